@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers (arrows point one way):
+//   renkei (CLI) ─┬─► RenkeiTUI ─► RenkeiCore
+//                 ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
+//                 ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
+//                 └─► RenkeiStore
+let package = Package(
+    name: "renkei",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "renkei", targets: ["renkei"]),
+        .executable(name: "renkei-bench", targets: ["renkei-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure domain: cases, stages, gates, guide catalog, calendar and deadlines, search, insight.
+        // Foundation only; no file I/O, no clock (`today`/`now` are passed in).
+        .target(name: "RenkeiCore"),
+        // The workspace on disk: case files, durable writes, lock, index, quarantine, undo journal.
+        .target(name: "RenkeiStore", dependencies: ["RenkeiCore"]),
+        // Exports: Markdown, HTML, CSV, JSON.
+        .target(name: "RenkeiReport", dependencies: ["RenkeiCore", "RenkeiStore"]),
+        // The TUI state machine: AppState, Msg, update, view into a cell Screen. No C, no I/O.
+        .target(name: "RenkeiTUI", dependencies: ["RenkeiCore"]),
+        // ncursesw through a tiny shim; Swift 6 refuses C globals, so the shim wraps them.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        // The thin adapter: key codes → Msg, Screen diff → ncursesw. The only importer of CNcursesw.
+        .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "RenkeiTUI"]),
+        .executableTarget(name: "renkei", dependencies: [
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "renkei-bench", dependencies: [
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI",
+        ]),
+        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
+        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore"]),
+        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"]),
+        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI"]),
+        // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
+        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"]),
+    ]
+)

@@ -1,0 +1,84 @@
+/// What the portfolio list, the board, counts and the deadline engine need from a case —
+/// small enough that 10,000 of them load from the index without decoding any case file.
+public struct CaseSummary: Codable, Equatable, Sendable {
+    public var id: String
+    public var revision: Int
+    public var title: String
+    public var municipality: String
+    public var prefecture: String?
+    public var municipalityKind: MunicipalityKind?
+    public var size: SizeClass?
+    public var department: String
+    public var partners: [String]
+    public var stage: Stage
+    public var exit: Exit?
+    public var method: String?
+    public var domain: String?
+    public var fiscalYear: Int?
+    public var totalYen: Int
+    public var roughQuoteYen: Int?
+    /// Whether the guide's 下見積もり item (`bud-rough-quote`) is ticked.
+    public var roughQuoteTicked: Bool
+    public var tags: [String]
+    public var nextActionText: String?
+    public var nextActionDue: Day?
+    public var snoozes: [SnoozeMark]
+    public var createdDay: Day?
+    public var stageEnteredDay: Day?
+    public var lastEventDay: Day?
+    public var eventCount: Int
+    /// Folded (NFKC, lowercased) text of title, municipality, partners, tags, notes, department.
+    public var searchText: String
+
+    public struct SnoozeMark: Codable, Equatable, Sendable {
+        public var item: String
+        public var until: Day
+    }
+
+    public static let roughQuoteItem = "bud-rough-quote"
+
+    public init(_ c: Case) {
+        id = c.id
+        revision = c.revision
+        title = c.title
+        municipality = c.municipality.name
+        prefecture = c.municipality.prefecture
+        municipalityKind = c.municipality.kind
+        size = c.municipality.size
+        department = c.department
+        partners = c.partners.map(\.name)
+        stage = c.stage
+        exit = c.exit
+        method = c.method
+        domain = c.domain
+        fiscalYear = c.budget.fiscalYear
+        totalYen = c.budget.totalYen
+        roughQuoteYen = c.budget.roughQuoteYen
+        roughQuoteTicked = c.checklist[CaseSummary.roughQuoteItem] != nil
+        tags = c.tags
+        nextActionText = c.nextAction?.text
+        nextActionDue = c.nextAction?.due
+        snoozes = c.snoozes.map { SnoozeMark(item: $0.item, until: $0.until) }
+        createdDay = c.events.first?.at.day
+        stageEnteredDay = c.stageEnteredDay
+        lastEventDay = c.lastEventDay
+        eventCount = c.events.count
+        var parts = [c.id, c.title, c.municipality.name, c.municipality.prefecture ?? "", c.department]
+        parts += c.partners.map(\.name)
+        parts += c.tags
+        parts += c.notes.map(\.text)
+        searchText = TextNormalizer.fold(parts.joined(separator: "\u{1F}"))
+    }
+
+    /// Whether the case needs municipal money (procurement exit, or any amount): budget deadlines apply.
+    public var needsBudget: Bool { exit == .procurement || totalYen > 0 || (roughQuoteYen ?? 0) > 0 }
+
+    /// Days since the case entered its stage (nil without history).
+    public func daysInStage(today: Day) -> Int? { stageEnteredDay.map { $0.days(until: today) } }
+
+    public func matches(search query: String) -> Bool { TextNormalizer.matches(folded: searchText, query: query) }
+
+    public func isSnoozed(_ item: String, today: Day) -> Bool {
+        snoozes.contains { $0.item == item && $0.until > today }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Case ids become file names, so they are validated before they ever touch a path.
+public enum CaseID {
+    public static let maxLength = 64
+
+    /// `[A-Za-z0-9-]`, 1–64 characters, not starting with '-' (would read as a CLI flag).
+    public static func isValid(_ id: String) -> Bool {
+        guard !id.isEmpty, id.utf8.count <= maxLength, id.first != "-" else { return false }
+        return id.utf8.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2D
+        }
+    }
+
+    public static func validationMessage(_ id: String) -> String {
+        "invalid case id '\(TerminalText.inline(id))': use 1–\(maxLength) letters, digits and '-' (no '/', '.', spaces), not starting with '-'"
+    }
+
+    /// Next sequential id "c-0001", "c-0002", … not in `existing`.
+    public static func next(existing: some Sequence<String>) -> String {
+        var maxN = 0
+        for id in existing where id.hasPrefix("c-") {
+            if let n = Int(id.dropFirst(2)) { maxN = max(maxN, n) }
+        }
+        let n = String(maxN + 1)
+        return "c-" + String(repeating: "0", count: max(0, 4 - n.count)) + n
+    }
+}
+
+public struct NewCaseInput: Sendable {
+    public var id: String
+    public var title: String
+    public var municipality: String
+    public var prefecture: String?
+    public var partners: [String]
+    public var fiscalYear: Int?
+    public var department: String?
+    public var exit: Exit?
+    public init(id: String, title: String, municipality: String, prefecture: String? = nil, partners: [String] = [],
+                fiscalYear: Int? = nil, department: String? = nil, exit: Exit? = nil) {
+        self.id = id; self.title = title; self.municipality = municipality; self.prefecture = prefecture
+        self.partners = partners; self.fiscalYear = fiscalYear; self.department = department; self.exit = exit
+    }
+}
+
+public enum CaseFactory {
+    /// Validates the input and builds a case at `issue-definition` with its `created` event.
+    public static func make(_ input: NewCaseInput, context ctx: CommandContext) throws -> Case {
+        guard CaseID.isValid(input.id) else { throw CommandError.invalid(CaseID.validationMessage(input.id)) }
+        let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let muni = input.municipality.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw CommandError.invalid("a new case needs a title (--title)") }
+        guard !muni.isEmpty else { throw CommandError.invalid("a new case needs a municipality (--municipality)") }
+        if let fy = input.fiscalYear, !(2000...2100).contains(fy) {
+            throw CommandError.field(.invalid(field: "budget.fiscalYear", value: String(fy), expected: "a fiscal year between 2000 and 2100"))
+        }
+        let kind: MunicipalityKind? = muni.hasSuffix("県") || muni.hasSuffix("都") || muni.hasSuffix("府") || muni == "北海道" ? .prefecture
+            : muni.hasSuffix("町") ? .town : muni.hasSuffix("村") ? .village : muni.hasSuffix("市") ? .city : nil
+        var c = Case(id: input.id, title: title,
+                     municipality: Municipality(name: muni, prefecture: input.prefecture?.isEmpty == false ? input.prefecture : nil, kind: kind),
+                     department: input.department ?? "",
+                     partners: input.partners.filter { !$0.isEmpty }.map { Partner(name: $0) },
+                     exit: input.exit,
+                     budget: Budget(fiscalYear: input.fiscalYear))
+        var changes = [Change(field: "stage", before: .null, after: .string(Stage.issueDefinition.rawValue)),
+                       Change(field: "title", before: .null, after: .string(title)),
+                       Change(field: "municipality.name", before: .null, after: .string(muni))]
+        if let fy = input.fiscalYear { changes.append(Change(field: "budget.fiscalYear", before: .null, after: .int(fy))) }
+        c.events = [Event(seq: 1, at: ctx.now, actor: ctx.actor, kind: .created, command: ctx.commandId, changes: changes)]
+        return c
+    }
+}

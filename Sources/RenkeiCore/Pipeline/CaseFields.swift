@@ -1,0 +1,239 @@
+import Foundation
+
+/// Every user-editable field of a case, by path — one table that `renkei set`, the TUI's edit
+/// form, event changes and undo all use. A change is (path, before, after) as JSON; undo is just
+/// `set(path, before)`.
+public struct FieldSpec: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case text, multiline, int, yen, day, choice([String]), tags
+    }
+    public let path: String
+    public let ja: String
+    public let en: String
+    public let kind: Kind
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+public enum FieldError: Error, Equatable, CustomStringConvertible {
+    case unknownField(String)
+    case invalid(field: String, value: String, expected: String)
+
+    public var description: String {
+        switch self {
+        case .unknownField(let f):
+            return "unknown field '\(f)'; run 'renkei set --help' for the list of fields"
+        case .invalid(let f, let v, let e):
+            return "field '\(f)': '\(v)' is not valid — expected \(e)"
+        }
+    }
+}
+
+public enum CaseFields {
+    /// Fields a user can set directly. Dynamic paths (`checklist.<item>`, `note.<id>`,
+    /// `reference.<item>`) are handled in `get`/`set` as well.
+    public static let specs: [FieldSpec] = [
+        FieldSpec(path: "title", ja: "件名", en: "Title", kind: .text),
+        FieldSpec(path: "municipality.name", ja: "自治体", en: "Municipality", kind: .text),
+        FieldSpec(path: "municipality.prefecture", ja: "都道府県", en: "Prefecture", kind: .text),
+        FieldSpec(path: "municipality.size", ja: "規模", en: "Size class", kind: .choice(SizeClass.allCases.map(\.rawValue))),
+        FieldSpec(path: "municipality.kind", ja: "団体区分", en: "Kind", kind: .choice(MunicipalityKind.allCases.map(\.rawValue))),
+        FieldSpec(path: "department", ja: "原課", en: "Department", kind: .text),
+        FieldSpec(path: "domain", ja: "課題分野", en: "Issue domain", kind: .text),
+        FieldSpec(path: "issue.why", ja: "課題と理想像 (WHY)", en: "Issue & ideal (WHY)", kind: .multiline),
+        FieldSpec(path: "issue.how", ja: "連携の方法 (HOW)", en: "Approach (HOW)", kind: .multiline),
+        FieldSpec(path: "issue.what", ja: "実施内容 (WHAT)", en: "Activities (WHAT)", kind: .multiline),
+        FieldSpec(path: "exit", ja: "出口", en: "Exit", kind: .choice(Exit.allCases.map(\.rawValue))),
+        FieldSpec(path: "method", ja: "手法", en: "Method", kind: .text),
+        FieldSpec(path: "budget.fiscalYear", ja: "目標年度", en: "Target fiscal year", kind: .int),
+        FieldSpec(path: "budget.expenditureItem", ja: "歳出費目", en: "Expenditure item", kind: .text),
+        FieldSpec(path: "budget.roughQuoteYen", ja: "下見積もり(円)", en: "Rough quote (yen)", kind: .yen),
+        FieldSpec(path: "budget.totalYen", ja: "予算額(円)", en: "Budget (yen)", kind: .yen),
+        FieldSpec(path: "tags", ja: "タグ", en: "Tags", kind: .tags),
+        FieldSpec(path: "partners", ja: "連携先", en: "Partners", kind: .tags),
+        FieldSpec(path: "nextAction.text", ja: "次のアクション", en: "Next action", kind: .text),
+        FieldSpec(path: "nextAction.due", ja: "次のアクション期限", en: "Next action due", kind: .day),
+    ]
+
+    public static func spec(_ path: String) -> FieldSpec? {
+        if let s = specs.first(where: { $0.path == path }) { return s }
+        if path.hasPrefix("reference.") {
+            return FieldSpec(path: path, ja: "参考項目", en: "Reference item", kind: .multiline)
+        }
+        return nil
+    }
+
+    /// Parses user text (CLI/TUI) into the JSON value stored for `path`. Empty text clears.
+    public static func parse(_ path: String, _ text: String) throws -> JSONValue {
+        guard let spec = spec(path) else { throw FieldError.unknownField(path) }
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty {
+            switch spec.kind {
+            case .tags: return .array([])
+            default: return path == "title" || path == "municipality.name" ? .string("") : .null
+            }
+        }
+        switch spec.kind {
+        case .text, .multiline:
+            return .string(spec.kind == .text ? t : text)
+        case .int:
+            guard let n = Int(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: "a whole number") }
+            if path == "budget.fiscalYear", !(2000...2100).contains(n) {
+                throw FieldError.invalid(field: path, value: text, expected: "a fiscal year between 2000 and 2100")
+            }
+            return .int(n)
+        case .yen:
+            let digits = TextNormalizer.nfkc(t).replacingOccurrences(of: ",", with: "")
+                .replacingOccurrences(of: "円", with: "").replacingOccurrences(of: "¥", with: "")
+            guard let n = Int(digits), n >= 0 else { throw FieldError.invalid(field: path, value: text, expected: "an amount in yen, e.g. 4,800,000") }
+            return .int(n)
+        case .day:
+            guard let d = Day(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: "a date YYYY-MM-DD") }
+            return .string(d.description)
+        case .choice(let options):
+            guard options.contains(t) else { throw FieldError.invalid(field: path, value: text, expected: "one of " + options.joined(separator: ", ")) }
+            return .string(t)
+        case .tags:
+            let parts = t.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == "，" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return .array(parts.map { .string($0) })
+        }
+    }
+
+    public static func get(_ c: Case, _ path: String) -> JSONValue {
+        func s(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
+        func i(_ v: Int?) -> JSONValue { v.map { .int($0) } ?? .null }
+        switch path {
+        case "title": return .string(c.title)
+        case "municipality.name": return .string(c.municipality.name)
+        case "municipality.prefecture": return s(c.municipality.prefecture)
+        case "municipality.size": return s(c.municipality.size?.rawValue)
+        case "municipality.kind": return s(c.municipality.kind?.rawValue)
+        case "department": return c.department.isEmpty ? .null : .string(c.department)
+        case "domain": return s(c.domain)
+        case "issue.why": return c.issue.why.isEmpty ? .null : .string(c.issue.why)
+        case "issue.how": return c.issue.how.isEmpty ? .null : .string(c.issue.how)
+        case "issue.what": return c.issue.what.isEmpty ? .null : .string(c.issue.what)
+        case "exit": return s(c.exit?.rawValue)
+        case "method": return s(c.method)
+        case "stage": return .string(c.stage.rawValue)
+        case "stageReason": return s(c.stageReason)
+        case "budget.fiscalYear": return i(c.budget.fiscalYear)
+        case "budget.expenditureItem": return s(c.budget.expenditureItem)
+        case "budget.roughQuoteYen": return i(c.budget.roughQuoteYen)
+        case "budget.totalYen": return c.budget.items.isEmpty ? .null : .int(c.budget.totalYen)
+        case "budget.items": return c.budget.items.isEmpty ? .null : .int(c.budget.items.count)
+        case "tags": return .array(c.tags.map { .string($0) })
+        case "partners": return .array(c.partners.map { .string($0.name) })
+        case "kpis": return c.kpis.isEmpty ? .null : .int(c.kpis.count)
+        case "nextAction.text": return s(c.nextAction?.text)
+        case "nextAction.due": return s(c.nextAction?.due?.description)
+        default:
+            if path.hasPrefix("checklist.") {
+                let id = String(path.dropFirst("checklist.".count))
+                guard let t = c.checklist[id] else { return .null }
+                return .object(["at": .string(t.at.text), "by": .string(t.by)])
+            }
+            if path.hasPrefix("reference.") {
+                return s(c.budget.reference[String(path.dropFirst("reference.".count))])
+            }
+            if path.hasPrefix("note."), let id = Int(path.dropFirst("note.".count)) {
+                guard let n = c.notes.first(where: { $0.id == id }) else { return .null }
+                return .object(["id": .int(n.id), "at": .string(n.at.text), "author": .string(n.author), "text": .string(n.text)])
+            }
+            if path.hasPrefix("snooze.") {
+                let item = String(path.dropFirst("snooze.".count))
+                guard let z = c.snoozes.first(where: { $0.item == item }) else { return .null }
+                return .object(["item": .string(z.item), "until": .string(z.until.description), "reason": .string(z.reason),
+                                "at": .string(z.at.text), "by": .string(z.by)])
+            }
+            return .null
+        }
+    }
+
+    /// Sets a field from its stored JSON value (as produced by `parse` or recorded in a change).
+    public static func set(_ c: inout Case, _ path: String, _ v: JSONValue) throws {
+        func str() -> String? { v.stringValue }
+        func bad(_ expected: String) -> FieldError { .invalid(field: path, value: v.description, expected: expected) }
+        switch path {
+        case "title": c.title = str() ?? ""
+        case "municipality.name": c.municipality.name = str() ?? ""
+        case "municipality.prefecture": c.municipality.prefecture = str()
+        case "municipality.size":
+            if v.isNull { c.municipality.size = nil } else { guard let x = str().flatMap(SizeClass.init(rawValue:)) else { throw bad("urban or small-medium") }; c.municipality.size = x }
+        case "municipality.kind":
+            if v.isNull { c.municipality.kind = nil } else { guard let x = str().flatMap(MunicipalityKind.init(rawValue:)) else { throw bad(MunicipalityKind.allCases.map(\.rawValue).joined(separator: ", ")) }; c.municipality.kind = x }
+        case "department": c.department = str() ?? ""
+        case "domain": c.domain = str()
+        case "issue.why": c.issue.why = str() ?? ""
+        case "issue.how": c.issue.how = str() ?? ""
+        case "issue.what": c.issue.what = str() ?? ""
+        case "exit":
+            if v.isNull { c.exit = nil } else { guard let x = str().flatMap(Exit.init(rawValue:)) else { throw bad("procurement, promotion or co-creation") }; c.exit = x }
+        case "method": c.method = str()
+        case "stage":
+            guard let x = str().flatMap(Stage.init(rawValue:)) else { throw bad("a stage id") }
+            c.stage = x
+        case "stageReason": c.stageReason = str()
+        case "budget.fiscalYear": c.budget.fiscalYear = v.intValue
+        case "budget.expenditureItem": c.budget.expenditureItem = str()
+        case "budget.roughQuoteYen": c.budget.roughQuoteYen = v.intValue
+        case "budget.totalYen":
+            // A single total replaces the line items only when there is at most one line.
+            if let n = v.intValue {
+                if c.budget.items.count <= 1 { c.budget.items = [BudgetItem(label: c.budget.items.first?.label ?? c.budget.expenditureItem ?? "予算額", yen: n)] }
+                else { throw bad("a single total; this case has several budget lines — edit them in the file") }
+            } else { c.budget.items = [] }
+        case "tags": c.tags = (v.arrayValue ?? []).compactMap(\.stringValue)
+        case "partners":
+            let names = (v.arrayValue ?? []).compactMap(\.stringValue)
+            c.partners = names.map { n in c.partners.first(where: { $0.name == n }) ?? Partner(name: n) }
+        case "nextAction.text":
+            if let t = str() { c.nextAction = NextAction(text: t, due: c.nextAction?.due) }
+            else if c.nextAction?.due == nil { c.nextAction = nil } else { c.nextAction?.text = "" }
+        case "nextAction.due":
+            let d = str().flatMap(Day.init)
+            if v.isNull || d != nil {
+                if c.nextAction == nil { c.nextAction = NextAction(text: "", due: d) } else { c.nextAction?.due = d }
+                if c.nextAction?.text.isEmpty == true && d == nil { c.nextAction = nil }
+            } else { throw bad("a date YYYY-MM-DD") }
+        default:
+            if path.hasPrefix("checklist.") {
+                let id = String(path.dropFirst("checklist.".count))
+                if v.isNull { c.checklist[id] = nil; return }
+                guard let o = v.objectValue, let at = o["at"]?.stringValue.flatMap(Timestamp.init), let by = o["by"]?.stringValue
+                else { throw bad("a tick {at, by}") }
+                c.checklist[id] = Tick(at: at, by: by)
+            } else if path.hasPrefix("reference.") {
+                let id = String(path.dropFirst("reference.".count))
+                c.budget.reference[id] = str()
+            } else if path.hasPrefix("note."), let id = Int(path.dropFirst("note.".count)) {
+                c.notes.removeAll { $0.id == id }
+                if let o = v.objectValue {
+                    guard let at = o["at"]?.stringValue.flatMap(Timestamp.init), let text = o["text"]?.stringValue else { throw bad("a note") }
+                    c.notes.append(Note(id: id, at: at, author: o["author"]?.stringValue ?? "", text: text))
+                    c.notes.sort { $0.id < $1.id }
+                }
+            } else if path.hasPrefix("snooze.") {
+                let item = String(path.dropFirst("snooze.".count))
+                c.snoozes.removeAll { $0.item == item }
+                if let o = v.objectValue {
+                    guard let until = o["until"]?.stringValue.flatMap(Day.init), let at = o["at"]?.stringValue.flatMap(Timestamp.init)
+                    else { throw bad("a snooze") }
+                    c.snoozes.append(Snooze(item: item, until: until, reason: o["reason"]?.stringValue ?? "", at: at, by: o["by"]?.stringValue ?? ""))
+                }
+            } else {
+                throw FieldError.unknownField(path)
+            }
+        }
+    }
+
+    /// Whether a required field counts as filled (used by gates).
+    public static func isFilled(_ c: Case, _ path: String) -> Bool {
+        switch get(c, path) {
+        case .null: return false
+        case .string(let s): return !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .array(let a): return !a.isEmpty
+        default: return true
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+
+/// A user command against one case. `CaseCommands.apply` is pure: it returns the new case with
+/// one event appended, or throws. The store wraps it in lock → read → apply → durable write.
+public enum Command: Sendable, Equatable {
+    case setField(path: String, value: JSONValue)
+    case tick(item: String)
+    case untick(item: String)
+    case addNote(text: String)
+    /// Forward one stage. With `override`, unmet gate items are accepted and the reason logged.
+    case advance(note: String?, override: String?)
+    /// To any stage or end state. Backwards and end states need a reason; so does skipping ahead.
+    case move(to: Stage, reason: String)
+    case snooze(item: String, until: Day, reason: String)
+    case unsnooze(item: String)
+
+    /// Short label for history, undo lists and toasts.
+    public var label: String {
+        switch self {
+        case .setField(let p, _): return "set \(p)"
+        case .tick(let i): return "tick \(i)"
+        case .untick(let i): return "untick \(i)"
+        case .addNote: return "note"
+        case .advance: return "advance"
+        case .move(let s, _): return "move to \(s.rawValue)"
+        case .snooze(let i, _, _): return "snooze \(i)"
+        case .unsnooze(let i): return "unsnooze \(i)"
+        }
+    }
+}
+
+/// Who and when, passed in (the core has no clock).
+public struct CommandContext: Sendable {
+    public var actor: String
+    public var now: Timestamp
+    public var commandId: String
+    public var catalog: Catalog
+    public init(actor: String, now: Timestamp, commandId: String, catalog: Catalog) {
+        self.actor = actor; self.now = now; self.commandId = commandId; self.catalog = catalog
+    }
+}
+
+public enum CommandError: Error, Equatable, CustomStringConvertible {
+    case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
+    case reasonRequired(String)
+    case invalid(String)
+    case field(FieldError)
+    case noChange(String)
+    /// Undo/redo found the field changed since (someone else edited it).
+    case conflict(String)
+    case readOnly(String)
+
+    public var description: String {
+        switch self {
+        case .gateBlocked(let id, let stage, let problems):
+            return "\(id): cannot leave \(stage.rawValue) (\(stage.ja)) — \(problems.count) unmet: "
+                + problems.map(\.id).joined(separator: ", ")
+                + ". Tick them, or use --force --reason TEXT to override (logged)."
+        case .reasonRequired(let what): return "\(what) needs a reason: add --reason TEXT"
+        case .invalid(let m): return m
+        case .field(let e): return e.description
+        case .noChange(let m): return m
+        case .conflict(let m): return m
+        case .readOnly(let m): return m
+        }
+    }
+}
+
+public enum CaseCommands {
+    public static func apply(_ command: Command, to original: Case, context ctx: CommandContext) throws -> Case {
+        var c = original
+        var kind = EventKind.fieldSet
+        var reason: String?
+        var changes: [Change] = []
+
+        func change(_ path: String, to value: JSONValue) throws {
+            let before = CaseFields.get(c, path)
+            do { try CaseFields.set(&c, path, value) } catch let e as FieldError { throw CommandError.field(e) }
+            let after = CaseFields.get(c, path)
+            if before != after { changes.append(Change(field: path, before: before, after: after)) }
+        }
+
+        switch command {
+        case .setField(let path, let value):
+            guard CaseFields.spec(path) != nil else { throw CommandError.field(.unknownField(path)) }
+            if path == "title", (value.stringValue ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CommandError.invalid("\(c.id): title cannot be empty")
+            }
+            if path == "method", let m = value.stringValue, ctx.catalog.method(m) == nil {
+                throw CommandError.field(.invalid(field: path, value: m, expected: "one of " + ctx.catalog.methods.map(\.id).joined(separator: ", ")))
+            }
+            if path == "domain", let d = value.stringValue, !ctx.catalog.domains.isEmpty, ctx.catalog.domain(d) == nil {
+                throw CommandError.field(.invalid(field: path, value: d, expected: "one of " + ctx.catalog.domains.map(\.id).joined(separator: ", ")))
+            }
+            try change(path, to: value)
+            kind = .fieldSet
+
+        case .tick(let item), .untick(let item):
+            guard ctx.catalog.item(item) != nil else {
+                throw CommandError.invalid("\(c.id): unknown checklist item '\(item)'; see 'renkei show \(c.id)' for the current stage's items")
+            }
+            let on: Bool
+            if case .tick = command { on = true } else { on = false }
+            try change("checklist.\(item)", to: on ? .object(["at": .string(ctx.now.text), "by": .string(ctx.actor)]) : .null)
+            kind = on ? .ticked : .unticked
+
+        case .addNote(let text):
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CommandError.invalid("\(c.id): a note cannot be empty") }
+            let id = c.nextNoteId
+            try change("note.\(id)", to: .object(["id": .int(id), "at": .string(ctx.now.text), "author": .string(ctx.actor), "text": .string(text)]))
+            kind = .noteAdded
+
+        case .advance(let note, let override):
+            guard let next = c.stage.next else {
+                throw CommandError.invalid("\(c.id): \(c.stage.rawValue) is an end state; use 'renkei move \(c.id) --to STAGE --reason TEXT' to reopen")
+            }
+            let problems = Gate.check(c, catalog: ctx.catalog)
+            if !problems.isEmpty {
+                guard let why = override?.trimmingCharacters(in: .whitespacesAndNewlines), !why.isEmpty else {
+                    throw CommandError.gateBlocked(caseId: c.id, stage: c.stage, problems: problems)
+                }
+                reason = why
+                kind = .gateOverridden
+            } else {
+                kind = next == .realized ? .ended : .advanced
+                reason = override.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            try change("stage", to: .string(next.rawValue))
+            if next == .realized { try change("stageReason", to: .string(reason ?? note ?? "予算化を経て連携実現")) }
+            if let note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                let id = c.nextNoteId
+                try change("note.\(id)", to: .object(["id": .int(id), "at": .string(ctx.now.text), "author": .string(ctx.actor), "text": .string(note)]))
+            }
+
+        case .move(let target, let why):
+            let why = why.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard target != c.stage else { throw CommandError.noChange("\(c.id) is already at \(target.rawValue)") }
+            guard !why.isEmpty else { throw CommandError.reasonRequired("moving \(c.id) to \(target.rawValue)") }
+            reason = why
+            if target.isEndState { kind = .ended }
+            else if c.stage.isEndState { kind = .reopened }
+            else if target < c.stage { kind = .movedBack }
+            else {
+                // Skipping ahead is an override of every gate in between.
+                kind = Gate.check(c, catalog: ctx.catalog).isEmpty && target == c.stage.next ? .advanced : .gateOverridden
+            }
+            try change("stage", to: .string(target.rawValue))
+            try change("stageReason", to: .string(why))
+
+        case .snooze(let item, let until, let why):
+            let why = why.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !why.isEmpty else { throw CommandError.reasonRequired("snoozing \(item)") }
+            guard until > ctx.now.day else { throw CommandError.invalid("\(c.id): snooze until \(until) is not in the future") }
+            try change("snooze.\(item)", to: .object(["item": .string(item), "until": .string(until.description), "reason": .string(why),
+                                                       "at": .string(ctx.now.text), "by": .string(ctx.actor)]))
+            reason = why
+            kind = .snoozed
+
+        case .unsnooze(let item):
+            try change("snooze.\(item)", to: .null)
+            kind = .snoozed
+        }
+
+        guard !changes.isEmpty else { throw CommandError.noChange("\(c.id): nothing changed (\(command.label))") }
+        c.events.append(Event(seq: c.nextEventSeq, at: ctx.now, actor: ctx.actor, kind: kind,
+                              command: ctx.commandId, changes: changes, reason: reason))
+        return c
+    }
+
+    /// Reverses the changes of `target` (one user command). Refuses when a field has changed
+    /// since, so undo never silently overwrites someone else's edit.
+    public static func undo(_ target: String, in original: Case, context ctx: CommandContext) throws -> Case {
+        try replay(target, in: original, context: ctx, reverse: true)
+    }
+
+    public static func redo(_ target: String, in original: Case, context ctx: CommandContext) throws -> Case {
+        try replay(target, in: original, context: ctx, reverse: false)
+    }
+
+    private static func replay(_ target: String, in original: Case, context ctx: CommandContext, reverse: Bool) throws -> Case {
+        guard let event = original.events.last(where: { $0.command == target && $0.kind != .undo && $0.kind != .redo }) else {
+            throw CommandError.invalid("\(original.id): no command \(target) in its history")
+        }
+        var c = original
+        var changes: [Change] = []
+        let ordered = reverse ? Array(event.changes.reversed()) : event.changes
+        for ch in ordered {
+            let expected = reverse ? ch.after : ch.before
+            let wanted = reverse ? ch.before : ch.after
+            let current = CaseFields.get(c, ch.field)
+            guard current == expected else {
+                throw CommandError.conflict("\(c.id): cannot \(reverse ? "undo" : "redo") '\(event.kind.rawValue)' — \(ch.field) was changed since (now \(current.description))")
+            }
+            do { try CaseFields.set(&c, ch.field, wanted) } catch let e as FieldError { throw CommandError.field(e) }
+            changes.append(Change(field: ch.field, before: expected, after: wanted))
+        }
+        c.events.append(Event(seq: c.nextEventSeq, at: ctx.now, actor: ctx.actor, kind: reverse ? .undo : .redo,
+                              command: ctx.commandId, changes: changes, reason: nil, target: target))
+        return c
+    }
+}
