@@ -1,0 +1,146 @@
+import Foundation
+import RenkeiCore
+
+/// A case as loaded from disk: the typed case plus whatever keys this renkei does not know
+/// (kept and re-emitted on save, so an older renkei never damages a newer file).
+public struct CaseDocument: Sendable, Equatable {
+    public var value: Case
+    public var unknown: JSONValue?
+    /// A file written by a newer renkei (higher schemaVersion) is shown but never rewritten.
+    public var readOnly: Bool
+
+    public init(value: Case, unknown: JSONValue? = nil, readOnly: Bool = false) {
+        self.value = value; self.unknown = unknown; self.readOnly = readOnly
+    }
+}
+
+/// Decoding and encoding of case files, with errors that name the file, the line/column or
+/// the field, and the fix.
+public enum CaseCodec {
+    public static let maxFileSize = 16 * 1_048_576
+
+    public static func decode(_ data: Data, path: String) throws -> CaseDocument {
+        guard String(data: data, encoding: .utf8) != nil else {
+            throw StoreError.damaged(path: path, reason: "not valid UTF-8 text\(invalidUTF8Offset(data).map { " (first bad byte at offset \($0))" } ?? ""); save the file as UTF-8")
+        }
+        let raw: JSONValue
+        do {
+            raw = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw StoreError.damaged(path: path, reason: syntaxError(data))
+        }
+        guard case .object(let obj) = raw else {
+            throw StoreError.damaged(path: path, reason: "a case file must contain a JSON object")
+        }
+        guard let version = obj["schemaVersion"]?.intValue else {
+            throw StoreError.damaged(path: path, reason: "field 'schemaVersion' is missing or not a number")
+        }
+        let value: Case
+        do {
+            value = try JSONDecoder().decode(Case.self, from: data)
+        } catch let e as DecodingError {
+            throw StoreError.damaged(path: path, reason: describe(e))
+        }
+        guard CaseID.isValid(value.id) else {
+            throw StoreError.damaged(path: path, reason: "field 'id': " + CaseID.validationMessage(value.id))
+        }
+        let known = try JSONDecoder().decode(JSONValue.self, from: encodeTyped(value))
+        return CaseDocument(value: value, unknown: JSONValue.unknownKeys(raw: raw, known: known),
+                            readOnly: version > Case.schemaVersion)
+    }
+
+    /// Pretty-printed, keys sorted (stable diffs under git), unknown keys merged back in.
+    public static func encode(_ doc: CaseDocument) throws -> Data {
+        let typed = try encodeTyped(doc.value)
+        guard let unknown = doc.unknown else { return typed }
+        let merged = try JSONDecoder().decode(JSONValue.self, from: typed).merging(unknown: unknown)
+        return try encoder.encode(merged) + Data([0x0A])
+    }
+
+    static func encodeTyped(_ c: Case) throws -> Data {
+        try encoder.encode(c) + Data([0x0A])
+    }
+
+    static var encoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    /// JSONDecoder gives no location on Linux; JSONSerialization says "around character N".
+    /// Turn that into line:column.
+    static func syntaxError(_ data: Data) -> String {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return "JSON nesting is too deep or a value is out of range"
+        } catch {
+            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            if let r = message.range(of: #"character (\d+)"#, options: .regularExpression),
+               let n = Int(message[r].split(separator: " ").last ?? "") {
+                let (line, col) = lineColumn(data, offset: n)
+                return "invalid JSON at line \(line), column \(col): \(message)"
+            }
+            return "invalid JSON: \(message)"
+        }
+    }
+
+    static func lineColumn(_ data: Data, offset: Int) -> (Int, Int) {
+        var line = 1, col = 1
+        for b in data.prefix(offset) {
+            if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
+        }
+        return (line, col)
+    }
+
+    static func invalidUTF8Offset(_ data: Data) -> Int? {
+        var i = 0
+        let bytes = [UInt8](data)
+        while i < bytes.count {
+            let b = bytes[i]
+            let len = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            if len == 0 || i + len > bytes.count { return i }
+            if len > 1 && !bytes[(i + 1)..<(i + len)].allSatisfy({ $0 & 0xC0 == 0x80 }) { return i }
+            i += len
+        }
+        return nil
+    }
+
+    static func path(_ codingPath: [CodingKey]) -> String {
+        codingPath.map { k in k.intValue.map { "[\($0)]" } ?? ".\(k.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    static func describe(_ e: DecodingError) -> String {
+        switch e {
+        case .keyNotFound(let key, let ctx):
+            let p = path(ctx.codingPath + [key])
+            return "field '\(p)' is missing"
+        case .typeMismatch(let type, let ctx):
+            return "field '\(path(ctx.codingPath))' has the wrong type (expected \(typeName(type)))"
+        case .valueNotFound(let type, let ctx):
+            return "field '\(path(ctx.codingPath))' is null (expected \(typeName(type)))"
+        case .dataCorrupted(let ctx):
+            let p = path(ctx.codingPath)
+            var detail = ctx.debugDescription
+            if detail.contains("Cannot initialize") || detail.contains("rawValue") {
+                detail = "unknown value"
+                if p.hasSuffix("stage") { detail += " (expected one of " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")" }
+                if p.hasSuffix("exit") { detail += " (expected one of " + Exit.allCases.map(\.rawValue).joined(separator: ", ") + ")" }
+            }
+            return p.isEmpty ? detail : "field '\(p)': \(detail)"
+        @unknown default:
+            return "\(e)"
+        }
+    }
+
+    static func typeName(_ t: Any.Type) -> String {
+        switch t {
+        case is String.Type: return "text"
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true/false"
+        default:
+            let n = String(describing: t)
+            return n.hasPrefix("Array") ? "a list" : n.hasPrefix("Dictionary") ? "an object" : n
+        }
+    }
+}

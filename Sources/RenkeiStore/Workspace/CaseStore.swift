@@ -1,0 +1,228 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import RenkeiCore
+
+/// A case file that could not be used, shown as a marked entry — never deleted or rewritten.
+public struct DamagedFile: Error, Equatable, Sendable, Codable {
+    public var fileName: String
+    public var path: String
+    public var reason: String
+    public init(fileName: String, path: String, reason: String) { self.fileName = fileName; self.path = path; self.reason = reason }
+}
+
+/// What the list, the board, counts and the overdue review read.
+public struct Portfolio: Sendable {
+    public var summaries: [CaseSummary]
+    public var damaged: [DamagedFile]
+    /// Ids of files written by a newer renkei (shown read-only).
+    public var readOnly: Set<String>
+    public init(summaries: [CaseSummary], damaged: [DamagedFile], readOnly: Set<String> = []) {
+        self.summaries = summaries; self.damaged = damaged; self.readOnly = readOnly
+    }
+}
+
+/// The result of a durable mutation: the case as saved (new revision) and what was journaled.
+public struct SaveResult: Sendable {
+    public var document: CaseDocument
+    public var entry: UndoJournal.Entry
+}
+
+/// All reads and writes of cases. Every mutation is lock → read the file fresh → apply the
+/// pure command → durable write → journal, so two processes never lose each other's edits,
+/// and an external edit (git pull, an editor) is the base of the next change, not overwritten.
+public final class CaseStore: @unchecked Sendable {
+    public let workspace: Workspace
+    public var catalog: Catalog
+    /// Summary cache used by `portfolio()`; nil means decode every case.
+    public var index: SummaryIndex?
+
+    public init(workspace: Workspace, catalog: Catalog, useIndex: Bool = true) {
+        self.workspace = workspace
+        self.catalog = catalog
+        self.index = useIndex ? SummaryIndex(workspace: workspace) : nil
+    }
+
+    // MARK: reading
+
+    /// Case file names in `cases/` (temp files and dotfiles excluded), sorted.
+    public func caseFileNames() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: workspace.casesDir.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+            .sorted()
+    }
+
+    public func portfolio() throws -> Portfolio {
+        guard FileManager.default.fileExists(atPath: workspace.casesDir.path) else {
+            throw StoreError.workspace("\(workspace.casesDir.path): the cases directory has disappeared (was the workspace deleted?)")
+        }
+        if let index { return index.load(decoder: loadFile) }
+        var summaries: [CaseSummary] = []
+        var damaged: [DamagedFile] = []
+        var readOnly = Set<String>()
+        for name in caseFileNames() {
+            switch loadFile(name) {
+            case .success(let doc):
+                summaries.append(CaseSummary(doc.value))
+                if doc.readOnly { readOnly.insert(doc.value.id) }
+            case .failure(let d): damaged.append(d)
+            }
+        }
+        return Portfolio(summaries: summaries, damaged: damaged, readOnly: readOnly)
+    }
+
+    /// Decodes one file of `cases/` (by file name), checking that its id matches the name.
+    public func loadFile(_ name: String) -> Swift.Result<CaseDocument, DamagedFile> {
+        let url = workspace.casesDir.appendingPathComponent(name)
+        do {
+            let data = try DurableFile.read(url, limit: CaseCodec.maxFileSize)
+            let doc = try CaseCodec.decode(data, path: url.path)
+            let stem = String(name.dropLast(5))
+            guard doc.value.id == stem else {
+                return .failure(DamagedFile(fileName: name, path: url.path,
+                                            reason: "field 'id' is '\(TerminalText.inline(doc.value.id))' but the file is named \(name); rename the file or fix the id (two files may not claim one id)"))
+            }
+            return .success(doc)
+        } catch {
+            return .failure(DamagedFile(fileName: name, path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: "")))
+        }
+    }
+
+    public func load(_ id: String) throws -> CaseDocument {
+        let url = try workspace.caseURL(id)
+        guard FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else {
+            throw StoreError.caseNotFound(id)
+        }
+        switch loadFile(id + ".json") {
+        case .success(let d): return d
+        case .failure(let d): throw StoreError.damaged(path: d.path, reason: d.reason + " — fix the file or move it aside with 'renkei quarantine \(id)'")
+        }
+    }
+
+    // MARK: writing
+
+    public static func newCommandId() -> String {
+        "c" + String(UInt64.random(in: 0 ... .max), radix: 36)
+    }
+
+    /// Applies `command` to the latest version on disk and saves it durably.
+    /// `expect` (field → value) makes the write conditional: when another process changed one
+    /// of those fields since the caller read them, it throws `.conflict` instead of overwriting.
+    @discardableResult
+    public func apply(_ id: String, _ command: Command, actor: String, now: Timestamp,
+                      expect: [String: JSONValue] = [:]) throws -> SaveResult {
+        try workspace.lock.withLock {
+            var doc = try load(id)
+            guard !doc.readOnly else { throw CommandError.readOnly("\(id) was written by a newer renkei (schemaVersion \(doc.value.schemaVersion)); it is read-only here") }
+            for (field, value) in expect where CaseFields.get(doc.value, field) != value {
+                throw StoreError.conflict("\(id): \(field) was changed by someone else (now '\(TerminalText.inline(CaseFields.get(doc.value, field).description))'); reload and try again")
+            }
+            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            doc.value = try CaseCommands.apply(command, to: doc.value, context: ctx)
+            let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now)
+            try save(&doc)
+            var journal = UndoJournal.load(workspace.journalURL)
+            journal.push(entry)
+            try journal.save(workspace.journalURL)
+            return SaveResult(document: doc, entry: entry)
+        }
+    }
+
+    /// Creates a new case file. Refuses an id that already exists.
+    @discardableResult
+    public func create(_ input: NewCaseInput, actor: String, now: Timestamp) throws -> CaseDocument {
+        try workspace.lock.withLock {
+            var input = input
+            if input.id.isEmpty { input.id = CaseID.next(existing: caseFileNames().map { String($0.dropLast(5)) }) }
+            let url = try workspace.caseURL(input.id)
+            if FileManager.default.fileExists(atPath: url.path) {
+                throw StoreError.workspace("case '\(input.id)' already exists (\(url.path)); choose another id")
+            }
+            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            var doc = CaseDocument(value: try CaseFactory.make(input, context: ctx))
+            try save(&doc)
+            var journal = UndoJournal.load(workspace.journalURL)
+            journal.push(.init(command: ctx.commandId, caseId: input.id, label: "new case", at: now, creation: true))
+            try journal.save(workspace.journalURL)
+            return doc
+        }
+    }
+
+    /// Writes with revision + 1. Only call while holding the lock.
+    private func save(_ doc: inout CaseDocument) throws {
+        doc.value.revision += 1
+        let url = try workspace.caseURL(doc.value.id)
+        try DurableFile.write(try CaseCodec.encode(doc), to: url)
+        index?.noteWritten(fileName: doc.value.id + ".json", summary: CaseSummary(doc.value))
+    }
+
+    // MARK: undo / redo
+
+    public enum UndoDirection: Sendable { case undo, redo }
+
+    /// Undoes (or redoes) the most recent command in this workspace. Returns the case id and
+    /// the label of what was reversed.
+    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String) {
+        try workspace.lock.withLock {
+            var journal = UndoJournal.load(workspace.journalURL)
+            guard let entry = direction == .undo ? journal.undo.last : journal.redo.last else {
+                throw CommandError.noChange(direction == .undo ? "nothing to undo" : "nothing to redo")
+            }
+            let url = try workspace.caseURL(entry.caseId)
+            let trash = workspace.trashDir.appendingPathComponent(entry.caseId + ".json")
+            if entry.creation {
+                // Undoing a creation moves the file to trash/ (never deletes); redo brings it back.
+                let (from, to) = direction == .undo ? (url, trash) : (trash, url)
+                try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                guard FileManager.default.fileExists(atPath: from.path) else { throw StoreError.caseNotFound(entry.caseId) }
+                if FileManager.default.fileExists(atPath: to.path) {
+                    throw StoreError.conflict("\(to.path) already exists; move it away first")
+                }
+                guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
+                index?.invalidate()
+            } else {
+                var doc = try load(entry.caseId)
+                let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+                doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
+                                               : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
+                try save(&doc)
+            }
+            if direction == .undo { journal.undo.removeLast(); journal.redo.append(entry) }
+            else { journal.redo.removeLast(); journal.undo.append(entry) }
+            try journal.save(workspace.journalURL)
+            return (entry.caseId, entry.label)
+        }
+    }
+
+    public func journal() -> UndoJournal { UndoJournal.load(workspace.journalURL) }
+
+    // MARK: damaged files
+
+    /// Moves a damaged file (by case id or file name) to quarantine/ — never deletes it.
+    public func quarantine(_ nameOrId: String) throws -> URL {
+        try workspace.lock.withLock {
+            let name = nameOrId.hasSuffix(".json") ? nameOrId : nameOrId + ".json"
+            guard !name.contains("/"), !name.hasPrefix(".") else { throw StoreError.invalidId(nameOrId) }
+            let from = workspace.casesDir.appendingPathComponent(name)
+            var to = workspace.quarantineDir.appendingPathComponent(name)
+            var n = 1
+            while FileManager.default.fileExists(atPath: to.path) {
+                n += 1
+                to = workspace.quarantineDir.appendingPathComponent("\(name).\(n)")
+            }
+            try? FileManager.default.createDirectory(at: workspace.quarantineDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            var st = stat()
+            guard lstat(from.path, &st) == 0 else { throw StoreError.caseNotFound(nameOrId) }
+            guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "move to quarantine", code: errno) }
+            index?.invalidate()
+            return to
+        }
+    }
+
+    /// Start-up housekeeping under the lock: removes temp files from killed writers.
+    @discardableResult
+    public func cleanStaleTempFiles() -> Int {
+        (try? workspace.lock.withLock { workspace.cleanTempFiles() }) ?? 0
+    }
+}
