@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import RenkeiStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a workspace (optionally with the sample portfolio).")
+
+    @Argument(help: "Directory for the new workspace.") var directory: String
+    @Flag(help: "Copy the shipped sample cases from the practice guide into it.") var sample = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: directory)
+        let ws = try Workspace.create(at: root)
+        var n = 0
+        if sample { n = try ws.seedSamples(from: try DataDirectory.locate()) }
+        Output.line("initialised \(ws.root.path)" + (sample ? " with \(n) sample cases" : ""))
+    }
+}

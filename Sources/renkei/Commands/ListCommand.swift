@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases (filter by stage, exit or text).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this stage: \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).") var stage: String?
+    @Option(help: "Only this exit: procurement, promotion, co-creation.") var exit: String?
+    @Option(help: "Text to find in title, municipality, partners, tags and notes (NFKC: 全角/半角 and カナ width fold).") var search: String?
+    @Option(help: "Show at most N rows.") var limit: Int?
+    @Flag(help: "Print only the number of matching cases.") var count = false
+    @Flag(help: "Machine-readable output.") var json = false
+
+    func run() throws {
+        let stageFilter = try stage.map { s -> Stage in
+            guard let v = Stage(rawValue: s) else { throw CLIError("unknown stage '\(s)'; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage) }
+            return v
+        }
+        let exitFilter = try exit.map { s -> Exit in
+            guard let v = Exit(rawValue: s) else { throw CLIError("unknown exit '\(s)'; use one of \(Exit.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage) }
+            return v
+        }
+        let ctx = try AppContext.make(global)
+        let portfolio = try ctx.store.portfolio()
+        var rows = portfolio.summaries.filter { s in
+            (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
+                && (search == nil || s.matches(search: search!))
+        }
+        rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
+        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        if count {
+            if json { try Output.json(["count": rows.count]) } else { Output.line(String(rows.count)) }
+            return
+        }
+        if let limit { rows = Array(rows.prefix(max(0, limit))) }
+        if json {
+            try Output.json(ListJSON(cases: rows.map(ListJSON.Row.init), damaged: portfolio.damaged))
+            return
+        }
+        let lang = Output.lang
+        let header = lang == .ja ? ["ID", "件名", "自治体", "連携先", "段階", "出口/手法", "年度"]
+                                 : ["ID", "Title", "Municipality", "Partners", "Stage", "Exit/method", "FY"]
+        Output.table(header: header, rows: rows.map { s in
+            [s.id, s.title, s.municipality, s.partners.joined(separator: "・"),
+             s.stage.progressGlyph + " " + s.stage.label(lang),
+             [s.exit.map { lang == .ja ? $0.shortJa : $0.en }, s.method].compactMap { $0 }.joined(separator: "/"),
+             s.fiscalYear.map(String.init) ?? "—"]
+        }, maxWidths: [20, 36, 12, 20, 22, 20, 6])
+    }
+}
+
+struct ListJSON: Encodable {
+    struct Row: Encodable {
+        var id: String, title: String, municipality: String, prefecture: String?, partners: [String]
+        var stage: String, exit: String?, method: String?, fiscalYear: Int?, totalYen: Int, tags: [String]
+        var nextActionDue: String?, daysInStageFrom: String?
+        init(_ s: CaseSummary) {
+            id = s.id; title = s.title; municipality = s.municipality; prefecture = s.prefecture; partners = s.partners
+            stage = s.stage.rawValue; exit = s.exit?.rawValue; method = s.method; fiscalYear = s.fiscalYear
+            totalYen = s.totalYen; tags = s.tags; nextActionDue = s.nextActionDue?.description
+            daysInStageFrom = s.stageEnteredDay?.description
+        }
+    }
+    var cases: [Row]
+    var damaged: [DamagedFile]
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import RenkeiCore
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a case at 課題特定・企画; prints its id.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Title (件名).") var title: String
+    @Option(help: "Municipality (自治体), e.g. 狭山市.") var municipality: String
+    @Option(help: "Prefecture (都道府県).") var prefecture: String?
+    @Option(help: "A partner (startup, intermediary…); repeat for several.") var partner: [String] = []
+    @Option(name: .customLong("fiscal-year"), help: "Target fiscal year N (N年度).") var fiscalYear: Int?
+    @Option(help: "Department (原課).") var department: String?
+    @Option(help: "Case id ([A-Za-z0-9-]); default c-NNNN.") var id: String?
+
+    func run() throws {
+        if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id), code: .usage) }
+        let ctx = try AppContext.make(global, mutating: true)
+        let doc = try ctx.store.create(NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
+                                                    partners: partner, fiscalYear: fiscalYear, department: department),
+                                       actor: ctx.actor, now: ctx.now)
+        Output.line(doc.value.id)
+    }
+}

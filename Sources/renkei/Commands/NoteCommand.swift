@@ -1,0 +1,16 @@
+import ArgumentParser
+import RenkeiCore
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note (メモ) to a case.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Case id.") var id: String
+    @Argument(help: "The note text.") var text: String
+
+    func run() throws {
+        let ctx = try AppContext.make(global, mutating: true)
+        try ctx.store.apply(id, .addNote(text: text), actor: ctx.actor, now: ctx.now)
+        Output.line("\(id): note added")
+    }
+}

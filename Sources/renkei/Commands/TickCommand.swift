@@ -1,0 +1,17 @@
+import ArgumentParser
+import RenkeiCore
+
+struct TickCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tick", abstract: "Tick (or with --off untick) a guide checklist item.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Case id.") var id: String
+    @Argument(help: "Checklist item id (see 'renkei show ID').") var item: String
+    @Flag(help: "Untick instead.") var off = false
+
+    func run() throws {
+        let ctx = try AppContext.make(global, mutating: true)
+        try ctx.store.apply(id, off ? .untick(item: item) : .tick(item: item), actor: ctx.actor, now: ctx.now)
+        Output.line("\(id): \(off ? "unticked" : "ticked") \(item)")
+    }
+}

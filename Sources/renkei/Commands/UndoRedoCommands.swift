@@ -1,0 +1,22 @@
+import ArgumentParser
+import RenkeiCore
+
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo the last command in this workspace (survives restarts).")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        let ctx = try AppContext.make(global, mutating: true)
+        let r = try ctx.store.undoRedo(.undo, actor: ctx.actor, now: ctx.now)
+        Output.line("undone: \(r.label) on \(r.caseId)")
+    }
+}
+
+struct RedoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "redo", abstract: "Redo the last undone command.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        let ctx = try AppContext.make(global, mutating: true)
+        let r = try ctx.store.undoRedo(.redo, actor: ctx.actor, now: ctx.now)
+        Output.line("redone: \(r.label) on \(r.caseId)")
+    }
+}

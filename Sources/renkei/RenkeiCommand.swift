@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei` — with no subcommand it opens the interactive workbench; every subcommand is
+/// scriptable (`--json` on listings, documented exit codes).
+@main
+struct Renkei: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renkei",
+        abstract: "連携 — a terminal workbench for public–private collaboration cases (官民連携).",
+        discussion: """
+        With no subcommand, opens the interactive workbench on the workspace.
+
+        Workspace: --workspace DIR, else $RENKEI_WORKSPACE, else $XDG_DATA_HOME/renkei
+        (~/.local/share/renkei), seeded with the sample portfolio on first run.
+
+        Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
+        """,
+        subcommands: [
+            InitCommand.self,
+            ListCommand.self,
+            ShowCommand.self,
+            HistoryCommand.self,
+            NewCommand.self,
+            AdvanceCommand.self,
+            MoveCommand.self,
+            TickCommand.self,
+            SetCommand.self,
+            NoteCommand.self,
+            UndoCommand.self,
+            RedoCommand.self,
+            ValidateCommand.self,
+            QuarantineCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .long, help: "Open the workbench with this filter applied (e.g. 狭山).")
+    var search: String?
+
+    func run() throws {
+        let context = try AppContext.make(global, mutating: true)
+        try InteractiveLauncher.launch(context: context, search: search)
+    }
+
+    /// Custom entry point so exit codes follow the documented contract (usage errors are 2,
+    /// not ArgumentParser's 64) and every failure is one readable line on stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let e as CLIError {
+            Output.error(e.message)
+            Foundation.exit(e.code.rawValue)
+        } catch let e as ExitCode {
+            Foundation.exit(e.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if code == .validationFailure {
+                Output.errorRaw(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            let status = ExitStatus.of(error)
+            Output.error(String(describing: error))
+            Foundation.exit(status.rawValue)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// Everything a command needs, resolved once: where the shipped data and the workspace are,
+/// the catalog, the store, who is acting and what day it is (the only place the clock is read).
+struct AppContext {
+    let data: DataDirectory
+    let workspace: Workspace
+    let store: CaseStore
+    var catalog: Catalog { store.catalog }
+    let catalogProblems: [String]
+    let actor: String
+    let today: Day
+    let now: Timestamp
+
+    /// - Parameter mutating: commands that write clean stale temp files first (under the lock).
+    static func make(_ global: GlobalOptions, mutating: Bool = false) throws -> AppContext {
+        let env = ProcessInfo.processInfo.environment
+        let (today, now) = try clock(global.today ?? env["RENKEI_TODAY"], nowOverride: env["RENKEI_NOW"])
+        let data: DataDirectory
+        do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
+
+        let explicit = global.workspace ?? env["RENKEI_WORKSPACE"]
+        let root = explicit.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultLocation()
+        let workspace: Workspace
+        if explicit == nil && !FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path) {
+            // First run on the default location: create it and seed the sample portfolio.
+            workspace = try Workspace.create(at: root)
+            let n = try workspace.seedSamples(from: data)
+            Output.warn("first run — created the workspace \(root.path) with \(n) sample cases from the practice guide (set RENKEI_WORKSPACE or --workspace to use another)")
+        } else {
+            workspace = try Workspace(root: root)
+        }
+        for w in workspace.warnings { Output.warn(w) }
+
+        let loaded: CatalogLoader.Result
+        do { loaded = try CatalogLoader.load(data: data, workspace: workspace) } catch { throw CLIError("guide catalog: \(error)") }
+        let store = CaseStore(workspace: workspace, catalog: loaded.catalog)
+        if mutating { store.cleanStaleTempFiles() }
+
+        let actor = [env["RENKEI_ACTOR"], env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+        return AppContext(data: data, workspace: workspace, store: store, catalogProblems: loaded.problems,
+                          actor: actor, today: today, now: now)
+    }
+
+    /// today: --today / RENKEI_TODAY, else the local date. now: RENKEI_NOW (full ISO time, for
+    /// reproducible tests), else the pinned day at the current local time, else the current time.
+    static func clock(_ pinned: String?, nowOverride: String?) throws -> (Day, Timestamp) {
+        if let n = nowOverride, !n.isEmpty {
+            guard let t = Timestamp(n) else { throw CLIError("RENKEI_NOW='\(n)' is not an ISO 8601 time like 2026-11-23T09:00:00+09:00", code: .usage) }
+            let day = pinned.flatMap(Day.init) ?? t.day
+            return (day, t)
+        }
+        let current = Timestamp(Date())
+        guard let p = pinned, !p.isEmpty else { return (current.day, current) }
+        guard let day = Day(p) else { throw CLIError("--today '\(p)' is not a date YYYY-MM-DD", code: .usage) }
+        let t = Timestamp(day.description + current.text.dropFirst(10)) ?? current
+        return (day, t)
+    }
+
+    /// Resolves the case or fails with the documented message.
+    func load(_ id: String) throws -> CaseDocument {
+        guard CaseID.isValid(id) else { throw CLIError(CaseID.validationMessage(id), code: .usage) }
+        return try store.load(id)
+    }
+}

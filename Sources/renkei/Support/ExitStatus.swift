@@ -1,0 +1,22 @@
+import RenkeiCore
+import RenkeiStore
+
+/// The documented exit codes (a contract for scripts).
+enum ExitStatus: Int32 {
+    case ok = 0, error = 1, usage = 2, gateBlocked = 3, conflict = 4
+
+    static func of(_ error: Error) -> ExitStatus {
+        switch error {
+        case CommandError.gateBlocked: return .gateBlocked
+        case CommandError.conflict, StoreError.conflict, StoreError.locked: return .conflict
+        default: return .error
+        }
+    }
+}
+
+/// An error with its exit status, printed as one line on stderr.
+struct CLIError: Error {
+    var message: String
+    var code: ExitStatus
+    init(_ message: String, code: ExitStatus = .error) { self.message = message; self.code = code }
+}

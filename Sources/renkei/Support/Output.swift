@@ -1,0 +1,53 @@
+import Foundation
+import RenkeiCore
+
+/// All terminal output goes through here: user text is sanitised (control characters never
+/// reach the terminal raw), errors are one line on stderr prefixed with "renkei:".
+enum Output {
+    static func line(_ s: String = "") {
+        print(TerminalText.sanitize(s))
+    }
+
+    static func error(_ s: String) {
+        errorRaw("renkei: " + TerminalText.inline(s))
+    }
+
+    static func warn(_ s: String) {
+        errorRaw("renkei: warning: " + TerminalText.inline(s))
+    }
+
+    static func errorRaw(_ s: String) {
+        FileHandle.standardError.write((s + "\n").data(using: .utf8)!)
+    }
+
+    /// JSON for scripts: pretty, sorted keys, UTF-8 (JSONEncoder escapes control characters).
+    static func json<T: Encodable>(_ value: T) throws {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try e.encode(value) + Data([0x0A]))
+    }
+
+    /// Display language for human output: ja when the locale says so.
+    static var lang: Lang {
+        let env = ProcessInfo.processInfo.environment
+        if let l = env["RENKEI_LANG"], let v = Lang(rawValue: l) { return v }
+        let loc = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
+        return loc.hasPrefix("ja") ? .ja : .en
+    }
+
+    /// A table with display-width-aware columns. `widths` are maxima; the last column takes the rest.
+    static func table(header: [String], rows: [[String]], maxWidths: [Int]) {
+        let cols = header.count
+        var widths = (0..<cols).map { i in DisplayWidth.of(header[i]) }
+        for r in rows { for i in 0..<cols { widths[i] = max(widths[i], DisplayWidth.of(TerminalText.inline(r[i]))) } }
+        for i in 0..<cols where i < maxWidths.count { widths[i] = min(widths[i], maxWidths[i]) }
+        func render(_ r: [String]) -> String {
+            (0..<cols).map { i in
+                let cell = TerminalText.inline(r[i])
+                return i == cols - 1 ? DisplayWidth.clip(cell, to: widths[i]) : DisplayWidth.pad(cell, to: widths[i])
+            }.joined(separator: "  ")
+        }
+        print(render(header))
+        for r in rows { print(render(r)) }
+    }
+}
