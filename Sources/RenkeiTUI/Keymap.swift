@@ -155,7 +155,7 @@ public struct Keymap: Equatable, Sendable {
         // case detail
         Binding(.tab, .nextTab, .detail, hint: true), Binding(.char("l"), .nextTab, .detail), Binding(.right, .nextTab, .detail),
         Binding(.backTab, .prevTab, .detail), Binding(.char("h"), .prevTab, .detail), Binding(.left, .prevTab, .detail),
-        Binding(.char(" "), .tick, .detail, hint: true),
+        Binding(.char(" "), .tick, .detail, hint: true), Binding(.enter, .tick, .detail),
         Binding(.char("m"), .moveTo, .detail),
         Binding(.char("b"), .board, .detail),
         Binding(.char("1"), .tab1, .detail), Binding(.char("2"), .tab2, .detail), Binding(.char("3"), .tab3, .detail),
@@ -186,8 +186,17 @@ public struct Keymap: Equatable, Sendable {
             && action(for: b.key, in: context) == b.action {
             out.append((b.key, b.action)); seen.insert(b.action)
         }
-        return out
+        let order = Keymap.hintOrder
+        return out.enumerated().sorted { x, y in
+            let a = order.firstIndex(of: x.element.1) ?? order.count + x.offset
+            let b = order.firstIndex(of: y.element.1) ?? order.count + y.offset
+            return a < b
+        }.map { (key: $0.element.0, action: $0.element.1) }
     }
+
+    /// Most useful first: the status bar shows as many as fit.
+    static let hintOrder: [Action] = [.open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
+                                      .edit, .undo, .sort, .nextView, .palette, .quit, .help]
 
     /// Applies user overrides: action name → key names. The listed keys replace the action's
     /// default keys in every context it is bound in (or globally when it was unbound), and are

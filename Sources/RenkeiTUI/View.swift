@@ -69,7 +69,10 @@ extension AppState {
         if !filter.isEmpty, page != .detail {
             left.append(Span(" /" + filter.text + " ", theme.accent))
         }
-        let hints = settings.keymap.hints(in: context)
+        let hints = settings.keymap.hints(in: context).filter { $0.action != .help }
+        if let helpKey = settings.keymap.keys(for: .help, in: context).first {
+            right.append(Span(helpKey.display, theme.key)); right.append(Span(" " + Action.help.label(lang) + " ", theme.dim))
+        }
         var used = left.reduce(0) { $0 + DisplayWidth.of($1.text) } + right.reduce(0) { $0 + DisplayWidth.of($1.text) }
         for (k, a) in hints {
             let kt = " " + k.display, at = " " + a.label(lang) + " "
@@ -191,9 +194,12 @@ extension AppState {
             let stage = stages[col.index]
             let name = stage?.label(lang) ?? (lang == .ja ? "終了・保留" : "Ended/paused")
             let focused = col.index == boardColumn
-            var head = "\(name) \(cards.count)"
-            if col.index == layout.columns.first?.index, layout.hiddenLeft { head = "‹" + head }
-            if col.index == layout.columns.last?.index, layout.hiddenRight { head += " ›" }
+            var count = " \(cards.count)"
+            var prefix = ""
+            if col.index == layout.columns.first?.index, layout.hiddenLeft { prefix = "‹" }
+            if col.index == layout.columns.last?.index, layout.hiddenRight { count += "›" }
+            let nameW = max(1, col.width - DisplayWidth.of(prefix) - DisplayWidth.of(count))
+            let head = prefix + DisplayWidth.clip(name, to: nameW) + count
             let hs = (stage.map { theme.stage($0) } ?? theme.dim).withBold
             scr.putPadded(col.x, 1, head, columns: col.width, focused ? hs.withReverse : hs.withUnderline)
             if col.x + col.width < width { for y in 1..<(height - 1) { scr.put(col.x + col.width, y, "│", theme.border) } }
@@ -336,7 +342,7 @@ extension AppState {
                              Span(catalog.stage(c.stage).map { "  (\($0.page))" } ?? "", theme.dim)]))
             if items.isEmpty { out.append(Line(L.noItems.text(lang), theme.dim)) }
             var group: String?
-            let pageW = 7
+            let pageW = 10
             for (i, item) in items.enumerated() {
                 if item.group != group, let g = item.group { out.append(Line(g, theme.accent)); group = g }
                 let ticked = c.checklist[item.id] != nil

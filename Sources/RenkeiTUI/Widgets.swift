@@ -158,7 +158,7 @@ struct ListLayout {
 
     static let priority: [(SortColumn, comfortable: Int, compact: Int)] = [
         (.title, 24, 10), (.stage, 20, 5), (.municipality, 10, 6), (.deadline, 10, 5),
-        (.days, 5, 4), (.id, 16, 8), (.partners, 16, 8), (.exit, 14, 4),
+        (.days, 5, 0), (.partners, 16, 0), (.id, 14, 0), (.exit, 12, 0),
     ]
     static let order: [SortColumn] = [.id, .title, .municipality, .partners, .stage, .exit, .deadline, .days]
 
@@ -170,7 +170,7 @@ struct ListLayout {
             let comf = c == .stage ? stageWidth : comf0
             let sep = chosen.isEmpty ? 0 : 1
             if used + sep + comf <= avail { chosen[c] = (comf, false); used += sep + comf }
-            else if used + sep + compact <= avail { chosen[c] = (compact, true); used += sep + compact }
+            else if compact > 0, used + sep + compact <= avail { chosen[c] = (compact, true); used += sep + compact }
             else if c == .title { chosen[c] = (max(1, avail), true); used = avail }
         }
         var extra = max(0, avail - used)

@@ -23,6 +23,12 @@ public enum DisplayWidth {
         let v = u.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Fast paths for the common cases: Latin/Greek/Cyrillic/box drawing (narrow), kana and
+        // CJK ideographs (wide). The full tables below decide everything else.
+        if v < 0x0300 { return 1 }
+        if (0x3041...0x30FF).contains(v) && v != 0x3099 && v != 0x309A { return 2 }
+        if (0x4E00...0x9FFF).contains(v) { return 2 }
+        if (0x2500...0x257F).contains(v) || (0xFF61...0xFF9D).contains(v) { return 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
         return 1
