@@ -326,7 +326,8 @@ public struct AppState: Sendable {
     public var counts: (total: Int, shown: Int, active: Int, ended: Int, damaged: Int) {
         var active = 0
         for s in summaries where !s.stage.isEndState { active += 1 }
-        return (summaries.count, rows.count, active, summaries.count - active, damaged.count)
+        let shown = rows.reduce(0) { n, r in if case .summary = r { return n + 1 }; return n }
+        return (summaries.count, shown, active, summaries.count - active, damaged.count)
     }
 }
 

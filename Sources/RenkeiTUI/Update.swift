@@ -687,6 +687,20 @@ extension AppState {
 
     func isMultiline(_ f: FormField) -> Bool { f.kind == .multiline }
 
+    func fieldErrorText(_ error: Error) -> String {
+        if case .invalid(_, _, let expected)? = error as? FieldError {
+            guard lang == .ja else { return "expected " + expected }
+            switch expected {
+            case "a whole number": return "整数で入力してください"
+            case "a fiscal year between 2000 and 2100": return "2000〜2100 の年度を入力してください"
+            case "a date YYYY-MM-DD": return "日付を YYYY-MM-DD で入力してください"
+            case let e where e.hasPrefix("an amount in yen"): return "金額（円）を入力してください（例: 4,800,000）"
+            default: return "入力形式: " + expected
+            }
+        }
+        return "\(error)"
+    }
+
     /// Validates inline; on success closes the form and returns the effect.
     mutating func submit(_ f: inout Form) -> [Effect] {
         var ok = true
@@ -702,7 +716,7 @@ extension AppState {
             func setError(_ k: String, _ e: String) { if let i = f.fields.firstIndex(where: { $0.key == k }) { f.fields[i].error = e; ok = false } }
             var fy: Int?
             if !val("fiscalYear").isEmpty {
-                do { fy = try CaseFields.parse("budget.fiscalYear", val("fiscalYear")).intValue } catch { setError("fiscalYear", "\(error)") }
+                do { fy = try CaseFields.parse("budget.fiscalYear", val("fiscalYear")).intValue } catch { setError("fiscalYear", fieldErrorText(error)) }
             }
             let id = val("id")
             if !id.isEmpty && !CaseID.isValid(id) { setError("id", CaseID.validationMessage(id)) }
@@ -719,10 +733,7 @@ extension AppState {
                 value = fld.value.isEmpty ? .null : .string(fld.value)
             } else {
                 do { value = try CaseFields.parse(path, fld.input.text) } catch {
-                    f.fields[0].error = (error as? FieldError).map { e -> String in
-                        if case .invalid(_, _, let expected) = e { return (lang == .ja ? "入力形式: " : "expected ") + expected }
-                        return e.description
-                    } ?? "\(error)"
+                    f.fields[0].error = fieldErrorText(error)
                     ok = false
                 }
             }

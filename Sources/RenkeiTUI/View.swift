@@ -435,8 +435,9 @@ extension AppState {
                 let what = ja ? e.kind.ja : e.kind.rawValue
                 out.append(Line([Span("\(e.at.day)", .plain), Span(" \(Fmt.relative(e.at.day, today: today, lang))", theme.dim),
                                  Span("  \(what)", .plain.withBold), Span("  \(e.actor)", theme.dim)]))
-                for ch in e.changes.prefix(4) { out += paragraph(describe(ch), width: width, indent: 4, style: theme.dim) }
-                if e.changes.count > 4 { out.append(Line("…+\(e.changes.count - 4)", theme.dim, indent: 4)) }
+                let changes = e.changes.filter { !(e.reason != nil && $0.field == "stageReason") }
+                for ch in changes.prefix(4) { out += paragraph(describe(ch), width: width, indent: 4, style: theme.dim) }
+                if changes.count > 4 { out.append(Line("…+\(changes.count - 4)", theme.dim, indent: 4)) }
                 if let r = e.reason { out += paragraph("\(L.reason.text(lang)): \(r)", width: width, indent: 4, style: theme.warning) }
             }
 
@@ -629,7 +630,7 @@ extension AppState {
             for b in bs where !seen.contains(b.action) { seen.append(b.action) }
             for a in seen {
                 let keys = bs.filter { $0.action == a }.map(\.key.display).joined(separator: " ")
-                out.append(Line([Span(DisplayWidth.pad(keys, to: 16), theme.key), Span(" " + a.label(lang))], indent: 1))
+                out.append(Line([Span(DisplayWidth.pad(keys, to: 20), theme.key), Span(" " + a.label(lang))], indent: 1))
             }
             out.append(.blank)
         }

@@ -157,8 +157,8 @@ struct ListLayout {
     var cols: [Col] = []
 
     static let priority: [(SortColumn, comfortable: Int, compact: Int)] = [
-        (.title, 24, 10), (.stage, 20, 5), (.municipality, 10, 6), (.deadline, 10, 5),
-        (.days, 5, 0), (.partners, 16, 0), (.id, 14, 0), (.exit, 12, 0),
+        (.title, 28, 10), (.stage, 20, 5), (.municipality, 10, 6), (.deadline, 10, 5),
+        (.days, 5, 0), (.partners, 14, 0), (.id, 12, 0), (.exit, 12, 0),
     ]
     static let order: [SortColumn] = [.id, .title, .municipality, .partners, .stage, .exit, .deadline, .days]
 

@@ -198,6 +198,21 @@ public final class Terminal {
         let attrs = renkei_attrs(st.bold || brightOn8 ? 1 : 0, st.reverse ? 1 : 0, st.underline ? 1 : 0, st.dim ? 1 : 0)
         let p = pair(st.fg, st.bg)
         let scalars = Array(c.grapheme.unicodeScalars)
+        // A cluster the terminal draws as several spacing glyphs (ｶﾞ: ｶ + ﾞ): one cell each.
+        if scalars.count > 1 {
+            let ws = scalars.map { Int(renkei_wcwidth(wchar_t(bitPattern: $0.value))) }
+            if ws.allSatisfy({ $0 >= 1 }) && ws.reduce(0, +) == Int(c.width) {
+                var cx = x
+                for (u, w) in zip(scalars, ws) {
+                    var one = cchar_t()
+                    _ = setcchar(&one, [wchar_t(bitPattern: u.value), 0], attrs, p, nil)
+                    if last && cx + w >= Int(renkei_cols()) { mvwins_wch(renkei_stdscr(), Int32(y), Int32(cx), &one) }
+                    else { mvwadd_wch(renkei_stdscr(), Int32(y), Int32(cx), &one) }
+                    cx += w
+                }
+                return
+            }
+        }
         var wchars: [wchar_t] = []
         let base = scalars.first.map { wchar_t(bitPattern: $0.value) } ?? 32
         let baseWidth = Int(renkei_wcwidth(base))

@@ -16,7 +16,11 @@ public enum DisplayWidth {
         if scalars.contains(where: { $0.value == 0xFE0F }) || (scalars.count > 1 && scalars.contains(where: { $0.value == 0x200D })) {
             return 2
         }
-        return scalarWidth(first)
+        // Half-width (semi-)voiced marks ﾞ ﾟ extend a grapheme in Unicode but are spacing
+        // characters on a terminal: ｶﾞ occupies two columns.
+        var w = scalarWidth(first)
+        if scalars.count > 1 { for u in scalars.dropFirst() where u.value == 0xFF9E || u.value == 0xFF9F { w += 1 } }
+        return w
     }
 
     public static func scalarWidth(_ u: Unicode.Scalar) -> Int {
