@@ -166,7 +166,8 @@ struct ListLayout {
         let avail = width - 2          // a marker column on the left, one spare on the right
         var chosen: [SortColumn: (Int, Bool)] = [:]
         var used = 0
-        for (c, comf0, compact) in ListLayout.priority {
+        for (c, comf00, compact) in ListLayout.priority {
+            let comf0 = c == .title ? min(comf00, max(compact, avail * 45 / 100)) : comf00
             let comf = c == .stage ? stageWidth : comf0
             let sep = chosen.isEmpty ? 0 : 1
             if used + sep + comf <= avail { chosen[c] = (comf, false); used += sep + comf }
@@ -178,8 +179,7 @@ struct ListLayout {
         for (c, comf0, _) in ListLayout.priority {
             guard let (w, compact) = chosen[c], compact, c != .title else { continue }
             let comf = c == .stage ? stageWidth : comf0
-            let add = min(extra, comf - w)
-            if add > 0 { chosen[c] = (w + add, w + add < comf); extra -= add }
+            if extra >= comf - w { chosen[c] = (comf, false); extra -= comf - w }   // all the way, or not at all
         }
         if let (w, _) = chosen[.title] {
             let add = min(extra, max(0, 48 - w)); chosen[.title] = (w + add, false); extra -= add

@@ -34,6 +34,13 @@ public final class Terminal {
 
     public init(_ options: Options) throws {
         setlocale(LC_ALL, "")
+        // A parent that ignores or blocks SIGWINCH (some test runners and job controllers do)
+        // would hide resizes from ncurses: restore the default before initscr installs its handler.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGWINCH)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
+        signal(SIGWINCH, SIG_DFL)
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
         guard initscr() != nil else { throw TerminalError("could not initialise the terminal (initscr failed); check TERM") }
         started = true
@@ -65,6 +72,18 @@ public final class Terminal {
     }
 
     public var size: (width: Int, height: Int) { (Int(renkei_cols()), Int(renkei_lines())) }
+
+    /// Fallback for lost SIGWINCHs: asks the tty for its size and, when it differs from what
+    /// curses believes, resizes curses and reports it.
+    public func pollResize() -> Msg? {
+        var ws = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else { return nil }
+        let (w, h) = size
+        guard Int(ws.ws_col) != w || Int(ws.ws_row) != h else { return nil }
+        resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+        previous = nil
+        return .resize(width: Int(ws.ws_col), height: Int(ws.ws_row))
+    }
 
     // MARK: input
 
@@ -248,6 +267,10 @@ extension Terminal {
     /// SIGTERM/SIGHUP restore the terminal before exiting (a killed workbench must not leave
     /// the shell in raw mode).
     public static func installSignalHandlers() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for sig in [SIGTERM, SIGHUP, SIGINT] { sigaddset(&set, sig) }
+        sigprocmask(SIG_UNBLOCK, &set, nil)       // an inherited mask must not make us unkillable
         for sig in [SIGTERM, SIGHUP] {
             signal(sig) { s in
                 endwin()

@@ -75,3 +75,19 @@ import Testing
         #expect(h.screen().cells.isEmpty)
     }
 }
+
+@Suite struct EndToEndReplayTests {
+    /// The tmux end-to-end flow, replayed purely (it once crashed on the resize).
+    @Test func e2eFlowReplay() {
+        var h = Harness(TUIFixtures.state(width: 100, height: 30))
+        let k = TUIFixtures.keys
+        h.send([.key(.char("/"))] + k("助産師") + [.key(.enter), .key(.enter), .key(.char(">"))])
+        h.send(k("y") + k("候補Aと面談済みのため") + [.key(.enter)])
+        h.send(k("2 a") + k("狭山市の担当者と打合せ。") + [.key(.enter)] + k("ｶﾀｶﾅと①も確認") + [.key(.ctrl("s"))] + k("6"))
+        _ = h.screen()
+        h.send(.resize(width: 40, height: 12))
+        #expect(h.screen().isWellFormed)
+        h.send(.resize(width: 100, height: 30))
+        #expect(h.screen().isWellFormed)
+    }
+}

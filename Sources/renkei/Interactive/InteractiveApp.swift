@@ -33,6 +33,7 @@ enum InteractiveApp {
             if msgs.isEmpty {
                 ticks += 1
                 runtime.process(&state, .tick)
+                if let r = term.pollResize() { lastDrawn = nil; runtime.process(&state, r) }
                 if ticks % 4 == 0, runtime.changedOnDisk(openCase: state.detail?.id) {
                     runtime.process(&state, .loaded(runtime.portfolioData(), external: true))
                 }
