@@ -33,6 +33,7 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
+            DevCommand.self,
         ]
     )
 
