@@ -124,7 +124,7 @@ public struct CaseGenerator: Sendable {
         "下見積もりを依頼したところ、初年度は試行として無償のミニマム提供も可能との回答。",
         "議会の一般質問で取り上げられたため、首長決裁を経て優先度が上がった。",
         "実証実験の役割及び責任分担、経費等の分担、成果の帰属について協定案を作成中。",
-        "狭山丘陵周辺の地域でも同様の課題があり、近隣自治体との共同調達を検討している。",
+        "近隣の地域でも同様の課題があり、周辺自治体との共同調達を検討している。",
         "選定の公平性を担保するため、民間提案窓口での公募を経た形にすることを確認した。",
         "KPIとして利用者数と満足度を設定し、四半期ごとに実績を報告してもらう。",
         "契約担当課から、随意契約の根拠について第4号の適用要件を整理するよう指摘があった。",
@@ -139,7 +139,7 @@ public struct CaseGenerator: Sendable {
         "ＡＩを活用した分析結果を月次で共有してもらうことで合意した。",
         "ｽﾀｰﾄｱｯﾌﾟ側の体制が小さいため、問い合わせ窓口の一本化を依頼した。",
     ]
-    static let tagPool = ["スタートアップ", "実証実験", "共同調達", "補正予算", "交付金", "DX", "横展開", "ふるさと納税", "SDGs", "広域連携", "狭山茶", "データ連携", "住民参加"]
+    static let tagPool = ["スタートアップ", "実証実験", "共同調達", "補正予算", "交付金", "DX", "横展開", "ふるさと納税", "SDGs", "広域連携", "データ連携", "住民参加"]
     static let expenditureItems = ["委託料", "負担金補助及び交付金", "使用料及び賃借料", "需用費", "役務費", "備品購入費"]
     static let kpiPool: [(String, String)] = [("利用者数", "人"), ("満足度", "%"), ("削減時間", "時間/月"), ("受診率", "%"), ("CO2削減量", "t"), ("問い合わせ件数", "件"), ("参加者数", "人")]
     static let fundingNames = ["デジタル田園都市国家構想交付金", "地方創生推進交付金", "企業版ふるさと納税", "県補助金"]
@@ -239,9 +239,10 @@ public struct CaseGenerator: Sendable {
                        Change(field: "municipality.name", before: .null, after: .string(muni.name))], &r)
         var notes: [Note] = []
         func maybeNote(_ r: inout SplitMix64) {
-            guard r.chance(35) else { return }
+            guard r.chance(25) else { return }
             var text = ""
-            for _ in 0..<r.range(1...(r.chance(15) ? 8 : 3)) { text += r.pick(Self.sentences) }
+            for _ in 0..<r.range(1...(r.chance(10) ? 8 : 2)) { text += r.pick(Self.sentences) }
+            if r.chance(3) { text += "狭山丘陵周辺の自治体からも同様の相談があった。" }
             let nid = notes.count + 1
             add(.noteAdded, [Change(field: "note.\(nid)", before: .null, after: .string(text))], &r)
             notes.append(Note(id: nid, at: events.last!.at, author: actor, text: text))
