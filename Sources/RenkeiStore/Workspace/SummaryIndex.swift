@@ -52,7 +52,9 @@ public final class SummaryIndex: @unchecked Sendable {
     /// Files changed less than this before the scan that recorded them are re-read next time:
     /// covers filesystem timestamp granularity (ext4/xfs/btrfs: a kernel tick; FAT: 2 s) and
     /// small clock skew on network filesystems.
-    public static let racySlackNs: Int64 = 2_000_000_000
+    public static let defaultRacySlackNs: Int64 = 2_000_000_000
+    /// Per instance so tests can exercise stat validation on files written a moment ago.
+    public var racySlackNs: Int64 = SummaryIndex.defaultRacySlackNs
     /// Decode files on several threads when at least this many need decoding.
     public static let parallelThreshold = 48
 
@@ -86,7 +88,15 @@ public final class SummaryIndex: @unchecked Sendable {
     public func load(_ query: PortfolioQuery = PortfolioQuery(), decoder: @escaping FileDecoder) throws -> Portfolio {
         try mutex.withLock {
             let snap = try refresh(decoder: decoder, progress: query.progress)
-            return try snap.portfolio(query, casesDir: workspace.casesDir)
+            do {
+                return try snap.portfolio(query, casesDir: workspace.casesDir)
+            } catch let e as IndexFormatError {
+                // A section that failed its checksum only when it was needed: rebuild from the files.
+                memo = nil
+                let fresh = try refresh(decoder: decoder, progress: query.progress, ignoreDisk: true)
+                lastReport.problem = e.description
+                return try fresh.portfolio(query, casesDir: workspace.casesDir)
+            }
         }
     }
 
@@ -117,13 +127,16 @@ public final class SummaryIndex: @unchecked Sendable {
 
     enum Kind: UInt8 { case ok = 0, readOnly = 1, damaged = 2 }
 
-    private func refresh(decoder: @escaping FileDecoder, progress: (@Sendable (Int, Int) -> Void)?) throws -> Snapshot {
+    private func refresh(decoder: @escaping FileDecoder, progress: (@Sendable (Int, Int) -> Void)?,
+                         ignoreDisk: Bool = false) throws -> Snapshot {
         var report = Report()
         let scanStart = DirectoryScan.nowNs()
         let items = try DirectoryScan.caseFiles(in: workspace.casesDir.path)
 
-        var base: Snapshot? = memo
-        if base != nil { report.source = .memory } else {
+        var base: Snapshot? = ignoreDisk ? nil : memo
+        if base != nil { report.source = .memory } else if ignoreDisk {
+            report.problem = "ignored"
+        } else {
             do {
                 base = try Snapshot.read(url)
                 report.source = base == nil ? .none : .disk
@@ -138,7 +151,7 @@ public final class SummaryIndex: @unchecked Sendable {
         var toDecode: [Int] = []                                  // item indices
         var matched = 0
         if let b = base {
-            let trustedBefore = b.scanStartNs &- Self.racySlackNs
+            let trustedBefore = b.scanStartNs &- racySlackNs
             let lookup = b.lookup
             for (k, item) in items.enumerated() {
                 if let st = item.stat, let j = lookup[item.name], b.stats[j] == st, st.changedNs < trustedBefore {
@@ -159,6 +172,15 @@ public final class SummaryIndex: @unchecked Sendable {
             memo = b
             lastReport = report
             return b
+        }
+
+        // Merging copies the unchanged records: they must be readable (else start over).
+        if let b = base {
+            do { try b.loadSections() } catch {
+                report.problem = "\(error)"
+                memo = nil
+                return try refresh(decoder: decoder, progress: progress, ignoreDisk: true)
+            }
         }
 
         // Decode what changed.
@@ -281,6 +303,35 @@ final class Snapshot: @unchecked Sendable {
     var summaries: [CaseSummary?] = []
     /// Stat of the index file this came from / was written to (write-if-unchanged).
     var fileStat: FileStat?
+    /// For a snapshot read from disk: the open file and where the records and search texts are,
+    /// read (and checksummed) only when first needed — counting never reads them.
+    private var lazy: (fd: Int32, records: Range<Int>, recordsSum: UInt64, search: Range<Int>, searchSum: UInt64)?
+
+    deinit { if let l = lazy { close(l.fd) } }
+
+    func loadSections() throws {
+        guard let l = lazy else { return }
+        lazy = nil
+        defer { close(l.fd) }
+        records = try Snapshot.pread(l.fd, l.records)
+        guard Checksum.of(records) == l.recordsSum else { throw IndexFormatError("checksum mismatch in the records") }
+        search = try Snapshot.pread(l.fd, l.search)
+        guard Checksum.of(search) == l.searchSum else { throw IndexFormatError("checksum mismatch in the search texts") }
+    }
+
+    static func pread(_ fd: Int32, _ r: Range<Int>) throws -> [UInt8] {
+        var out = [UInt8](unsafeUninitializedCapacity: r.count) { buf, n in n = r.count }
+        var got = 0
+        try out.withUnsafeMutableBytes { raw in
+            while got < r.count {
+                let k = Glibc.pread(fd, raw.baseAddress! + got, r.count - got, off_t(r.lowerBound + got))
+                if k < 0 { if errno == EINTR { continue }; throw IndexFormatError("read failed: \(String(cString: strerror(errno)))") }
+                if k == 0 { throw IndexFormatError("truncated while reading") }
+                got += k
+            }
+        }
+        return out
+    }
 
     init(scanStartNs: Int64) { self.scanStartNs = scanStartNs }
 
@@ -332,6 +383,7 @@ final class Snapshot: @unchecked Sendable {
     }
 
     func damaged(_ i: Int, casesDir: URL) -> DamagedFile {
+        if (try? loadSections()) == nil { return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: "damaged (summary index unreadable; run any command again)") }
         let reason = records.withUnsafeBytes { raw in
             String(decoding: UnsafeRawBufferPointer(rebasing: raw[recordRanges[i]]), as: UTF8.self)
         }
@@ -341,6 +393,7 @@ final class Snapshot: @unchecked Sendable {
     // MARK: portfolio
 
     func portfolio(_ q: PortfolioQuery, casesDir: URL) throws -> Portfolio {
+        try loadSections()
         var wanted: [Int] = []
         var damaged: [DamagedFile] = []
         wanted.reserveCapacity(names.count)
@@ -410,7 +463,7 @@ final class Snapshot: @unchecked Sendable {
                 for k in 0..<todo.count { work(k) }
             }
         }
-        if let e = failed.error { throw StoreError.workspace("summary index: \(e) — delete \(".index/") to rebuild") }
+        if let e = failed.error { throw IndexFormatError("undecodable record: \(e)") }
         for (k, row) in todo.enumerated() { summaries[row] = results[k] }
     }
 
@@ -479,60 +532,56 @@ final class Snapshot: @unchecked Sendable {
     }
 
     /// nil when there is no index file; throws when there is one that cannot be used.
+    /// Reads the header and the table; records and search texts are read on demand.
     static func read(_ url: URL) throws -> Snapshot? {
         let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw IndexFormatError("cannot open: \(String(cString: strerror(errno)))")
         }
-        defer { close(fd) }
+        var keep = false
+        defer { if !keep { close(fd) } }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw IndexFormatError("not a regular file") }
         let size = Int(st.st_size)
         guard size >= SummaryIndex.headerSize else { throw IndexFormatError("truncated (\(size) bytes)") }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var got = 0
-        try bytes.withUnsafeMutableBytes { raw in
-            while got < size {
-                let k = Glibc.read(fd, raw.baseAddress! + got, size - got)
-                if k < 0 { if errno == EINTR { continue }; throw IndexFormatError("read failed: \(String(cString: strerror(errno)))") }
-                if k == 0 { break }
-                got += k
+        let header = try pread(fd, 0..<SummaryIndex.headerSize)
+        let h = try header.withUnsafeBytes { raw -> (scan: Int64, n: Int, sections: [Range<Int>], sums: [UInt64]) in
+            let r = ByteReader(raw.baseAddress!, from: 0, to: raw.count)
+            guard try r.u64() == SummaryIndex.magic else { throw IndexFormatError("not a renkei index (bad magic)") }
+            guard try r.u64() == IndexFingerprint.value else { throw IndexFormatError("written by another renkei version (fingerprint differs)") }
+            let scan = Int64(bitPattern: try r.u64())
+            let n = Int(try r.u32()); _ = try r.u32()
+            var sections: [Range<Int>] = [], sums: [UInt64] = []
+            for _ in 0..<3 {
+                let off = try r.u64(), len = try r.u64(), sum = try r.u64()
+                guard off <= UInt64(size), len <= UInt64(size) - off else { throw IndexFormatError("truncated (section past end of file)") }
+                sections.append(Int(off)..<Int(off + len)); sums.append(sum)
             }
+            guard try r.u64() == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<104])) else { throw IndexFormatError("header checksum mismatch") }
+            return (scan, n, sections, sums)
         }
-        guard got == size else { throw IndexFormatError("truncated while reading") }
-        let snap = try parse(bytes)
+        guard h.sections[0].lowerBound == SummaryIndex.headerSize, h.sections[1].lowerBound == h.sections[0].upperBound,
+              h.sections[2].lowerBound == h.sections[1].upperBound, h.sections[2].upperBound == size else {
+            throw IndexFormatError("length mismatch (truncated or appended)")
+        }
+        let table = try pread(fd, h.sections[0])
+        guard Checksum.of(table) == h.sums[0] else { throw IndexFormatError("checksum mismatch in the table") }
+        let snap = try parseTable(table, count: h.n, scanStartNs: h.scan, recordsLength: h.sections[1].count, searchLength: h.sections[2].count)
         snap.fileStat = FileStat(st)
+        snap.lazy = (fd, h.sections[1], h.sums[1], h.sections[2], h.sums[2])
+        keep = true
         return snap
     }
 
-    static func parse(_ bytes: [UInt8]) throws -> Snapshot {
-        try bytes.withUnsafeBytes { raw -> Snapshot in
-            let h = ByteReader(raw.baseAddress!, from: 0, to: raw.count)
-            guard try h.u64() == SummaryIndex.magic else { throw IndexFormatError("not a renkei index (bad magic)") }
-            guard try h.u64() == IndexFingerprint.value else { throw IndexFormatError("written by another renkei version (fingerprint differs)") }
-            let scanStart = Int64(bitPattern: try h.u64())
-            let n = Int(try h.u32()); _ = try h.u32()
-            var sections: [Range<Int>] = []
-            var sums: [UInt64] = []
-            for _ in 0..<3 {
-                let off = try h.u64(), len = try h.u64(), sum = try h.u64()
-                guard off <= UInt64(raw.count), len <= UInt64(raw.count) - off else { throw IndexFormatError("truncated (section past end of file)") }
-                sections.append(Int(off)..<Int(off + len)); sums.append(sum)
-            }
-            guard try h.u64() == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<104])) else { throw IndexFormatError("header checksum mismatch") }
-            guard sections[2].upperBound == raw.count else { throw IndexFormatError("length mismatch (truncated or appended)") }
-            for k in 0..<3 where Checksum.of(UnsafeRawBufferPointer(rebasing: raw[sections[k]])) != sums[k] {
-                throw IndexFormatError("checksum mismatch in section \(k)")
-            }
-            let table = sections[0]
-            guard n * SummaryIndex.rowSize <= table.count else { throw IndexFormatError("table too short") }
-            let namesStart = table.lowerBound + n * SummaryIndex.rowSize
-            let namesLen = table.upperBound - namesStart
-            let recLen = sections[1].count, searchLen = sections[2].count
-            let s = Snapshot(scanStartNs: scanStart)
+    static func parseTable(_ table: [UInt8], count n: Int, scanStartNs: Int64, recordsLength recLen: Int, searchLength searchLen: Int) throws -> Snapshot {
+        try table.withUnsafeBytes { raw -> Snapshot in
+            guard n >= 0, n * SummaryIndex.rowSize <= raw.count else { throw IndexFormatError("table too short") }
+            let namesStart = n * SummaryIndex.rowSize
+            let namesLen = raw.count - namesStart
+            let s = Snapshot(scanStartNs: scanStartNs)
             s.reserve(n)
-            let r = ByteReader(raw.baseAddress!, from: table.lowerBound, to: table.upperBound)
+            let r = ByteReader(raw.baseAddress!, from: 0, to: namesStart)
             for _ in 0..<n {
                 let ino = try r.u64(), size = Int64(bitPattern: try r.u64())
                 let m = Int64(bitPattern: try r.u64()), c = Int64(bitPattern: try r.u64())
@@ -548,8 +597,6 @@ final class Snapshot: @unchecked Sendable {
                 s.searchRanges.append(so..<(so + sl))
                 s.summaries.append(nil)
             }
-            s.records = Array(raw[sections[1]])
-            s.search = Array(raw[sections[2]])
             return s
         }
     }
