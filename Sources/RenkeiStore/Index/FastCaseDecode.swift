@@ -11,7 +11,7 @@ extension CaseStore {
     /// the tree decode could reject while the typed decode ignores it (a number outside
     /// Double's range in an unknown key: any exponent or a run of 300+ digits sends the file
     /// the slow way). Invalid UTF-8, syntax errors, wrong types and bad ids fail both ways.
-    func loadFileForIndex(_ name: String) -> Swift.Result<CaseDocument, DamagedFile> {
+    public func loadFileForIndex(_ name: String) -> Swift.Result<CaseDocument, DamagedFile> {
         let url = workspace.casesDir.appendingPathComponent(name)
         guard let data = try? DurableFile.read(url, limit: CaseCodec.maxFileSize),
               String(data: data, encoding: .utf8) != nil,
