@@ -28,9 +28,9 @@ rows=$(t "$R" list --search 狭山 --limit 50 --json --workspace "$WS" | python3
 # An external edit is seen at once; a damaged file is listed.
 f=$WS/cases/c-0001.json
 sed -i 's/"title" : "/"title" : "改/' "$f"
-"$R" list --search 改 --json --workspace "$WS" | grep -q '"c-0001"' || fail "external edit not seen"
+out=$("$R" list --search 改 --json --workspace "$WS"); grep -q '"c-0001"' <<<"$out" || fail "external edit not seen"
 echo '{ broken' > "$WS/cases/broken.json"
-"$R" list --count --workspace "$WS" 2>&1 | grep -q "broken.json" || fail "damaged file not listed"
+out=$("$R" list --count --workspace "$WS" 2>&1); grep -q "broken.json" <<<"$out" || fail "damaged file not listed"
 rm "$WS/cases/broken.json"
 "$R" dev index --workspace "$WS" >&2
 "$BIN/renkei-bench" inproc --workspace "$WS" --runs 3 >&2
