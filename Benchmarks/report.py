@@ -206,6 +206,8 @@ keys = [("inproc.cold_build", "cold index build (all files decoded, 2 threads, i
         ("inproc.warm_search_sayama_disk", "search 狭山 (byte prefilter, decode matches only)"),
         ("inproc.warm_portfolio_memory", "portfolio again in the same process (TUI reload)"),
         ("inproc.durable_edit", "one durable edit (`CaseStore.apply`, add note)"),
+        ("inproc.durable_write_one_file", "… of which one `DurableFile.write` (an edit does two: case + journal)"),
+        ("inproc.load_one_case", "… and one full case read + decode (`loadFile`)"),
         ("inproc.portfolio_after_edits", "portfolio after those edits (edited files re-read)")]
 w("| figure | " + " | ".join(fmt(n) for n in sizes) + " |")
 w("|---|" + "---|" * len(sizes))

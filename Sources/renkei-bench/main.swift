@@ -114,6 +114,13 @@ case "inproc":
         try store.apply(id, .addNote(text: "ベンチマーク \(k)"), actor: "bench", now: Timestamp(Date()))
     }
     report("inproc.durable_edit", saves)
+    // Its parts: one DurableFile.write of a case-sized file (write, fsync, rename, fsync dir) —
+    // an edit does two (the case and the undo journal) — and reading + decoding one case.
+    let probe = ws.root.appendingPathComponent("bench-probe.json")
+    let payload = try Data(contentsOf: ws.casesDir.appendingPathComponent(ids[0] + ".json"))
+    report("inproc.durable_write_one_file", try sample(max(runs * 5, 50)) { try DurableFile.write(payload, to: probe) })
+    try? FileManager.default.removeItem(at: probe)
+    report("inproc.load_one_case", sample(max(runs * 5, 50)) { _ = store.loadFile(ids[0] + ".json") })
     // After edits, the next portfolio re-reads only the edited files.
     let afterEdit = try sample(1) { _ = try store.portfolio() }
     report("inproc.portfolio_after_edits", afterEdit)

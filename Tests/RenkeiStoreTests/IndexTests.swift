@@ -350,4 +350,52 @@ import Testing
         Self.expectSame(try store.portfolio(), try Self.truth(ws))
         #expect(try store.portfolio().readOnly == ["newer"])
     }
+
+    @Test func strictParserAgreesWithJSONDecoder() throws {
+        // Generated cases (with the shipped catalog's variety) and the shipped samples.
+        var inputs: [Data] = []
+        let g = CaseGenerator(catalog: Catalog(), seed: 21, count: 300)
+        for i in 0..<300 { inputs.append(try g.bytes(i)) }
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/samples/cases")
+        for f in (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [] where f.hasSuffix(".json") {
+            inputs.append(try Data(contentsOf: samples.appendingPathComponent(f)))
+        }
+        var accepted = 0
+        for data in inputs {
+            let typed = try? JSONDecoder().decode(Case.self, from: data)
+            if let strict = StrictCaseParser.parse(data) {
+                accepted += 1
+                #expect(strict == typed)
+            }
+        }
+        #expect(accepted >= 300)   // every file renkei writes is in the subset
+
+        // Edge inputs: whenever the strict parser accepts, JSONDecoder must agree exactly.
+        let base = String(decoding: try g.bytes(0), as: UTF8.self)
+        let edits: [(String, String)] = [
+            ("\"revision\" : 1", "\"revision\" : null"), ("\"revision\" : 1", "\"revision\" : 1.0"),
+            ("\"revision\" : 1", "\"revision\" : 1e0"), ("\"revision\" : 1", "\"revision\" : 01"),
+            ("\"revision\" : 1", "\"revision\" : -1"), ("\"revision\" : 1", "\"revision\" : \"1\""),
+            ("\"schemaVersion\" : 1", "\"schemaVersion\" : null"), ("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"),
+            ("\"stage\" : ", "\"stage\" : \"nope\", \"x\" : "), ("\"title\" : \"", "\"title\" : \"\\u00e9\\n\\t\\\"\\/"),
+            ("\"title\" : \"", "\"title\" : \"\\ud83d\\ude00"), ("\"title\" : \"", "\"title\" : \"\\ud83d"),
+            ("\"title\" : \"", "\"title\" : \"\u{01}"), ("{", "\u{FEFF}{"), ("\"tags\" : [", "\"tags\" : null, \"t2\" : ["),
+            ("\"department\" : ", "\"department\" : null, \"d\" : "), ("\"kpis\" : [", "\"kpis\" : null, \"k\" : ["),
+            ("\"id\" : ", "\"id\" : \"dup\", \"id\" : "), ("\"exit\" : ", "\"exit\" : null, \"e\" : "),
+        ]
+        for (from, to) in edits {
+            guard let r = base.range(of: from) else { continue }
+            let text = base.replacingCharacters(in: r, with: to)
+            let data = Data(text.utf8)
+            if let strict = StrictCaseParser.parse(data) {
+                let typed = try? JSONDecoder().decode(Case.self, from: data)
+                #expect(strict == typed, "edit \(to)")
+            }
+        }
+        // Truncations never crash and never pass.
+        let full = try g.bytes(1)
+        for k in stride(from: 0, to: full.count, by: 97) { #expect(StrictCaseParser.parse(full.prefix(k)) == nil) }
+        #expect(StrictCaseParser.modelMatches)
+    }
 }

@@ -71,6 +71,7 @@ public final class SummaryIndex: @unchecked Sendable {
         public var entries = 0
         public var reused = 0
         public var decoded = 0
+        /// Entries of the index whose file is gone.
         public var removed = 0
         public var wrote = false
     }
@@ -150,11 +151,14 @@ public final class SummaryIndex: @unchecked Sendable {
         var reuse = [Int](repeating: -1, count: items.count)     // item → snapshot row
         var toDecode: [Int] = []                                  // item indices
         var matched = 0
+        var present = 0
         if let b = base {
             let trustedBefore = b.scanStartNs &- racySlackNs
             let lookup = b.lookup
             for (k, item) in items.enumerated() {
-                if let st = item.stat, let j = lookup[item.name], b.stats[j] == st, st.changedNs < trustedBefore {
+                let j = lookup[item.name]
+                if j != nil { present += 1 }
+                if let st = item.stat, let j, b.stats[j] == st, st.changedNs < trustedBefore {
                     reuse[k] = j; matched += 1
                 } else {
                     toDecode.append(k)
@@ -165,10 +169,10 @@ public final class SummaryIndex: @unchecked Sendable {
         }
         report.reused = matched
         report.decoded = toDecode.count
-        report.removed = (base?.names.count ?? 0) - matched
+        report.removed = (base?.names.count ?? 0) - present
         report.entries = items.count
 
-        if let b = base, toDecode.isEmpty, report.removed == 0 {
+        if let b = base, toDecode.isEmpty, matched == b.names.count {
             memo = b
             lastReport = report
             return b
