@@ -399,3 +399,20 @@ import Testing
         #expect(StrictCaseParser.modelMatches)
     }
 }
+
+@Suite struct FoldFastPathTests {
+    @Test func stableJapaneseScalarsAreTheirOwnFold() {
+        for v in UInt32(0x3000)...UInt32(0x9FFF) where TextNormalizer.isStableJapanese(v) {
+            let s = String(Character(Unicode.Scalar(v)!))
+            #expect(s.precomposedStringWithCompatibilityMapping.lowercased() == s, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func fastPathEqualsNFKCThenLowercase() {
+        let samples = ["狭山市のＡＩ活用", "狭山市 AI 活用", "さやまシティ・ドローン【第2期】", "ﾊﾝｶｸ", "ABCかなカナ漢字。、「」",
+                       "が", "か\u{3099}", "ヷ", "ー〜", "①②", "Straße", "ÉCOLE 学校", "々ゝゞ", "（括弧）"]
+        for s in samples {
+            #expect(TextNormalizer.fold(s) == s.precomposedStringWithCompatibilityMapping.lowercased(), "\(s)")
+        }
+    }
+}

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RenkeiCore
 
 extension CaseStore {
@@ -12,16 +15,40 @@ extension CaseStore {
     /// the tree decode could reject while the typed decode ignores it (a number outside
     /// Double's range in an unknown key: any exponent or a run of 300+ digits sends the file
     /// the slow way). Invalid UTF-8, syntax errors, wrong types and bad ids fail both ways.
-    public func loadFileForIndex(_ name: String) -> Swift.Result<CaseDocument, DamagedFile> {
-        let url = workspace.casesDir.appendingPathComponent(name)
-        guard let data = try? DurableFile.read(url, limit: CaseCodec.maxFileSize),
-              String(data: data, encoding: .utf8) != nil else { return loadFile(name) }
+    public func loadFileForIndex(_ name: String, casesPath: String? = nil) -> Swift.Result<CaseDocument, DamagedFile> {
+        let path = (casesPath ?? workspace.casesDir.path) + "/" + name
+        guard let data = Self.readRegularFile(path, limit: CaseCodec.maxFileSize),
+              data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil })
+        else { return loadFile(name) }
         // First the hand-written parser (strict subset, ~5× faster), then one JSONDecoder pass.
         let parsed = StrictCaseParser.parse(data)
             ?? (Self.mayHoldUnrepresentableNumber(data) ? nil : try? JSONDecoder().decode(Case.self, from: data))
         guard let value = parsed, CaseID.isValid(value.id), value.id == String(name.dropLast(5))
         else { return loadFile(name) }
         return .success(CaseDocument(value: value, unknown: nil, readOnly: value.schemaVersion > Case.schemaVersion))
+    }
+
+    /// `DurableFile.read` without URLs or errors: nil for anything but a regular file within
+    /// `limit` (the caller then takes the normal path, which words the error).
+    static func readRegularFile(_ path: String, limit: Int) -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= limit else { return nil }
+        let size = Int(st.st_size)
+        var data = Data(count: size)
+        let ok = data.withUnsafeMutableBytes { raw -> Bool in
+            var got = 0
+            while got < size {
+                let k = read(fd, raw.baseAddress! + got, size - got)
+                if k < 0 { if errno == EINTR { continue }; return false }
+                if k == 0 { return false }
+                got += k
+            }
+            return true
+        }
+        return ok ? data : nil
     }
 
     /// True when a byte looks like a number exponent (`1e5`, `2E-3`) or there is a run of more

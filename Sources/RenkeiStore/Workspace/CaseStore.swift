@@ -61,7 +61,7 @@ public final class CaseStore: @unchecked Sendable {
     /// with progress callbacks while a cold index is built (see `PortfolioQuery`).
     public func portfolio(_ query: PortfolioQuery) throws -> Portfolio {
         try checkCasesDir()
-        if let index { return try index.load(query, decoder: { [self] in loadFileForIndex($0) }) }
+        if let index { let dir = workspace.casesDir.path; return try index.load(query, decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         var p = try decodeAll()
         if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q) } }
         if !query.includeSearchText { for i in p.summaries.indices { p.summaries[i].searchText = "" } }
@@ -72,7 +72,7 @@ public final class CaseStore: @unchecked Sendable {
     /// single summary (the fast path of `renkei list --count`).
     public func caseCount() throws -> (count: Int, damaged: [DamagedFile]) {
         try checkCasesDir()
-        if let index { return try index.count(decoder: { [self] in loadFileForIndex($0) }) }
+        if let index { let dir = workspace.casesDir.path; return try index.count(decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         let p = try decodeAll()
         return (p.summaries.count, p.damaged)
     }
