@@ -416,3 +416,28 @@ import Testing
         }
     }
 }
+
+@Suite struct CodecFastPathTests {
+    /// The codec's fast path must give what the two-pass decode gives: same case, no unknown keys.
+    @Test func fastPathEqualsTwoPassDecode() throws {
+        var inputs: [Data] = []
+        let g = CaseGenerator(catalog: Catalog(), seed: 77, count: 100)
+        for i in 0..<100 { inputs.append(try g.bytes(i)) }
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Data/samples/cases")
+        for f in (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [] where f.hasSuffix(".json") {
+            inputs.append(try Data(contentsOf: samples.appendingPathComponent(f)))
+        }
+        for data in inputs where StrictCaseParser.parse(data) != nil {
+            let value = try JSONDecoder().decode(Case.self, from: data)
+            let tree = try JSONSerialization.jsonObject(with: data)
+            let unknown = KeySchema.caseFile.unknown(in: JSONValue(jsonObject: tree)!)
+            let doc = try CaseCodec.decode(data, path: "x")
+            #expect(doc.value == value)
+            #expect(doc.unknown == unknown)
+            #expect(doc.unknown == nil)
+            // Saving it again gives the same bytes as before (renkei's own files round-trip).
+            #expect(try CaseCodec.encode(doc) == CaseCodec.encode(CaseDocument(value: value, unknown: unknown)))
+        }
+    }
+}
