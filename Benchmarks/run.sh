@@ -4,6 +4,7 @@
 #   Benchmarks/run.sh                      1,000 and 10,000 cases → BENCHMARKS.md
 #   SIZES="1000 10000 100000" Benchmarks/run.sh
 #   BENCH_DIR=/tmp/renkei-bench RUNS=20 SKIP_BUILD=1 OUT=BENCHMARKS.md Benchmarks/run.sh
+#   BIN=/path/to/release/bin SKIP_BUILD=1 Benchmarks/run.sh     (binaries built elsewhere)
 #
 # For each size it generates a workspace (`renkei dev generate`, seed 7) and a taskwarrior data
 # directory with the same number of tasks (same Japanese titles, same next-action due dates so
@@ -38,7 +39,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     swift build -c release --product renkei >&2
     swift build -c release --product renkei-bench >&2
 fi
-BIN=$(swift build -c release --show-bin-path)
+BIN=${BIN:-$(swift build -c release --show-bin-path)}
 R=$BIN/renkei
 RB=$BIN/renkei-bench
 RESULTS=$BENCH_DIR/results
