@@ -46,7 +46,7 @@ public struct ReportExporter: Sendable {
     /// `<workspace>/exports`, the TUI's default folder.
     public var defaultDirectory: URL { store.workspace.root.appendingPathComponent("exports") }
 
-    var renderer: ReportRenderer { ReportRenderer(templates: templates) }
+    public var renderer: ReportRenderer { ReportRenderer(templates: templates) }
 
     // MARK: one case
 
@@ -136,7 +136,7 @@ public struct ReportExporter: Sendable {
     }
 
     /// Refuses an existing file without `overwrite`, a directory in the way, or a missing folder.
-    static func checkTarget(_ url: URL, overwrite: Bool) throws {
+    public static func checkTarget(_ url: URL, overwrite: Bool) throws {
         var st = stat()
         if lstat(url.path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: url.path, reason: "it is a directory") }

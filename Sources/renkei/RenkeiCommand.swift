@@ -34,6 +34,7 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
