@@ -43,10 +43,11 @@ public enum Escaper: String, Sendable {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~":
                 out += "\\"; out.unicodeScalars.append(u)
             case "&":
-                // Only where it could start an entity (&lt; &#60;), so "R&D" stays readable.
-                if i + 1 < scalars.count, scalars[i + 1] == "#" || scalars[i + 1].properties.isAlphabetic && scalars[i + 1].isASCII {
-                    out += "\\&"
-                } else { out += "&" }
+                // Only where it would start an entity (&lt; &#60;), so "R&D" stays readable.
+                var j = i + 1
+                while j < scalars.count, scalars[j].isASCII,
+                      scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j]) || scalars[j] == "#" { j += 1 }
+                out += (j > i + 1 && j < scalars.count && scalars[j] == ";") ? "\\&" : "&"
             default:
                 out.unicodeScalars.append(u)
             }
