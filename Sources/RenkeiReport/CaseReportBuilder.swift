@@ -124,7 +124,7 @@ public enum CaseReportBuilder {
             }
             return .init(name: ct.name, organization: opt(ct.organization), role: opt(ct.role), email: opt(ct.email), phone: opt(ct.phone))
         }
-        let notes = c.notes.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        let notes = c.notes.sorted { ($0.at.day, $0.id) < ($1.at.day, $1.id) }   // Day, not Timestamp: no date parsing
             .map { CaseReport.NoteRow(id: $0.id, date: $0.at.day, author: who($0.author), text: text($0.text)) }
 
         let history = historySummary(c, catalog: catalog, options: o, text: text, who: who)

@@ -16,10 +16,8 @@ enum TemplateContext {
     static let blockKeys: Set<String> = ["why", "how", "what", "text"]
 
     static func make<T: Encodable>(_ model: T, escaper: Escaper, lang: Lang, extra: [String: Any] = [:]) throws -> [String: Any] {
-        let data = try JSONEncoder().encode(model)
-        let tree = try JSONDecoder().decode(JSONValue.self, from: data)
-        guard case .object(let root) = tree else { return extra }
-        var out = convertObject(root, escaper: escaper)
+        let encoder = TreeEncoder { s, key in s.isEmpty ? nil : escaper.escape(s, block: blockKeys.contains(key)) }
+        var out = (try encoder.encode(model) as? [String: Any]) ?? [:]
         out["L"] = ReportLabels.table(lang).mapValues { escaper.escape($0, block: false) }
         out["lang"] = lang.rawValue
         out["ja"] = lang == .ja
