@@ -14,7 +14,8 @@ public struct ReportRenderer: Sendable {
             return try JSONReport.encode(report)
         case .md, .html:
             let escaper: Escaper = format == .html ? .html : .markdown
-            let context = try TemplateContext.make(report, escaper: escaper, lang: report.lang)
+            let extra: [String: Any] = format == .html ? ["style": try templates.stylesheet()] : [:]
+            let context = try TemplateContext.make(report, escaper: escaper, lang: report.lang, extra: extra)
             return Data(try templates.render(template ?? format.defaultTemplate!, context: context).utf8)
         }
     }
@@ -25,7 +26,8 @@ public struct ReportRenderer: Sendable {
         case .json: return try JSONReport.encode(report)
         case .md, .html:
             let escaper: Escaper = format == .html ? .html : .markdown
-            let context = try TemplateContext.make(report, escaper: escaper, lang: report.lang)
+            let extra: [String: Any] = format == .html ? ["style": try templates.stylesheet()] : [:]
+            let context = try TemplateContext.make(report, escaper: escaper, lang: report.lang, extra: extra)
             return Data(try templates.render(template ?? format.defaultTemplate!, context: context).utf8)
         }
     }

@@ -68,6 +68,27 @@ public struct TemplateStore: Sendable {
         return (main.template, library, url)
     }
 
+    /// The stylesheet of the HTML reports (`report-style.css`, workspace copy first), given to
+    /// templates as `{{style}}`. Plain CSS, not parsed as a template; "</style" is defused so the
+    /// file cannot close the style element.
+    public func stylesheet(_ name: String = "report-style.css") throws -> String {
+        guard TemplateStore.isValidName(name) else { throw ReportError.invalidTemplateName(name) }
+        for dir in [workspaceDir, shippedDir].compactMap({ $0 }) {
+            let u = dir.appendingPathComponent(name)
+            var st = stat()
+            guard lstat(u.path, &st) == 0 else { continue }
+            let data: Data
+            do { data = try DurableFile.read(u, limit: TemplateStore.maxTemplateSize) } catch {
+                throw ReportError.template(path: u.path, reason: "\(error)".replacingOccurrences(of: u.path + ": ", with: ""))
+            }
+            guard let css = String(data: data, encoding: .utf8) else { throw ReportError.template(path: u.path, reason: "not valid UTF-8 text") }
+            var out = css.replacingOccurrences(of: "</style", with: "<\\/style", options: .caseInsensitive)
+            while out.last?.isNewline == true { out.removeLast() }
+            return out
+        }
+        return ""
+    }
+
     /// Names used as `{{> name}}` in a template's text.
     static func partialNames(_ text: String) -> [String] {
         var out: [String] = []
