@@ -38,39 +38,49 @@ public struct FundingRoute: Codable, Equatable, Sendable {
 
     /// Computes the route for a case targeting fiscal year `n`, as of `today`.
     ///
-    /// Candidates: every 補正 window of the fiscal years from today's to N whose request deadline
-    /// (moved to the previous business day) is today or later — the earliest wins; if there is
-    /// none, the initial budget of N+1 (or the first later year whose request is still ahead).
+    /// Candidates are the 補正 windows of this fiscal year and the next whose request deadline
+    /// (moved to the previous business day) is today or later, and the initial budget of the
+    /// first fiscal year after N whose request deadline is still ahead. The route that brings
+    /// the money soonest wins (a 補正 window's vote, an initial budget's April 1) — so a 補正
+    /// window of N, when one is still open, always beats the initial budget of N+1.
     public static func earliest(fiscalYear n: Int, calendar cal: BudgetCalendar, holidays: HolidaySet, today: Day) -> FundingRoute {
-        struct Option { var fy: Int; var w: SupplementaryWindow; var request: Day; var vote: Day? }
-        let lo = min(today.fiscalYear, n), hi = max(today.fiscalYear, n)
+        struct Option { var fy: Int; var w: SupplementaryWindow?; var request: Day; var vote: Day?; var money: Day }
         var ahead: [Option] = [], closed: [Option] = []
-        for fy in lo...hi {
+        for fy in min(today.fiscalYear, n)...(max(today.fiscalYear, n) + 1) {
             for w in cal.supplementary {
                 guard let raw = w.rawRequest(fiscalYear: fy) else { continue }
                 let req = holidays.previousBusinessDay(onOrBefore: raw)
                 let vote = w.rawVote(fiscalYear: fy).map { holidays.previousBusinessDay(onOrBefore: $0) }
-                let o = Option(fy: fy, w: w, request: req, vote: vote)
+                let o = Option(fy: fy, w: w, request: req, vote: vote, money: vote ?? req)
                 if req >= today { ahead.append(o) } else { closed.append(o) }
             }
         }
-        let lastClosed = closed.max { $0.request < $1.request }
-        let closedJa = lastClosed.map { "\($0.fy)年度\($0.w.ja)（\($0.request)締切済み）" }
-        let closedEn = lastClosed.map { "FY\($0.fy) \($0.w.en) (closed \($0.request))" }
-        if let best = ahead.min(by: { $0.request < $1.request }) {
-            return FundingRoute(kind: .supplementary, fiscalYear: best.fy, windowId: best.w.id, requestDue: best.request, voteDue: best.vote,
-                                ja: "\(best.fy)年度\(best.w.ja)（要求締切 \(best.request)）",
-                                en: "FY\(best.fy) \(best.w.en) (request by \(best.request))",
+        var m = n + 1
+        var initial = initialRequest(m, cal, holidays)
+        while let r = initial, r < today, m < n + 50 { m += 1; initial = initialRequest(m, cal, holidays) }
+        if let r = initial {
+            ahead.append(Option(fy: m, w: nil, request: r,
+                                vote: cal.rawDate(of: MilestoneSpec.vote, fiscalYear: m).map { holidays.previousBusinessDay(onOrBefore: $0) },
+                                money: Day(year: m, month: 4, day: 1)!))
+        }
+        let lastClosed = closed.filter { $0.request <= today }.max { $0.request < $1.request }
+        let closedJa = lastClosed.map { "\($0.fy)年度\($0.w!.ja)（\($0.request)締切済み）" }
+        let closedEn = lastClosed.map { "FY\($0.fy) \($0.w!.en) (closed \($0.request))" }
+        guard let best = ahead.min(by: { ($0.money, $0.request) < ($1.money, $1.request) }) else {
+            // Only reachable with a calendar that has no request date at all (validation rejects it).
+            return FundingRoute(kind: .initial, fiscalYear: n + 1, windowId: nil, requestDue: today, voteDue: nil,
+                                ja: "\(n + 1)年度当初予算", en: "FY\(n + 1) initial budget", closedJa: closedJa, closedEn: closedEn,
+                                alternativeJa: alternativeTextJa, alternativeEn: alternativeTextEn)
+        }
+        if let w = best.w {
+            return FundingRoute(kind: .supplementary, fiscalYear: best.fy, windowId: w.id, requestDue: best.request, voteDue: best.vote,
+                                ja: "\(best.fy)年度\(w.ja)（要求締切 \(best.request)）",
+                                en: "FY\(best.fy) \(w.en) (request by \(best.request))",
                                 closedJa: closedJa, closedEn: closedEn,
                                 alternativeJa: alternativeTextJa, alternativeEn: alternativeTextEn)
         }
-        var m = n + 1
-        var req = initialRequest(m, cal, holidays)
-        while let r = req, r < today, m < n + 50 { m += 1; req = initialRequest(m, cal, holidays) }
-        let due = req ?? today
-        let vote = cal.rawDate(of: MilestoneSpec.vote, fiscalYear: m).map { holidays.previousBusinessDay(onOrBefore: $0) }
-        return FundingRoute(kind: .initial, fiscalYear: m, windowId: nil, requestDue: due, voteDue: vote,
-                            ja: "\(m)年度当初予算（要求締切 \(due)）", en: "FY\(m) initial budget (request by \(due))",
+        return FundingRoute(kind: .initial, fiscalYear: best.fy, windowId: nil, requestDue: best.request, voteDue: best.vote,
+                            ja: "\(best.fy)年度当初予算（要求締切 \(best.request)）", en: "FY\(best.fy) initial budget (request by \(best.request))",
                             closedJa: closedJa, closedEn: closedEn,
                             alternativeJa: alternativeTextJa, alternativeEn: alternativeTextEn)
     }
