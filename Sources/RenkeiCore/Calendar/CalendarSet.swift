@@ -16,7 +16,7 @@ public struct CalendarSet: Equatable, Sendable {
     }
 
     /// A calendar file that could not be used, and whom it was meant for (as far as readable).
-    public struct RejectedCalendar: Equatable, Sendable {
+    public struct RejectedCalendar: Error, Equatable, Sendable {
         public var file: String
         public var id: String?
         public var appliesTo: BudgetCalendar.AppliesTo
@@ -61,6 +61,10 @@ public struct CalendarResolution: Equatable, Sendable {
     public var calendar: BudgetCalendar
     /// Set when the case's own calendar was rejected and the default is used instead.
     public var fallback: CalendarSet.RejectedCalendar?
+
+    public init(calendar: BudgetCalendar, fallback: CalendarSet.RejectedCalendar? = nil) {
+        self.calendar = calendar; self.fallback = fallback
+    }
 
     public func note(_ lang: Lang) -> String? {
         guard let f = fallback else { return nil }
