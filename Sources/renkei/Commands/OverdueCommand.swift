@@ -30,7 +30,7 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         guard within >= 0 else { throw CLIError("--within must be 0 or more days", code: .usage) }
         let ctx = try AppContext.make(global)
-        let loaded = try Deadlines.load(ctx)
+        let loaded = try Deadlines.load(ctx, links: !count)
         let summaries = loaded.portfolio.summaries
         if count {
             let n = OverdueReview.missedCount(summaries: summaries, context: loaded.context)
