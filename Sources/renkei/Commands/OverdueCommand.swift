@@ -69,6 +69,7 @@ struct OverdueCommand: ParsableCommand {
                         line += ja ? "  ［\(i.scheduled.month)/\(i.scheduled.day)は\(r)→前営業日］" : "  [\(i.scheduled): \(r) → previous business day]"
                     }
                     Output.line(line)
+                    if i.kind == .fundingWindow, let req = i.requirement(lang) { Output.line("      → " + req) }
                     if let route = i.earliestRoute {
                         Output.line("      → " + (ja ? "最短ルート: " : "earliest route: ") + route.label(lang)
                                     + (route.closed(lang).map { ja ? "（\($0)）" : "; \($0)" } ?? ""))
