@@ -18,7 +18,8 @@ public enum ExportDestination: Sendable, Equatable {
 ///
 /// TUI usage (after the format chooser):
 ///
-///     let exporter = ReportExporter(store: store, data: data, today: today)
+///     let exporter = ReportExporter(store: store, data: data, today: today)   // calendars loaded once
+
 ///     let url = try exporter.export(caseId: id, format: .html, lang: .ja, anonymize: false,
 ///                                   to: .directory(exporter.defaultDirectory))
 ///     // show url.path in the status line; on error show `"\(error)"` (one line)
@@ -31,12 +32,15 @@ public struct ReportExporter: Sendable {
     public let today: Day
     public let deadlines: DeadlineProvider
 
-    public init(store: CaseStore, data: DataDirectory?, today: Day,
-                deadlines: DeadlineProvider = NextActionDeadlines()) {
+    /// - Parameter deadlines: where the budget-calendar position comes from; by default the
+    ///   deadline engine over the shipped and workspace calendars (`CalendarDeadlines`).
+    public init(store: CaseStore, data: DataDirectory?, today: Day, deadlines: DeadlineProvider? = nil) {
         self.store = store
         self.templates = TemplateStore(data: data, workspace: store.workspace)
         self.today = today
-        self.deadlines = deadlines
+        self.deadlines = deadlines ?? data.map {
+            CalendarDeadlines.load(data: $0, workspace: store.workspace, catalog: store.catalog, today: today)
+        } ?? NextActionDeadlines()
     }
 
     public init(store: CaseStore, templates: TemplateStore, today: Day, deadlines: DeadlineProvider = NextActionDeadlines()) {

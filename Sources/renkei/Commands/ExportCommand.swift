@@ -73,11 +73,14 @@ struct ExportCommand: ParsableCommand {
                 return v
             }
             let ctx = try AppContext.make(global)
-            let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today)
             try Self.report {
                 if let destination { try ReportExporter.checkTarget(destination, overwrite: force) }
-                let report = try exporter.portfolioReport(lang: language, stage: stageFilter, overdueOnly: overdue)
-                for d in report.damaged { Output.warn("damaged case file \(d.file): \(d.reason) (not in the export)") }
+                // Same calendars, holidays and funding links as 'renkei overdue' (warns about damaged files).
+                let loaded = try Deadlines.load(ctx)
+                let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today,
+                                              deadlines: CalendarDeadlines(context: loaded.context))
+                let report = PortfolioBuilder.build(loaded.portfolio, catalog: ctx.catalog, today: ctx.today, lang: language,
+                                                    stage: stageFilter, overdueOnly: overdue, deadlines: exporter.deadlines)
                 let data = try exporter.renderer.render(report, format: fmt, template: template)
                 if let destination {
                     let url = try ReportExporter.write(data, to: destination, overwrite: force)
@@ -94,7 +97,7 @@ struct ExportCommand: ParsableCommand {
         let id = self.id!
         guard CaseID.isValid(id) else { throw CLIError(CaseID.validationMessage(id), code: .usage) }
         let ctx = try AppContext.make(global)
-        let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today)
+        let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today)   // with the budget calendars
         try Self.report {
             if let destination {
                 let url = try exporter.export(caseId: id, format: fmt, lang: language, anonymize: anonymize,
