@@ -34,6 +34,11 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
+            OverdueCommand.self,
+            CalendarCommand.self,
+            SnoozeCommand.self,
+            NextActionCommand.self,
+            ExportCommand.self,
             DevCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
