@@ -14,7 +14,7 @@ enum Deadlines {
     /// - Parameter links: read case files for funding-window links (not needed for counts:
     ///   a funding window is only listed while open, never as missed).
     static func load(_ ctx: AppContext, links needLinks: Bool = true) throws -> Loaded {
-        let portfolio = try ctx.store.portfolio()
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
         for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
         let known = Set(portfolio.summaries.map(\.municipality))
         let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
