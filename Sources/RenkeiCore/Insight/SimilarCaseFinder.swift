@@ -1,0 +1,245 @@
+import Foundation
+
+/// Finds the cases most similar to one case, with explainable reasons.
+///
+/// Works on `InsightFeatures` only (no case files): one linear pass over the portfolio merges the
+/// query's sorted token hashes with each candidate's, counting on the way how many cases contain
+/// each query token (document frequency), so rare shared words weigh more than 「実施」 or 「市」
+/// without a global vocabulary. A second pass scores and keeps the top `limit`.
+/// Cost: O(N · (|query tokens| + |candidate tokens|)); 10,000 cases in a few milliseconds.
+///
+/// ```swift
+/// let finder = SimilarCaseFinder(portfolio.map(InsightFeatures.init), catalog: catalog)
+/// var result = finder.similar(to: "sayama-ntt-eco-action", limit: 3)
+/// // fill "what it learned" for the few shown, from their full case files:
+/// result = SimilarCaseFinder.attachLessons(result, catalog: catalog) { try? store.load($0).value }
+/// ```
+public struct SimilarCaseFinder: Sendable {
+    public let cases: [InsightFeatures]
+    public let weights: SimilarityWeights
+    let domains: [String: Domain]
+    let methods: [String: MethodSpec]
+    let position: [String: Int]
+
+    public init(_ cases: [InsightFeatures], catalog: Catalog? = nil, weights: SimilarityWeights = .default) {
+        self.cases = cases
+        self.weights = weights
+        var d: [String: Domain] = [:]
+        for x in catalog?.domains ?? [] { d[x.id] = x }
+        domains = d
+        var m: [String: MethodSpec] = [:]
+        for x in catalog?.methods ?? [] { m[x.id] = x }
+        methods = m
+        var p: [String: Int] = [:]
+        p.reserveCapacity(cases.count)
+        for (i, c) in cases.enumerated() { p[c.id] = i }
+        position = p
+    }
+
+    /// Similar cases for the case with `id` (nil when no such case is in the portfolio).
+    /// - Parameter queryText: the case's own title/WHY/HOW/WHAT, only to name the shared words in
+    ///   the text reason (hashes cannot be read back); without it the reason gives a percentage.
+    public func similar(to id: String, limit: Int = 5, queryText: [String]? = nil) -> SimilarResult? {
+        guard let i = position[id] else { return nil }
+        return similar(to: cases[i], limit: limit, queryText: queryText)
+    }
+
+    public func similar(to q: InsightFeatures, limit: Int = 5, queryText: [String]? = nil) -> SimilarResult {
+        let n = cases.count
+        let others = cases.reduce(0) { $0 + ($1.id == q.id ? 0 : 1) }
+        let qt = q.text
+        // Pass 1: per candidate, the positions of shared query tokens (flat buffer), and df.
+        var df = [Int32](repeating: 0, count: qt.count)
+        var tagDf = [Int32](repeating: 0, count: q.tagKeys.count)
+        var flat: [UInt16] = []
+        flat.reserveCapacity(n * 8)
+        var start = [Int32](repeating: 0, count: n + 1)
+        let qCount = min(qt.count, Int(UInt16.max))
+        qt.withUnsafeBufferPointer { qp in
+            for ci in 0..<n {
+                start[ci] = Int32(flat.count)
+                let c = cases[ci]
+                if c.id == q.id { continue }
+                c.text.withUnsafeBufferPointer { cp in
+                    var a = 0, b = 0
+                    while a < qCount && b < cp.count {
+                        let x = qp[a], y = cp[b]
+                        if x == y { flat.append(UInt16(a)); df[a] &+= 1; a += 1; b += 1 }
+                        else if x < y { a += 1 } else { b += 1 }
+                    }
+                }
+                if !q.tagKeys.isEmpty && !c.tagKeys.isEmpty {
+                    for (j, k) in q.tagKeys.enumerated() where c.tagKeys.contains(k) { tagDf[j] &+= 1 }
+                }
+            }
+            start[n] = Int32(flat.count)
+        }
+        // IDF over the other cases; a token in every case weighs ~0.
+        let N = Double(max(others, 1))
+        let idf = df.map { log((N + 1) / (Double($0) + 0.5)) }
+        let wA = idf.reduce(0, +)
+        let meanIdf = qt.isEmpty ? 0 : wA / Double(qt.count)
+        let maxTagIdf = log((N + 1) / 0.5)
+        let tagWeight = tagDf.map { maxTagIdf > 0 ? log((N + 1) / (Double($0) + 0.5)) / maxTagIdf : 0 }
+
+        // Pass 2: score.
+        var scored: [(score: Double, index: Int)] = []
+        for ci in 0..<n {
+            let c = cases[ci]
+            if c.id == q.id { continue }
+            let parts = score(q, c, ci: ci, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf, tagWeight: tagWeight)
+            if parts.total >= weights.minScore && parts.topical >= weights.minTopical { scored.append((parts.total, ci)) }
+        }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : cases[$0.index].id < cases[$1.index].id }
+        let top = scored.prefix(max(0, limit))
+
+        // Explanations only for what is shown.
+        var tokenByHash: [UInt32: String] = [:]
+        if let queryText {
+            for t in queryText { for tok in InsightTokenizer.tokens(t) { tokenByHash[InsightTokenizer.hash(tok)] = tok } }
+        }
+        let matches = top.map { s -> SimilarCase in
+            let c = cases[s.index]
+            let reasons = explain(q, c, ci: s.index, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf,
+                                  tagWeight: tagWeight, tokenByHash: tokenByHash)
+            return SimilarCase(id: c.id, title: c.title, municipality: c.municipality, stage: c.stage, exit: c.exit,
+                               method: c.method, score: (s.score * 100).rounded() / 100, reasons: reasons)
+        }
+        return SimilarResult(caseId: q.id, matches: matches, compared: others, note: note(q, others: others, found: matches.count))
+    }
+
+    // MARK: scoring
+
+    struct Parts { var total: Double; var topical: Double }
+
+    func textSimilarity(_ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double], wA: Double, meanIdf: Double) -> (sim: Double, shared: ArraySlice<UInt16>) {
+        let shared = flat[Int(start[ci])..<Int(start[ci + 1])]
+        guard !shared.isEmpty, wA > 0, meanIdf > 0, !c.text.isEmpty else { return (0, shared) }
+        var s = 0.0
+        for a in shared { s += idf[Int(a)] }
+        let wB = Double(c.text.count) * meanIdf
+        return (min(1, s / (wA * wB).squareRoot()), shared)
+    }
+
+    func sharedTags(_ q: InsightFeatures, _ c: InsightFeatures, tagWeight: [Double]) -> [(index: Int, weight: Double)] {
+        guard !q.tagKeys.isEmpty, !c.tagKeys.isEmpty else { return [] }
+        var out: [(Int, Double)] = []
+        var seen = Set<UInt32>()
+        for (j, k) in q.tagKeys.enumerated() where c.tagKeys.contains(k) && seen.insert(k).inserted {
+            out.append((j, tagWeight[j]))
+        }
+        return Array(out.sorted { $0.1 > $1.1 }.prefix(weights.maxTags))
+    }
+
+    func sharedPartners(_ q: InsightFeatures, _ c: InsightFeatures) -> (shared: [String], qPartnerIsC: Bool, cPartnerIsQ: Bool) {
+        var shared: [String] = []
+        for (j, k) in q.partnerKeys.enumerated() where c.partnerKeys.contains(k) { shared.append(q.partners[j]) }
+        let qp = q.municipalityKey != c.municipalityKey && q.partnerKeys.contains(c.municipalityKey)
+        let cp = q.municipalityKey != c.municipalityKey && c.partnerKeys.contains(q.municipalityKey)
+        return (shared, qp, cp)
+    }
+
+    func score(_ q: InsightFeatures, _ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double],
+               wA: Double, meanIdf: Double, tagWeight: [Double]) -> Parts {
+        var topical = 0.0, other = 0.0
+        if let d = q.domain, d == c.domain { topical += weights.domain }
+        for t in sharedTags(q, c, tagWeight: tagWeight) { topical += weights.tag * t.weight }
+        let p = sharedPartners(q, c)
+        if !p.shared.isEmpty || p.qPartnerIsC || p.cPartnerIsQ { topical += weights.partner }
+        topical += weights.text * textSimilarity(c, ci: ci, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf).sim
+        if let e = q.exit, e == c.exit {
+            other += weights.exit
+            if let m = q.method, m == c.method { other += weights.method }
+        }
+        if let s = q.size, s == c.size { other += weights.sizeClass }
+        return Parts(total: topical + other, topical: topical)
+    }
+
+    func explain(_ q: InsightFeatures, _ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double],
+                 wA: Double, meanIdf: Double, tagWeight: [Double], tokenByHash: [UInt32: String]) -> [SimilarityReason] {
+        var out: [SimilarityReason] = []
+        if let d = q.domain, d == c.domain {
+            let label = domains[d]
+            out.append(.init(kind: .domain, weight: weights.domain,
+                             ja: "分野が同じ（\(label?.ja ?? d)）", en: "Same issue domain (\(label?.en ?? d))"))
+        }
+        let tags = sharedTags(q, c, tagWeight: tagWeight)
+        if !tags.isEmpty {
+            let names = tags.map { q.tags[$0.index] }
+            out.append(.init(kind: .tags, weight: round2(tags.reduce(0) { $0 + weights.tag * $1.weight }),
+                             ja: "共通タグ" + names.map { "「\($0)」" }.joined(), en: "Shared tags: " + names.joined(separator: ", ")))
+        }
+        let p = sharedPartners(q, c)
+        if !p.shared.isEmpty {
+            out.append(.init(kind: .partner, weight: weights.partner,
+                             ja: "連携先が共通（\(p.shared.joined(separator: "・"))）", en: "Shared partner (\(p.shared.joined(separator: ", ")))"))
+        } else if p.qPartnerIsC {
+            out.append(.init(kind: .partner, weight: weights.partner,
+                             ja: "\(c.municipality)はこの案件の連携先", en: "\(c.municipality) is a partner of this case"))
+        } else if p.cPartnerIsQ {
+            out.append(.init(kind: .partner, weight: weights.partner,
+                             ja: "相手の案件の連携先に\(q.municipality)が含まれる", en: "\(q.municipality) is a partner of that case"))
+        }
+        let (sim, shared) = textSimilarity(c, ci: ci, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf)
+        if sim > 0 {
+            let pct = Int((sim * 100).rounded())
+            // Name the rarest shared words when the query's own text is at hand.
+            let words = shared.sorted { idf[Int($0)] > idf[Int($1)] }
+                .compactMap { tokenByHash[q.text[Int($0)]] }
+            var picked: [String] = []
+            for w in words where picked.count < 4 && !picked.contains(where: { $0.contains(w) || w.contains($0) }) { picked.append(w) }
+            let ja = "WHY/HOW/WHATが似ている（\(pct)%" + (picked.isEmpty ? "" : "：" + picked.joined(separator: "・")) + "）"
+            let en = "Similar WHY/HOW/WHAT (\(pct)%" + (picked.isEmpty ? "" : ": " + picked.joined(separator: ", ")) + ")"
+            out.append(.init(kind: .text, weight: round2(weights.text * sim), ja: ja, en: en))
+        }
+        if let e = q.exit, e == c.exit {
+            out.append(.init(kind: .exit, weight: weights.exit, ja: "出口が同じ（\(e.ja)）", en: "Same exit (\(e.en))"))
+            if let m = q.method, m == c.method {
+                let label = methods[m]
+                out.append(.init(kind: .method, weight: weights.method,
+                                 ja: "手法が同じ（\(label?.ja ?? m)）", en: "Same method (\(label?.en ?? m))"))
+            }
+        }
+        if let s = q.size, s == c.size {
+            out.append(.init(kind: .size, weight: weights.sizeClass, ja: "規模区分が同じ（\(s.ja)）", en: "Same size class (\(s.en))"))
+        }
+        return out.sorted { $0.weight > $1.weight }
+    }
+
+    func note(_ q: InsightFeatures, others: Int, found: Int) -> SimilarResult.Note? {
+        if others == 0 {
+            return .init(ja: "比較できる他の案件がワークスペースにありません。", en: "There are no other cases in the workspace to compare with.")
+        }
+        var missing: [(String, String)] = []
+        if q.domain == nil { missing.append(("分野（domain）", "issue domain")) }
+        if q.tags.isEmpty { missing.append(("タグ", "tags")) }
+        if !q.hasText { missing.append(("WHY/HOW/WHAT", "WHY/HOW/WHAT text")) }
+        let ja = missing.map(\.0).joined(separator: "・"), en = missing.map(\.1).joined(separator: ", ")
+        if found == 0 {
+            if missing.count == 3 {
+                return .init(ja: "この案件には\(ja)がないため、比べる手がかりがありません。分野とWHYを記入すると類似事例が見つかります。",
+                             en: "This case has no \(en), so there is nothing to compare; set its domain and WHY to find similar cases.")
+            }
+            return .init(ja: "\(others)件と比べましたが、似ている案件はありませんでした" + (missing.isEmpty ? "。" : "（未記入: \(ja)）。"),
+                         en: "Compared with \(others) cases; none is similar" + (missing.isEmpty ? "." : " (missing: \(en))."))
+        }
+        if !missing.isEmpty {
+            return .init(ja: "\(ja)が未記入のため、残りの手がかりだけで比べています。", en: "No \(en) on this case; compared on the rest only.")
+        }
+        return nil
+    }
+
+    func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+
+    // MARK: lessons
+
+    /// Fills `lessons` for each match from its full case (`load` returns nil for a file that
+    /// cannot be read; that match keeps `lessons == nil`).
+    public static func attachLessons(_ r: SimilarResult, catalog: Catalog?, load: (String) -> Case?) -> SimilarResult {
+        var r = r
+        for i in r.matches.indices {
+            if let c = load(r.matches[i].id) { r.matches[i].lessons = CaseLessons(c, referenceItems: catalog?.referenceItems ?? []) }
+        }
+        return r
+    }
+}
