@@ -19,7 +19,8 @@ import Testing
     }
 
     static func loadCatalog() -> Catalog? {
-        try? JSONDecoder().decode(Catalog.self, from: Data(contentsOf: root.appendingPathComponent("Data/catalog/guide.json")))
+        let url = samplesDir().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("catalog/guide.json")
+        return try? JSONDecoder().decode(Catalog.self, from: Data(contentsOf: url))
     }
 
     @Test func precisionAtThreeOnSamples() throws {
@@ -37,5 +38,7 @@ import Testing
         print(lines.joined(separator: "\n"))
         #expect(report.unknownIds.isEmpty, "labels name cases not in the samples: \(report.unknownIds)")
         #expect(report.queries.count == 17)
+        // Measured 0.471 (capped 0.686) with the default weights; a drop means a regression.
+        #expect(report.precision >= 0.45)
     }
 }

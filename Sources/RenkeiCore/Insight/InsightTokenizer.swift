@@ -1,16 +1,16 @@
 /// Japanese-aware tokenisation for similar-case search.
 ///
 /// Text is folded with `TextNormalizer.fold` (NFKC + lowercase: 全角英数 → 半角, 半角ｶﾅ → 全角カナ,
-/// ① → 1) and cut into runs of letters/digits at punctuation, spaces, symbols and emoji. Inside a
-/// run:
+/// ① → 1) and cut into runs of one script at punctuation, spaces, symbols, emoji and script
+/// changes (漢字 | カタカナ | ひらがな | ASCII | other):
 /// - ASCII words ("ai", "iot", "pfs") become one token each (2+ characters);
-/// - Japanese (and any other non-ASCII) runs become character bigrams. A bigram made only of
-///   hiragana ("して", "ため") is dropped: in Japanese prose those are particles and endings, while
-///   kanji/katakana bigrams carry the topic (「見守」「センサ」「調達」). A one-character run of a
-///   kanji/katakana is kept as a unigram so 「雪」 alone still counts.
+/// - kanji, katakana and other non-ASCII runs become character bigrams (「見守り」→「見守」;
+///   「センサー」→「セン」「ンサ」「サー」); a one-character kanji run is kept as a unigram so
+///   「雪」 alone still counts;
+/// - hiragana runs are dropped: in Japanese prose they are particles and endings (「を」「して」),
+///   while the topic is carried by kanji and katakana. Without this, bigrams such as 「験を」
+///   straddling a particle made unrelated cases look alike.
 ///
-/// Tokens are hashed (FNV-1a, 32 bits) into a sorted, de-duplicated `[UInt32]` so a case's text
-/// fits in a few hundred bytes and two cases compare with a linear merge.
 public enum InsightTokenizer {
     /// Tokens of `text` as strings (for tests and explanations).
     public static func tokens(_ text: String) -> [String] {
@@ -54,36 +54,45 @@ public enum InsightTokenizer {
         return out
     }
 
+    enum Script: Equatable { case ascii, hiragana, katakana, kanji, other }
+
+    static func script(_ ch: Character) -> Script {
+        if ch.isASCII { return .ascii }
+        guard let v = ch.unicodeScalars.first?.value else { return .other }
+        switch v {
+        case 0x3041...0x309F: return .hiragana
+        case 0x30A0...0x30FF, 0x31F0...0x31FF: return .katakana        // incl. ー and small kana
+        case 0x3005, 0x3006, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return .kanji
+        default: return .other
+        }
+    }
+
     static func forEachToken(_ text: String, _ emit: (String) -> Void) {
         let folded = TextNormalizer.fold(text)
         var run: [Character] = []
+        var runScript = Script.other
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
             guard !run.isEmpty else { return }
-            // Split the run further at ASCII / non-ASCII boundaries: "aiで議事録" → "ai", "で議事録".
-            var i = 0
-            while i < run.count {
-                let ascii = run[i].isASCII
-                var j = i
-                while j < run.count && run[j].isASCII == ascii { j += 1 }
-                let part = run[i..<j]
-                if ascii {
-                    if part.count >= 2 { emit(String(part)) }
-                } else if part.count == 1 {
-                    if !isHiragana(part.first!) { emit(String(part)) }
+            switch runScript {
+            case .hiragana:
+                return
+            case .ascii:
+                if run.count >= 2 { emit(String(run)) }
+            case .kanji, .katakana, .other:
+                if run.count == 1 {
+                    if runScript == .kanji { emit(String(run)) }
                 } else {
-                    var k = part.startIndex
-                    while k + 1 < part.endIndex {
-                        let a = part[k], b = part[k + 1]
-                        if !(isHiragana(a) && isHiragana(b)) { emit(String([a, b])) }
-                        k += 1
-                    }
+                    for k in 0..<(run.count - 1) { emit(String([run[k], run[k + 1]])) }
                 }
-                i = j
             }
         }
         for ch in folded {
-            if isWordCharacter(ch) { run.append(ch) } else { flush() }
+            guard isWordCharacter(ch) else { flush(); continue }
+            let s = script(ch)
+            if !run.isEmpty && s != runScript { flush() }
+            runScript = s
+            run.append(ch)
         }
         flush()
     }
@@ -102,10 +111,5 @@ public enum InsightTokenizer {
         default:
             return false
         }
-    }
-
-    static func isHiragana(_ ch: Character) -> Bool {
-        guard let v = ch.unicodeScalars.first?.value else { return false }
-        return (0x3041...0x309F).contains(v)
     }
 }
