@@ -19,6 +19,7 @@ struct Renkei: ParsableCommand {
         Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
         """,
         subcommands: [
+            OpenCommand.self,
             InitCommand.self,
             ListCommand.self,
             ShowCommand.self,
@@ -33,17 +34,9 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
-        ]
+        ],
+        defaultSubcommand: OpenCommand.self
     )
-
-    @OptionGroup var global: GlobalOptions
-    @Option(name: .long, help: "Open the workbench with this filter applied (e.g. 狭山).")
-    var search: String?
-
-    func run() throws {
-        let context = try AppContext.make(global, mutating: true)
-        try InteractiveLauncher.launch(context: context, search: search)
-    }
 
     /// Custom entry point so exit codes follow the documented contract (usage errors are 2,
     /// not ArgumentParser's 64) and every failure is one readable line on stderr.

@@ -162,7 +162,7 @@ public struct Partner: Codable, Equatable, Sendable {
     }
 }
 
-/// WHY → HOW → WHAT (課題と理想像 / 連携の方法 / 実施内容), 実践ガイド p.30.
+/// WHY → HOW → WHAT (課題と理想像 / 連携の方法 / 実施内容), 実践ガイド p.109–110.
 public struct IssueFrame: Codable, Equatable, Sendable {
     public var why: String
     public var how: String

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `renkei` with no subcommand: the interactive workbench (the default subcommand, so
+/// `renkei --search 狭山` opens it filtered).
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the interactive workbench (the default).")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Open with this filter applied (e.g. 狭山).") var search: String?
+
+    func run() throws {
+        let context = try AppContext.make(global, mutating: true)
+        try InteractiveLauncher.launch(context: context, search: search)
+    }
+}

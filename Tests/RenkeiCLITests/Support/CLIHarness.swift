@@ -1,0 +1,90 @@
+import Foundation
+
+/// Runs the built `renkei` binary end to end, as a script or a person would.
+/// The binary sits next to the test bundle (`.build/<config>/renkei`).
+enum CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+        var stdoutData: Data
+    }
+
+    static var binary: URL {
+        if let p = ProcessInfo.processInfo.environment["RENKEI_BIN"], !p.isEmpty { return URL(fileURLWithPath: p) }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:))
+            ?? Bundle.main.bundleURL
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("renkei")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/renkei")
+    }
+
+    /// The repo's Data/ directory (tests never write to it).
+    static var dataDir: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data")
+    }
+
+    /// Runs renkei with `args`. Defaults pin the clock and the actor so outputs are reproducible.
+    @discardableResult
+    static func run(_ args: [String], workspace: URL? = nil, env extra: [String: String] = [:], stdin: Data? = nil,
+                    timeout: TimeInterval = 60) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        var full: [String] = []
+        if let first = args.first { full.append(first) }
+        if let ws = workspace, !args.isEmpty, args.first != "init" { full += ["--workspace", ws.path] }
+        full += args.dropFirst()
+        p.arguments = full
+        var env = ProcessInfo.processInfo.environment
+        env["RENKEI_DATA"] = dataDir.path
+        env["RENKEI_TODAY"] = "2026-11-23"
+        env["RENKEI_ACTOR"] = "tester"
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "RENKEI_WORKSPACE")
+        for (k, v) in extra { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        let inPipe = Pipe()
+        p.standardInput = inPipe
+        try p.run()
+        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
+        try? inPipe.fileHandleForWriting.close()
+        // Drain both pipes concurrently so a chatty process never blocks on a full pipe.
+        final class Box: @unchecked Sendable { var data = Data() }
+        let outBox = Box(), errBox = Box()
+        let group = DispatchGroup()
+        group.enter(); DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter(); DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while p.isRunning && Date() < deadline { usleep(2000) }
+        if p.isRunning { p.terminate(); kill(p.processIdentifier, SIGKILL) }
+        p.waitUntilExit()
+        group.wait()
+        return Result(status: p.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
+                      stderr: String(decoding: errBox.data, as: UTF8.self), stdoutData: outBox.data)
+    }
+
+    /// A fresh temp workspace, optionally seeded with the sample portfolio.
+    static func tempWorkspace(sample: Bool = false, _ name: String = #function) throws -> URL {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-test-\(UUID().uuidString.prefix(8))")
+        let r = try run(["init", base.path] + (sample ? ["--sample"] : []))
+        guard r.status == 0 else { throw HarnessError("init failed: \(r.stderr)") }
+        return base
+    }
+
+    static func json(_ r: Result) throws -> Any {
+        try JSONSerialization.jsonObject(with: r.stdoutData)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import RenkeiCore
+
+@Suite struct TextTests {
+    @Test func searchFoldsWidthAndCase() {
+        let folded = TextNormalizer.fold("サヤマ ＡＩ実証 ①")
+        #expect(TextNormalizer.matches(folded: folded, query: "ｻﾔﾏ"))
+        #expect(TextNormalizer.matches(folded: folded, query: "ai 1"))
+        #expect(!TextNormalizer.matches(folded: folded, query: "豊中"))
+    }
+
+    @Test(arguments: [("abc", 3), ("狭山市", 6), ("ｶﾀｶﾅ", 4), ("※①─", 3), ("🏫", 2), ("👨‍👩‍👧", 2), ("が", 2), ("e\u{301}", 1), ("❤️", 2)])
+    func displayWidth(s: String, w: Int) {
+        #expect(DisplayWidth.of(s) == w)
+    }
+
+    @Test func clippingNeverSplitsAGlyph() {
+        #expect(DisplayWidth.clip("狭山市の実証", to: 5) == "狭山…")
+        #expect(DisplayWidth.clip("狭山市", to: 6) == "狭山市")
+        #expect(DisplayWidth.of(DisplayWidth.pad("狭山", to: 5)) == 5)
+        #expect(DisplayWidth.clip("abc", to: 0) == "")
+    }
+
+    @Test func controlCharactersBecomeVisible() {
+        let s = TerminalText.inline("a\u{1B}[2Jb\u{07}\u{202E}c\nd\u{9B}")
+        #expect(s == "a␛[2Jb␇⟨U+202E⟩c⏎d⟨U+009B⟩")
+        #expect(TerminalText.sanitize("行1\n行2") == "行1\n行2")
+        #expect(TerminalText.sanitize("普通の文章") == "普通の文章")
+    }
+
+    @Test(arguments: [("c-0001", true), ("sayama-haikou", true), ("", false), ("../x", false), ("a/b", false),
+                      ("-rf", false), ("ケース", false), ("a.json", false), (String(repeating: "a", count: 65), false)])
+    func caseIds(id: String, ok: Bool) {
+        #expect(CaseID.isValid(id) == ok)
+    }
+
+    @Test func nextIdSkipsExisting() {
+        #expect(CaseID.next(existing: ["c-0001", "c-0009", "sayama"]) == "c-0010")
+        #expect(CaseID.next(existing: []) == "c-0001")
+    }
+
+    @Test func fieldParsing() throws {
+        #expect(try CaseFields.parse("budget.roughQuoteYen", "¥4,800,000") == .int(4_800_000))
+        #expect(try CaseFields.parse("tags", "教育、DX, 実証") == .array([.string("教育"), .string("DX"), .string("実証")]))
+        #expect(try CaseFields.parse("nextAction.due", "２０２６-１２-０１") == .string("2026-12-01"))
+        #expect(throws: FieldError.self) { try CaseFields.parse("exit", "sideways") }
+        #expect(throws: FieldError.unknownField("nope")) { try CaseFields.parse("nope", "x") }
+        #expect(try CaseFields.parse("department", "") == .null)
+    }
+
+    @Test func unknownKeysSurviveMerge() {
+        let raw = JSONValue.object(["id": .string("x"), "future": .int(1), "budget": .object(["fiscalYear": .int(2027), "newField": .bool(true)])])
+        let known = JSONValue.object(["id": .string("x"), "budget": .object(["fiscalYear": .int(2028)])])
+        let unknown = JSONValue.unknownKeys(raw: raw, known: known)
+        #expect(unknown == .object(["future": .int(1), "budget": .object(["newField": .bool(true)])]))
+        let merged = known.merging(unknown: unknown)
+        #expect(merged == .object(["id": .string("x"), "future": .int(1), "budget": .object(["fiscalYear": .int(2028), "newField": .bool(true)])]))
+    }
+}
