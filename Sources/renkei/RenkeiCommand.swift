@@ -34,6 +34,9 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
+            SimilarCommand.self,
+            JointCommand.self,
+            FunnelCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

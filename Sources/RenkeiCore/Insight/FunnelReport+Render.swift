@@ -7,11 +7,12 @@ extension FunnelReport {
                         width: width)
     }
 
-    /// "課題特定・企画→連携先の探索" rows: the share of cases that went on, against 100%.
+    /// One row per stage: the share of the cases that reached it which went on to the next
+    /// stage ("→ 88% (15/17)"), against 100%.
     public func conversionBarLines(width: Int, lang: Lang) -> [String] {
         BlockBars.lines(conversions.map { c in
-            .init(label: c.stage.label(lang) + "→" + c.next.label(lang), value: c.rate ?? 0,
-                  valueText: InsightStats.percent(c.rate) + " (\(c.reachedNext)/\(c.reached))")
+            .init(label: c.stage.label(lang), value: c.rate ?? 0,
+                  valueText: "→ " + InsightStats.percent(c.rate) + " (\(c.reachedNext)/\(c.reached))")
         }, width: width, maxValue: 1)
     }
 
