@@ -1,9 +1,9 @@
 /// Japanese-aware tokenisation for similar-case search.
 ///
-/// Text is folded with `TextNormalizer.fold` (NFKC + lowercase: 全角英数 → 半角, 半角ｶﾅ → 全角カナ,
+/// Text is folded with `TextNormalizer.fold` (NFKC + lowercase, then NFC: 全角英数 → 半角, 半角ｶﾅ → 全角カナ,
 /// ① → 1) and cut into runs of one script at punctuation, spaces, symbols, emoji and script
 /// changes (漢字 | カタカナ | ひらがな | ASCII | other):
-/// - ASCII words ("ai", "iot", "pfs") become one token each (2+ characters);
+/// - ASCII/Latin words ("ai", "iot", "pfs") become one token each (2+ characters);
 /// - kanji, katakana and other non-ASCII runs become character bigrams (「見守り」→「見守」;
 ///   「センサー」→「セン」「ンサ」「サー」); a one-character kanji run is kept as a unigram so
 ///   「雪」 alone still counts;
@@ -36,7 +36,16 @@ public enum InsightTokenizer {
     /// A folded whole-string key for exact-match features (tags, partners, municipality names):
     /// NFKC, lowercase, spaces removed, so 「ＩｏＴ」, "iot" and "IoT " are one key.
     public static func key(_ s: String) -> String {
-        TextNormalizer.fold(s).filter { !$0.isWhitespace }
+        fold(s).filter { !$0.isWhitespace }
+    }
+
+    /// `TextNormalizer.fold` plus canonical composition. On Linux, NFKC of 半角 「ﾄﾞ」 leaves
+    /// ト + U+3099 (combining dakuten) uncomposed: it compares equal to 「ド」 as a String but
+    /// hashes differently, so compose before hashing.
+    public static func fold(_ s: String) -> String {
+        let f = TextNormalizer.fold(s)
+        if f.utf8.allSatisfy({ $0 < 0x80 }) { return f }
+        return f.precomposedStringWithCanonicalMapping
     }
 
     public static func hash(_ token: String) -> UInt32 {
@@ -57,9 +66,9 @@ public enum InsightTokenizer {
     enum Script: Equatable { case ascii, hiragana, katakana, kanji, other }
 
     static func script(_ ch: Character) -> Script {
-        if ch.isASCII { return .ascii }
         guard let v = ch.unicodeScalars.first?.value else { return .other }
         switch v {
+        case 0...0x024F: return .ascii        // ASCII and Latin (école stays one word)
         case 0x3041...0x309F: return .hiragana
         case 0x30A0...0x30FF, 0x31F0...0x31FF: return .katakana        // incl. ー and small kana
         case 0x3005, 0x3006, 0x3007, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF: return .kanji
@@ -68,7 +77,7 @@ public enum InsightTokenizer {
     }
 
     static func forEachToken(_ text: String, _ emit: (String) -> Void) {
-        let folded = TextNormalizer.fold(text)
+        let folded = fold(text)
         var run: [Character] = []
         var runScript = Script.other
         func flush() {
