@@ -28,6 +28,15 @@ let decT = ms { back = try! JSONDecoder().decode([InsightFeatures].self, from: d
 precondition(back == feats)
 print(String(format: "features JSON: %.0f bytes/case, encode %.1f ms, decode %.1f ms for %d", Double(data.count) / Double(n), encT, decT, n))
 
+// The proposed index extension: only what CaseSummary lacks.
+let extras = feats.map(InsightIndexFields.init)
+var xdata = Data()
+let xencT = ms { xdata = try! enc.encode(extras) }
+var xback: [InsightIndexFields] = []
+let xdecT = ms { xback = try! JSONDecoder().decode([InsightIndexFields].self, from: xdata) }
+precondition(xback == extras)
+print(String(format: "InsightIndexFields JSON: %.0f bytes/case, encode %.1f ms, decode %.1f ms for %d", Double(xdata.count) / Double(n), xencT, xdecT, n))
+
 // Building features from full cases (the index build path), on a realistic Case.
 let sample = Case(id: "s", title: "市営住宅の高齢単身世帯の見守りセンサー実証", municipality: Municipality(name: "ひかり市", size: .smallMedium),
                   domain: "elderly-care", issue: IssueFrame(why: String(repeating: "市営住宅で高齢単身世帯が増え、孤立や発見の遅れが課題。", count: 2),
@@ -35,6 +44,7 @@ let sample = Case(id: "s", title: "市営住宅の高齢単身世帯の見守り
                                                           what: "高齢単身世帯30戸に非接触型センサーを設置し、異常時に地域包括支援センターへ通知する。"),
                   exit: .coCreation, tags: ["見守り", "高齢者", "実証実験"])
 var sink = 0
+print("a realistic sample case has \(InsightFeatures(sample).text.count) text tokens")
 let buildT = ms { for _ in 0..<n { sink &+= InsightFeatures(sample).text.count } }
 print(String(format: "InsightFeatures(case) × %d: %.1f ms (%.1f µs each)", n, buildT, buildT * 1000 / Double(n)))
 

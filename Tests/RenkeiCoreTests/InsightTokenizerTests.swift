@@ -68,4 +68,23 @@ import Testing
         #expect(f.stageVisits.first?.day == Day("2026-11-23"))
         #expect(f.hasText)
     }
+
+    @Test func indexFieldsPlusSummaryRebuildTheFeatures() throws {
+        var c = try Fixtures.newCase()
+        c.tags = ["ＩｏＴ", "見守り"]
+        c.domain = "elderly-care"
+        c.issue = IssueFrame(why: "高齢単身世帯の孤立", how: "実証実験", what: "センサー設置")
+        let x = InsightIndexFields(c)
+        let data = try JSONEncoder().encode(x)
+        let back = try JSONDecoder().decode(InsightIndexFields.self, from: data)
+        #expect(InsightFeatures(summary: CaseSummary(c), index: back) == InsightFeatures(c))
+        #expect(x.v == "issue-definition@2026-11-23")
+        // A stale index whose keys do not line up: recomputed from the names, not misread.
+        var stale = x
+        stale.k = ""
+        stale.v = "nonsense,issue-definition@2026-02-30"
+        let f = InsightFeatures(summary: CaseSummary(c), index: stale)
+        #expect(f.tagKeys == InsightFeatures(c).tagKeys)
+        #expect(f.stageVisits.isEmpty)
+    }
 }

@@ -88,6 +88,19 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
         self.stageVisits = stageVisits; self.referenceCount = referenceCount; self.kpiCount = kpiCount
     }
 
+    /// Every field given, nothing computed (index decoding).
+    init(id: String, title: String, municipality: String, prefecture: String?, size: SizeClass?, kind: MunicipalityKind?,
+         domain: String?, exit: Exit?, method: String?, stage: Stage, fiscalYear: Int?, totalYen: Int, roughQuoteYen: Int?,
+         tags: [String], partners: [String], tagKeys: [UInt32], partnerKeys: [UInt32], municipalityKey: UInt32,
+         textHashes: [UInt32], stageVisits: [StageVisit], referenceCount: Int, kpiCount: Int) {
+        self.id = id; self.title = title; self.municipality = municipality; self.prefecture = prefecture
+        self.size = size; self.kind = kind; self.domain = domain; self.exit = exit; self.method = method
+        self.stage = stage; self.fiscalYear = fiscalYear; self.totalYen = totalYen; self.roughQuoteYen = roughQuoteYen
+        self.tags = tags; self.partners = partners; self.tagKeys = tagKeys; self.partnerKeys = partnerKeys
+        self.municipalityKey = municipalityKey; self.text = textHashes; self.stageVisits = stageVisits
+        self.referenceCount = referenceCount; self.kpiCount = kpiCount
+    }
+
     /// The stage timeline from an event log: every event that changed `stage`, in log order.
     public static func visits(_ events: [Event]) -> [StageVisit] {
         var out: [StageVisit] = []
@@ -176,6 +189,11 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
     }
 
     static func unpack(_ s: String) -> [UInt32] {
+        // A hand-edited index must not break the merge: keep the invariant.
+        InsightTokenizer.sortedUnique(unpackRaw(s))
+    }
+
+    static func unpackRaw(_ s: String) -> [UInt32] {
         guard let data = Data(base64Encoded: s), data.count % 4 == 0 else { return [] }
         var out: [UInt32] = []
         out.reserveCapacity(data.count / 4)
@@ -187,8 +205,7 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
                 i += 4
             }
         }
-        // A hand-edited index must not break the merge: keep the invariant.
-        return InsightTokenizer.sortedUnique(out)
+        return out
     }
 }
 

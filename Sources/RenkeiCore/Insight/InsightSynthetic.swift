@@ -42,7 +42,8 @@ public enum InsightSynthetic {
                 domain: domains[next(domains.count)], exit: exit, method: exit == .procurement ? ["proposal", "joint", "sole-source-4"][next(3)] : nil,
                 stage: stage, fiscalYear: 2025 + next(4), totalYen: next(5) * 1_000_000,
                 tags: [tagPool[next(tagPool.count)], tagPool[next(tagPool.count)]], partners: ["株式会社スタートアップ\(next(200))"],
-                text: whys[next(whys.count)] + "。" + hows[next(hows.count)] + "。" + whats[next(whats.count)] + "。",
+                text: whys[next(whys.count)] + "。" + whys[next(whys.count)] + "。" + hows[next(hows.count)] + "。"
+                    + whats[next(whats.count)] + "。" + whats[next(whats.count)] + "。" + whys[next(whys.count)] + "。",
                 stageVisits: visits, referenceCount: next(7), kpiCount: next(4)))
         }
         return out

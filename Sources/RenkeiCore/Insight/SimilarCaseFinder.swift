@@ -20,6 +20,38 @@ public struct SimilarCaseFinder: Sendable {
     let domains: [String: Domain]
     let methods: [String: MethodSpec]
     let position: [String: Int]
+    let col: Columns
+
+    /// The portfolio laid out flat for the scan: no struct copies, no retains, no allocation per
+    /// candidate (a 10,000-case lookup is a few linear passes over integer arrays).
+    final class Columns: Sendable {
+        let text: [UInt32], textStart: [Int32]
+        let tags: [UInt32], tagStart: [Int32]
+        let partners: [UInt32], partnerStart: [Int32]
+        let municipality: [UInt32]
+        let domain: [Int32], method: [Int32], exit: [Int8], size: [Int8]
+        let domainCode: [String: Int32], methodCode: [String: Int32]
+
+        init(_ cases: [InsightFeatures]) {
+            var text: [UInt32] = [], tags: [UInt32] = [], partners: [UInt32] = []
+            var ts: [Int32] = [0], gs: [Int32] = [0], ps: [Int32] = [0]
+            var muni: [UInt32] = [], dom: [Int32] = [], met: [Int32] = [], ex: [Int8] = [], sz: [Int8] = []
+            var dc: [String: Int32] = [:], mc: [String: Int32] = [:]
+            text.reserveCapacity(cases.count * 64)
+            for c in cases {
+                text += c.text; ts.append(Int32(text.count))
+                tags += c.tagKeys; gs.append(Int32(tags.count))
+                partners += c.partnerKeys; ps.append(Int32(partners.count))
+                muni.append(c.municipalityKey)
+                dom.append(c.domain.map { k in dc[k] ?? { let v = Int32(dc.count); dc[k] = v; return v }() } ?? -1)
+                met.append(c.method.map { k in mc[k] ?? { let v = Int32(mc.count); mc[k] = v; return v }() } ?? -1)
+                ex.append(c.exit.map { Int8(Exit.allCases.firstIndex(of: $0)!) } ?? -1)
+                sz.append(c.size.map { Int8(SizeClass.allCases.firstIndex(of: $0)!) } ?? -1)
+            }
+            self.text = text; textStart = ts; self.tags = tags; tagStart = gs; self.partners = partners; partnerStart = ps
+            municipality = muni; domain = dom; method = met; exit = ex; size = sz; domainCode = dc; methodCode = mc
+        }
+    }
 
     public init(_ cases: [InsightFeatures], catalog: Catalog? = nil, weights: SimilarityWeights = .default) {
         self.cases = cases
@@ -34,6 +66,7 @@ public struct SimilarCaseFinder: Sendable {
         p.reserveCapacity(cases.count)
         for (i, c) in cases.enumerated() { p[c.id] = i }
         position = p
+        col = Columns(cases)
     }
 
     /// Similar cases for the case with `id` (nil when no such case is in the portfolio).
@@ -46,30 +79,39 @@ public struct SimilarCaseFinder: Sendable {
 
     public func similar(to q: InsightFeatures, limit: Int = 5, queryText: [String]? = nil) -> SimilarResult {
         let n = cases.count
-        let others = cases.reduce(0) { $0 + ($1.id == q.id ? 0 : 1) }
+        let selfIndex = position[q.id].flatMap { cases[$0].id == q.id ? $0 : nil } ?? -1
+        let others = n - (selfIndex >= 0 ? 1 : 0)
         let qt = q.text
+        let qCount = min(qt.count, Int(UInt16.max))
+        let qTags = q.tagKeys
+        let col = self.col
         // Pass 1: per candidate, the positions of shared query tokens (flat buffer), and df.
         var df = [Int32](repeating: 0, count: qt.count)
-        var tagDf = [Int32](repeating: 0, count: q.tagKeys.count)
+        var tagDf = [Int32](repeating: 0, count: qTags.count)
         var flat: [UInt16] = []
         flat.reserveCapacity(n * 8)
         var start = [Int32](repeating: 0, count: n + 1)
-        let qCount = min(qt.count, Int(UInt16.max))
         qt.withUnsafeBufferPointer { qp in
-            for ci in 0..<n {
-                start[ci] = Int32(flat.count)
-                let c = cases[ci]
-                if c.id == q.id { continue }
-                c.text.withUnsafeBufferPointer { cp in
-                    var a = 0, b = 0
-                    while a < qCount && b < cp.count {
-                        let x = qp[a], y = cp[b]
-                        if x == y { flat.append(UInt16(a)); df[a] &+= 1; a += 1; b += 1 }
-                        else if x < y { a += 1 } else { b += 1 }
+            col.text.withUnsafeBufferPointer { tp in
+                col.tags.withUnsafeBufferPointer { gp in
+                    for ci in 0..<n {
+                        start[ci] = Int32(flat.count)
+                        if ci == selfIndex { continue }
+                        var a = 0, b = Int(col.textStart[ci])
+                        let bEnd = Int(col.textStart[ci + 1])
+                        while a < qCount && b < bEnd {
+                            let x = qp[a], y = tp[b]
+                            if x == y { flat.append(UInt16(a)); df[a] &+= 1; a += 1; b += 1 }
+                            else if x < y { a += 1 } else { b += 1 }
+                        }
+                        let g0 = Int(col.tagStart[ci]), g1 = Int(col.tagStart[ci + 1])
+                        if g0 < g1 {
+                            for j in 0..<qTags.count {
+                                var k = g0
+                                while k < g1 { if gp[k] == qTags[j] { tagDf[j] &+= 1; break }; k += 1 }
+                            }
+                        }
                     }
-                }
-                if !q.tagKeys.isEmpty && !c.tagKeys.isEmpty {
-                    for (j, k) in q.tagKeys.enumerated() where c.tagKeys.contains(k) { tagDf[j] &+= 1 }
                 }
             }
             start[n] = Int32(flat.count)
@@ -82,13 +124,58 @@ public struct SimilarCaseFinder: Sendable {
         let maxTagIdf = log((N + 1) / 0.5)
         let tagWeight = tagDf.map { maxTagIdf > 0 ? log((N + 1) / (Double($0) + 0.5)) / maxTagIdf : 0 }
 
-        // Pass 2: score.
+        // Pass 2: score, allocation-free per candidate.
+        let qDomain = q.domain.flatMap { col.domainCode[$0] } ?? -2
+        let qMethod = q.method.flatMap { col.methodCode[$0] } ?? -2
+        let qExit = q.exit.map { Int8(Exit.allCases.firstIndex(of: $0)!) } ?? -2
+        let qSize = q.size.map { Int8(SizeClass.allCases.firstIndex(of: $0)!) } ?? -2
+        // A query tag listed twice counts once.
+        let tagIsFirst = qTags.indices.map { j in !qTags[..<j].contains(qTags[j]) }
+        var scratch = [Double](repeating: 0, count: max(qTags.count, 1))
         var scored: [(score: Double, index: Int)] = []
-        for ci in 0..<n {
-            let c = cases[ci]
-            if c.id == q.id { continue }
-            let parts = score(q, c, ci: ci, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf, tagWeight: tagWeight)
-            if parts.total >= weights.minScore && parts.topical >= weights.minTopical { scored.append((parts.total, ci)) }
+        for ci in 0..<n where ci != selfIndex {
+            var topical = 0.0, other = 0.0
+            if qDomain >= 0 && col.domain[ci] == qDomain { topical += weights.domain }
+            // Tags: the `maxTags` rarest shared ones.
+            let g0 = Int(col.tagStart[ci]), g1 = Int(col.tagStart[ci + 1])
+            if g0 < g1 && !qTags.isEmpty {
+                var m = 0
+                for j in 0..<qTags.count where tagIsFirst[j] {
+                    var k = g0
+                    while k < g1 { if col.tags[k] == qTags[j] { scratch[m] = tagWeight[j]; m += 1; break }; k += 1 }
+                }
+                if m > weights.maxTags { scratch[0..<m].sort(by: >); m = weights.maxTags }
+                for i in 0..<m { topical += weights.tag * scratch[i] }
+            }
+            // Partner: shared partner, or one side's partner is the other's municipality.
+            let p0 = Int(col.partnerStart[ci]), p1 = Int(col.partnerStart[ci + 1])
+            var partner = false
+            if p0 < p1 || !q.partnerKeys.isEmpty {
+                let cm = col.municipality[ci], sameMuni = cm == q.municipalityKey
+                var k = p0
+                while k < p1 && !partner {
+                    let pk = col.partners[k]
+                    if q.partnerKeys.contains(pk) || (!sameMuni && pk == q.municipalityKey) { partner = true }
+                    k += 1
+                }
+                if !partner && !sameMuni && q.partnerKeys.contains(cm) { partner = true }
+            }
+            if partner { topical += weights.partner }
+            // Text.
+            let s0 = Int(start[ci]), s1 = Int(start[ci + 1])
+            let len = Int(col.textStart[ci + 1] - col.textStart[ci])
+            if s0 < s1 && wA > 0 && meanIdf > 0 && len > 0 {
+                var sh = 0.0
+                for i in s0..<s1 { sh += idf[Int(flat[i])] }
+                topical += weights.text * min(1, sh / (wA * Double(len) * meanIdf).squareRoot())
+            }
+            if qExit >= 0 && col.exit[ci] == qExit {
+                other += weights.exit
+                if qMethod >= 0 && col.method[ci] == qMethod { other += weights.method }
+            }
+            if qSize >= 0 && col.size[ci] == qSize { other += weights.sizeClass }
+            let total = topical + other
+            if total >= weights.minScore && topical >= weights.minTopical { scored.append((total, ci)) }
         }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : cases[$0.index].id < cases[$1.index].id }
         let top = scored.prefix(max(0, limit))
@@ -109,8 +196,6 @@ public struct SimilarCaseFinder: Sendable {
     }
 
     // MARK: scoring
-
-    struct Parts { var total: Double; var topical: Double }
 
     func textSimilarity(_ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double], wA: Double, meanIdf: Double) -> (sim: Double, shared: ArraySlice<UInt16>) {
         let shared = flat[Int(start[ci])..<Int(start[ci + 1])]
@@ -137,22 +222,6 @@ public struct SimilarCaseFinder: Sendable {
         let qp = q.municipalityKey != c.municipalityKey && q.partnerKeys.contains(c.municipalityKey)
         let cp = q.municipalityKey != c.municipalityKey && c.partnerKeys.contains(q.municipalityKey)
         return (shared, qp, cp)
-    }
-
-    func score(_ q: InsightFeatures, _ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double],
-               wA: Double, meanIdf: Double, tagWeight: [Double]) -> Parts {
-        var topical = 0.0, other = 0.0
-        if let d = q.domain, d == c.domain { topical += weights.domain }
-        for t in sharedTags(q, c, tagWeight: tagWeight) { topical += weights.tag * t.weight }
-        let p = sharedPartners(q, c)
-        if !p.shared.isEmpty || p.qPartnerIsC || p.cPartnerIsQ { topical += weights.partner }
-        topical += weights.text * textSimilarity(c, ci: ci, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf).sim
-        if let e = q.exit, e == c.exit {
-            other += weights.exit
-            if let m = q.method, m == c.method { other += weights.method }
-        }
-        if let s = q.size, s == c.size { other += weights.sizeClass }
-        return Parts(total: topical + other, topical: topical)
     }
 
     func explain(_ q: InsightFeatures, _ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double],
