@@ -15,11 +15,11 @@ public enum InsightTokenizer {
     /// Tokens of `text` as strings (for tests and explanations).
     public static func tokens(_ text: String) -> [String] {
         var out: [String] = []
-        forEachToken(text) { out.append($0) }
+        forEachToken(text) { out.append(String(String.UnicodeScalarView($0))) }
         return out
     }
 
-    /// Sorted, unique FNV-1a hashes of the tokens of `text`.
+    /// Sorted, unique FNV-1a hashes of the tokens of `text` (equal to `hash(token)` of each).
     public static func hashes(_ text: String) -> [UInt32] {
         var out: [UInt32] = []
         forEachToken(text) { out.append(hash($0)) }
@@ -45,12 +45,24 @@ public enum InsightTokenizer {
     public static func fold(_ s: String) -> String {
         let f = TextNormalizer.fold(s)
         if f.utf8.allSatisfy({ $0 < 0x80 }) { return f }
+        // Only a combining mark can need composing; skip the (slow) NFC pass otherwise.
+        guard f.unicodeScalars.contains(where: { $0.properties.canonicalCombiningClass != .notReordered }) else { return f }
         return f.precomposedStringWithCanonicalMapping
     }
 
     public static func hash(_ token: String) -> UInt32 {
         var h: UInt32 = 2_166_136_261
         for b in token.utf8 { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return h
+    }
+
+    /// FNV-1a over the UTF-8 of `scalars` — the same value as `hash(String(scalars))`, without
+    /// building the string.
+    static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt32 {
+        var h: UInt32 = 2_166_136_261
+        for u in scalars {
+            for b in UTF8.encode(u)! { h = (h ^ UInt32(b)) &* 16_777_619 }
+        }
         return h
     }
 
@@ -65,8 +77,7 @@ public enum InsightTokenizer {
 
     enum Script: Equatable { case ascii, hiragana, katakana, kanji, other }
 
-    static func script(_ ch: Character) -> Script {
-        guard let v = ch.unicodeScalars.first?.value else { return .other }
+    static func script(_ v: UInt32) -> Script {
         switch v {
         case 0...0x024F: return .ascii        // ASCII and Latin (école stays one word)
         case 0x3041...0x309F: return .hiragana
@@ -76,9 +87,12 @@ public enum InsightTokenizer {
         }
     }
 
-    static func forEachToken(_ text: String, _ emit: (String) -> Void) {
+    /// Runs over Unicode scalars (grapheme breaking is the slow part of Character iteration and
+    /// buys nothing here): a combining mark stays in its run, emoji parts break runs.
+    static func forEachToken(_ text: String, _ emit: (ArraySlice<Unicode.Scalar>) -> Void) {
         let folded = fold(text)
-        var run: [Character] = []
+        var run: [Unicode.Scalar] = []
+        run.reserveCapacity(64)
         var runScript = Script.other
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
@@ -87,38 +101,52 @@ public enum InsightTokenizer {
             case .hiragana:
                 return
             case .ascii:
-                if run.count >= 2 { emit(String(run)) }
+                if run.count >= 2 { emit(run[...]) }
             case .kanji, .katakana, .other:
                 if run.count == 1 {
-                    if runScript == .kanji { emit(String(run)) }
+                    if runScript == .kanji { emit(run[...]) }
                 } else {
-                    for k in 0..<(run.count - 1) { emit(String([run[k], run[k + 1]])) }
+                    for k in 0..<(run.count - 1) { emit(run[k...(k + 1)]) }
                 }
             }
         }
-        for ch in folded {
-            guard isWordCharacter(ch) else { flush(); continue }
-            let s = script(ch)
-            if !run.isEmpty && s != runScript { flush() }
-            runScript = s
-            run.append(ch)
+        for u in folded.unicodeScalars {
+            switch wordClass(u) {
+            case .breaker:
+                flush()
+            case .mark:
+                if !run.isEmpty { run.append(u) }
+            case .letter:
+                let s = script(u.value)
+                if !run.isEmpty && s != runScript { flush() }
+                runScript = s
+                run.append(u)
+            }
         }
         flush()
     }
 
-    /// Letters, digits and the long-vowel mark / iteration marks; not punctuation, symbols or emoji.
-    static func isWordCharacter(_ ch: Character) -> Bool {
-        guard let u = ch.unicodeScalars.first else { return false }
-        if ch.unicodeScalars.count > 1 && ch.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F || $0.value == 0x200D }) {
-            return false
+    enum WordClass { case letter, mark, breaker }
+
+    /// Letters and digits (incl. ー, 々) make words; combining marks join the current word;
+    /// punctuation, spaces, symbols, emoji, ZWJ and variation selectors break words.
+    static func wordClass(_ u: Unicode.Scalar) -> WordClass {
+        let v = u.value
+        if v < 0x80 {
+            if (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { return .letter }
+            return .breaker
         }
-        if u.properties.isEmojiPresentation { return false }
+        if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) || v == 0x200D { return .breaker }
+        if u.properties.isEmojiPresentation { return .breaker }
         switch u.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark:
-            return true
+             .decimalNumber, .letterNumber, .otherNumber:
+            return .letter
+        case .nonspacingMark, .spacingMark:
+            return .mark
         default:
-            return false
+            return .breaker
         }
     }
+
 }
