@@ -36,12 +36,7 @@ struct SimilarCommand: ParsableCommand {
         let lang = Output.lang, ja = lang == .ja
         Output.line(ja ? "類似事例 — \(query.id)  \(query.title)（\(result.compared)件と比較）"
                        : "Similar cases — \(query.id)  \(query.title) (compared with \(result.compared))")
-        if let note = result.note { Output.line("  " + note.text(lang)) }
-        for (n, m) in result.matches.enumerated() {
-            Output.line("")
-            Output.line("\(n + 1). \(m.id)  \(m.title)  [\(m.municipality)・\(m.stage.label(lang))]  " + (ja ? "スコア " : "score ") + String(format: "%.2f", m.score))
-            Output.line("   " + (ja ? "理由: " : "Why: ") + m.reasonLine(lang))
-            for l in m.lessons?.lines(lang) ?? [] { Output.line("   " + l) }
-        }
+        Output.line("")
+        for l in result.lines(lang: lang) { Output.line(l.isEmpty ? "" : "  " + l) }
     }
 }
