@@ -119,6 +119,17 @@ import Testing
         #expect(od["open"] as? Int == 10)
     }
 
+    @Test func funnelOverdueAgreesWithTheOverdueReview() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let review = try #require(try CLI.json(try CLI.run(["overdue", "--json"], workspace: ws)) as? [String: Any])
+        let items = try #require(review["items"] as? [[String: Any]])
+        let missedCases = Set(items.filter { $0["group"] as? String == "missed" }.compactMap { $0["caseId"] as? String })
+        let funnel = try #require(try CLI.json(try CLI.run(["funnel", "--json"], workspace: ws)) as? [String: Any])
+        let od = try #require(funnel["overdue"] as? [String: Any])
+        #expect(od["overdue"] as? Int == missedCases.count)
+        #expect(missedCases.count > 0)
+    }
+
     @Test func funnelFiltersAndWidth() throws {
         let ws = try CLI.tempWorkspace(sample: true)
         let fukuoka = try #require(try CLI.json(try CLI.run(["funnel", "--municipality", "福岡市", "--json"], workspace: ws)) as? [String: Any])

@@ -1,15 +1,10 @@
-/// The two calendar questions Insight asks, as closures, so the budget-calendar engine
-/// (`DeadlineEngine`, issue 4) plugs in without Insight depending on its types:
+/// The two calendar questions Insight asks, as closures, so any calendar can answer them:
 ///
-/// ```swift
-/// let cal = InsightCalendar(
-///     requestDeadline: { f, fy in engine.milestone("request", fiscalYear: fy, municipality: f.municipality) },
-///     isOverdue: { f in engine.isOverdue(caseId: f.id, today: today) })
-/// ```
-///
-/// Until then `InsightCalendar.typical(today:)` uses the guide's typical cycle: budget requests
-/// for fiscal year N are due (N-1)-10-31, moved back to a Friday when it falls on a weekend
-/// (holidays need the calendar engine's data).
+/// - `InsightCalendar.engine(_:summaries:)` — the budget-calendar engine (issue 4): each
+///   municipality's own calendar, holidays, snoozes; "overdue" means the same as in
+///   `renkei overdue` (a missed, unsnoozed deadline item). This is what the CLI uses.
+/// - `InsightCalendar.typical(today:)` — no data needed: requests for fiscal year N due
+///   (N-1)-10-31, moved back to a Friday on weekends. For tests and when calendars are unavailable.
 public struct InsightCalendar: Sendable {
     /// Request deadline (予算要求締切) for the initial budget of fiscal year `fy` at the case's municipality.
     public var requestDeadline: @Sendable (InsightFeatures, Int) -> Day?
@@ -53,6 +48,21 @@ public struct InsightCalendar: Sendable {
                 if let info = typicalInfoProvision(fiscalYear: fy), today > info, idx < Stage.method.pipelineIndex! { return true }
                 if let req = typicalRequestDeadline(fiscalYear: fy), today > req, idx < Stage.budgeting.pipelineIndex! { return true }
                 return false
+            })
+    }
+
+    /// Answers from the deadline engine. `summaries` (by case id) are needed for "overdue"
+    /// (the engine reads stage, rough-quote tick, next action and snoozes from them); a case
+    /// without a summary is not counted overdue.
+    public static func engine(_ ctx: DeadlineContext, summaries: [String: CaseSummary]) -> InsightCalendar {
+        InsightCalendar(
+            requestDeadline: { f, fy in
+                let cal = ctx.calendars.resolve(municipality: f.municipality, prefecture: f.prefecture, kind: f.kind).calendar
+                return cal.rawDate(of: MilestoneSpec.request, fiscalYear: fy).map { ctx.shift($0).due }
+            },
+            isOverdue: { f in
+                guard let s = summaries[f.id] else { return false }
+                return DeadlineEngine.items(for: s, context: ctx).contains { $0.isMissed && !$0.snoozed }
             })
     }
 }

@@ -9,7 +9,10 @@ struct FunnelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "funnel",
         abstract: "Stage counts, conversion, days per stage, outcomes per fiscal year, overdue share.",
-        discussion: "Bars are drawn to $COLUMNS (default 80) with block characters.")
+        discussion: """
+        Conversion and days per stage come from the event logs; "overdue" is a missed, unsnoozed
+        item of `renkei overdue`. Bars are drawn to $COLUMNS (default 80) with block characters.
+        """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases of this municipality (e.g. 狭山市).") var municipality: String?
@@ -26,7 +29,7 @@ struct FunnelCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         let loaded = InsightLoading.load(ctx)
         let filter = FunnelFilter(municipality: municipality.flatMap { $0.isEmpty ? nil : $0 }, exit: exitFilter, fiscalYear: fiscalYear)
-        let report = FunnelReport.build(loaded.features, filter: filter, today: ctx.today, calendar: .typical(today: ctx.today))
+        let report = FunnelReport.build(loaded.features, filter: filter, today: ctx.today, calendar: loaded.calendar(ctx))
         if json { try Output.json(report); return }
         for l in report.lines(width: InsightLoading.width, lang: Output.lang) { Output.line(l) }
     }

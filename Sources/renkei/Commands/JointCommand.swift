@@ -12,8 +12,8 @@ struct JointCommand: ParsableCommand {
         abstract: "Joint-procurement (共同調達) candidates: same domain, different municipalities, one fiscal year.",
         discussion: """
         A case whose target year's budget request deadline has passed joins the next fiscal year
-        (marked "slid"). Request deadlines: the typical cycle ((N-1)-10-31, weekend → Friday)
-        until municipal calendars are configured.
+        (marked "slid"). Request deadlines come from each municipality's budget calendar
+        (Data/calendars, workspace calendars/), moved to the previous business day.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -23,7 +23,7 @@ struct JointCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         let loaded = InsightLoading.load(ctx)
         let report = JointProcurementFinder.find(loaded.features, today: ctx.today,
-                                                 calendar: .typical(today: ctx.today), catalog: ctx.catalog)
+                                                 calendar: loaded.calendar(ctx), catalog: ctx.catalog)
         if json { try Output.json(report); return }
         for l in report.lines(lang: Output.lang) { Output.line(l) }
     }

@@ -12,21 +12,37 @@ enum InsightLoading {
     struct Loaded {
         var features: [InsightFeatures]
         var cases: [String: Case]
+        var summaries: [String: CaseSummary]
+        var fundingLinks: [String: [String]]
+
+        /// The budget-calendar engine over this portfolio (municipal calendars, holidays,
+        /// funding windows), as Insight's calendar: request deadlines and the overdue rule of
+        /// `renkei overdue`.
+        func calendar(_ ctx: AppContext) -> InsightCalendar {
+            let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace,
+                                             knownMunicipalities: Set(summaries.values.map(\.municipality)))
+            let dctx = result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: fundingLinks)
+            return .engine(dctx, summaries: summaries)
+        }
     }
 
     static func load(_ ctx: AppContext, keepCases: Bool = false) -> Loaded {
         var features: [InsightFeatures] = []
         var cases: [String: Case] = [:]
+        var summaries: [String: CaseSummary] = [:]
+        var links: [String: [String]] = [:]
         for name in ctx.store.caseFileNames() {
             switch ctx.store.loadFile(name) {
             case .success(let doc):
                 features.append(InsightFeatures(doc.value))
+                summaries[doc.value.id] = CaseSummary(doc.value)
+                if !doc.value.linkedFundingWindowIds.isEmpty { links[doc.value.id] = doc.value.linkedFundingWindowIds }
                 if keepCases { cases[doc.value.id] = doc.value }
             case .failure(let d):
                 Output.warn("damaged case file \(d.path): \(d.reason) (left out)")
             }
         }
-        return Loaded(features: features, cases: cases)
+        return Loaded(features: features, cases: cases, summaries: summaries, fundingLinks: links)
     }
 
     /// Terminal width for charts: $COLUMNS, else 80 (never below 20).
