@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text renderings of a `FunnelReport`, shared by `renkei funnel`, the TUI dashboard and the
 /// Markdown/HTML export. Every line fits `width` columns.
 extension FunnelReport {
@@ -80,6 +82,17 @@ extension FunnelReport {
     /// characters keep their alignment in monospace).
     public func markdown(lang: Lang, width: Int = 72) -> String {
         (["## " + (lang == .ja ? "ファネル" : "Funnel"), "", "```"] + lines(width: width, lang: lang) + ["```", ""]).joined(separator: "\n")
+    }
+}
+
+extension FunnelReport {
+    /// HTML for the portfolio export: a section with the dashboard in a `<pre>` (escaped).
+    public func html(lang: Lang, width: Int = 72) -> String {
+        let body = lines(width: width, lang: lang).map { l in
+            l.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }.joined(separator: "\n")
+        return "<section class=\"funnel\"><h2>\(lang == .ja ? "ファネル" : "Funnel")</h2>\n<pre>\(body)</pre></section>\n"
     }
 }
 
