@@ -9,10 +9,7 @@ struct FunnelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "funnel",
         abstract: "Stage counts, conversion, days per stage, outcomes per fiscal year, overdue share.",
-        discussion: """
-        Conversion and days per stage come from the event logs; "overdue" is a missed, unsnoozed
-        item of `renkei overdue`. Bars are drawn to $COLUMNS (default 80) with block characters.
-        """)
+        discussion: "Conversion and days per stage come from the event logs; \"overdue\" is a missed, unsnoozed item of `renkei overdue`. Bars are drawn to $COLUMNS (default 80) with block characters.")
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases of this municipality (e.g. 狭山市).") var municipality: String?

@@ -10,11 +10,7 @@ struct JointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "joint",
         abstract: "Joint-procurement (共同調達) candidates: same domain, different municipalities, one fiscal year.",
-        discussion: """
-        A case whose target year's budget request deadline has passed joins the next fiscal year
-        (marked "slid"). Request deadlines come from each municipality's budget calendar
-        (Data/calendars, workspace calendars/), moved to the previous business day.
-        """)
+        discussion: "A case whose target year's budget request deadline has passed joins the next fiscal year (marked \"slid\"). Request deadlines come from each municipality's budget calendar (Data/calendars, workspace calendars/), moved to the previous business day.")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Machine-readable output.") var json = false

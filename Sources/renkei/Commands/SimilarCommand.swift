@@ -9,11 +9,7 @@ struct SimilarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similar",
         abstract: "Similar cases in the workspace: why they match and what they learned (p.36–40).",
-        discussion: """
-        Compares issue domain, tags, exit and method, partners, size class and the WHY/HOW/WHAT text
-        (NFKC, kanji/katakana bigrams). Each match lists its reasons and the other case's budget
-        reference items, KPIs and outcome.
-        """)
+        discussion: "Compares issue domain, tags, exit and method, partners, size class and the WHY/HOW/WHAT text (NFKC, kanji/katakana bigrams). Each match lists its reasons and the other case's budget reference items, KPIs and outcome.")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
