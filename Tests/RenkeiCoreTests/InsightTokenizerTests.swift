@@ -29,6 +29,14 @@ import Testing
         #expect(InsightTokenizer.tokens("e\u{301}cole") == ["école"])     // composed by NFKC, one Latin word
     }
 
+    @Test func phrasesMergeSharedBigramsBackIntoWords() {
+        let other = Set(InsightTokenizer.hashes("実証フィールドを提供するセンター"))
+        let p = InsightTokenizer.phrases("市営住宅をフィールドとして提供し、地域包括支援センターへ通知", keep: { other.contains($0) })
+        #expect(p == ["フィールド", "提供", "センター"])
+        #expect(InsightTokenizer.phrases("", keep: { _ in true }).isEmpty)
+        #expect(InsightTokenizer.phrases("AIで雪", keep: { _ in true }) == ["ai", "雪"])
+    }
+
     @Test func emptyTextHasNoTokens() {
         #expect(InsightTokenizer.tokens("").isEmpty)
         #expect(InsightTokenizer.hashes("").isEmpty)

@@ -90,25 +90,59 @@ public enum InsightTokenizer {
     /// Runs over Unicode scalars (grapheme breaking is the slow part of Character iteration and
     /// buys nothing here): a combining mark stays in its run, emoji parts break runs.
     static func forEachToken(_ text: String, _ emit: (ArraySlice<Unicode.Scalar>) -> Void) {
+        forEachRun(text) { script, run in
+            switch script {
+            case .ascii:
+                if run.count >= 2 { emit(run) }
+            case .kanji, .katakana, .other, .hiragana:
+                if run.count == 1 {
+                    if script == .kanji { emit(run) }
+                } else {
+                    var k = run.startIndex
+                    while k + 1 < run.endIndex { emit(run[k...(k + 1)]); k += 1 }
+                }
+            }
+        }
+    }
+
+    /// Readable shared words for an explanation: the tokens of `text` whose hash `keep` accepts,
+    /// with overlapping bigrams of one run merged back (「フィ」「ィー」「ール」「ルド」→「フィールド」).
+    /// In text order, de-duplicated.
+    public static func phrases(_ text: String, keep: (UInt32) -> Bool) -> [String] {
+        var out: [String] = []
+        func add(_ s: ArraySlice<Unicode.Scalar>) {
+            let str = String(String.UnicodeScalarView(s))
+            if !out.contains(str) { out.append(str) }
+        }
+        forEachRun(text) { script, run in
+            if script == .ascii || run.count == 1 {
+                if (script == .ascii ? run.count >= 2 : script == .kanji) && keep(hash(run)) { add(run) }
+                return
+            }
+            var chainStart: Int? = nil
+            var k = run.startIndex
+            while k + 1 < run.endIndex {
+                if keep(hash(run[k...(k + 1)])) {
+                    if chainStart == nil { chainStart = k }
+                } else if let c = chainStart {
+                    add(run[c...k]); chainStart = nil
+                }
+                k += 1
+            }
+            if let c = chainStart { add(run[c...(run.endIndex - 1)]) }
+        }
+        return out
+    }
+
+    /// The word runs of `text` after folding: one script each, hiragana runs skipped.
+    static func forEachRun(_ text: String, _ emit: (Script, ArraySlice<Unicode.Scalar>) -> Void) {
         let folded = fold(text)
         var run: [Unicode.Scalar] = []
         run.reserveCapacity(64)
         var runScript = Script.other
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
-            guard !run.isEmpty else { return }
-            switch runScript {
-            case .hiragana:
-                return
-            case .ascii:
-                if run.count >= 2 { emit(run[...]) }
-            case .kanji, .katakana, .other:
-                if run.count == 1 {
-                    if runScript == .kanji { emit(run[...]) }
-                } else {
-                    for k in 0..<(run.count - 1) { emit(run[k...(k + 1)]) }
-                }
-            }
+            if !run.isEmpty && runScript != .hiragana { emit(runScript, run[...]) }
         }
         for u in folded.unicodeScalars {
             switch wordClass(u) {

@@ -181,14 +181,10 @@ public struct SimilarCaseFinder: Sendable {
         let top = scored.prefix(max(0, limit))
 
         // Explanations only for what is shown.
-        var tokenByHash: [UInt32: String] = [:]
-        if let queryText {
-            for t in queryText { for tok in InsightTokenizer.tokens(t) { tokenByHash[InsightTokenizer.hash(tok)] = tok } }
-        }
         let matches = top.map { s -> SimilarCase in
             let c = cases[s.index]
             let reasons = explain(q, c, ci: s.index, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf,
-                                  tagWeight: tagWeight, tokenByHash: tokenByHash)
+                                  tagWeight: tagWeight, queryText: queryText)
             return SimilarCase(id: c.id, title: c.title, municipality: c.municipality, stage: c.stage, exit: c.exit,
                                method: c.method, score: (s.score * 100).rounded() / 100, reasons: reasons)
         }
@@ -225,7 +221,7 @@ public struct SimilarCaseFinder: Sendable {
     }
 
     func explain(_ q: InsightFeatures, _ c: InsightFeatures, ci: Int, start: [Int32], flat: [UInt16], idf: [Double],
-                 wA: Double, meanIdf: Double, tagWeight: [Double], tokenByHash: [UInt32: String]) -> [SimilarityReason] {
+                 wA: Double, meanIdf: Double, tagWeight: [Double], queryText: [String]?) -> [SimilarityReason] {
         var out: [SimilarityReason] = []
         if let d = q.domain, d == c.domain {
             let label = domains[d]
@@ -252,11 +248,21 @@ public struct SimilarCaseFinder: Sendable {
         let (sim, shared) = textSimilarity(c, ci: ci, start: start, flat: flat, idf: idf, wA: wA, meanIdf: meanIdf)
         if sim > 0 {
             let pct = Int((sim * 100).rounded())
-            // Name the rarest shared words when the query's own text is at hand.
-            let words = shared.sorted { idf[Int($0)] > idf[Int($1)] }
-                .compactMap { tokenByHash[q.text[Int($0)]] }
+            // Name the shared words (merged back from bigrams), rarest first, when the query's
+            // own text is at hand.
+            var weight: [UInt32: Double] = [:]
+            for a in shared { weight[q.text[Int(a)]] = idf[Int(a)] }
+            var phrases: [(String, Double)] = []
+            for t in queryText ?? [] {
+                for p in InsightTokenizer.phrases(t, keep: { weight[$0] != nil }) where !phrases.contains(where: { $0.0 == p }) {
+                    var w = 0.0
+                    InsightTokenizer.forEachToken(p) { w += weight[InsightTokenizer.hash($0)] ?? 0 }
+                    phrases.append((p, w))
+                }
+            }
             var picked: [String] = []
-            for w in words where picked.count < 4 && !picked.contains(where: { $0.contains(w) || w.contains($0) }) { picked.append(w) }
+            for (p, _) in phrases.sorted(by: { $0.1 > $1.1 }) where picked.count < 4
+                && !picked.contains(where: { $0.contains(p) || p.contains($0) }) { picked.append(p) }
             let ja = "WHY/HOW/WHATが似ている（\(pct)%" + (picked.isEmpty ? "" : "：" + picked.joined(separator: "・")) + "）"
             let en = "Similar WHY/HOW/WHAT (\(pct)%" + (picked.isEmpty ? "" : ": " + picked.joined(separator: ", ")) + ")"
             out.append(.init(kind: .text, weight: round2(weights.text * sim), ja: ja, en: en))
