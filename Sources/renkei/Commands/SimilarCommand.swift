@@ -20,13 +20,14 @@ struct SimilarCommand: ParsableCommand {
         guard (1...50).contains(limit) else { throw CLIError("--limit must be between 1 and 50 (got \(limit))", code: .usage) }
         let ctx = try AppContext.make(global)
         let query = try ctx.load(id).value
-        let loaded = InsightLoading.load(ctx, keepCases: true)
+        let loaded = InsightLoading.load(ctx)
         var features = loaded.features
         if !features.contains(where: { $0.id == query.id }) { features.append(InsightFeatures(query)) }
         let finder = SimilarCaseFinder(features, catalog: ctx.catalog)
         var result = finder.similar(to: InsightFeatures(query), limit: limit,
                                     queryText: [query.title, query.issue.why, query.issue.how, query.issue.what])
-        result = SimilarCaseFinder.attachLessons(result, catalog: ctx.catalog) { loaded.cases[$0] }
+        // Only the few matches shown are read in full, for what they learned.
+        result = SimilarCaseFinder.attachLessons(result, catalog: ctx.catalog) { try? ctx.store.load($0).value }
         if json { try Output.json(result); return }
 
         let lang = Output.lang, ja = lang == .ja

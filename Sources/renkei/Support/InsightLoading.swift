@@ -11,7 +11,6 @@ import RenkeiStore
 enum InsightLoading {
     struct Loaded {
         var features: [InsightFeatures]
-        var cases: [String: Case]
         var summaries: [String: CaseSummary]
         var fundingLinks: [String: [String]]
 
@@ -26,9 +25,8 @@ enum InsightLoading {
         }
     }
 
-    static func load(_ ctx: AppContext, keepCases: Bool = false) -> Loaded {
+    static func load(_ ctx: AppContext) -> Loaded {
         var features: [InsightFeatures] = []
-        var cases: [String: Case] = [:]
         var summaries: [String: CaseSummary] = [:]
         var links: [String: [String]] = [:]
         for name in ctx.store.caseFileNames() {
@@ -37,12 +35,11 @@ enum InsightLoading {
                 features.append(InsightFeatures(doc.value))
                 summaries[doc.value.id] = CaseSummary(doc.value)
                 if !doc.value.linkedFundingWindowIds.isEmpty { links[doc.value.id] = doc.value.linkedFundingWindowIds }
-                if keepCases { cases[doc.value.id] = doc.value }
             case .failure(let d):
                 Output.warn("damaged case file \(d.path): \(d.reason) (left out)")
             }
         }
-        return Loaded(features: features, cases: cases, summaries: summaries, fundingLinks: links)
+        return Loaded(features: features, summaries: summaries, fundingLinks: links)
     }
 
     /// Terminal width for charts: $COLUMNS, else 80 (never below 20).
