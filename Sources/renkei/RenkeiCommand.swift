@@ -34,6 +34,15 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
+            OverdueCommand.self,
+            CalendarCommand.self,
+            SnoozeCommand.self,
+            NextActionCommand.self,
+            ExportCommand.self,
+            SimilarCommand.self,
+            JointCommand.self,
+            FunnelCommand.self,
+            DevCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

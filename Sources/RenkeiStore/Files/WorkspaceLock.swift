@@ -10,6 +10,9 @@ import Glibc
 public final class WorkspaceLock: @unchecked Sendable {
     private let fd: Int32
     public let path: String
+    /// flock(2) excludes other open file descriptions, not other threads sharing this one:
+    /// threads of one process (e.g. the TUI's save queue and a reload) serialise here first.
+    private let threadLock = NSLock()
 
     public init(path: String) throws {
         self.path = path
@@ -20,6 +23,8 @@ public final class WorkspaceLock: @unchecked Sendable {
 
     /// Runs `body` holding the lock; waits up to `timeout` seconds for another process.
     public func withLock<T>(timeout: Double = 10, _ body: () throws -> T) throws -> T {
+        threadLock.lock()
+        defer { threadLock.unlock() }
         let deadline = Date().addingTimeInterval(timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw StoreError.io(path: path, op: "lock", code: errno) }

@@ -1,0 +1,70 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// Shared by `overdue`, `calendar`, `snooze`: loads calendars, holidays and funding windows and
+/// builds the deadline context for the portfolio.
+enum Deadlines {
+    struct Loaded {
+        var result: CalendarLoader.Result
+        var context: DeadlineContext
+        var portfolio: Portfolio
+    }
+
+    /// - Parameter links: include funding-window links from the summaries (not needed for counts:
+    ///   a funding window is only listed while open, never as missed).
+    static func load(_ ctx: AppContext, links needLinks: Bool = true) throws -> Loaded {
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
+        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        let known = Set(portfolio.summaries.map(\.municipality))
+        let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
+        var links: [String: [String]] = [:]
+        if needLinks && !result.fundingWindows.isEmpty {
+            for s in portfolio.summaries where !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
+        }
+        return Loaded(result: result, context: result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: links), portfolio: portfolio)
+    }
+
+    static func date(_ d: Day, wareki: Bool, _ lang: Lang) -> String {
+        wareki ? d.wareki : "\(d) (\(DeadlineText.weekday(d, lang)))"
+    }
+}
+
+/// One deadline item as `renkei overdue --json` prints it.
+struct DeadlineItemJSON: Encodable {
+    var group: String?
+    var caseId: String
+    var title: String
+    var municipality: String
+    var prefecture: String?
+    var kind: String
+    var milestoneId: String
+    var label: String
+    var labelEn: String
+    var due: String
+    var dueWareki: String
+    var scheduled: String
+    var shiftReason: String?
+    var daysOverdue: Int
+    var status: String
+    var currentStage: String
+    var requiredStage: String?
+    var requirement: String?
+    var fiscalYear: Int?
+    var earliestRoute: FundingRoute?
+    var snoozed: Bool
+    var snoozedUntil: String?
+    var calendarId: String?
+    var calendarNote: String?
+
+    init(_ i: DeadlineItem, group: OverdueReview.GroupKind?) {
+        self.group = group?.rawValue
+        caseId = i.caseId; title = i.caseTitle; municipality = i.municipality; prefecture = i.prefecture
+        kind = i.kind.rawValue; milestoneId = i.milestoneId; label = i.ja; labelEn = i.en
+        due = i.due.description; dueWareki = i.due.wareki; scheduled = i.scheduled.description; shiftReason = i.shiftReason
+        daysOverdue = i.daysOverdue; status = i.statusText(.ja)
+        currentStage = i.currentStage.rawValue; requiredStage = i.requiredStage?.rawValue; requirement = i.requirementJa
+        fiscalYear = i.fiscalYear; earliestRoute = i.earliestRoute; snoozed = i.snoozed; snoozedUntil = i.snoozedUntil?.description
+        calendarId = i.calendarId; calendarNote = i.calendarNote
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// Loads what the insight commands (similar, joint, funnel) need: the compact features of every
+/// case. Damaged files are reported as warnings and left out.
+///
+/// Everything comes from the summary index (`CaseSummary.insight` carries the compact
+/// features), so a warm 10,000-case workspace decodes no case file here.
+enum InsightLoading {
+    struct Loaded {
+        var features: [InsightFeatures]
+        var summaries: [String: CaseSummary]
+        var fundingLinks: [String: [String]]
+
+        /// The budget-calendar engine over this portfolio (municipal calendars, holidays,
+        /// funding windows), as Insight's calendar: request deadlines and the overdue rule of
+        /// `renkei overdue`.
+        func calendar(_ ctx: AppContext) -> InsightCalendar {
+            let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace,
+                                             knownMunicipalities: Set(summaries.values.map(\.municipality)))
+            let dctx = result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: fundingLinks)
+            return .engine(dctx, summaries: summaries)
+        }
+    }
+
+    static func load(_ ctx: AppContext) throws -> Loaded {
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))
+        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason) (left out)") }
+        var features: [InsightFeatures] = []
+        var summaries: [String: CaseSummary] = [:]
+        var links: [String: [String]] = [:]
+        for s in portfolio.summaries {
+            summaries[s.id] = s
+            if !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
+            if let x = s.insight {
+                features.append(InsightFeatures(summary: s, index: x))
+            } else if case .success(let doc) = ctx.store.loadFile(s.id + ".json") {
+                features.append(InsightFeatures(doc.value))   // an index row without features: read the case
+            }
+        }
+        return Loaded(features: features, summaries: summaries, fundingLinks: links)
+    }
+
+    /// Terminal width for charts: $COLUMNS, else 80 (never below 20).
+    static var width: Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return max(20, c) }
+        return 80
+    }
+}
