@@ -31,6 +31,7 @@ public enum L: String, CaseIterable, Sendable {
     case saved, created, undone, redone, reloaded, externalChange, comingOverdue, comingExport, exported
     case noCaseSelected, atFirstStage, endStateAdvance, viewSaved, langSwitched
     case quitHint, paletteEmpty
+    case exportTitle, overdueTitle, overdueEmpty, exportFailed
 
     public func text(_ lang: Lang) -> String {
         let (ja, en) = pair
@@ -147,6 +148,10 @@ public enum L: String, CaseIterable, Sendable {
         case .langSwitched: return ("表示言語: 日本語", "Language: English")
         case .quitHint: return ("q で終了", "q to quit")
         case .paletteEmpty: return ("一致するコマンドはありません", "No matching command")
+        case .exportTitle: return ("書き出し形式", "Export format")
+        case .overdueTitle: return ("期限レビュー", "Overdue review")
+        case .overdueEmpty: return ("期限の迫った案件はありません", "Nothing is due")
+        case .exportFailed: return ("書き出せませんでした", "Export failed")
         }
     }
 }

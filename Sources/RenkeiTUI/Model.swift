@@ -54,6 +54,10 @@ public enum Msg: Sendable {
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
     case failed(String)
     case notice(String)
+    /// The overdue review from the calendar engine (`o`).
+    case overdueLoaded(OverdueReview)
+    /// A report was written (`x`): the path.
+    case exported(String)
 }
 
 /// The new-case form's result (the runtime turns it into the store's `NewCaseInput`).
@@ -75,7 +79,7 @@ public enum Effect: Equatable, Sendable {
     case reload
     case loadCase(String)
     case overdue
-    case export(caseId: String?)
+    case export(caseId: String, format: String)
     case saveViews([SavedView])
     case quit
 }
@@ -232,6 +236,7 @@ public struct Prompt: Equatable, Sendable {
 public enum PickerPurpose: Equatable, Sendable {
     case editField(caseId: String)
     case moveTo(caseId: String, from: Stage)
+    case export(caseId: String)
 }
 
 public struct Picker: Equatable, Sendable {
@@ -255,6 +260,7 @@ public enum Modal: Equatable, Sendable {
     case prompt(Prompt)
     case form(Form)
     case picker(Picker)
+    case overdue(review: OverdueReview, selection: Int)
 }
 
 public enum ToastKind: Equatable, Sendable { case info, success, error }

@@ -84,6 +84,14 @@ extension AppState {
         case .notice(let text):
             toast(text, .info)
             return []
+        case .overdueLoaded(let review):
+            pending = max(0, pending - 1)
+            modal = .overdue(review: review, selection: 0)
+            return []
+        case .exported(let path):
+            pending = max(0, pending - 1)
+            toast("\(L.exported.text(lang)): \(path)", .success)
+            return []
         }
     }
 
@@ -262,8 +270,15 @@ extension AppState {
             return []
         case .undo: pending += 1; return [.undo]
         case .redo: pending += 1; return [.redo]
-        case .overdue: return [.overdue]
-        case .export: return [.export(caseId: page == .list && rows.isEmpty ? nil : focusedCaseId)]
+        case .overdue: pending += 1; return [.overdue]
+        case .export:
+            guard let id = focusedCaseId else { status = L.noCaseSelected.text(lang); return [] }
+            let ja = lang == .ja
+            modal = .picker(Picker(purpose: .export(caseId: id), title: "\(L.exportTitle.text(lang)) — \(id)", ids: ["md", "html", "json"],
+                                   labels: [ja ? "Markdown（.md）— 共有・横展開向け" : "Markdown (.md) — to share",
+                                            ja ? "HTML（.html）— 画面表示・A4印刷向け" : "HTML (.html) — screen and A4 print",
+                                            ja ? "JSON（.json）— ツール連携向け" : "JSON (.json) — for tools"]))
+            return []
         case .newCase: openNewCaseForm(); return []
         case .board:
             page = .board
@@ -644,12 +659,35 @@ extension AppState {
                     modal = .prompt(Prompt(purpose: .move(caseId: id, from: from, to: to),
                                            title: "\(L.moveToTitle.text(lang)): \(from.label(lang)) → \(to.label(lang))",
                                            label: L.endStateTitle.text(lang)))
+                case .export(let id):
+                    modal = nil
+                    pending += 1
+                    return [.export(caseId: id, format: choice)]
                 }
             default: break
             }
             return []
         case .form(var f):
             return handleFormKey(key, &f)
+        case .overdue(let review, var sel):
+            let items = review.allItems
+            switch key {
+            case .esc, .char("q"), .char("o"): modal = nil; return []
+            case .down, .char("j"): sel += 1
+            case .up, .char("k"): sel -= 1
+            case .pageDown: sel += max(1, height / 3)
+            case .pageUp: sel -= max(1, height / 3)
+            case .char("g"), .home: sel = 0
+            case .char("G"), .end: sel = items.count - 1
+            case .enter:
+                guard items.indices.contains(sel) else { return [] }
+                modal = nil
+                return openDetail(items[sel].caseId)
+            default: break
+            }
+            sel = items.isEmpty ? 0 : min(max(0, sel), items.count - 1)
+            modal = .overdue(review: review, selection: sel)
+            return []
         }
     }
 

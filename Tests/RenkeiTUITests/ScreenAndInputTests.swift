@@ -285,10 +285,16 @@ import Testing
         #expect(h.state.page == .board)
     }
 
-    @Test func reservedKeysAskTheRuntime() {
+    @Test func overdueAndExportAskTheRuntime() {
         let s = TUIFixtures.state()
         #expect(update(s, .key(.char("o"))).1 == [.overdue])
-        #expect(update(s, .key(.char("x"))).1 == [.export(caseId: s.selectedSummary?.id)])
+        var h = Harness(s)
+        h.send(TUIFixtures.keys("x"))                       // format chooser, then the effect
+        guard case .picker = h.state.modal else { Issue.record("no format chooser"); return }
+        h.send([.key(.char("j")), .key(.enter)])
+        #expect(h.effects.last == .export(caseId: s.selectedSummary!.id, format: "html"))
+        h.send(.exported("/tmp/ws/exports/a.html"))
+        #expect(view(h.state).text.contains("/tmp/ws/exports/a.html"))
     }
 
     @Test func boardMovesCards() {

@@ -1,6 +1,7 @@
 import Foundation
 import RenkeiCore
 import RenkeiStore
+import RenkeiReport
 import RenkeiTUI
 import RenkeiTerminal
 #if canImport(Glibc)
@@ -78,21 +79,30 @@ struct Runtime {
             return PortfolioData(summaries: p.summaries,
                                  damaged: p.damaged.map { DamagedEntry(fileName: $0.fileName, reason: $0.reason) },
                                  readOnly: p.readOnly,
-                                 deadlines: Runtime.deadlines(p.summaries, today: context.today))
+                                 deadlines: deadlines(p.summaries))
         } catch {
             return PortfolioData(summaries: [], damaged: [DamagedEntry(fileName: context.workspace.casesDir.path, reason: "\(error)")])
         }
     }
 
-    /// Next deadline per case. Until the budget-calendar engine lands this is the case's next
-    /// action due date.
-    static func deadlines(_ summaries: [CaseSummary], today: Day) -> [String: Deadline] {
+    /// The budget-calendar context (calendars, holidays, funding windows) for these cases.
+    /// Problems are not printed here (stderr would tear the screen); the review lists them.
+    func deadlineContext(_ summaries: [CaseSummary]) -> DeadlineContext {
+        let known = Set(summaries.map(\.municipality))
+        let result = CalendarLoader.load(data: context.data, workspace: context.workspace, knownMunicipalities: known)
+        var links: [String: [String]] = [:]
+        for s in summaries where !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
+        return result.context(today: context.today, catalog: context.catalog, fundingLinks: links)
+    }
+
+    /// Next deadline per case from the calendar engine (budget milestones, next actions,
+    /// funding windows) — the same engine as `renkei overdue` and the 予算 tab.
+    func deadlines(_ summaries: [CaseSummary]) -> [String: Deadline] {
+        let ctx = deadlineContext(summaries)
         var out: [String: Deadline] = [:]
         for s in summaries where !s.stage.isEndState {
-            if let d = s.nextActionDue {
-                let t = s.nextActionText ?? ""
-                out[s.id] = Deadline(day: d, labelJa: t.isEmpty ? "次のアクション" : "次のアクション「\(t)」",
-                                     labelEn: t.isEmpty ? "next action" : "next action “\(t)”")
+            if let item = DeadlineEngine.nextDeadline(for: s, context: ctx) {
+                out[s.id] = Deadline(day: item.due, labelJa: item.ja, labelEn: item.en)
             }
         }
         return out
@@ -174,9 +184,16 @@ struct Runtime {
                 return .caseLoaded(id: id, doc.value, readOnly: doc.readOnly)
             } catch { return .caseLoadFailed(id: id, "\(error)") }
         case .overdue:
-            return .notice(L.comingOverdue.text(lang))
-        case .export:
-            return .notice(L.comingExport.text(lang))
+            let p = (try? store.portfolio()) ?? Portfolio(summaries: [], damaged: [])
+            return .overdueLoaded(OverdueReview.build(summaries: p.summaries, context: deadlineContext(p.summaries)))
+        case .export(let id, let format):
+            do {
+                let fmt = try CaseFormat.parse(format)
+                let exporter = ReportExporter(store: store, data: context.data, today: context.today)
+                let url = try exporter.export(caseId: id, format: fmt, lang: lang, anonymize: false,
+                                              to: .directory(exporter.defaultDirectory))
+                return .exported(url.path)
+            } catch { return .failed("\(L.exportFailed.text(lang)): \(error)") }
         case .saveViews(let views):
             do { try Config.saveViews(views, configViews: configViews); return nil } catch {
                 return .failed("views.json: \(error)")
@@ -187,6 +204,7 @@ struct Runtime {
     static func label(_ c: Command, _ lang: Lang) -> String {
         guard lang == .ja else { return c.label }
         switch c {
+        case .setFields: return "項目を変更"
         case .setField(let p, _): return "「\(CaseFields.spec(p)?.ja ?? p)」を変更"
         case .tick: return "チェック"
         case .untick: return "チェック解除"
