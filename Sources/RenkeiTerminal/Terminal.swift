@@ -33,7 +33,14 @@ public final class Terminal {
     private var started = false
 
     public init(_ options: Options) throws {
-        setlocale(LC_ALL, "")
+        // Wide characters need a UTF-8 locale. When the user's (e.g. ja_JP.UTF-8) is not
+        // installed, setlocale fails and ncurses would print "?" for every kanji: fall back to
+        // C.UTF-8, which every glibc system has, rather than show garbage.
+        let chosen = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if chosen.isEmpty || codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            if setlocale(LC_ALL, "C.UTF-8") == nil { _ = setlocale(LC_ALL, "C.utf8") }
+        }
         // A parent that ignores or blocks SIGWINCH (some test runners and job controllers do)
         // would hide resizes from ncurses: restore the default before initscr installs its handler.
         var set = sigset_t()
