@@ -264,15 +264,7 @@ public enum Fmt {
     public static func fiscalYear(_ y: Int, _ lang: Lang) -> String { lang == .ja ? "\(y)年度" : "FY\(y)" }
 
     /// 4800000 → "¥4,800,000".
-    public static func yen(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-¥" : "¥") + out
-    }
+    public static func yen(_ n: Int) -> String { Yen.format(n) }
 
     /// A readable span: 3日 / 5週 / 4か月 / 1年2か月 (en: 3d, 5w, 4mo, 1y 2mo).
     public static func span(days n: Int, _ lang: Lang) -> String {
