@@ -304,7 +304,7 @@ extension AppState {
         switch d.tab {
         case .overview:
             var muni = c.municipality.name
-            if let p = c.municipality.prefecture { muni += ja ? "（\(p)）" : " (\(p))" }
+            if let p = c.municipality.prefecture, p != c.municipality.name { muni += ja ? "（\(p)）" : " (\(p))" }
             if let k = c.municipality.kind { muni += " · " + (ja ? k.ja : k.rawValue) }
             if let sz = c.municipality.size { muni += " · " + (ja ? sz.ja : sz.en) }
             out += kv(L.municipality.text(lang), muni, width: width, keyWidth: kw)
@@ -639,7 +639,7 @@ extension AppState {
                                Span("\(g.count)\(ja ? "件" : "")", theme.dim)]))
             if g.count == 0 { lines.append(Line("—", theme.dim, indent: 2)) }
             for m in g.municipalities {
-                lines.append(Line(m.municipality + (m.prefecture.map { ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
+                lines.append(Line(m.municipality + (m.prefecture.flatMap { $0 == m.municipality ? nil : ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
                 for item in m.items {
                     let isSel = index == sel
                     if isSel { selLine = lines.count }
