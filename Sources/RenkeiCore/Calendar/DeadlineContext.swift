@@ -10,6 +10,9 @@ public struct DeadlineContext: Sendable {
     public var fundingWindows: [FundingWindow]
     /// Case id → linked funding window ids (`Case.linkedFundingWindowIds`); summaries do not carry them.
     public var fundingLinks: [String: [String]]
+    /// Memo of routes and business-day shifts shared by every case evaluated in this context.
+    /// Replace it (`DeadlineMemo()`) after changing `calendars` or `holidays`.
+    public var memo = DeadlineMemo()
 
     public init(calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none, today: Day,
                 staleDays: [Stage: Int] = DeadlineContext.defaultStaleDays,
@@ -33,7 +36,12 @@ public struct DeadlineContext: Sendable {
 
     /// The business day a calendar date moves to, and why it moved (nil if it did not).
     public func shift(_ d: Day, _ lang: Lang = .ja) -> (due: Day, reason: String?) {
-        let due = holidays.previousBusinessDay(onOrBefore: d)
-        return (due, due == d ? nil : holidays.closureReason(d, lang: lang))
+        func compute() -> (Day, String?) {
+            let due = holidays.previousBusinessDay(onOrBefore: d)
+            return (due, due == d ? nil : holidays.closureReason(d, lang: lang))
+        }
+        guard lang == .ja else { return compute() }
+        let (due, reason) = memo.shift(d, compute: compute)
+        return (due, reason)
     }
 }

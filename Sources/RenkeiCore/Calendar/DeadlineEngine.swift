@@ -86,7 +86,11 @@ public enum DeadlineEngine {
             item.calendarNote = note
             return item
         }
-        func route() -> FundingRoute { FundingRoute.earliest(fiscalYear: n, calendar: cal, holidays: ctx.holidays, today: ctx.today) }
+        func route() -> FundingRoute {
+            ctx.memo.route(calendar: cal, fiscalYear: n, today: ctx.today) {
+                FundingRoute.earliest(fiscalYear: n, calendar: cal, holidays: ctx.holidays, today: ctx.today)
+            }
+        }
         let stageIndex = s.stage.pipelineIndex ?? 0
 
         // After the vote of N and not realized: follow up (supersedes everything else).
