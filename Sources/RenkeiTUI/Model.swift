@@ -309,6 +309,10 @@ public struct AppState: Sendable {
     public var deadlines: [String: Deadline] = [:]
     public var loaded = false
     var indexById: [String: Int] = [:]
+    /// Every summary index in the current sort order, kept between filter keystrokes so typing
+    /// in `/` only filters (O(n)) instead of re-sorting 10,000 rows per key.
+    var sortedAll: [Int] = []
+    var sortedAllKey: String?
 
     // list
     public var rows: [RowRef] = []

@@ -145,21 +145,27 @@ extension AppState {
 
     /// Recomputes the filtered, sorted rows and the board columns. O(n log n); runs on load,
     /// save, filter, sort and view changes — never on plain navigation.
-    mutating func rebuildRows(keepId: String?) {
+    /// - Parameter dataChanged: false when only the filter text changed (the summaries, the
+    ///   deadlines and the sort are the same), so the cached sort order can be reused.
+    mutating func rebuildRows(keepId: String?, dataChanged: Bool = true) {
         let boardFocus = page == .board && boardColumns.indices.contains(boardColumn) ? focusedCaseId : nil
-        indexById = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let sortKey = "\(sort.rawValue)|\(descending)|\(summaries.count)"
+        if dataChanged || sortedAllKey != sortKey {
+            indexById = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let desc = descending
+            sortedAll = summaries.indices.sorted { i, j in
+                let a = summaries[i], b = summaries[j]
+                if let less = sortKeyLess(a, b) { return desc ? !less : less }
+                return a.id < b.id
+            }
+            sortedAllKey = sortKey
+        }
         let view = views.indices.contains(viewIndex) ? views[viewIndex] : SavedView(name: "")
         let stages = Set(view.stages)
         let viewTerms = AppState.terms(view.filter), terms = AppState.terms(filter.text)
-        var idx = summaries.indices.filter { i in
+        let idx = sortedAll.filter { i in
             let s = summaries[i]
             return (stages.isEmpty || stages.contains(s.stage.rawValue)) && AppState.matches(s, viewTerms) && AppState.matches(s, terms)
-        }
-        let desc = descending
-        idx.sort { i, j in
-            let a = summaries[i], b = summaries[j]
-            if let less = sortKeyLess(a, b) { return desc ? !less : less }
-            return a.id < b.id
         }
         rows = idx.map { .summary($0) }
         // Damaged files are always listed (marked), unless the filter excludes their name.
@@ -240,13 +246,13 @@ extension AppState {
         case .esc:
             filterEditing = false
             filter = TextInput()
-            rebuildRows(keepId: selectedSummary?.id)
+            rebuildRows(keepId: selectedSummary?.id, dataChanged: false)
         case .up, .down, .pageUp, .pageDown:
             if let a = settings.keymap.action(for: key, in: .list) { return perform(a) }
         default:
             let before = filter.text
             if filter.handle(key), filter.text != before {
-                rebuildRows(keepId: selectedSummary?.id)
+                rebuildRows(keepId: selectedSummary?.id, dataChanged: false)
                 if page == .list { selection = 0; scroll = 0; clampSelection() }
             }
         }
