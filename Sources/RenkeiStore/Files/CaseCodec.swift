@@ -44,6 +44,18 @@ public enum CaseCodec {
         guard CaseID.isValid(value.id) else {
             throw StoreError.damaged(path: path, reason: "field 'id': " + CaseID.validationMessage(value.id))
         }
+        // Counters renkei increments (revision, event seq, note id) must leave room: a hand-edited
+        // 9223372036854775807 would otherwise trap on "+ 1" at the next save (found by the fuzzer).
+        let counterLimit = 1 << 53
+        if value.revision < 0 || value.revision >= counterLimit {
+            throw StoreError.damaged(path: path, reason: "field 'revision' is \(value.revision); it must be between 0 and 2^53")
+        }
+        if let i = value.events.firstIndex(where: { $0.seq >= counterLimit }) {
+            throw StoreError.damaged(path: path, reason: "field 'events[\(i)].seq' is \(value.events[i].seq); it must be below 2^53")
+        }
+        if let i = value.notes.firstIndex(where: { $0.id >= counterLimit }) {
+            throw StoreError.damaged(path: path, reason: "field 'notes[\(i)].id' is \(value.notes[i].id); it must be below 2^53")
+        }
         let known = try JSONDecoder().decode(JSONValue.self, from: encodeTyped(value))
         return CaseDocument(value: value, unknown: JSONValue.unknownKeys(raw: raw, known: known),
                             readOnly: version > Case.schemaVersion)

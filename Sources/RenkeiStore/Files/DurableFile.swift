@@ -12,9 +12,14 @@ public enum DurableFile {
     /// and start-up cleaning (under the lock) can find those a killed process left behind.
     public static let tempPrefix = ".renkei-tmp-"
 
-    /// Test hook: when set, called with the byte count before each write; returning false
-    /// simulates ENOSPC (used by the disk-full tests; nil in production).
-    nonisolated(unsafe) public static var faultInjector: ((Int) -> Bool)?
+    /// Test hook: when set, called with the target and byte count before each write; returning
+    /// false simulates ENOSPC (the disk-full tests scope it to their own directory; nil in production).
+    public static var faultInjector: (@Sendable (URL, Int) -> Bool)? {
+        get { injectorLock.lock(); defer { injectorLock.unlock() }; return _faultInjector }
+        set { injectorLock.lock(); _faultInjector = newValue; injectorLock.unlock() }
+    }
+    nonisolated(unsafe) private static var _faultInjector: (@Sendable (URL, Int) -> Bool)?
+    private static let injectorLock = NSLock()
 
     public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws {
         let dir = url.deletingLastPathComponent()
@@ -38,7 +43,7 @@ public enum DurableFile {
             return StoreError.io(path: url.path, op: op, code: code)
         }
 
-        if let inject = faultInjector, !inject(data.count) { throw fail("write", ENOSPC) }
+        if let inject = faultInjector, !inject(url, data.count) { throw fail("write", ENOSPC) }
         var written = 0
         let total = data.count
         let err: Int32 = data.withUnsafeBytes { raw -> Int32 in

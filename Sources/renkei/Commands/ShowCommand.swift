@@ -55,7 +55,7 @@ struct ShowCommand: ParsableCommand {
 enum Yen {
     /// 4800000 → "¥4,800,000"
     static func format(_ n: Int) -> String {
-        let digits = String(abs(n))
+        let digits = String(n.magnitude)   // not abs(n): abs(Int.min) traps (a hand-edited file crashed `show`)
         var out = ""
         for (i, ch) in digits.enumerated() {
             if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }

@@ -59,6 +59,15 @@ struct AppContext {
         return (day, t)
     }
 
+    /// Applies a command durably; a saved edit whose undo entry could not be journaled is still
+    /// a success, with a warning on stderr (never reported as failed, so never retried twice).
+    @discardableResult
+    func apply(_ id: String, _ command: Command) throws -> SaveResult {
+        let r = try store.apply(id, command, actor: actor, now: now)
+        if let w = r.journalWarning { Output.warn(w) }
+        return r
+    }
+
     /// Resolves the case or fails with the documented message.
     func load(_ id: String) throws -> CaseDocument {
         guard CaseID.isValid(id) else { throw CLIError(CaseID.validationMessage(id), code: .usage) }
