@@ -84,7 +84,7 @@ enum Rel {
             catch { return "\(error)" }
         }
         #expect(error.contains("disk is full"), "message: \(error)")
-        #expect(error.contains("kept"), "the message says the edit is kept: \(error)")
+        #expect(error.contains("nothing was changed"), "the message says the file is unchanged: \(error)")
         #expect(Rel.bytes(url) == before, "the previous file is intact")
         #expect(Rel.bytes(store.workspace.journalURL) == journalBefore, "nothing journaled for a failed save")
         for (name, size) in Rel.listing(store.workspace.casesDir) {
