@@ -34,6 +34,10 @@ struct Renkei: ParsableCommand {
             RedoCommand.self,
             ValidateCommand.self,
             QuarantineCommand.self,
+            OverdueCommand.self,
+            CalendarCommand.self,
+            SnoozeCommand.self,
+            NextActionCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

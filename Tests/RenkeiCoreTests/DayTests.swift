@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RenkeiCore
 
@@ -38,5 +39,28 @@ import Testing
             d = next
         }
         #expect(d.description == "2400-01-01")
+    }
+}
+
+@Suite struct TimestampTests {
+    static let cases: [(String, Double)] = [
+        ("2026-11-23T09:00:00+09:00", 1_795_392_000), ("2026-11-23T00:00:00Z", 1_795_392_000),
+        ("1970-01-01T00:00:00Z", 0), ("2026-11-23T09:00:00.5+09:00", 1_795_392_000.5), ("2026-11-22T19:00:00-05:00", 1_795_392_000),
+    ]
+    @Test(arguments: cases)
+    func parsesToEpochSeconds(text: String, epoch: Double) throws {
+        #expect(try #require(Timestamp(text)).epochSeconds == epoch)
+    }
+
+    @Test(arguments: ["2026-11-23", "2026-11-23T25:00:00Z", "2026-02-30T00:00:00Z", "2026-11-23T09:00:00", "2026-11-23T09:00:00+9", "x2026-11-23T09:00:00Z", "2026-11-23T09:00:00Zjunk"])
+    func rejectsMalformed(text: String) {
+        #expect(Timestamp(text) == nil)
+    }
+
+    @Test func formatsWithOffsetAndRoundTrips() {
+        let t = Timestamp(Date(timeIntervalSince1970: 1_795_392_000), timeZone: TimeZone(secondsFromGMT: 9 * 3600)!)
+        #expect(t.text == "2026-11-23T09:00:00+09:00")
+        #expect(Timestamp(t.text)?.epochSeconds == 1_795_392_000)
+        #expect(Timestamp(Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0)!).text == "1970-01-01T00:00:00Z")
     }
 }

@@ -23,22 +23,18 @@ public enum CaseCodec {
         guard String(data: data, encoding: .utf8) != nil else {
             throw StoreError.damaged(path: path, reason: "not valid UTF-8 text\(invalidUTF8Offset(data).map { " (first bad byte at offset \($0))" } ?? ""); save the file as UTF-8")
         }
-        let raw: JSONValue
-        do {
-            raw = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            throw StoreError.damaged(path: path, reason: syntaxError(data))
-        }
-        guard case .object(let obj) = raw else {
-            throw StoreError.damaged(path: path, reason: "a case file must contain a JSON object")
-        }
-        guard let version = obj["schemaVersion"]?.intValue else {
-            throw StoreError.damaged(path: path, reason: "field 'schemaVersion' is missing or not a number")
-        }
+        // The typed decode goes first: JSONDecoder is the strict parser (rejects lone
+        // surrogates and nesting deeper than 512) and the cheaper of the two passes.
         let value: Case
         do {
             value = try JSONDecoder().decode(Case.self, from: data)
         } catch let e as DecodingError {
+            if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty {
+                throw StoreError.damaged(path: path, reason: syntaxError(data))
+            }
+            if case .typeMismatch(_, let ctx) = e, ctx.codingPath.isEmpty {
+                throw StoreError.damaged(path: path, reason: "a case file must contain a JSON object")
+            }
             throw StoreError.damaged(path: path, reason: describe(e))
         }
         guard CaseID.isValid(value.id) else {
@@ -56,9 +52,13 @@ public enum CaseCodec {
         if let i = value.notes.firstIndex(where: { $0.id >= counterLimit }) {
             throw StoreError.damaged(path: path, reason: "field 'notes[\(i)].id' is \(value.notes[i].id); it must be below 2^53")
         }
-        let known = try JSONDecoder().decode(JSONValue.self, from: encodeTyped(value))
-        return CaseDocument(value: value, unknown: JSONValue.unknownKeys(raw: raw, known: known),
-                            readOnly: version > Case.schemaVersion)
+        // Second pass, only for keys this renkei does not know (kept and re-emitted on save).
+        // JSONSerialization is faster than decoding `JSONValue` through Codable.
+        guard let tree = try? JSONSerialization.jsonObject(with: data), let raw = JSONValue(jsonObject: tree) else {
+            throw StoreError.damaged(path: path, reason: "JSON could not be read a second time (number out of range?)")
+        }
+        return CaseDocument(value: value, unknown: KeySchema.caseFile.unknown(in: raw),
+                            readOnly: value.schemaVersion > Case.schemaVersion)
     }
 
     /// Pretty-printed, keys sorted (stable diffs under git), unknown keys merged back in.
@@ -91,6 +91,10 @@ public enum CaseCodec {
                let n = Int(message[r].split(separator: " ").last ?? "") {
                 let (line, col) = lineColumn(data, offset: n)
                 return "invalid JSON at line \(line), column \(col): \(message)"
+            }
+            if message.lowercased().contains("end of file") {
+                let (line, col) = lineColumn(data, offset: data.count)
+                return "invalid JSON at line \(line), column \(col): the file ends too early (truncated?)"
             }
             return "invalid JSON: \(message)"
         }

@@ -10,6 +10,9 @@ import Glibc
 public final class WorkspaceLock: @unchecked Sendable {
     private let fd: Int32
     public let path: String
+    /// flock(2) excludes other open file descriptions, not other threads sharing this one:
+    /// threads of one process (e.g. the TUI's save queue and a reload) serialise here first.
+    private let threadLock = NSLock()
 
     /// Why this workspace cannot be written (read-only file system or no write permission);
     /// nil when the lock file could be opened for writing.
@@ -37,6 +40,8 @@ public final class WorkspaceLock: @unchecked Sendable {
     public func withLock<T>(timeout: Double = 10, _ body: () throws -> T) throws -> T {
         // Only writers take the lock: in a read-only workspace they stop here, before any write.
         if let readOnlyReason { throw readOnlyReason }
+        threadLock.lock()
+        defer { threadLock.unlock() }
         let held = try acquire(timeout: timeout)
         defer {
             flock(held, LOCK_UN)

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei calendar` — a municipality's budget cycle for one fiscal year as a timeline, with
+/// today marked, every date moved to the previous business day where needed.
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "calendar",
+        abstract: "Show a municipality's budget calendar for a fiscal year, with today marked.",
+        discussion: """
+        The calendar is the municipality's own (<workspace>/calendars/*.json, by name), else one
+        for its prefecture or kind (Data/calendars/), else the default. Without --fiscal-year:
+        the year whose budget cycle is under way (from its info-provision until its vote),
+        else the current fiscal year.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("fiscal-year"), help: "Fiscal year N (N年度 = N-04-01 … (N+1)-03-31).") var fiscalYear: Int?
+    @Option(help: "Municipality name, e.g. 福岡市 (default: the default calendar).") var municipality: String?
+    @Flag(help: "Dates in 和暦 (R8.10.30).") var wareki = false
+    @Flag(help: "Machine-readable output.") var json = false
+
+    func run() throws {
+        if let n = fiscalYear, !(2000...2100).contains(n) { throw CLIError("--fiscal-year \(n): expected a year between 2000 and 2100", code: .usage) }
+        let ctx = try AppContext.make(global)
+        let loaded = try Deadlines.load(ctx)
+        let set = loaded.result.calendars
+        let resolution: CalendarResolution
+        if let m = municipality {
+            let sample = loaded.portfolio.summaries.first { $0.municipality == m }
+            resolution = set.resolve(municipality: m, prefecture: sample?.prefecture ?? (Prefectures.all.contains(m) ? m : nil),
+                                     kind: sample?.municipalityKind ?? (Prefectures.all.contains(m) ? .prefecture : nil))
+        } else {
+            resolution = CalendarResolution(calendar: set.defaultCalendar, fallback: nil)
+        }
+        let cal = resolution.calendar
+        let h = loaded.result.holidays
+        let today = ctx.today
+        let n = fiscalYear ?? Self.currentCycle(cal, h, today)
+        let timeline = FiscalTimeline.build(calendar: cal, holidays: h, fiscalYear: n, today: today)
+        var problems = loaded.result.problems.map(\.description)
+        if !h.covers(n - 1) || !h.covers(n + 1) {
+            problems.append("holiday data covers \(h.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no years"); dates outside it only skip weekends and 年末年始")
+        }
+        if json {
+            try Output.json(CalendarJSON(
+                calendar: .init(id: cal.id, ja: cal.ja, en: cal.en, source: cal.source, appliesTo: cal.appliesTo),
+                municipality: municipality, fiscalYear: n, today: today.description,
+                fallback: resolution.note(.ja),
+                rows: timeline.rows.map { .init(kind: $0.kind.rawValue, id: $0.id, ja: $0.ja, en: $0.en, scheduled: $0.scheduled.description,
+                                               due: $0.due.description, wareki: $0.due.wareki, shiftReason: $0.shiftReason,
+                                               daysFromToday: $0.daysFromToday) },
+                calendars: set.all.map { .init(id: $0.id, ja: $0.ja, en: $0.en, source: $0.source, appliesTo: $0.appliesTo) },
+                problems: problems))
+            return
+        }
+        let lang = Output.lang
+        let ja = lang == .ja
+        Output.line(ja ? "\(n)年度 予算編成カレンダー — \(cal.ja) [\(cal.id)]\(municipality.map { "（\($0)）" } ?? "")"
+                       : "FY\(n) budget calendar — \(cal.en) [\(cal.id)]\(municipality.map { " (\($0))" } ?? "")")
+        if let note = resolution.note(lang) { Output.line("! " + note) }
+        Output.line("")
+        for r in timeline.rows {
+            let mark = r.isToday ? "▶" : (r.isPast ? "✓" : "·")
+            let dateText = wareki ? r.due.wareki : "\(r.due) (\(DeadlineText.weekday(r.due, lang)))"
+            var line = "\(mark) \(DisplayWidth.pad(dateText, to: wareki ? 10 : 16))  \(r.label(lang))"
+            if !r.isToday { line += "  " + r.relativeText(lang) }
+            if r.shiftReason != nil, let why = h.closureReason(r.scheduled, lang: lang) {
+                line += ja ? "  ［\(r.scheduled.month)/\(r.scheduled.day)は\(why)→前営業日］" : "  [\(r.scheduled): \(why) → previous business day]"
+            }
+            Output.line(line)
+        }
+        if set.all.count > 1 {
+            Output.line("")
+            Output.line(ja ? "利用可能なカレンダー:" : "Calendars:")
+            for c in set.all {
+                let who = c.appliesTo.municipalities + c.appliesTo.prefectures + c.appliesTo.kinds.map(\.rawValue)
+                Output.line("  \(c.id)  \(c.label(lang))\(who.isEmpty ? "" : "  → " + who.joined(separator: ", "))")
+            }
+        }
+        if !problems.isEmpty {
+            Output.line("")
+            Output.line(ja ? "問題:" : "Problems:")
+            for p in problems { Output.line("  \(p)") }
+        }
+    }
+
+    /// The fiscal year whose cycle is under way: next year's from its first milestone on, else this year's.
+    static func currentCycle(_ cal: BudgetCalendar, _ h: HolidaySet, _ today: Day) -> Int {
+        let next = today.fiscalYear + 1
+        let first = cal.milestones.compactMap { $0.rawDate(fiscalYear: next) }.min()
+        if let first, h.previousBusinessDay(onOrBefore: first) <= today { return next }
+        return today.fiscalYear
+    }
+}
+
+extension BudgetCalendar {
+    func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+struct CalendarJSON: Encodable {
+    struct Cal: Encodable { var id: String, ja: String, en: String, source: String?, appliesTo: BudgetCalendar.AppliesTo }
+    struct Row: Encodable {
+        var kind: String, id: String, ja: String, en: String, scheduled: String, due: String, wareki: String
+        var shiftReason: String?, daysFromToday: Int
+    }
+    var calendar: Cal
+    var municipality: String?
+    var fiscalYear: Int
+    var today: String
+    var fallback: String?
+    var rows: [Row]
+    var calendars: [Cal]
+    var problems: [String]
+}

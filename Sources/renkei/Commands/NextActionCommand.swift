@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei next-action ID TEXT --due DATE` — set the case's next action and its due date
+/// (overdue in the review once past). An empty TEXT with no --due clears it.
+struct NextActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "next-action",
+        abstract: "Set a case's next action and its due date (shown as overdue once past).")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Case id.") var id: String
+    @Argument(help: "What to do next, e.g. 「財政課へ下見積もりを共有」.") var text: String
+    @Option(help: "Due day, YYYY-MM-DD.") var due: String?
+
+    func run() throws {
+        let dueValue: JSONValue
+        do {
+            dueValue = try due.map { try CaseFields.parse("nextAction.due", $0) } ?? .null
+            _ = try CaseFields.parse("nextAction.text", text)
+        } catch { throw CLIError("\(id): \(error)", code: .usage) }
+        let ctx = try AppContext.make(global, mutating: true)
+        let current = try ctx.load(id).value
+        let textValue = try CaseFields.parse("nextAction.text", text)
+        var changed = false
+        // Due first, so that clearing both leaves no empty next action behind.
+        if CaseFields.get(current, "nextAction.due") != dueValue && !(due == nil && !text.isEmpty) {
+            try ctx.store.apply(id, .setField(path: "nextAction.due", value: dueValue), actor: ctx.actor, now: ctx.now)
+            changed = true
+        }
+        let afterDue = try ctx.load(id).value
+        if CaseFields.get(afterDue, "nextAction.text") != textValue {
+            try ctx.store.apply(id, .setField(path: "nextAction.text", value: textValue), actor: ctx.actor, now: ctx.now)
+            changed = true
+        }
+        if !changed { Output.line("\(id): next action unchanged"); return }
+        let c = try ctx.load(id).value
+        if let na = c.nextAction {
+            let lang = Output.lang
+            let status = na.due.map { d in "  \(d) " + DeadlineText.status(daysOverdue: d.days(until: ctx.today), lang) } ?? ""
+            Output.line("\(id): next action: \(na.text)\(status)")
+        } else {
+            Output.line("\(id): next action cleared")
+        }
+    }
+}

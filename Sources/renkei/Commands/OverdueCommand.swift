@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei overdue` — the weekly overdue review: missed budget milestones (with the earliest
+/// funding route), items due within N days, then (with --all) everything upcoming; grouped by
+/// municipality. Always exits 0 (an overdue case is a finding, not an error).
+struct OverdueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "overdue",
+        abstract: "The overdue review: missed budget deadlines, items due soon, earliest funding routes.",
+        discussion: """
+        Budget rules (target fiscal year N, on the case's municipality calendar; dates on weekends,
+        holidays and 年末年始 move to the previous business day):
+          info-provision ((N-1)-10-01): at least at method
+          request ((N-1)-10-31): at budgeting with bud-rough-quote ticked
+          after the vote of N (N-03-25) and not realized: follow-up
+        Also: next actions with a due date, stale-in-stage warnings, linked funding windows.
+        Snoozed items are hidden (counted); see 'renkei snooze'. --count prints the number of
+        missed (overdue), unsnoozed items. Exit status is 0 whether or not anything is overdue.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Show items due within DAYS days as 'due soon' (default 14).") var within: Int = 14
+    @Flag(help: "Also list upcoming items beyond --within.") var all = false
+    @Flag(help: "Print only the number of missed items.") var count = false
+    @Flag(help: "Dates in 和暦 (R8.10.30).") var wareki = false
+    @Flag(help: "Machine-readable output.") var json = false
+
+    func run() throws {
+        guard within >= 0 else { throw CLIError("--within must be 0 or more days", code: .usage) }
+        let ctx = try AppContext.make(global)
+        let loaded = try Deadlines.load(ctx)
+        let summaries = loaded.portfolio.summaries
+        if count {
+            let n = OverdueReview.missedCount(summaries: summaries, context: loaded.context)
+            if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
+            return
+        }
+        let review = OverdueReview.build(summaries: summaries, context: loaded.context, within: within)
+        let shown: [OverdueReview.Group] = all ? review.groups : review.groups.filter { $0.kind != .upcoming }
+        if json {
+            try Output.json(OverdueJSON(
+                today: ctx.today.description, within: review.within,
+                counts: .init(missed: review.missedCount, dueSoon: review.dueSoonCount, upcoming: review.upcomingCount, snoozed: review.snoozed.count),
+                items: shown.flatMap { g in g.items.map { DeadlineItemJSON($0, group: g.kind) } },
+                snoozed: review.snoozed.map { DeadlineItemJSON($0, group: nil) },
+                unscheduled: review.unscheduled,
+                calendarFallbacks: review.calendarFallbacks.map { .init(caseId: $0.caseId, municipality: $0.municipality, file: $0.file,
+                                                                         problems: $0.problems.map(\.description)) },
+                problems: loaded.result.problems.map(\.description)))
+            return
+        }
+        let lang = Output.lang
+        let ja = lang == .ja
+        Output.line(ja ? "超過レビュー \(ctx.today)（\(ctx.today.wareki)） — 超過 \(review.missedCount) ・ \(review.within)日以内 \(review.dueSoonCount) ・ スヌーズ中 \(review.snoozed.count)"
+                       : "Overdue review \(ctx.today) (\(ctx.today.wareki)) — missed \(review.missedCount) · due within \(review.within) days \(review.dueSoonCount) · snoozed \(review.snoozed.count)")
+        for g in shown {
+            Output.line("")
+            Output.line("■ \(g.title(lang)) (\(g.count))")
+            if g.count == 0 { Output.line(ja ? "  なし" : "  none") }
+            for m in g.municipalities {
+                Output.line("  \(m.municipality)\(m.prefecture.map { $0 == m.municipality ? "" : "（\($0)）" } ?? "")")
+                var lastCase = ""
+                for i in m.items {
+                    if i.caseId != lastCase { Output.line("    \(i.caseId)  \(i.caseTitle)"); lastCase = i.caseId }
+                    var line = "      \(i.label(lang))  \(Deadlines.date(i.due, wareki: wareki, lang))  \(i.statusText(lang))  \(i.stageText(lang))"
+                    if i.shiftReason != nil, let r = loaded.context.holidays.closureReason(i.scheduled, lang: lang) {
+                        line += ja ? "  ［\(i.scheduled.month)/\(i.scheduled.day)は\(r)→前営業日］" : "  [\(i.scheduled): \(r) → previous business day]"
+                    }
+                    Output.line(line)
+                    if let route = i.earliestRoute {
+                        Output.line("      → " + (ja ? "最短ルート: " : "earliest route: ") + route.label(lang)
+                                    + (route.closed(lang).map { ja ? "（\($0)）" : "; \($0)" } ?? ""))
+                        Output.line("      → " + (ja ? "代替: " : "alternative: ") + route.alternative(lang))
+                    }
+                    if let note = i.calendarNote { Output.line("      ! " + (ja ? note : "default calendar used: " + note)) }
+                }
+            }
+        }
+        if !review.snoozed.isEmpty {
+            Output.line("")
+            Output.line(ja ? "スヌーズ中 (\(review.snoozed.count))" : "Snoozed (\(review.snoozed.count))")
+            for i in review.snoozed { Output.line("  \(i.caseId)  \(i.milestoneId)  \(ja ? "〜" : "until ")\(i.snoozedUntil?.description ?? "")  \(i.statusText(lang))") }
+        }
+        if !review.unscheduled.isEmpty {
+            Output.line("")
+            Output.line(ja ? "目標年度が未設定（予算の締切を計算できません）: " + review.unscheduled.joined(separator: ", ") + " — renkei set ID budget.fiscalYear N"
+                           : "No target fiscal year (budget deadlines unknown): " + review.unscheduled.joined(separator: ", ") + " — renkei set ID budget.fiscalYear N")
+        }
+        if !review.calendarFallbacks.isEmpty {
+            Output.line("")
+            Output.line(ja ? "標準カレンダーで代用（暦ファイルに誤り）:" : "Using the default calendar (bad calendar file):")
+            for f in review.calendarFallbacks { Output.line("  \(f.caseId) \(f.municipality): \(f.file)") }
+        }
+        if !loaded.result.problems.isEmpty {
+            Output.line("")
+            Output.line(ja ? "暦・資金データの問題:" : "Calendar and funding data problems:")
+            for p in loaded.result.problems { Output.line("  \(p)") }
+        }
+    }
+}
+
+struct OverdueJSON: Encodable {
+    struct Counts: Encodable { var missed: Int, dueSoon: Int, upcoming: Int, snoozed: Int }
+    struct Fallback: Encodable { var caseId: String, municipality: String, file: String, problems: [String] }
+    var today: String
+    var within: Int
+    var counts: Counts
+    var items: [DeadlineItemJSON]
+    var snoozed: [DeadlineItemJSON]
+    var unscheduled: [String]
+    var calendarFallbacks: [Fallback]
+    var problems: [String]
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei snooze ID ITEM --until DATE --reason TEXT` — hide one deadline item of a case until a
+/// day (logged with its reason; undoable). `--clear` removes the snooze.
+struct SnoozeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "snooze",
+        abstract: "Snooze a deadline item of a case until a date (needs a reason; logged).",
+        discussion: """
+        ITEM is what 'renkei overdue --json' calls milestoneId: a budget milestone (info-provision,
+        request, …), follow-up, next-action, stale, or funding:<window id>. A snoozed item is hidden
+        from the review until DATE (it reappears on DATE) and is counted as snoozed meanwhile.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Case id.") var id: String
+    @Argument(help: "Item to snooze: info-provision, request, follow-up, next-action, stale, funding:<id> ….") var item: String
+    @Option(help: "Hide it until this day, YYYY-MM-DD (it shows again on that day).") var until: String?
+    @Option(help: "Why (required; kept in the history).") var reason: String?
+    @Flag(help: "Remove the snooze instead.") var clear = false
+
+    func run() throws {
+        let untilDay: Day?
+        if clear {
+            untilDay = nil
+        } else {
+            guard let u = until else { throw CLIError("snooze needs --until DATE (YYYY-MM-DD)", code: .usage) }
+            guard let d = Day(TextNormalizer.nfkc(u.trimmingCharacters(in: .whitespaces))) else {
+                throw CLIError("--until '\(u)' is not a date YYYY-MM-DD", code: .usage)
+            }
+            guard let r = reason, !r.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CLIError("snoozing \(item) needs a reason: add --reason TEXT", code: .usage)
+            }
+            _ = r
+            untilDay = d
+        }
+        let ctx = try AppContext.make(global, mutating: true)
+        let calendars = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace)
+        let known = Set(calendars.calendars.all.flatMap { $0.milestones.map(\.id) } + ["follow-up", "next-action", "stale"])
+        guard known.contains(item) || (item.hasPrefix("funding:") && item.count > 8) else {
+            throw CLIError("unknown item '\(item)'; use one of \(known.sorted().joined(separator: ", ")) or funding:<window id>", code: .usage)
+        }
+        if let d = untilDay {
+            try ctx.store.apply(id, .snooze(item: item, until: d, reason: reason!), actor: ctx.actor, now: ctx.now)
+            Output.line("\(id): \(item) snoozed until \(d) — \(reason!)")
+        } else {
+            try ctx.store.apply(id, .unsnooze(item: item), actor: ctx.actor, now: ctx.now)
+            Output.line("\(id): \(item) no longer snoozed")
+        }
+    }
+}

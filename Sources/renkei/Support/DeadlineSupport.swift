@@ -1,0 +1,73 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// Shared by `overdue`, `calendar`, `snooze`: loads calendars, holidays and funding windows and
+/// builds the deadline context for the portfolio.
+enum Deadlines {
+    struct Loaded {
+        var result: CalendarLoader.Result
+        var context: DeadlineContext
+        var portfolio: Portfolio
+    }
+
+    static func load(_ ctx: AppContext) throws -> Loaded {
+        let portfolio = try ctx.store.portfolio()
+        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        let known = Set(portfolio.summaries.map(\.municipality))
+        let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
+        // Summaries do not carry funding links; read the case files only when windows exist.
+        var links: [String: [String]] = [:]
+        if !result.fundingWindows.isEmpty {
+            for name in ctx.store.caseFileNames() {
+                if case .success(let doc) = ctx.store.loadFile(name), !doc.value.linkedFundingWindowIds.isEmpty {
+                    links[doc.value.id] = doc.value.linkedFundingWindowIds
+                }
+            }
+        }
+        return Loaded(result: result, context: result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: links), portfolio: portfolio)
+    }
+
+    static func date(_ d: Day, wareki: Bool, _ lang: Lang) -> String {
+        wareki ? d.wareki : "\(d) (\(DeadlineText.weekday(d, lang)))"
+    }
+}
+
+/// One deadline item as `renkei overdue --json` prints it.
+struct DeadlineItemJSON: Encodable {
+    var group: String?
+    var caseId: String
+    var title: String
+    var municipality: String
+    var prefecture: String?
+    var kind: String
+    var milestoneId: String
+    var label: String
+    var labelEn: String
+    var due: String
+    var dueWareki: String
+    var scheduled: String
+    var shiftReason: String?
+    var daysOverdue: Int
+    var status: String
+    var currentStage: String
+    var requiredStage: String?
+    var requirement: String?
+    var fiscalYear: Int?
+    var earliestRoute: FundingRoute?
+    var snoozed: Bool
+    var snoozedUntil: String?
+    var calendarId: String?
+    var calendarNote: String?
+
+    init(_ i: DeadlineItem, group: OverdueReview.GroupKind?) {
+        self.group = group?.rawValue
+        caseId = i.caseId; title = i.caseTitle; municipality = i.municipality; prefecture = i.prefecture
+        kind = i.kind.rawValue; milestoneId = i.milestoneId; label = i.ja; labelEn = i.en
+        due = i.due.description; dueWareki = i.due.wareki; scheduled = i.scheduled.description; shiftReason = i.shiftReason
+        daysOverdue = i.daysOverdue; status = i.statusText(.ja)
+        currentStage = i.currentStage.rawValue; requiredStage = i.requiredStage?.rawValue; requirement = i.requirementJa
+        fiscalYear = i.fiscalYear; earliestRoute = i.earliestRoute; snoozed = i.snoozed; snoozedUntil = i.snoozedUntil?.description
+        calendarId = i.calendarId; calendarNote = i.calendarNote
+    }
+}
