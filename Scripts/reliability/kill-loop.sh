@@ -52,8 +52,9 @@ for i in $(seq 1 "$N"); do
   # A random instant between 20% and 150% of a typical run: startup, load, write, fsync, rename.
   delay=$(( T * (20 + RANDOM % 130) / 100 ))
   sleep "$(printf '0.%03d' $(( delay > 999 ? 999 : delay )))"
-  kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || completed=$((completed + 1))
+  if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); was_killed=1; else completed=$((completed + 1)); was_killed=0; fi
   wait "$pid" 2>/dev/null; rc=$?
+  if [ $was_killed = 0 ] && [ $rc -ne 0 ]; then echo "$rc: $(head -c 200 "$WORK/err" | sed "s|$WS|WS|g; s/[0-9]\{3,\}/N/g")" >> "$WORK/errors"; fi
   if [ $rc -eq 0 ] && grep -qF -- "$ok" "$WORK/out"; then
     printf '%s\t%s\t%s\t%s\n' "$i" "$cid" "$kind" "$val" >> "$ACKS"
   fi
@@ -131,7 +132,9 @@ PY
 verdict=$(python3 -c "import json;v=json.load(open('$WORK/verdict.json'));print(v['acks'],v['lost'],len(v['problems']))")
 read acks lost nproblems <<< "$verdict"
 torn=$(grep -c "" "$WORK/validate" 2>/dev/null); [ $vrc -eq 0 ] && torn=0
-echo "kill-loop: $N runs ($killed killed mid-run, $completed finished first), $temps_seen left a temp file, $torn torn/unparseable files, $acks acknowledged edits, $lost lost, stale temp files $stale_before → $stale_after after the next write, $nproblems problems (work dir $WORK)"
+refusals=$( [ -f "$WORK/errors" ] && wc -l < "$WORK/errors" || echo 0)
+echo "kill-loop: $N runs ($killed killed mid-run, $completed finished first), $temps_seen left a temp file, $torn torn/unparseable files, $acks acknowledged edits, $lost lost, stale temp files $stale_before → $stale_after after the next write, $refusals finished with an error message, $nproblems problems (work dir $WORK)"
+[ -f "$WORK/errors" ] && sort "$WORK/errors" | uniq -c | sort -rn | head -3 | sed 's/^/    refused: /'
 if [ $vrc -ne 0 ] || [ "$lost" != 0 ] || [ "$nproblems" != 0 ] || [ "$stale_after" != 0 ]; then
   cat "$WORK/validate"; python3 -c "import json;[print(' -',p) for p in json.load(open('$WORK/verdict.json'))['problems'][:30]]"
   exit 1
