@@ -14,7 +14,7 @@ OUT=.build/reliability; mkdir -p "$OUT"
   echo "# $(date -Iseconds) $(git rev-parse --short HEAD)"
   Scripts/reliability/kill-loop.sh "$K";   echo "rc=$?"
   Scripts/reliability/two-writers.sh "$W"; echo "rc=$?"
-  Scripts/fuzz/build.sh >/dev/null 2>&1
+  [ -x .build/fuzz/fuzz-calendar ] && [ -x .build/fuzz/fuzz-case-decoder ] || Scripts/fuzz/build.sh >/dev/null 2>&1
   for t in fuzz-case-decoder fuzz-calendar; do
     [ -x .build/fuzz/$t ] || continue
     echo "$t: $(Scripts/fuzz/run.sh "$F" "$t" | grep -E '^Done|^crashes' | tr '\n' ' ')"

@@ -413,3 +413,38 @@ func rawControls(_ s: String) -> [String] {
         #expect(try Sh.renkei(["validate"], ws: ws, prefix: noNet).status == 0)
     }
 }
+
+extension ReliabilityCLITests {
+    /// Cross-check with the calendar feature: a workspace calendar with hostile names prints inert,
+    /// a symlinked calendar file is not followed (reported instead), and a calendar's id or name
+    /// never becomes a path.
+    @Test func workspaceCalendarsAreInertAndNotFollowedOut() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let shipped = CLI.dataDir.appendingPathComponent("calendars/prefecture-example.json")
+        var cal = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: shipped)) as? [String: Any])
+        var traversal = cal
+        traversal["id"] = "../../evil"
+        try JSONSerialization.data(withJSONObject: traversal).write(to: ws.appendingPathComponent("calendars/traversal.json"))
+        cal["id"] = "evil"
+        cal["ja"] = "悪\u{1B}[2J\u{1B}]52;c;cm0=\u{07}\u{202E}名"
+        cal["appliesTo"] = ["municipalities": ["狭山市"], "prefectures": [String](), "kinds": [String]()]
+        if var ms = cal["milestones"] as? [[String: Any]] { ms[0]["ja"] = "M\u{1B}[31m\u{9B}1m"; cal["milestones"] = ms }
+        try JSONSerialization.data(withJSONObject: cal).write(to: ws.appendingPathComponent("calendars/evil.json"))
+        try FileManager.default.createSymbolicLink(at: ws.appendingPathComponent("calendars/linked.json"), withDestinationURL: shipped)
+        let before = Sh.snapshot(ws)
+        for lang in ["ja", "en"] {
+            for args in [["calendar", "--municipality", "狭山市"], ["calendar"], ["overdue"], ["validate"]] {
+                let r = try Sh.renkei(args, ws: ws, env: ["RENKEI_LANG": lang])
+                #expect(!r.signalled, "\(args) crashed")
+                #expect(rawControls(r.stdout + r.stderr).isEmpty, "\(args) \(lang): \(rawControls(r.stdout + r.stderr))")
+            }
+        }
+        let all = try Sh.renkei(["calendar"], ws: ws)
+        #expect((all.stdout + all.stderr).contains("symbolic link"), "the symlinked calendar is reported: \(all.stdout)")
+        #expect((all.stdout + all.stderr).contains("traversal.json"), "the path-like calendar id is reported: \(all.stdout)")
+        let ja = try Sh.renkei(["calendar", "--municipality", "狭山市"], ws: ws, env: ["RENKEI_LANG": "ja"])
+        #expect(ja.stdout.contains("␛[2J"), "visible: \(ja.stdout.prefix(200))")
+        #expect(Sh.snapshot(ws) == before, "reading calendars writes nothing")
+        #expect(!FileManager.default.fileExists(atPath: ws.deletingLastPathComponent().appendingPathComponent("evil").path))
+    }
+}

@@ -262,6 +262,37 @@ enum Rel {
         #expect(created.value.id == "c-0001")
     }
 
+    // MARK: fuzz regressions
+
+    /// Every input that once trapped renkei (Tests/Fixtures/fuzz-regressions/) goes through the
+    /// case-decoder fuzz target's steps, and through a real save, without crashing.
+    @Test func fuzzRegressionsReplay() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz-regressions")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasSuffix(".md") }.sorted()
+        #expect(files.count >= 4)
+        let store = try Rel.store()
+        let catalog = store.catalog
+        for f in files {
+            let data = try Data(contentsOf: dir.appendingPathComponent(f))
+            if let doc = try? CaseCodec.decode(data, path: f) {
+                let again = try CaseCodec.decode(try CaseCodec.encode(doc), path: f)
+                #expect(again.value == doc.value, "\(f) round trip")
+                let c = doc.value
+                _ = CaseSummary(c)
+                _ = Gate.check(c, catalog: catalog)
+                let ctx = CommandContext(actor: "fuzz", now: Rel.now, commandId: "cfuzz", catalog: catalog)
+                for command: Command in [.addNote(text: "n"), .advance(note: nil, override: "fuzz"), .setField(path: "title", value: .string("t"))] {
+                    if let changed = try? CaseCommands.apply(command, to: c, context: ctx) { _ = CaseSummary(changed) }
+                }
+                // Through the store too: a real save of the case as found on disk.
+                try data.write(to: store.workspace.casesDir.appendingPathComponent(c.id + ".json"))
+                _ = try? store.apply(c.id, .addNote(text: "after"), actor: "t", now: Rel.now)
+            }
+        }
+        _ = try store.portfolio()
+    }
+
     // MARK: permissions
 
     @Test func workspaceDirectoriesAre0700AndEveryFile0600() throws {
