@@ -15,6 +15,8 @@ case $TARGET in
     cp -n Data/samples/cases/*.json "$CORPUS"/ 2>/dev/null || true
     for f in Tests/Fixtures/json-corpus/*.json; do [ "$(stat -c %s "$f")" -lt 65536 ] && cp -n "$f" "$CORPUS"/; done
     [ -d Tests/Fixtures/fuzz-regressions ] && cp -n Tests/Fixtures/fuzz-regressions/* "$CORPUS"/ 2>/dev/null || true ;;
+  fuzz-index)
+    printf 'RKINDX1\001' > "$CORPUS/magic"; [ -d .build/fuzz/seed-index ] && cp -n .build/fuzz/seed-index/* "$CORPUS"/ 2>/dev/null || true ;;
   fuzz-calendar)
     [ -d Data/calendars ] && cp -n Data/calendars/* "$CORPUS"/ 2>/dev/null || true ;;
 esac

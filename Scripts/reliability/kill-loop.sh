@@ -43,7 +43,7 @@ for i in $(seq 1 "$N"); do
   cid=c-000$(( (i % CASES) + 1 ))
   r=$(( RANDOM % 10 ))
   if (( r < 6 )); then kind=note; val="kill-$i"; args=(note --workspace "$WS" "$cid" "$val"); ok="note added"
-  elif (( r < 8 )); then kind=set; val=$(( 2000 + i )); args=(set --workspace "$WS" "$cid" budget.fiscalYear "$val"); ok="= $val"
+  elif (( r < 8 )); then kind=set; val=$(( 2020 + i % 30 )); args=(set --workspace "$WS" "$cid" budget.fiscalYear "$val"); ok="= $val"
   else kind=tick; val=${ITEMS[$(( RANDOM % ${#ITEMS[@]} ))]}; if (( RANDOM % 2 )); then args=(tick --workspace "$WS" "$cid" "$val"); ok="ticked $val"; else kind=untick; args=(tick --workspace "$WS" "$cid" "$val" --off); ok="unticked $val"; fi
   fi
   printf '%s\t%s\t%s\t%s\n' "$i" "$cid" "$kind" "$val" >> "$TRIED"
