@@ -15,6 +15,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Pure domain: cases, stages, gates, guide catalog, calendar and deadlines, search, insight.
@@ -23,7 +24,9 @@ let package = Package(
         // The workspace on disk: case files, durable writes, lock, index, quarantine, undo journal.
         .target(name: "RenkeiStore", dependencies: ["RenkeiCore"]),
         // Exports: Markdown, HTML, CSV, JSON.
-        .target(name: "RenkeiReport", dependencies: ["RenkeiCore", "RenkeiStore"]),
+        .target(name: "RenkeiReport", dependencies: [
+            "RenkeiCore", "RenkeiStore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // The TUI state machine: AppState, Msg, update, view into a cell Screen. No C, no I/O.
         .target(name: "RenkeiTUI", dependencies: ["RenkeiCore"]),
         // ncursesw through a tiny shim; Swift 6 refuses C globals, so the shim wraps them.

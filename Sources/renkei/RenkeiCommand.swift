@@ -38,6 +38,7 @@ struct Renkei: ParsableCommand {
             CalendarCommand.self,
             SnoozeCommand.self,
             NextActionCommand.self,
+            ExportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

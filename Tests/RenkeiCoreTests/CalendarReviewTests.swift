@@ -127,7 +127,7 @@ import Testing
         #expect(FundingWindow(id: "uij", name: "UIJ", kind: .other, closes: .d("2026-12-01"), ratePercent: 100).localSharePercent == nil)
         #expect(grant.problems(file: "f.json", index: 0).isEmpty)
         var bad = grant; bad.ratePercent = 150; bad.opens = .d("2027-01-01")
-        #expect(bad.problems(file: "f.json", index: 2).map(\.field) == ["[2]ratePercent", "[2]closes"])
+        #expect(bad.problems(file: "f.json", index: 2).map(\.field) == ["[2].ratePercent", "[2].closes"])
 
         let s = F.summary(stage: .budgeting, fiscalYear: 2027, ticked: true)
         let ctx = F.context("2026-11-23", windows: [grant], links: ["c-0001": ["dden-2027", "missing"]])

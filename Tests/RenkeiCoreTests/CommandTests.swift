@@ -100,3 +100,16 @@ import Testing
         #expect(!CaseSummary(s).isSnoozed("request", today: Day("2026-12-01")!))
     }
 }
+
+@Suite struct MultiFieldCommandTests {
+    @Test func setFieldsIsOneEventAndOneUndo() throws {
+        var c = try Fixtures.newCase()
+        c = try CaseCommands.apply(.setFields([FieldAssignment("nextAction.due", .string("2026-12-01")),
+                                               FieldAssignment("nextAction.text", .string("財政課へ下見積もりを共有"))]),
+                                   to: c, context: Fixtures.ctx("na"))
+        #expect(c.nextAction == NextAction(text: "財政課へ下見積もりを共有", due: Day("2026-12-01")))
+        #expect(c.events.count == 2 && c.events.last?.changes.count == 2)
+        c = try CaseCommands.undo("na", in: c, context: Fixtures.ctx("u"))
+        #expect(c.nextAction == nil)
+    }
+}

@@ -41,7 +41,7 @@ public struct FundingWindow: Codable, Equatable, Sendable {
 
     /// Problems with a window record (file + field), e.g. a rate outside 0–100 or closes before opens.
     public func problems(file: String, index: Int?) -> [CalendarProblem] {
-        let p = index.map { "[\($0)]" } ?? ""
+        let p = index.map { "[\($0)]." } ?? ""
         var out: [CalendarProblem] = []
         if id.isEmpty { out.append(CalendarProblem(file: file, field: "\(p)id", message: "is empty")) }
         if let r = ratePercent, !(r > 0 && r <= 100) {

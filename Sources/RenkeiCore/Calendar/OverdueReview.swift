@@ -116,8 +116,7 @@ public struct OverdueReview: Equatable, Sendable {
     /// Only the number of missed, unsnoozed items (what `renkei overdue --count` prints) —
     /// without building groups, for speed over large portfolios.
     public static func missedCount(summaries: [CaseSummary], context ctx: DeadlineContext) -> Int {
-        var n = 0
-        for s in summaries { for i in DeadlineEngine.items(for: s, context: ctx) where i.isMissed && !i.snoozed { n += 1 } }
-        return n
+        var counter = DeadlineCounter(context: ctx)
+        return counter.missedCount(summaries)
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 /// one event appended, or throws. The store wraps it in lock → read → apply → durable write.
 public enum Command: Sendable, Equatable {
     case setField(path: String, value: JSONValue)
+    /// Several fields as one command (one event, one undo), applied in order.
+    case setFields([FieldAssignment])
     case tick(item: String)
     case untick(item: String)
     case addNote(text: String)
@@ -18,6 +20,7 @@ public enum Command: Sendable, Equatable {
     public var label: String {
         switch self {
         case .setField(let p, _): return "set \(p)"
+        case .setFields(let a): return "set " + a.map(\.path).joined(separator: ", ")
         case .tick(let i): return "tick \(i)"
         case .untick(let i): return "untick \(i)"
         case .addNote: return "note"
@@ -27,6 +30,12 @@ public enum Command: Sendable, Equatable {
         case .unsnooze(let i): return "unsnooze \(i)"
         }
     }
+}
+
+public struct FieldAssignment: Sendable, Equatable {
+    public var path: String
+    public var value: JSONValue
+    public init(_ path: String, _ value: JSONValue) { self.path = path; self.value = value }
 }
 
 /// Who and when, passed in (the core has no clock).
@@ -80,8 +89,7 @@ public enum CaseCommands {
             if before != after { changes.append(Change(field: path, before: before, after: after)) }
         }
 
-        switch command {
-        case .setField(let path, let value):
+        func setOne(_ path: String, _ value: JSONValue) throws {
             guard CaseFields.spec(path) != nil else { throw CommandError.field(.unknownField(path)) }
             if path == "title", (value.stringValue ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw CommandError.invalid("\(c.id): title cannot be empty")
@@ -93,6 +101,15 @@ public enum CaseCommands {
                 throw CommandError.field(.invalid(field: path, value: d, expected: "one of " + ctx.catalog.domains.map(\.id).joined(separator: ", ")))
             }
             try change(path, to: value)
+        }
+
+        switch command {
+        case .setField(let path, let value):
+            try setOne(path, value)
+            kind = .fieldSet
+
+        case .setFields(let assignments):
+            for a in assignments { try setOne(a.path, a.value) }
             kind = .fieldSet
 
         case .tick(let item), .untick(let item):

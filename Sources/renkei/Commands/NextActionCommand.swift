@@ -23,16 +23,21 @@ struct NextActionCommand: ParsableCommand {
         let ctx = try AppContext.make(global, mutating: true)
         let current = try ctx.load(id).value
         let textValue = try CaseFields.parse("nextAction.text", text)
-        var changed = false
-        // Due first, so that clearing both leaves no empty next action behind.
+        // One command (one event, one undo). Due first, so that clearing both leaves no empty
+        // next action behind; without --due an existing due day is kept.
+        var assignments: [FieldAssignment] = []
         if CaseFields.get(current, "nextAction.due") != dueValue && !(due == nil && !text.isEmpty) {
-            try ctx.store.apply(id, .setField(path: "nextAction.due", value: dueValue), actor: ctx.actor, now: ctx.now)
-            changed = true
+            assignments.append(FieldAssignment("nextAction.due", dueValue))
         }
-        let afterDue = try ctx.load(id).value
-        if CaseFields.get(afterDue, "nextAction.text") != textValue {
-            try ctx.store.apply(id, .setField(path: "nextAction.text", value: textValue), actor: ctx.actor, now: ctx.now)
-            changed = true
+        if CaseFields.get(current, "nextAction.text") != textValue || !assignments.isEmpty {
+            assignments.append(FieldAssignment("nextAction.text", textValue))
+        }
+        var changed = false
+        if !assignments.isEmpty {
+            do {
+                try ctx.store.apply(id, .setFields(assignments), actor: ctx.actor, now: ctx.now)
+                changed = true
+            } catch CommandError.noChange { changed = false }
         }
         if !changed { Output.line("\(id): next action unchanged"); return }
         let c = try ctx.load(id).value

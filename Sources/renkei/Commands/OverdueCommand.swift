@@ -30,7 +30,7 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         guard within >= 0 else { throw CLIError("--within must be 0 or more days", code: .usage) }
         let ctx = try AppContext.make(global)
-        let loaded = try Deadlines.load(ctx)
+        let loaded = try Deadlines.load(ctx, links: !count)
         let summaries = loaded.portfolio.summaries
         if count {
             let n = OverdueReview.missedCount(summaries: summaries, context: loaded.context)
@@ -69,6 +69,7 @@ struct OverdueCommand: ParsableCommand {
                         line += ja ? "  ［\(i.scheduled.month)/\(i.scheduled.day)は\(r)→前営業日］" : "  [\(i.scheduled): \(r) → previous business day]"
                     }
                     Output.line(line)
+                    if i.kind == .fundingWindow, let req = i.requirement(lang) { Output.line("      → " + req) }
                     if let route = i.earliestRoute {
                         Output.line("      → " + (ja ? "最短ルート: " : "earliest route: ") + route.label(lang)
                                     + (route.closed(lang).map { ja ? "（\($0)）" : "; \($0)" } ?? ""))
