@@ -448,3 +448,53 @@ extension ReliabilityCLITests {
         #expect(!FileManager.default.fileExists(atPath: ws.deletingLastPathComponent().appendingPathComponent("evil").path))
     }
 }
+
+extension ReliabilityCLITests {
+    /// Cross-check with the reports feature: hostile text stays inert in every export format
+    /// (exports go to standard output, i.e. often a terminal), HTML is escaped, CSV formulas are
+    /// neutralised, and template names or workspace templates never reach outside the workspace.
+    @Test func exportsAreInertAndTemplatesStayInsideTheWorkspace() throws {
+        let ws = try CLI.tempWorkspace()
+        let title = "T\u{1B}]52;c;cm0=\u{07}<script>alert(1)</script>\u{202E}\u{9B}2J"
+        let new = try Sh.renkei(["new", "--title", title, "--municipality", "=HYPERLINK(\"http://x\")", "--partner", "+cmd|' /C calc'!A0"], ws: ws)
+        #expect(new.status == 0, "\(new.stderr)")
+        let id = new.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Sh.renkei(["set", id, "tags", "@SUM(1)\u{1B}[2J,-2+3"], ws: ws).status == 0)
+        var outputs: [String: Result<Sh.Result, Error>] = [:]
+        for f in ["md", "html", "json"] { outputs["case." + f] = Result { try Sh.renkei(["export", id, "-f", f], ws: ws) } }
+        for f in ["csv", "md", "html", "json"] { outputs["all." + f] = Result { try Sh.renkei(["export", "--all", "-f", f], ws: ws) } }
+        for (name, result) in outputs {
+            let r = try result.get()
+            #expect(r.status == 0 && !r.signalled, "\(name): \(r.stderr)")
+            let text = name.hasSuffix("csv") ? r.stdout.replacingOccurrences(of: "\r\n", with: "\n") : r.stdout   // RFC 4180 CRLF
+            #expect(rawControls(text + r.stderr).isEmpty, "\(name): \(rawControls(text + r.stderr).prefix(6))")
+            if name.hasSuffix("json") {
+                let decoded = try JSONSerialization.jsonObject(with: r.out)
+                #expect("\(decoded)".contains("alert(1)"), "the JSON still carries the exact text")
+            }
+            if name.hasSuffix("html") { #expect(!r.stdout.contains("<script>alert"), "\(name) escapes HTML") }
+            if name.hasSuffix("csv") {
+                for cell in ["=HYPERLINK", "+cmd", "@SUM"] {
+                    #expect(!r.stdout.contains("," + cell) && !r.stdout.contains(",\"" + cell) && !r.stdout.hasPrefix(cell), "\(cell) neutralised")
+                }
+            }
+        }
+        // Template names are validated; workspace templates are not followed out by symlinks,
+        // and partial names cannot climb out either.
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-secret-\(UUID().uuidString.prefix(8)).mustache")
+        try Data("SECRET-OUTSIDE".utf8).write(to: secret)
+        for t in ["../../../../etc/passwd", "/etc/passwd", "../cases/\(id).json", "x/../../y"] {
+            let r = try Sh.renkei(["export", id, "--template", t], ws: ws)
+            #expect(r.status != 0 && !r.signalled && !r.stdout.contains("root:"), "template \(t)")
+        }
+        let templates = ws.appendingPathComponent("templates")
+        try FileManager.default.createSymbolicLink(at: templates.appendingPathComponent("case.md.mustache"), withDestinationURL: secret)
+        var r = try Sh.renkei(["export", id, "-f", "md"], ws: ws)
+        #expect(r.status != 0 && !r.stdout.contains("SECRET") && r.stderr.contains("symbolic link"), "\(r.stderr)")
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("case.md.mustache"))
+        let rel = "../../../../../../../.." + secret.deletingPathExtension().path
+        try Data("{{> \(rel)}}\n{{> \(secret.deletingPathExtension().path)}}\n".utf8).write(to: templates.appendingPathComponent("case.md.mustache"))
+        r = try Sh.renkei(["export", id, "-f", "md"], ws: ws)
+        #expect(!r.stdout.contains("SECRET") && !r.signalled, "partials stay inside: \(r.stderr)")
+    }
+}
