@@ -498,3 +498,17 @@ extension ReliabilityCLITests {
         #expect(!r.stdout.contains("SECRET") && !r.signalled, "partials stay inside: \(r.stderr)")
     }
 }
+
+extension ReliabilityCLITests {
+    /// The TUI path of the kill -9 test: activates once the workbench is in the tree (and tmux is
+    /// installed). 15 runs here; Scripts/reliability/tui-kill-loop.sh 300 for the long version.
+    static let tuiPresent = FileManager.default.fileExists(atPath: Sh.repo.appendingPathComponent("Sources/RenkeiTUI/Update.swift").path)
+        && Sh.has("tmux")
+
+    @Test(.enabled(if: ReliabilityCLITests.tuiPresent, "needs the TUI (merged) and tmux"))
+    func killNineDuringTUISavesLosesNoAcknowledgedNote() throws {
+        let r = try Sh.run([Sh.repo.appendingPathComponent("Scripts/reliability/tui-kill-loop.sh").path, "15"], timeout: 170)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(" 0 lost"), "\(r.stdout)")
+    }
+}
