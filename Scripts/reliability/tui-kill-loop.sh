@@ -21,7 +21,7 @@ S=rkill$$
 killed=0; saved_seen=0; not_started=0
 for i in $(seq 1 "$N"); do
   tmux kill-session -t "$S" 2>/dev/null
-  tmux new-session -d -s "$S" -x 120 -y 40 "exec '$BIN' --workspace '$WS'"
+  tmux new-session -d -s "$S" -x 120 -y 40 "exec env RENKEI_DATA='$RENKEI_DATA' RENKEI_TODAY=$RENKEI_TODAY RENKEI_ACTOR=$RENKEI_ACTOR RENKEI_LANG=en LANG=C.UTF-8 '$BIN' --workspace '$WS'"
   pid=$(tmux display -p -t "$S" '#{pane_pid}')
   ok=0
   for _ in $(seq 1 100); do tmux capture-pane -p -t "$S" | grep -q "c-0001" && { ok=1; break; }; sleep 0.05; done

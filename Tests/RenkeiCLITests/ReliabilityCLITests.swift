@@ -511,4 +511,11 @@ extension ReliabilityCLITests {
         #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         #expect(r.stdout.contains(" 0 lost"), "\(r.stdout)")
     }
+
+    @Test(.enabled(if: ReliabilityCLITests.tuiPresent, "needs the TUI (merged) and tmux"))
+    func tuiAndCLIOnOneWorkspaceLoseNoUpdate() throws {
+        let r = try Sh.run([Sh.repo.appendingPathComponent("Scripts/reliability/tui-cli-writers.sh").path, "15"], timeout: 170)
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+        #expect(r.stdout.contains(" 0 lost"), "\(r.stdout)")
+    }
 }
