@@ -41,7 +41,7 @@ public enum CaseCodec {
             throw StoreError.damaged(path: path, reason: "field 'id': " + CaseID.validationMessage(value.id))
         }
         // Counters renkei increments (revision, event seq, note id) must leave room: a hand-edited
-        // 9223372036854775807 would otherwise trap on "+ 1" at the next save (found by the fuzzer).
+        // 9223372036854775807 would otherwise trap on "+ 1" at the next save (Tests/Fixtures/fuzz-regressions).
         let counterLimit = 1 << 53
         if value.revision < 0 || value.revision >= counterLimit {
             throw StoreError.damaged(path: path, reason: "field 'revision' is \(value.revision); it must be between 0 and 2^53")
