@@ -30,7 +30,7 @@ for i in $(seq 1 "$N"); do
   sleep 0.1
   tmux send-keys -t "$S" -l "tui-$i"
   tmux send-keys -t "$S" C-s
-  sleep "0.0$(( RANDOM % 6 ))$(( RANDOM % 10 ))"   # 0–59 ms after Ctrl-S: before, during or after the save
+  sleep "0.$(( RANDOM % 2 ))$(( RANDOM % 10 ))$(( RANDOM % 10 ))"   # 0–199 ms after Ctrl-S: before, during or after the save
   screen=$(tmux capture-pane -p -t "$S")
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
   if grep -q "Saved" <<< "$screen"; then echo "tui-$i" >> "$WORK/acks"; saved_seen=$((saved_seen + 1)); fi
