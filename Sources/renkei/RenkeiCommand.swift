@@ -39,6 +39,9 @@ struct Renkei: ParsableCommand {
             SnoozeCommand.self,
             NextActionCommand.self,
             ExportCommand.self,
+            SimilarCommand.self,
+            JointCommand.self,
+            FunnelCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

@@ -1,0 +1,118 @@
+/// 共同調達 candidates (実践ガイド p.36–40, p.83–99): 「他の自治体が共通の課題を抱えている場合、
+/// 共同調達の可能性を検討することが重要」.
+///
+/// A group is two or more open cases in **different municipalities** with the same issue domain,
+/// the procurement exit (自治体“へ”導入) and the same *reachable* fiscal year — the target year,
+/// or the next one whose request deadline has not passed yet (a case that missed its year's
+/// deadline slides to the next initial budget and is marked `slid`). For each group: the latest
+/// day every member can still put the joint call into its budget request (the earliest of the
+/// members' request deadlines) and the combined budget.
+public struct JointProcurementGroup: Codable, Equatable, Sendable {
+    public struct Member: Codable, Equatable, Sendable {
+        public var id: String
+        public var title: String
+        public var municipality: String
+        public var stage: Stage
+        public var method: String?
+        public var targetFiscalYear: Int
+        /// True when the target year's request deadline has passed and the member joins the next year.
+        public var slid: Bool
+        public var requestDeadline: Day?
+        /// Budget lines, else the rough quote (下見積もり); 0 when neither is known.
+        public var budgetYen: Int
+    }
+    public var domain: String
+    public var domainJa: String
+    public var domainEn: String
+    /// The fiscal year of the joint call (N年度).
+    public var fiscalYear: Int
+    public var members: [Member]
+    /// Distinct municipalities, in member order.
+    public var municipalities: [String]
+    /// The latest day by which every member can still request the budget (min of their deadlines);
+    /// nil when no member's calendar gives a deadline.
+    public var commonRequestDeadline: Day?
+    /// Days from today to `commonRequestDeadline`.
+    public var daysLeft: Int?
+    public var combinedYen: Int
+    /// Members without an amount (their share is not in `combinedYen`).
+    public var membersWithoutAmount: [String]
+}
+
+/// Why an open procurement case could not be considered (shown so the coordinator can fix it).
+public struct JointProcurementSkip: Codable, Equatable, Sendable {
+    public var id: String
+    public var ja: String
+    public var en: String
+}
+
+public struct JointProcurementReport: Codable, Equatable, Sendable {
+    public var today: Day
+    public var groups: [JointProcurementGroup]
+    /// Open procurement cases missing a domain or fiscal year.
+    public var skipped: [JointProcurementSkip]
+    /// How many open procurement cases were considered.
+    public var considered: Int
+    /// Explanation when there are no groups.
+    public var note: SimilarResult.Note?
+}
+
+public enum JointProcurementFinder {
+    public static func find(_ cases: [InsightFeatures], today: Day, calendar: InsightCalendar,
+                            catalog: Catalog? = nil) -> JointProcurementReport {
+        var skipped: [JointProcurementSkip] = []
+        var buckets: [String: [JointProcurementGroup.Member]] = [:]   // "domain\u{1F}fy"
+        var considered = 0
+        for f in cases where f.exit == .procurement && !f.stage.isEndState {
+            guard let domain = f.domain else {
+                skipped.append(.init(id: f.id, ja: "分野（domain）が未設定", en: "no issue domain set")); continue
+            }
+            guard let target = f.fiscalYear else {
+                skipped.append(.init(id: f.id, ja: "目標年度が未設定", en: "no target fiscal year set")); continue
+            }
+            considered += 1
+            var fy = target
+            var deadline = calendar.requestDeadline(f, fy)
+            while let d = deadline, d < today, fy < target + 10 {
+                fy += 1
+                deadline = calendar.requestDeadline(f, fy)
+            }
+            let m = JointProcurementGroup.Member(id: f.id, title: f.title, municipality: f.municipality, stage: f.stage,
+                                                 method: f.method, targetFiscalYear: target, slid: fy != target,
+                                                 requestDeadline: deadline, budgetYen: f.budgetYen)
+            buckets["\(domain)\u{1F}\(fy)", default: []].append(m)
+        }
+        var groups: [JointProcurementGroup] = []
+        for (key, members) in buckets {
+            let parts = key.split(separator: "\u{1F}")
+            let domain = String(parts[0]), fy = Int(parts[1])!
+            let sorted = members.sorted { ($0.municipality, $0.id) < ($1.municipality, $1.id) }
+            var seen = Set<String>()
+            let names = sorted.map(\.municipality).filter { seen.insert(InsightTokenizer.key($0)).inserted }
+            guard names.count >= 2 else { continue }   // different municipalities only
+            let common = sorted.compactMap(\.requestDeadline).min()
+            let label = catalog?.domain(domain)
+            groups.append(JointProcurementGroup(
+                domain: domain, domainJa: label?.ja ?? domain, domainEn: label?.en ?? domain, fiscalYear: fy,
+                members: sorted, municipalities: names, commonRequestDeadline: common,
+                daysLeft: common.map { today.days(until: $0) },
+                combinedYen: sorted.reduce(0) { $0 &+ $1.budgetYen },
+                membersWithoutAmount: sorted.filter { $0.budgetYen == 0 }.map(\.id)))
+        }
+        groups.sort {
+            ($0.commonRequestDeadline?.ordinal ?? Int.max, $0.domain, $0.fiscalYear) < ($1.commonRequestDeadline?.ordinal ?? Int.max, $1.domain, $1.fiscalYear)
+        }
+        var note: SimilarResult.Note?
+        if groups.isEmpty {
+            if considered == 0 {
+                note = .init(ja: "進行中で出口が「自治体“へ”導入」の案件（分野・目標年度あり）がないため、共同調達の候補はありません。",
+                             en: "No open procurement cases with a domain and target fiscal year, so no joint-procurement candidates.")
+            } else {
+                note = .init(ja: "\(considered)件の調達案件を比べましたが、同じ分野・同じ年度で別の自治体の案件はありませんでした。",
+                             en: "Compared \(considered) procurement cases; none shares a domain and fiscal year with a case in another municipality.")
+            }
+        }
+        return JointProcurementReport(today: today, groups: groups, skipped: skipped.sorted { $0.id < $1.id },
+                                      considered: considered, note: note)
+    }
+}

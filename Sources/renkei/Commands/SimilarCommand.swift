@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei similar ID` — 他都市の類似事例 (実践ガイド p.36–40): the most similar other cases, why
+/// they match, and what they learned (budget reference items, KPIs, outcome).
+struct SimilarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "Similar cases in the workspace: why they match and what they learned (p.36–40).",
+        discussion: "Compares issue domain, tags, exit and method, partners, size class and the WHY/HOW/WHAT text (NFKC, kanji/katakana bigrams). Each match lists its reasons and the other case's budget reference items, KPIs and outcome.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Case id.") var id: String
+    @Option(help: "Show at most N similar cases (1–50).") var limit: Int = 5
+    @Flag(help: "Machine-readable output.") var json = false
+
+    func run() throws {
+        guard (1...50).contains(limit) else { throw CLIError("--limit must be between 1 and 50 (got \(limit))", code: .usage) }
+        let ctx = try AppContext.make(global)
+        let query = try ctx.load(id).value
+        let loaded = InsightLoading.load(ctx)
+        var features = loaded.features
+        if !features.contains(where: { $0.id == query.id }) { features.append(InsightFeatures(query)) }
+        let finder = SimilarCaseFinder(features, catalog: ctx.catalog)
+        var result = finder.similar(to: InsightFeatures(query), limit: limit,
+                                    queryText: [query.title, query.issue.why, query.issue.how, query.issue.what])
+        // Only the few matches shown are read in full, for what they learned.
+        result = SimilarCaseFinder.attachLessons(result, catalog: ctx.catalog) { try? ctx.store.load($0).value }
+        if json { try Output.json(result); return }
+
+        let lang = Output.lang, ja = lang == .ja
+        Output.line(ja ? "類似事例 — \(query.id)  \(query.title)（\(result.compared)件と比較）"
+                       : "Similar cases — \(query.id)  \(query.title) (compared with \(result.compared))")
+        Output.line("")
+        for l in result.lines(lang: lang) { Output.line(l.isEmpty ? "" : "  " + l) }
+    }
+}
