@@ -329,11 +329,17 @@ func rawControls(_ s: String) -> [String] {
             #expect(rawControls(r.stdout + r.stderr).isEmpty, "set \(field) echo: \(rawControls(r.stdout + r.stderr))")
         }
         #expect(try Sh.renkei(["note", id, hostile], ws: ws).status == 0)
+        // A second, similar case so that `similar` and `joint` have something to show.
+        #expect(try Sh.renkei(["new", "--title", hostile + " 2", "--municipality", hostile + "町", "--partner", hostile], ws: ws).status == 0)
         #expect(try Sh.renkei(["set", id, "title", long], ws: ws).status == 0)
 
         let runs: [[String]] = [["show", id], ["list"], ["list", "--search", hostile], ["history", id],
                                 ["show", hostile], ["set", id, hostile, "x"], ["tick", id, hostile], ["set", id, "budget.fiscalYear", hostile],
-                                ["move", id, "--to", hostile, "--reason", hostile], ["quarantine", hostile], ["validate"]]
+                                ["move", id, "--to", hostile, "--reason", hostile], ["quarantine", hostile], ["validate"],
+                                // Cross-checks with the calendar and insight commands, and every --json.
+                                ["overdue"], ["calendar", "--municipality", hostile], ["similar", id], ["similar", hostile], ["funnel"],
+                                ["funnel", "--municipality", hostile], ["joint"], ["list", "--json"], ["history", id, "--json"],
+                                ["similar", id, "--json"], ["funnel", "--json"], ["joint", "--json"], ["overdue", "--json"], ["validate", "--json"]]
         for args in runs {
             let t0 = Date()
             let r = try Sh.renkei(args, ws: ws)
@@ -349,7 +355,7 @@ func rawControls(_ s: String) -> [String] {
         #expect(show.stdout.contains("👩‍👩‍👧"), "a ZWJ emoji sequence survives intact")
         // The list stays a table: one line per case however long the title.
         let list = try Sh.renkei(["list"], ws: ws)
-        #expect(list.stdout.split(separator: "\n").count == 2, "header + one row")
+        #expect(list.stdout.split(separator: "\n").count == 3, "header + one row per case")
         #expect(list.stdout.split(separator: "\n").allSatisfy { $0.count < 400 }, "the 100,000-character title is clipped")
         // JSON output for scripts keeps the text exactly (escaped by the encoder).
         let json = try Sh.renkei(["show", id, "--json"], ws: ws)

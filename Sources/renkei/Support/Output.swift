@@ -27,14 +27,14 @@ enum Output {
         FileHandle.standardOutput.write(terminalSafeJSON(try e.encode(value) + Data([0x0A])))
     }
 
-    /// JSONEncoder escapes C0 controls but leaves C1 controls (U+0080–U+009F, e.g. the one-byte
-    /// CSI U+009B) and bidi overrides raw, and `--json` often lands on a terminal. In a JSON
+    /// JSONEncoder escapes C0 controls but leaves DEL, C1 controls (U+0080–U+009F, e.g. the
+    /// one-byte CSI U+009B) and bidi overrides raw, and `--json` often lands on a terminal. In a JSON
     /// document they can only occur inside strings, so `\uXXXX` is the same data, made inert.
     static func terminalSafeJSON(_ data: Data) -> Data {
-        func risky(_ v: UInt32) -> Bool { (0x80...0x9F).contains(v) || TerminalText.needsEscape(Unicode.Scalar(v)!) && v >= 0x2000 }
-        // Fast path: C1 is C2 80–9F in UTF-8, the bidi/separator controls E2 80 A8–AE / E2 81 A6–A9.
+        func risky(_ v: UInt32) -> Bool { v == 0x7F || (0x80...0x9F).contains(v) || TerminalText.needsEscape(Unicode.Scalar(v)!) && v >= 0x2000 }
+        // Fast path: DEL is 7F, C1 is C2 80–9F in UTF-8, the bidi/separator controls E2 80 A8–AE / E2 81 A6–A9.
         let hasLead = data.withUnsafeBytes { raw in
-            raw.indices.dropLast().contains { i in raw[i] == 0xC2 && (0x80...0x9F).contains(raw[i + 1]) || raw[i] == 0xE2 && (raw[i + 1] == 0x80 || raw[i + 1] == 0x81) }
+            raw.contains(0x7F) || raw.indices.dropLast().contains { i in raw[i] == 0xC2 && (0x80...0x9F).contains(raw[i + 1]) || raw[i] == 0xE2 && (raw[i + 1] == 0x80 || raw[i + 1] == 0x81) }
         }
         guard hasLead, let text = String(data: data, encoding: .utf8) else { return data }
         var out = String.UnicodeScalarView()
