@@ -11,19 +11,23 @@ BIN=${RENKEI_BIN:-$PWD/.build/debug/renkei}
 command -v tmux >/dev/null || { echo "tui-cli-writers: tmux missing"; exit 2; }
 export RENKEI_DATA=${RENKEI_DATA:-$PWD/Data} RENKEI_TODAY=2026-11-23 RENKEI_LANG=en LANG=C.UTF-8 TERM=xterm-256color
 unset RENKEI_WORKSPACE
+# A private tmux server: other test suites on this machine may run `tmux kill-server`.
+TMUX_SOCK=renkei-rel-$$
+trap 'tmux -L "$TMUX_SOCK" kill-server 2>/dev/null' EXIT
 WORK=$(mktemp -d /tmp/renkei-tuicli.XXXXXX)
 WS=$WORK/ws
 "$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --title "tui and cli" --municipality 狭山市 >/dev/null || { echo "setup failed"; exit 2; }
 S=rtc$$
-tmux new-session -d -s "$S" -x 120 -y 40 "exec env RENKEI_DATA='$RENKEI_DATA' RENKEI_TODAY=$RENKEI_TODAY RENKEI_ACTOR=tui RENKEI_LANG=en LANG=C.UTF-8 '$BIN' --workspace '$WS'"
-for _ in $(seq 1 100); do tmux capture-pane -p -t "$S" | grep -q "c-0001" && break; sleep 0.05; done
+tmux -L "$TMUX_SOCK" new-session -d -s "$S" -x 120 -y 40 "exec env RENKEI_DATA='$RENKEI_DATA' RENKEI_TODAY=$RENKEI_TODAY RENKEI_ACTOR=tui RENKEI_LANG=en LANG=C.UTF-8 '$BIN' --workspace '$WS'"
+tmux -L "$TMUX_SOCK" set -t "$S" remain-on-exit on >/dev/null   # if the TUI dies, keep its last screen and exit status
+for _ in $(seq 1 100); do tmux -L "$TMUX_SOCK" capture-pane -p -t "$S" | grep -q "c-0001" && break; sleep 0.05; done
 ( for i in $(seq 1 "$N"); do
     out=$(RENKEI_ACTOR=cli "$BIN" note --workspace "$WS" c-0001 "cli-$i" 2>>"$WORK/cli.err") && [[ $out == *"note added"* ]] && echo "cli-$i" >> "$WORK/acks"
   done ) & cli=$!
 tui_unconfirmed=0
 for i in $(seq 1 "$N"); do
-  tmux send-keys -t "$S" a; sleep 0.05
-  tmux send-keys -t "$S" -l "tui-$i"; tmux send-keys -t "$S" C-s
+  tmux -L "$TMUX_SOCK" send-keys -t "$S" a; sleep 0.05
+  tmux -L "$TMUX_SOCK" send-keys -t "$S" -l "tui-$i"; tmux -L "$TMUX_SOCK" send-keys -t "$S" C-s
   ok=0
   for _ in $(seq 1 200); do
     # Seen on disk = durable. (The "Saved" status line persists between notes, so it cannot
@@ -31,12 +35,16 @@ for i in $(seq 1 "$N"); do
     if grep -q "\"tui-$i\"" "$WS/cases/c-0001.json" 2>/dev/null; then ok=1; break; fi
     sleep 0.02
   done
-  if [ $ok = 1 ]; then echo "tui-$i" >> "$WORK/acks"; else tui_unconfirmed=$((tui_unconfirmed + 1)); tmux send-keys -t "$S" Escape; fi
+  if [ $ok = 1 ]; then echo "tui-$i" >> "$WORK/acks"; else tui_unconfirmed=$((tui_unconfirmed + 1)); tmux -L "$TMUX_SOCK" send-keys -t "$S" Escape; fi
+  if [ "$(tmux -L "$TMUX_SOCK" display -p -t "$S" '#{pane_dead}')" = 1 ]; then
+    echo "tui-cli-writers: the TUI exited (status $(tmux -L "$TMUX_SOCK" display -p -t "$S" '#{pane_dead_status}')) at note $i:"; tmux -L "$TMUX_SOCK" capture-pane -p -t "$S" | tail -8
+    tmux -L "$TMUX_SOCK" kill-session -t "$S"; exit 1
+  fi
 done
 wait $cli
 sleep 1
-screen=$(tmux capture-pane -p -t "$S")
-tmux send-keys -t "$S" q; sleep 0.5; tmux kill-session -t "$S" 2>/dev/null
+screen=$(tmux -L "$TMUX_SOCK" capture-pane -p -t "$S")
+tmux -L "$TMUX_SOCK" send-keys -t "$S" q; sleep 0.5; tmux -L "$TMUX_SOCK" kill-session -t "$S" 2>/dev/null
 "$BIN" show --workspace "$WS" c-0001 --json > "$WORK/case.json"
 "$BIN" validate --workspace "$WS" > "$WORK/validate" 2>&1; vrc=$?
 read acks lost dup events < <(python3 - "$WORK" <<'PY'

@@ -13,6 +13,9 @@ BIN=${RENKEI_BIN:-$PWD/.build/debug/renkei}
 command -v tmux >/dev/null || { echo "tui-kill-loop: tmux missing"; exit 2; }
 export RENKEI_DATA=${RENKEI_DATA:-$PWD/Data} RENKEI_TODAY=2026-11-23 RENKEI_ACTOR=tui-killer RENKEI_LANG=en LANG=C.UTF-8 TERM=xterm-256color
 unset RENKEI_WORKSPACE
+# A private tmux server: other test suites on this machine may run `tmux kill-server`.
+TMUX_SOCK=renkei-rel-$$
+trap 'tmux -L "$TMUX_SOCK" kill-server 2>/dev/null' EXIT
 WORK=$(mktemp -d /tmp/renkei-tuikill.XXXXXX)
 WS=$WORK/ws
 "$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --title "tui kill" --municipality 福岡市 >/dev/null || { echo "tui-kill-loop: setup failed"; exit 2; }
@@ -20,22 +23,22 @@ S=rkill$$
 : > "$WORK/acks"
 killed=0; saved_seen=0; not_started=0
 for i in $(seq 1 "$N"); do
-  tmux kill-session -t "$S" 2>/dev/null
-  tmux new-session -d -s "$S" -x 120 -y 40 "exec env RENKEI_DATA='$RENKEI_DATA' RENKEI_TODAY=$RENKEI_TODAY RENKEI_ACTOR=$RENKEI_ACTOR RENKEI_LANG=en LANG=C.UTF-8 '$BIN' --workspace '$WS'"
-  pid=$(tmux display -p -t "$S" '#{pane_pid}')
+  tmux -L "$TMUX_SOCK" kill-session -t "$S" 2>/dev/null
+  tmux -L "$TMUX_SOCK" new-session -d -s "$S" -x 120 -y 40 "exec env RENKEI_DATA='$RENKEI_DATA' RENKEI_TODAY=$RENKEI_TODAY RENKEI_ACTOR=$RENKEI_ACTOR RENKEI_LANG=en LANG=C.UTF-8 '$BIN' --workspace '$WS'"
+  pid=$(tmux -L "$TMUX_SOCK" display -p -t "$S" '#{pane_pid}')
   ok=0
-  for _ in $(seq 1 100); do tmux capture-pane -p -t "$S" | grep -q "c-0001" && { ok=1; break; }; sleep 0.05; done
+  for _ in $(seq 1 100); do tmux -L "$TMUX_SOCK" capture-pane -p -t "$S" | grep -q "c-0001" && { ok=1; break; }; sleep 0.05; done
   [ $ok = 1 ] || { not_started=$((not_started + 1)); kill -9 "$pid" 2>/dev/null; continue; }
-  tmux send-keys -t "$S" a
+  tmux -L "$TMUX_SOCK" send-keys -t "$S" a
   sleep 0.1
-  tmux send-keys -t "$S" -l "tui-$i"
-  tmux send-keys -t "$S" C-s
+  tmux -L "$TMUX_SOCK" send-keys -t "$S" -l "tui-$i"
+  tmux -L "$TMUX_SOCK" send-keys -t "$S" C-s
   sleep "0.$(( RANDOM % 2 ))$(( RANDOM % 10 ))$(( RANDOM % 10 ))"   # 0–199 ms after Ctrl-S: before, during or after the save
-  screen=$(tmux capture-pane -p -t "$S")
+  screen=$(tmux -L "$TMUX_SOCK" capture-pane -p -t "$S")
   kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
   if grep -q "Saved" <<< "$screen"; then echo "tui-$i" >> "$WORK/acks"; saved_seen=$((saved_seen + 1)); fi
 done
-tmux kill-session -t "$S" 2>/dev/null
+tmux -L "$TMUX_SOCK" kill-session -t "$S" 2>/dev/null
 "$BIN" validate --workspace "$WS" > "$WORK/validate" 2>&1; vrc=$?
 "$BIN" note --workspace "$WS" c-0001 "after the storm" >/dev/null 2>&1
 stale=$(ls -A "$WS/cases" "$WS" | grep -c '^\.renkei-tmp-')
