@@ -42,6 +42,7 @@ struct Renkei: ParsableCommand {
             SimilarCommand.self,
             JointCommand.self,
             FunnelCommand.self,
+            DevCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

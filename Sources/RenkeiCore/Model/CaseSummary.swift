@@ -29,6 +29,11 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     public var eventCount: Int
     /// Folded (NFKC, lowercased) text of title, municipality, partners, tags, notes, department.
     public var searchText: String
+    /// Linked external funding windows (交付金・補助金・公募), so deadlines need no case decode.
+    public var fundingWindows: [String]
+    /// Compact similarity features (text hashes, stage timeline), so similar cases, 共同調達 and
+    /// the funnel run from the index instead of decoding every case file.
+    public var insight: InsightIndexFields?
 
     public struct SnoozeMark: Codable, Equatable, Sendable {
         public var item: String
@@ -68,6 +73,8 @@ public struct CaseSummary: Codable, Equatable, Sendable {
         parts += c.tags
         parts += c.notes.map(\.text)
         searchText = TextNormalizer.fold(parts.joined(separator: "\u{1F}"))
+        fundingWindows = c.linkedFundingWindowIds
+        insight = InsightIndexFields(c)
     }
 
     /// Whether the case needs municipal money (procurement exit, or any amount): budget deadlines apply.

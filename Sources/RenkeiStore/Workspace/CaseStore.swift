@@ -56,11 +56,38 @@ public final class CaseStore: @unchecked Sendable {
             .sorted()
     }
 
-    public func portfolio() throws -> Portfolio {
-        guard FileManager.default.fileExists(atPath: workspace.casesDir.path) else {
+    /// Every case's summary (and the damaged files), through the summary index when there is
+    /// one. Same as `portfolio(PortfolioQuery())`.
+    public func portfolio() throws -> Portfolio { try portfolio(PortfolioQuery()) }
+
+    /// The portfolio, optionally only the cases matching a search, without search texts, or
+    /// with progress callbacks while a cold index is built (see `PortfolioQuery`).
+    public func portfolio(_ query: PortfolioQuery) throws -> Portfolio {
+        try checkCasesDir()
+        if let index { let dir = workspace.casesDir.path; return try index.load(query, decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
+        var p = try decodeAll()
+        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q) } }
+        if !query.includeSearchText { for i in p.summaries.indices { p.summaries[i].searchText = "" } }
+        return p
+    }
+
+    /// Number of usable cases and the damaged files — on a warm index without decoding a
+    /// single summary (the fast path of `renkei list --count`).
+    public func caseCount() throws -> (count: Int, damaged: [DamagedFile]) {
+        try checkCasesDir()
+        if let index { let dir = workspace.casesDir.path; return try index.count(decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
+        let p = try decodeAll()
+        return (p.summaries.count, p.damaged)
+    }
+
+    private func checkCasesDir() throws {
+        var st = stat()
+        guard stat(workspace.casesDir.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
             throw StoreError.workspace("\(workspace.casesDir.path): the cases directory has disappeared (was the workspace deleted?)")
         }
-        if let index { return index.load(decoder: loadFile) }
+    }
+
+    private func decodeAll() throws -> Portfolio {
         var summaries: [CaseSummary] = []
         var damaged: [DamagedFile] = []
         var readOnly = Set<String>()

@@ -24,7 +24,7 @@ struct FunnelCommand: ParsableCommand {
         }
         if let y = fiscalYear, !(1900...9999).contains(y) { throw CLIError("--fiscal-year \(y) is not a year", code: .usage) }
         let ctx = try AppContext.make(global)
-        let loaded = InsightLoading.load(ctx)
+        let loaded = try InsightLoading.load(ctx)
         let filter = FunnelFilter(municipality: municipality.flatMap { $0.isEmpty ? nil : $0 }, exit: exitFilter, fiscalYear: fiscalYear)
         let report = FunnelReport.build(loaded.features, filter: filter, today: ctx.today, calendar: loaded.calendar(ctx))
         if json { try Output.json(report); return }

@@ -17,7 +17,7 @@ struct JointCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let loaded = InsightLoading.load(ctx)
+        let loaded = try InsightLoading.load(ctx)
         let report = JointProcurementFinder.find(loaded.features, today: ctx.today,
                                                  calendar: loaded.calendar(ctx), catalog: ctx.catalog)
         if json { try Output.json(report); return }

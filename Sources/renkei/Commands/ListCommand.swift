@@ -24,10 +24,17 @@ struct ListCommand: ParsableCommand {
             return v
         }
         let ctx = try AppContext.make(global)
-        let portfolio = try ctx.store.portfolio()
+        if count && stageFilter == nil && exitFilter == nil && search == nil {
+            // Fast path: validate the index against the directory, decode no summary.
+            let (n, damaged) = try ctx.store.caseCount()
+            for d in damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+            if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
+            return
+        }
+        // The index pre-filters the search on bytes and decodes only candidate rows.
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false))
         var rows = portfolio.summaries.filter { s in
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
-                && (search == nil || s.matches(search: search!))
         }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
         for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }

@@ -20,7 +20,7 @@ struct SimilarCommand: ParsableCommand {
         guard (1...50).contains(limit) else { throw CLIError("--limit must be between 1 and 50 (got \(limit))", code: .usage) }
         let ctx = try AppContext.make(global)
         let query = try ctx.load(id).value
-        let loaded = InsightLoading.load(ctx)
+        let loaded = try InsightLoading.load(ctx)
         var features = loaded.features
         if !features.contains(where: { $0.id == query.id }) { features.append(InsightFeatures(query)) }
         let finder = SimilarCaseFinder(features, catalog: ctx.catalog)

@@ -11,21 +11,16 @@ enum Deadlines {
         var portfolio: Portfolio
     }
 
-    /// - Parameter links: read case files for funding-window links (not needed for counts:
+    /// - Parameter links: include funding-window links from the summaries (not needed for counts:
     ///   a funding window is only listed while open, never as missed).
     static func load(_ ctx: AppContext, links needLinks: Bool = true) throws -> Loaded {
-        let portfolio = try ctx.store.portfolio()
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
         for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
         let known = Set(portfolio.summaries.map(\.municipality))
         let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
-        // Summaries do not carry funding links; read the case files only when windows exist.
         var links: [String: [String]] = [:]
         if needLinks && !result.fundingWindows.isEmpty {
-            for name in ctx.store.caseFileNames() {
-                if case .success(let doc) = ctx.store.loadFile(name), !doc.value.linkedFundingWindowIds.isEmpty {
-                    links[doc.value.id] = doc.value.linkedFundingWindowIds
-                }
-            }
+            for s in portfolio.summaries where !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
         }
         return Loaded(result: result, context: result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: links), portfolio: portfolio)
     }

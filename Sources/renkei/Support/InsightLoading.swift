@@ -5,9 +5,8 @@ import RenkeiStore
 /// Loads what the insight commands (similar, joint, funnel) need: the compact features of every
 /// case. Damaged files are reported as warnings and left out.
 ///
-/// Today this decodes every case file, because `CaseSummary` has neither the WHY/HOW/WHAT text
-/// nor the stage history. Once the summary index carries `InsightFeatures` (proposed field
-/// `CaseSummary.insight`), this becomes `portfolio().summaries.compactMap(\.insight)`.
+/// Everything comes from the summary index (`CaseSummary.insight` carries the compact
+/// features), so a warm 10,000-case workspace decodes no case file here.
 enum InsightLoading {
     struct Loaded {
         var features: [InsightFeatures]
@@ -25,18 +24,19 @@ enum InsightLoading {
         }
     }
 
-    static func load(_ ctx: AppContext) -> Loaded {
+    static func load(_ ctx: AppContext) throws -> Loaded {
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))
+        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason) (left out)") }
         var features: [InsightFeatures] = []
         var summaries: [String: CaseSummary] = [:]
         var links: [String: [String]] = [:]
-        for name in ctx.store.caseFileNames() {
-            switch ctx.store.loadFile(name) {
-            case .success(let doc):
-                features.append(InsightFeatures(doc.value))
-                summaries[doc.value.id] = CaseSummary(doc.value)
-                if !doc.value.linkedFundingWindowIds.isEmpty { links[doc.value.id] = doc.value.linkedFundingWindowIds }
-            case .failure(let d):
-                Output.warn("damaged case file \(d.path): \(d.reason) (left out)")
+        for s in portfolio.summaries {
+            summaries[s.id] = s
+            if !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
+            if let x = s.insight {
+                features.append(InsightFeatures(summary: s, index: x))
+            } else if case .success(let doc) = ctx.store.loadFile(s.id + ".json") {
+                features.append(InsightFeatures(doc.value))   // an index row without features: read the case
             }
         }
         return Loaded(features: features, summaries: summaries, fundingLinks: links)

@@ -1,0 +1,552 @@
+import Foundation
+import RenkeiCore
+
+/// A hand-written decoder for case files as renkei writes them, used only to build the summary
+/// index (a cold start over 10,000 files). It accepts a strict *subset* of what
+/// `JSONDecoder().decode(Case.self, …)` accepts and, for what it accepts, builds the identical
+/// `Case`. Anything outside the subset — an unknown key, an escape it does not handle, a
+/// number with an exponent or more than 18 digits, a decimal where an integer is expected, a
+/// duplicate key, a `null` in a required field, a BOM — makes it give up (`nil`), and the
+/// caller decodes the file the normal way. So it can make a file faster, never differently
+/// judged.
+///
+/// It disables itself when the model has fields it does not know (see `modelMatches`): a new
+/// field added to `Case` or a nested type sends every file down the normal path until this
+/// parser learns it.
+struct StrictCaseParser {
+    struct GiveUp: Error {}
+
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    var i = 0
+
+    /// nil: not in the subset (or the model changed) — use the normal decoder.
+    static func parse(_ data: Data) -> Case? {
+        guard modelMatches else { return nil }
+        return data.withUnsafeBytes { raw -> Case? in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return nil }
+            var parser = StrictCaseParser(p: base, n: raw.count)
+            do {
+                let c = try parser.caseValue()
+                parser.ws()
+                guard parser.i == parser.n else { return nil }
+                return c
+            } catch { return nil }
+        }
+    }
+
+    // MARK: lexical
+
+    @inline(__always) mutating func ws() {
+        while i < n, p[i] == 0x20 || p[i] == 0x0A || p[i] == 0x0D || p[i] == 0x09 { i += 1 }
+    }
+    @inline(__always) mutating func peek() throws -> UInt8 {
+        ws()
+        guard i < n else { throw GiveUp() }
+        return p[i]
+    }
+    @inline(__always) mutating func expect(_ b: UInt8) throws {
+        guard try peek() == b else { throw GiveUp() }
+        i += 1
+    }
+    mutating func literal(_ s: StaticString) throws {
+        let len = s.utf8CodeUnitCount
+        guard i + len <= n else { throw GiveUp() }
+        for k in 0..<len where p[i + k] != s.utf8Start[k] { throw GiveUp() }
+        i += len
+    }
+    /// true when the next value is `null` (consumed).
+    mutating func isNull() throws -> Bool {
+        if try peek() == 0x6E { try literal("null"); return true }
+        return false
+    }
+
+    mutating func string() throws -> String {
+        try expect(0x22)
+        let start = i
+        while i < n {
+            let b = p[i]
+            if b == 0x22 {
+                let s = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
+                i += 1
+                return s
+            }
+            if b == 0x5C { return try escapedString(from: start) }
+            if b < 0x20 { throw GiveUp() }
+            i += 1
+        }
+        throw GiveUp()
+    }
+
+    mutating func escapedString(from start: Int) throws -> String {
+        var out = [UInt8](UnsafeBufferPointer(start: p + start, count: i - start))
+        while i < n {
+            let b = p[i]
+            if b == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
+            if b < 0x20 { throw GiveUp() }
+            if b != 0x5C { out.append(b); i += 1; continue }
+            guard i + 1 < n else { throw GiveUp() }
+            let e = p[i + 1]
+            i += 2
+            switch e {
+            case 0x22: out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case 0x2F: out.append(0x2F)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                guard i + 4 <= n else { throw GiveUp() }
+                var v: UInt32 = 0
+                for _ in 0..<4 {
+                    let h = p[i]
+                    let d: UInt32
+                    switch h {
+                    case 0x30...0x39: d = UInt32(h - 0x30)
+                    case 0x41...0x46: d = UInt32(h - 0x41 + 10)
+                    case 0x61...0x66: d = UInt32(h - 0x61 + 10)
+                    default: throw GiveUp()
+                    }
+                    v = v << 4 | d
+                    i += 1
+                }
+                // Surrogates (pairs or lone) are left to JSONDecoder.
+                guard !(0xD800...0xDFFF).contains(v), let scalar = Unicode.Scalar(v) else { throw GiveUp() }
+                out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            default: throw GiveUp()
+            }
+        }
+        throw GiveUp()
+    }
+
+    /// The digits of a number token: -?(0|[1-9][0-9]*)(\.[0-9]+)? — no exponent, ≤ 18 integer digits.
+    mutating func numberToken() throws -> (range: Range<Int>, isInteger: Bool) {
+        ws()
+        let start = i
+        if i < n, p[i] == 0x2D { i += 1 }
+        let intStart = i
+        while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+        let intDigits = i - intStart
+        guard intDigits > 0, intDigits <= 18, !(intDigits > 1 && p[intStart] == 0x30) else { throw GiveUp() }
+        var isInteger = true
+        if i < n, p[i] == 0x2E {
+            i += 1
+            let f = i
+            while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+            guard i > f, i - f <= 30 else { throw GiveUp() }
+            isInteger = false
+        }
+        if i < n, p[i] == 0x65 || p[i] == 0x45 { throw GiveUp() }
+        return (start..<i, isInteger)
+    }
+
+    mutating func int() throws -> Int {
+        let t = try numberToken()
+        guard t.isInteger else { throw GiveUp() }
+        var v = 0
+        var k = t.range.lowerBound
+        let neg = p[k] == 0x2D
+        if neg { k += 1 }
+        while k < t.range.upperBound { v = v * 10 + Int(p[k] - 0x30); k += 1 }
+        return neg ? -v : v
+    }
+
+    mutating func double() throws -> Double {
+        let t = try numberToken()
+        let s = String(decoding: UnsafeBufferPointer(start: p + t.range.lowerBound, count: t.range.count), as: UTF8.self)
+        guard let d = Double(s), d.isFinite else { throw GiveUp() }
+        return d
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try peek() {
+        case 0x74: try literal("true"); return true
+        case 0x66: try literal("false"); return false
+        default: throw GiveUp()
+        }
+    }
+
+    /// Iterates an object's keys; `body` must consume the value. Duplicate keys give up.
+    mutating func object(_ body: (inout StrictCaseParser, String) throws -> Void) throws {
+        try expect(0x7B)
+        var seen: [String] = []
+        if try peek() == 0x7D { i += 1; return }
+        while true {
+            let key = try string()
+            if seen.contains(key) { throw GiveUp() }
+            seen.append(key)
+            try expect(0x3A)
+            try body(&self, key)
+            let b = try peek()
+            i += 1
+            if b == 0x7D { return }
+            guard b == 0x2C else { throw GiveUp() }
+        }
+    }
+
+    mutating func array<T>(_ element: (inout StrictCaseParser) throws -> T) throws -> [T] {
+        try expect(0x5B)
+        var out: [T] = []
+        if try peek() == 0x5D { i += 1; return out }
+        while true {
+            out.append(try element(&self))
+            let b = try peek()
+            i += 1
+            if b == 0x5D { return out }
+            guard b == 0x2C else { throw GiveUp() }
+        }
+    }
+
+    mutating func optional<T>(_ value: (inout StrictCaseParser) throws -> T) throws -> T? {
+        try isNull() ? nil : try value(&self)
+    }
+
+    mutating func enumValue<E: RawRepresentable>(_ type: E.Type) throws -> E where E.RawValue == String {
+        guard let v = E(rawValue: try string()) else { throw GiveUp() }
+        return v
+    }
+    mutating func timestamp() throws -> Timestamp {
+        guard let t = Timestamp(try string()) else { throw GiveUp() }
+        return t
+    }
+    mutating func day() throws -> Day {
+        guard let d = Day(try string()) else { throw GiveUp() }
+        return d
+    }
+
+    /// A `JSONValue` as `JSONValue.init(from:)` builds it through JSONDecoder: decimals and
+    /// anything ambiguous give up.
+    mutating func jsonValue(depth: Int = 0) throws -> JSONValue {
+        guard depth < 32 else { throw GiveUp() }
+        switch try peek() {
+        case 0x6E: try literal("null"); return .null
+        case 0x22: return .string(try string())
+        case 0x74, 0x66: return .bool(try bool())
+        case 0x5B: return .array(try array { try $0.jsonValue(depth: depth + 1) })
+        case 0x7B:
+            var o: [String: JSONValue] = [:]
+            try object { p, k in o[k] = try p.jsonValue(depth: depth + 1) }
+            return .object(o)
+        default:
+            return .int(try int())
+        }
+    }
+
+    // MARK: the case schema
+
+    mutating func caseValue() throws -> Case {
+        var schemaVersion: Int?, id: String?, revision: Int?, title: String?, municipality: Municipality?
+        var department: String?, contacts: [Contact]?, partners: [Partner]?, domain: String?, issue: IssueFrame?
+        var exit: Exit?, method: String?, stage: Stage?, stageReason: String?, checklist: [String: Tick]?
+        var budget: Budget?, kpis: [KPI]?, tags: [String]?, notes: [Note]?, nextAction: NextAction?
+        var snoozes: [Snooze]?, fundingWindows: [String]?, events: [Event]?
+        try object { p, key in
+            switch key {
+            case "schemaVersion": schemaVersion = try p.int()
+            case "id": id = try p.string()
+            case "revision": revision = try p.optional { try $0.int() }
+            case "title": title = try p.string()
+            case "municipality": municipality = try p.municipality()
+            case "department": department = try p.optional { try $0.string() }
+            case "contacts": contacts = try p.optional { try $0.array { try $0.contact() } }
+            case "partners": partners = try p.optional { try $0.array { try $0.partner() } }
+            case "domain": domain = try p.optional { try $0.string() }
+            case "issue": issue = try p.optional { try $0.issueFrame() }
+            case "exit": exit = try p.optional { try $0.enumValue(Exit.self) }
+            case "method": method = try p.optional { try $0.string() }
+            case "stage": stage = try p.enumValue(Stage.self)
+            case "stageReason": stageReason = try p.optional { try $0.string() }
+            case "checklist": checklist = try p.optional { try $0.ticks() }
+            case "budget": budget = try p.optional { try $0.budget() }
+            case "kpis": kpis = try p.optional { try $0.array { try $0.kpi() } }
+            case "tags": tags = try p.optional { try $0.array { try $0.string() } }
+            case "notes": notes = try p.optional { try $0.array { try $0.note() } }
+            case "nextAction": nextAction = try p.optional { try $0.nextAction() }
+            case "snoozes": snoozes = try p.optional { try $0.array { try $0.snooze() } }
+            case "fundingWindows": fundingWindows = try p.optional { try $0.array { try $0.string() } }
+            case "events": events = try p.optional { try $0.array { try $0.event() } }
+            default: throw GiveUp()
+            }
+        }
+        guard let schemaVersion, let id, let title, let municipality, let stage else { throw GiveUp() }
+        var c = Case(id: id, title: title, municipality: municipality, department: department ?? "",
+                     contacts: contacts ?? [], partners: partners ?? [], domain: domain, issue: issue ?? IssueFrame(),
+                     exit: exit, method: method, stage: stage, stageReason: stageReason, checklist: checklist ?? [:],
+                     budget: budget ?? Budget(), kpis: kpis ?? [], tags: tags ?? [], notes: notes ?? [],
+                     nextAction: nextAction, snoozes: snoozes ?? [], fundingWindows: fundingWindows ?? [],
+                     events: events ?? [], revision: revision ?? 0)
+        c.schemaVersion = schemaVersion
+        return c
+    }
+
+    mutating func municipality() throws -> Municipality {
+        var name: String?, prefecture: String?, size: SizeClass?, kind: MunicipalityKind?
+        try object { p, key in
+            switch key {
+            case "name": name = try p.string()
+            case "prefecture": prefecture = try p.optional { try $0.string() }
+            case "size": size = try p.optional { try $0.enumValue(SizeClass.self) }
+            case "kind": kind = try p.optional { try $0.enumValue(MunicipalityKind.self) }
+            default: throw GiveUp()
+            }
+        }
+        guard let name else { throw GiveUp() }
+        return Municipality(name: name, prefecture: prefecture, size: size, kind: kind)
+    }
+
+    mutating func contact() throws -> Contact {
+        var name: String?, organization: String?, role: String?, email: String?, phone: String?
+        try object { p, key in
+            switch key {
+            case "name": name = try p.string()
+            case "organization": organization = try p.optional { try $0.string() }
+            case "role": role = try p.optional { try $0.string() }
+            case "email": email = try p.optional { try $0.string() }
+            case "phone": phone = try p.optional { try $0.string() }
+            default: throw GiveUp()
+            }
+        }
+        guard let name else { throw GiveUp() }
+        return Contact(name: name, organization: organization, role: role, email: email, phone: phone)
+    }
+
+    mutating func partner() throws -> Partner {
+        var name: String?, kind: PartnerKind?, role: String?
+        try object { p, key in
+            switch key {
+            case "name": name = try p.string()
+            case "kind": kind = try p.enumValue(PartnerKind.self)
+            case "role": role = try p.optional { try $0.string() }
+            default: throw GiveUp()
+            }
+        }
+        guard let name, let kind else { throw GiveUp() }
+        return Partner(name: name, kind: kind, role: role)
+    }
+
+    mutating func issueFrame() throws -> IssueFrame {
+        var why: String?, how: String?, what: String?
+        try object { p, key in
+            switch key {
+            case "why": why = try p.optional { try $0.string() }
+            case "how": how = try p.optional { try $0.string() }
+            case "what": what = try p.optional { try $0.string() }
+            default: throw GiveUp()
+            }
+        }
+        return IssueFrame(why: why ?? "", how: how ?? "", what: what ?? "")
+    }
+
+    mutating func tick() throws -> Tick {
+        var at: Timestamp?, by: String?
+        try object { p, key in
+            switch key {
+            case "at": at = try p.timestamp()
+            case "by": by = try p.string()
+            default: throw GiveUp()
+            }
+        }
+        guard let at, let by else { throw GiveUp() }
+        return Tick(at: at, by: by)
+    }
+
+    mutating func ticks() throws -> [String: Tick] {
+        var out: [String: Tick] = [:]
+        try object { p, key in out[key] = try p.tick() }
+        return out
+    }
+
+    mutating func budget() throws -> Budget {
+        var fiscalYear: Int?, items: [BudgetItem]?, expenditureItem: String?, roughQuoteYen: Int?
+        var funding: [FundingSource]?, reference: [String: String]?
+        try object { p, key in
+            switch key {
+            case "fiscalYear": fiscalYear = try p.optional { try $0.int() }
+            case "items": items = try p.optional { try $0.array { try $0.budgetItem() } }
+            case "expenditureItem": expenditureItem = try p.optional { try $0.string() }
+            case "roughQuoteYen": roughQuoteYen = try p.optional { try $0.int() }
+            case "funding": funding = try p.optional { try $0.array { try $0.fundingSource() } }
+            case "reference":
+                reference = try p.optional { q -> [String: String] in
+                    var r: [String: String] = [:]
+                    try q.object { q2, k in r[k] = try q2.string() }
+                    return r
+                }
+            default: throw GiveUp()
+            }
+        }
+        return Budget(fiscalYear: fiscalYear, items: items ?? [], expenditureItem: expenditureItem,
+                      roughQuoteYen: roughQuoteYen, funding: funding ?? [], reference: reference ?? [:])
+    }
+
+    mutating func budgetItem() throws -> BudgetItem {
+        var label: String?, yen: Int?
+        try object { p, key in
+            switch key {
+            case "label": label = try p.string()
+            case "yen": yen = try p.int()
+            default: throw GiveUp()
+            }
+        }
+        guard let label, let yen else { throw GiveUp() }
+        return BudgetItem(label: label, yen: yen)
+    }
+
+    mutating func fundingSource() throws -> FundingSource {
+        var name: String?, kind: FundingKind?, ratePercent: Double?, yen: Int?, windowId: String?
+        try object { p, key in
+            switch key {
+            case "name": name = try p.string()
+            case "kind": kind = try p.enumValue(FundingKind.self)
+            case "ratePercent": ratePercent = try p.optional { try $0.double() }
+            case "yen": yen = try p.optional { try $0.int() }
+            case "windowId": windowId = try p.optional { try $0.string() }
+            default: throw GiveUp()
+            }
+        }
+        guard let name, let kind else { throw GiveUp() }
+        return FundingSource(name: name, kind: kind, ratePercent: ratePercent, yen: yen, windowId: windowId)
+    }
+
+    mutating func kpi() throws -> KPI {
+        var name: String?, unit: String?, baseline: Double?, target: Double?, actuals: [KPIActual]?
+        try object { p, key in
+            switch key {
+            case "name": name = try p.string()
+            case "unit": unit = try p.string()
+            case "baseline": baseline = try p.optional { try $0.double() }
+            case "target": target = try p.optional { try $0.double() }
+            case "actuals": actuals = try p.array { try $0.kpiActual() }
+            default: throw GiveUp()
+            }
+        }
+        guard let name, let unit, let actuals else { throw GiveUp() }
+        return KPI(name: name, unit: unit, baseline: baseline, target: target, actuals: actuals)
+    }
+
+    mutating func kpiActual() throws -> KPIActual {
+        var date: Day?, value: Double?
+        try object { p, key in
+            switch key {
+            case "date": date = try p.day()
+            case "value": value = try p.double()
+            default: throw GiveUp()
+            }
+        }
+        guard let date, let value else { throw GiveUp() }
+        return KPIActual(date: date, value: value)
+    }
+
+    mutating func note() throws -> Note {
+        var id: Int?, at: Timestamp?, author: String?, text: String?
+        try object { p, key in
+            switch key {
+            case "id": id = try p.int()
+            case "at": at = try p.timestamp()
+            case "author": author = try p.string()
+            case "text": text = try p.string()
+            default: throw GiveUp()
+            }
+        }
+        guard let id, let at, let author, let text else { throw GiveUp() }
+        return Note(id: id, at: at, author: author, text: text)
+    }
+
+    mutating func nextAction() throws -> NextAction {
+        var text: String?, due: Day?
+        try object { p, key in
+            switch key {
+            case "text": text = try p.string()
+            case "due": due = try p.optional { try $0.day() }
+            default: throw GiveUp()
+            }
+        }
+        guard let text else { throw GiveUp() }
+        return NextAction(text: text, due: due)
+    }
+
+    mutating func snooze() throws -> Snooze {
+        var item: String?, until: Day?, reason: String?, at: Timestamp?, by: String?
+        try object { p, key in
+            switch key {
+            case "item": item = try p.string()
+            case "until": until = try p.day()
+            case "reason": reason = try p.string()
+            case "at": at = try p.timestamp()
+            case "by": by = try p.string()
+            default: throw GiveUp()
+            }
+        }
+        guard let item, let until, let reason, let at, let by else { throw GiveUp() }
+        return Snooze(item: item, until: until, reason: reason, at: at, by: by)
+    }
+
+    mutating func event() throws -> Event {
+        var seq: Int?, at: Timestamp?, actor: String?, kind: EventKind?, command: String?
+        var changes: [Change]?, reason: String?, target: String?
+        try object { p, key in
+            switch key {
+            case "seq": seq = try p.int()
+            case "at": at = try p.timestamp()
+            case "actor": actor = try p.string()
+            case "kind": kind = try p.enumValue(EventKind.self)
+            case "command": command = try p.string()
+            case "changes": changes = try p.array { try $0.change() }
+            case "reason": reason = try p.optional { try $0.string() }
+            case "target": target = try p.optional { try $0.string() }
+            default: throw GiveUp()
+            }
+        }
+        guard let seq, let at, let actor, let kind, let command, let changes else { throw GiveUp() }
+        return Event(seq: seq, at: at, actor: actor, kind: kind, command: command, changes: changes, reason: reason, target: target)
+    }
+
+    mutating func change() throws -> Change {
+        var field: String?, before: JSONValue?, after: JSONValue?
+        try object { p, key in
+            switch key {
+            case "field": field = try p.string()
+            case "before": before = try p.jsonValue()
+            case "after": after = try p.jsonValue()
+            default: throw GiveUp()
+            }
+        }
+        guard let field, let before, let after else { throw GiveUp() }
+        return Change(field: field, before: before, after: after)
+    }
+
+    // MARK: model guard
+
+    /// The stored properties this parser knows, per type, in declaration order. If the model
+    /// gains, loses or renames a field, the Mirror labels differ and the parser switches off.
+    static let modelMatches: Bool = {
+        let at = Timestamp("2026-01-01T00:00:00+09:00")!
+        let day = Day(year: 2026, month: 1, day: 1)!
+        func labels(_ v: Any) -> [String] { Mirror(reflecting: v).children.map { $0.label ?? "" } }
+        let expected: [(Any, [String])] = [
+            (Case(id: "x", title: "", municipality: Municipality(name: "")),
+             ["schemaVersion", "id", "revision", "title", "municipality", "department", "contacts", "partners", "domain", "issue",
+              "exit", "method", "stage", "stageReason", "checklist", "budget", "kpis", "tags", "notes", "nextAction", "snoozes",
+              "fundingWindows", "events"]),
+            (Municipality(name: ""), ["name", "prefecture", "size", "kind"]),
+            (Contact(name: ""), ["name", "organization", "role", "email", "phone"]),
+            (Partner(name: ""), ["name", "kind", "role"]),
+            (IssueFrame(), ["why", "how", "what"]),
+            (Tick(at: at, by: ""), ["at", "by"]),
+            (Budget(), ["fiscalYear", "items", "expenditureItem", "roughQuoteYen", "funding", "reference"]),
+            (BudgetItem(label: "", yen: 0), ["label", "yen"]),
+            (FundingSource(name: "", kind: .general), ["name", "kind", "ratePercent", "yen", "windowId"]),
+            (KPI(name: "", unit: ""), ["name", "unit", "baseline", "target", "actuals"]),
+            (KPIActual(date: day, value: 0), ["date", "value"]),
+            (Note(id: 0, at: at, author: "", text: ""), ["id", "at", "author", "text"]),
+            (NextAction(text: "", due: nil), ["text", "due"]),
+            (Snooze(item: "", until: day, reason: "", at: at, by: ""), ["item", "until", "reason", "at", "by"]),
+            (Event(seq: 0, at: at, actor: "", kind: .created, command: "", changes: []),
+             ["seq", "at", "actor", "kind", "command", "changes", "reason", "target"]),
+            (Change(field: "", before: .null, after: .null), ["field", "before", "after"]),
+        ]
+        return expected.allSatisfy { labels($0.0) == $0.1 }
+    }()
+}
