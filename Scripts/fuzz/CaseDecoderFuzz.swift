@@ -14,6 +14,12 @@ let fuzzNow = Timestamp("2026-11-23T09:00:00+09:00")!
 @_cdecl("LLVMFuzzerTestOneInput")
 public func renkeiFuzzCaseDecoder(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let data = Data(bytes: bytes, count: size)
+    // Differential: the index's hand-written StrictCaseParser must accept only what JSONDecoder
+    // accepts, and build the identical Case (it promises "faster, never differently judged").
+    if let strict = StrictCaseParser.parse(data) {
+        guard let full = try? JSONDecoder().decode(Case.self, from: data) else { fatalError("StrictCaseParser accepted a file JSONDecoder rejects") }
+        precondition(strict == full, "StrictCaseParser built a different case than JSONDecoder")
+    }
     guard let doc = try? CaseCodec.decode(data, path: "fuzz.json") else { return 0 }
     // Round trip: what renkei writes it must read back, identically.
     guard let encoded = try? CaseCodec.encode(doc) else { fatalError("decoded case does not encode") }

@@ -450,7 +450,7 @@ extension ReliabilityCLITests {
         #expect((all.stdout + all.stderr).contains("traversal.json"), "the path-like calendar id is reported: \(all.stdout)")
         let ja = try Sh.renkei(["calendar", "--municipality", "狭山市"], ws: ws, env: ["RENKEI_LANG": "ja"])
         #expect(ja.stdout.contains("␛[2J"), "visible: \(ja.stdout.prefix(200))")
-        #expect(Sh.snapshot(ws) == before, "reading calendars writes nothing")
+        #expect(Sh.snapshot(ws).filter { $0.key != ".index" } == before.filter { $0.key != ".index" }, "reading calendars writes nothing (but the index cache)")
         #expect(!FileManager.default.fileExists(atPath: ws.deletingLastPathComponent().appendingPathComponent("evil").path))
     }
 }
