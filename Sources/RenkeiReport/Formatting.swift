@@ -5,21 +5,10 @@ import RenkeiCore
 /// 年度 (ja) or "FY" (en).
 public enum ReportFormat {
     /// 4800000 → "¥4,800,000" (negative amounts keep the sign before the symbol).
-    public static func yen(_ n: Int) -> String {
-        (n < 0 ? "-¥" : "¥") + grouped(n.magnitude)
-    }
+    public static func yen(_ n: Int) -> String { Yen.format(n) }
 
     /// 1234567 → "1,234,567".
-    public static func grouped(_ n: some BinaryInteger) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        out.reserveCapacity(digits.count + digits.count / 3)
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    public static func grouped(_ n: some BinaryInteger) -> String { Yen.grouped(n) }
 
     /// KPI values: integers without a decimal point and with grouping, others with up to two
     /// decimals ("12.5", "0.75").

@@ -195,4 +195,16 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stderr.contains("/nonexistent/renkei-ws") && r.stderr.contains("renkei init"))
     }
+
+    @Test func actorComesFromEnvironmentThenConfig() throws {
+        let ws = try CLI.tempWorkspace()
+        let id = try newCase(ws)
+        let cfg = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-cfg-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: cfg.appendingPathComponent("renkei"), withIntermediateDirectories: true)
+        try Data("{\"actor\": \"山田 花子\"}".utf8).write(to: cfg.appendingPathComponent("renkei/config.json"))
+        #expect(try CLI.run(["note", id, "設定から"], workspace: ws, env: ["RENKEI_ACTOR": "", "XDG_CONFIG_HOME": cfg.path]).status == 0)
+        #expect(try CLI.run(["note", id, "環境変数から"], workspace: ws, env: ["RENKEI_ACTOR": "suzuki", "XDG_CONFIG_HOME": cfg.path]).status == 0)
+        let events = (try caseJSON(ws, id)["events"] as! [[String: Any]]).compactMap { $0["actor"] as? String }
+        #expect(Array(events.suffix(2)) == ["山田 花子", "suzuki"])
+    }
 }

@@ -35,13 +35,5 @@ extension JointProcurementReport {
     }
 
     /// 45800000 → "¥45,800,000"
-    static func yen(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-¥" : "¥") + out
-    }
+    static func yen(_ n: Int) -> String { Yen.format(n) }
 }

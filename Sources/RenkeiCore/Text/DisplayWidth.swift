@@ -16,13 +16,23 @@ public enum DisplayWidth {
         if scalars.contains(where: { $0.value == 0xFE0F }) || (scalars.count > 1 && scalars.contains(where: { $0.value == 0x200D })) {
             return 2
         }
-        return scalarWidth(first)
+        // Half-width (semi-)voiced marks ﾞ ﾟ extend a grapheme in Unicode but are spacing
+        // characters on a terminal: ｶﾞ occupies two columns.
+        var w = scalarWidth(first)
+        if scalars.count > 1 { for u in scalars.dropFirst() where u.value == 0xFF9E || u.value == 0xFF9F { w += 1 } }
+        return w
     }
 
     public static func scalarWidth(_ u: Unicode.Scalar) -> Int {
         let v = u.value
         if v == 0 { return 0 }
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        // Fast paths for the common cases: Latin/Greek/Cyrillic/box drawing (narrow), kana and
+        // CJK ideographs (wide). The full tables below decide everything else.
+        if v < 0x0300 { return 1 }
+        if (0x3041...0x30FF).contains(v) && v != 0x3099 && v != 0x309A { return 2 }
+        if (0x4E00...0x9FFF).contains(v) { return 2 }
+        if (0x2500...0x257F).contains(v) || (0xFF61...0xFF9D).contains(v) { return 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
         return 1

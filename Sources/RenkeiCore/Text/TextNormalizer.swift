@@ -3,7 +3,9 @@ import Foundation
 /// Search folding for Japanese text: NFKC (全角英数→半角, 半角ｶﾅ→全角カナ, ① → 1 …) then
 /// case-folding, so 「ｻﾔﾏ」 finds 「サヤマ」 and 「ＡＩ」 finds "ai".
 public enum TextNormalizer {
-    public static func nfkc(_ s: String) -> String { s.precomposedStringWithCompatibilityMapping }
+    /// NFKC. Linux Foundation leaves a half-width semi-voiced mark decomposed (ﾌﾟ → フ + U+309A
+    /// instead of プ), so compose canonically once more; folded text then compares byte for byte.
+    public static func nfkc(_ s: String) -> String { s.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping }
 
     public static func fold(_ s: String) -> String {
         // ASCII fast path: nothing to compose, only lowercase.

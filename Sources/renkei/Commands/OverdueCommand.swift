@@ -85,9 +85,13 @@ struct OverdueCommand: ParsableCommand {
             for i in review.snoozed { Output.line("  \(i.caseId)  \(i.milestoneId)  \(ja ? "〜" : "until ")\(i.snoozedUntil?.description ?? "")  \(i.statusText(lang))") }
         }
         if !review.unscheduled.isEmpty {
+            // A long portfolio can have hundreds: name the first few, count the rest (--json lists all).
+            let shown = review.unscheduled.prefix(12).joined(separator: ", ")
+            let rest = review.unscheduled.count - min(12, review.unscheduled.count)
+            let more = rest > 0 ? (ja ? " ほか\(rest)件" : " and \(rest) more") : ""
             Output.line("")
-            Output.line(ja ? "目標年度が未設定（予算の締切を計算できません）: " + review.unscheduled.joined(separator: ", ") + " — renkei set ID budget.fiscalYear N"
-                           : "No target fiscal year (budget deadlines unknown): " + review.unscheduled.joined(separator: ", ") + " — renkei set ID budget.fiscalYear N")
+            Output.line(ja ? "目標年度が未設定（予算の締切を計算できません）: " + shown + more + " — renkei set ID budget.fiscalYear N"
+                           : "No target fiscal year (budget deadlines unknown): " + shown + more + " — renkei set ID budget.fiscalYear N")
         }
         if !review.calendarFallbacks.isEmpty {
             Output.line("")

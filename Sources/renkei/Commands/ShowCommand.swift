@@ -51,16 +51,3 @@ struct ShowCommand: ParsableCommand {
         }
     }
 }
-
-enum Yen {
-    /// 4800000 → "¥4,800,000"
-    static func format(_ n: Int) -> String {
-        let digits = String(n.magnitude)   // not abs(n): abs(Int.min) traps (a hand-edited file crashed `show`)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-¥" : "¥") + out
-    }
-}

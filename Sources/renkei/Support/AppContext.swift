@@ -39,7 +39,7 @@ struct AppContext {
         let store = CaseStore(workspace: workspace, catalog: loaded.catalog)
         if mutating { store.cleanStaleTempFiles() }
 
-        let actor = [env["RENKEI_ACTOR"], env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+        let actor = [env["RENKEI_ACTOR"], configuredActor(env), env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
         return AppContext(data: data, workspace: workspace, store: store, catalogProblems: loaded.problems,
                           actor: actor, today: today, now: now)
     }
@@ -66,6 +66,17 @@ struct AppContext {
         let r = try store.apply(id, command, actor: actor, now: now)
         if let w = r.journalWarning { Output.warn(w) }
         return r
+    }
+
+    /// `"actor"` from `$XDG_CONFIG_HOME/renkei/config.json` (e.g. a shared login whose events
+    /// should still name the coordinator). A missing or unreadable file is simply no setting.
+    static func configuredActor(_ env: [String: String]) -> String? {
+        let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+            ?? env["HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent(".config") }
+        guard let url = base?.appendingPathComponent("renkei/config.json"),
+              let data = try? DurableFile.read(url, limit: 1_048_576),
+              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        return (obj["actor"] as? String).map { TerminalText.inline($0) }
     }
 
     /// Resolves the case or fails with the documented message.

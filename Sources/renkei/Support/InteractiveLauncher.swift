@@ -1,9 +1,9 @@
 import Foundation
 import RenkeiCore
 
-/// Opens the TUI. (Until the workbench lands, prints the command list.)
+/// Opens the TUI (see Interactive/InteractiveApp.swift).
 enum InteractiveLauncher {
     static func launch(context: AppContext, search: String?) throws {
-        print(Renkei.helpMessage())
+        try InteractiveApp.run(context: context, search: search)
     }
 }

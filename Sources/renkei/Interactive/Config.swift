@@ -1,0 +1,110 @@
+import Foundation
+import RenkeiCore
+import RenkeiTUI
+
+/// The user's settings file: `$XDG_CONFIG_HOME/renkei/config.json` (else ~/.config/renkei/),
+/// plus an optional `keys.json` (action → keys) and `views.json` (saved views, written by the app).
+///
+///     { "lang": "ja", "theme": "dark", "color": true, "wareki": false, "mouse": false,
+///       "keys": { "advance": [">", "ctrl-f"], "quit": ["q", "Q"] },
+///       "views": [ { "name": "狭山", "filter": "狭山", "stages": ["budgeting"], "sort": "deadline" } ] }
+///
+/// Parsing happens here (I/O); applying the result to the keymap is pure (`Keymap.applying`).
+enum Config {
+    struct File: Decodable {
+        var lang: String?
+        var theme: String?
+        var color: Bool?
+        var wareki: Bool?
+        var mouse: Bool?
+        var keys: [String: KeyList]?
+        var views: [SavedView]?
+    }
+
+    /// A key list may be written as one string or an array of strings.
+    struct KeyList: Decodable {
+        var keys: [String]
+        init(from d: Decoder) throws {
+            let c = try d.singleValueContainer()
+            if let s = try? c.decode(String.self) { keys = [s] } else { keys = try c.decode([String].self) }
+        }
+    }
+
+    static var directory: URL {
+        let env = ProcessInfo.processInfo.environment
+        if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("renkei") }
+        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/renkei")
+    }
+
+    static func localeLang(_ env: [String: String]) -> Lang {
+        if let l = env["RENKEI_LANG"], let v = Lang(rawValue: l) { return v }
+        for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let v = env[k], !v.isEmpty { return v.hasPrefix("ja") ? .ja : .en }
+        }
+        return .en
+    }
+
+    /// Settings plus problems to show (a bad config never stops the app).
+    static func load(env: [String: String] = ProcessInfo.processInfo.environment) -> (Settings, [String]) {
+        var s = Settings(lang: localeLang(env))
+        var problems: [String] = []
+        let dir = directory
+        var file = File()
+        let cfg = dir.appendingPathComponent("config.json")
+        if let data = try? Data(contentsOf: cfg) {
+            do { file = try JSONDecoder().decode(File.self, from: data) } catch {
+                problems.append("\(cfg.path): \(describe(error)) — using defaults")
+            }
+        }
+        if env["RENKEI_LANG"] == nil, let l = file.lang {
+            if let v = Lang(rawValue: l) { s.lang = v } else { problems.append("config.json: lang '\(l)' must be \"ja\" or \"en\"") }
+        }
+        if let t = file.theme {
+            if let v = ThemeKind(rawValue: t) { s.theme = v } else { problems.append("config.json: theme '\(t)' must be \"dark\" or \"light\"") }
+        }
+        if let c = file.color { s.colors = c }
+        if let v = env["NO_COLOR"], !v.isEmpty { s.colors = false }
+        s.wareki = file.wareki ?? false
+        s.mouse = file.mouse ?? false
+        var keys = (file.keys ?? [:]).mapValues(\.keys)
+        let keysFile = dir.appendingPathComponent("keys.json")
+        if let data = try? Data(contentsOf: keysFile) {
+            do {
+                let extra = try JSONDecoder().decode([String: KeyList].self, from: data)
+                for (k, v) in extra { keys[k] = v.keys }
+            } catch { problems.append("\(keysFile.path): \(describe(error))") }
+        }
+        let (km, keyProblems) = Keymap.default.applying(keys)
+        s.keymap = km
+        problems += keyProblems
+        var views = file.views ?? []
+        let viewsFile = dir.appendingPathComponent("views.json")
+        if let data = try? Data(contentsOf: viewsFile) {
+            do { views += try JSONDecoder().decode([SavedView].self, from: data) } catch { problems.append("\(viewsFile.path): \(describe(error))") }
+        }
+        s.views = views
+        return (s, problems)
+    }
+
+    /// Saves the views made in the app (config.json's own views stay where they are).
+    static func saveViews(_ views: [SavedView], configViews: Int) throws {
+        let dir = directory
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try e.encode(Array(views.dropFirst(configViews)))
+        let url = dir.appendingPathComponent("views.json")
+        let tmp = dir.appendingPathComponent(".views.json.tmp")
+        try data.write(to: tmp)
+        _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
+    }
+
+    static func describe(_ error: Error) -> String {
+        if case DecodingError.dataCorrupted(let c) = error {
+            return "not valid JSON (\((c.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String ?? c.debugDescription))"
+        }
+        if case DecodingError.typeMismatch(_, let c) = error { return "field '\(c.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type" }
+        if case DecodingError.keyNotFound(let k, _) = error { return "missing field '\(k.stringValue)'" }
+        return "\(error)"
+    }
+}
