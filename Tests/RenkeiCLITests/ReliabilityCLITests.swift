@@ -182,6 +182,19 @@ func rawControls(_ s: String) -> [String] {
             let s = try Sh.renkei(["show", String(f.dropLast(5))], ws: ws)
             #expect(!s.signalled, "show \(f) crashed")
         }
+        // Every loadable case exports in every format (extreme numbers included).
+        for f in ["md", "html", "json"] {
+            let e = try Sh.renkei(["export", "y-extreme-numbers", "-f", f], ws: ws)
+            #expect(e.status == 0 && !e.signalled, "export -f \(f): \(e.stderr.prefix(300))")
+        }
+        for f in ["csv", "md", "html", "json"] {
+            let e = try Sh.renkei(["export", "--all", "-f", f], ws: ws, timeout: 120)
+            #expect(e.status == 0 && !e.signalled, "export --all -f \(f): \(e.stderr.prefix(300))")
+        }
+        for cmd in [["overdue"], ["funnel"], ["joint"], ["calendar"], ["similar", "y-extreme-numbers"]] {
+            let e = try Sh.renkei(cmd, ws: ws, timeout: 120)
+            #expect(!e.signalled && e.status != -1, "\(cmd): \(e.status) \(e.stderr.prefix(300))")
+        }
         let note = try Sh.renkei(["note", samples.sorted()[0], "corpus run"], ws: ws)
         #expect(note.status == 0, "\(note.stderr)")
 
