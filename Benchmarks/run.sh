@@ -103,6 +103,9 @@ for N in $SIZES; do
         -n "renkei note (one durable edit, CLI)" "$R note $(first_id "$N") bench --workspace $WS" >/dev/null 2>&1 || true
     /usr/bin/time -f "%M" -o "$RESULTS/rss-list-$N.kb" "$R" list --workspace "$WS" >/dev/null
     "$RB" inproc --workspace "$WS" --runs "$RUNS" > "$RESULTS/inproc-$N.txt"
+    "$R" list --count --workspace "$WS" >/dev/null; sleep 2.1; "$R" list --count --workspace "$WS" >/dev/null
+    "$RB" ui --workspace "$WS" --runs "$RUNS" > "$RESULTS/ui-$N.txt"          # TUI, reports, insight
+    "$ROOT/Benchmarks/tui-rss.sh" "$WS" "$BIN" > "$RESULTS/tui-$N.txt" || true   # real terminal (tmux)
     "$R" list --count --workspace "$WS" >/dev/null   # leave a warm index behind
 done
 

@@ -78,13 +78,17 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case nextTab, prevTab, left, right
     case palette, help, reload, toggleLang
     case quit, forceQuit
-    case tab1, tab2, tab3, tab4, tab5, tab6
+    case tab1, tab2, tab3, tab4, tab5, tab6, tab7
+    case dashboard, joint, calendar
+    case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
+    case snooze, setNextAction
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {
         switch self {
         case .down, .up, .top, .bottom, .pageDown, .pageUp, .back, .left, .right, .forceQuit,
-             .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .palette: return false
+             .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .tab7, .palette,
+             .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear, .snooze, .setNextAction: return false
         default: return true
         }
     }
@@ -93,7 +97,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 /// Where a binding applies. `global` bindings apply on every screen unless a screen binds the
 /// same key itself.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, board, detail
+    case global, list, board, detail, dashboard, joint, calendar, overdue
 }
 
 public struct Binding: Equatable, Sendable {
@@ -129,6 +133,9 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("e"), .edit, hint: true),
         Binding(.char("a"), .addNote, hint: true),
         Binding(.char("o"), .overdue),
+        Binding(.char("d"), .dashboard),
+        Binding(.char("J"), .joint),
+        Binding(.char("c"), .calendar),
         Binding(.char("x"), .export),
         Binding(.char("u"), .undo, hint: true),
         Binding(.ctrl("r"), .redo),
@@ -160,6 +167,27 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("b"), .board, .detail),
         Binding(.char("1"), .tab1, .detail), Binding(.char("2"), .tab2, .detail), Binding(.char("3"), .tab3, .detail),
         Binding(.char("4"), .tab4, .detail), Binding(.char("5"), .tab5, .detail), Binding(.char("6"), .tab6, .detail),
+        Binding(.char("7"), .tab7, .detail),
+        // dashboard (funnel)
+        Binding(.char("m"), .filterMunicipality, .dashboard, hint: true),
+        Binding(.char("e"), .filterExit, .dashboard, hint: true),
+        Binding(.char("y"), .filterYear, .dashboard, hint: true),
+        Binding(.char("0"), .clearFilters, .dashboard, hint: true),
+        Binding(.char("J"), .joint, .dashboard, hint: true),
+        Binding(.char("d"), .back, .dashboard),
+        // joint procurement
+        Binding(.enter, .open, .joint, hint: true),
+        Binding(.char("d"), .dashboard, .joint, hint: true),
+        // calendar timeline
+        Binding(.char("h"), .prevYear, .calendar, hint: true), Binding(.left, .prevYear, .calendar),
+        Binding(.char("l"), .nextYear, .calendar, hint: true), Binding(.right, .nextYear, .calendar),
+        Binding(.char("m"), .filterMunicipality, .calendar, hint: true),
+        // overdue review (a dialog over any screen)
+        Binding(.enter, .open, .overdue, hint: true),
+        Binding(.char("z"), .snooze, .overdue, hint: true),
+        Binding(.char("a"), .setNextAction, .overdue, hint: true),
+        Binding(.char("c"), .calendar, .overdue, hint: true),
+        Binding(.esc, .back, .overdue, hint: true),
     ])
 
     /// The action for `key` in `context` (screen bindings win over global ones).
@@ -182,7 +210,9 @@ public struct Keymap: Equatable, Sendable {
         for b in bindings where b.hint && b.context == context && !seen.contains(b.action) {
             out.append((b.key, b.action)); seen.insert(b.action)
         }
-        for b in bindings where b.hint && b.context == .global && !seen.contains(b.action)
+        // Screens without a case in focus show only their own keys (and ? help).
+        let ownOnly: Set<KeyContext> = [.dashboard, .calendar, .overdue]
+        for b in bindings where b.hint && b.context == .global && !seen.contains(b.action) && !ownOnly.contains(context)
             && action(for: b.key, in: context) == b.action {
             out.append((b.key, b.action)); seen.insert(b.action)
         }
@@ -195,7 +225,8 @@ public struct Keymap: Equatable, Sendable {
     }
 
     /// Most useful first: the status bar shows as many as fit.
-    static let hintOrder: [Action] = [.open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
+    static let hintOrder: [Action] = [.snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
+                                      .open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
                                       .edit, .undo, .sort, .nextView, .palette, .quit, .help]
 
     /// Applies user overrides: action name → key names. The listed keys replace the action's

@@ -9,7 +9,10 @@ public enum L: String, CaseIterable, Sendable {
     // columns
     case colId, colTitle, colMunicipality, colPartners, colStage, colExit, colDeadline, colDays
     // detail tabs
-    case tabOverview, tabChecklist, tabBudget, tabKPI, tabHistory, tabNotes
+    case tabOverview, tabChecklist, tabBudget, tabKPI, tabHistory, tabNotes, tabSimilar
+    // insight, calendar, overdue actions
+    case dashboardTitle, jointTitle, calendarTitle, insightLoading, noSimilar, similarHint
+    case snoozeTitle, snoozeUntil, snoozeReason, nextActionTitle, nextActionText, nextActionDue, dateInvalid, dateNotAhead
     // overview
     case municipality, department, partners, exit, method, stage, reason, nextAction, tags, domain, targetFY
     case gateOpen, gateUnmet, noItems, endStateNoChecklist, required
@@ -152,6 +155,21 @@ public enum L: String, CaseIterable, Sendable {
         case .overdueTitle: return ("期限レビュー", "Overdue review")
         case .overdueEmpty: return ("期限の迫った案件はありません", "Nothing is due")
         case .exportFailed: return ("書き出せませんでした", "Export failed")
+        case .tabSimilar: return ("類似事例", "Similar")
+        case .dashboardTitle: return ("ダッシュボード", "Dashboard")
+        case .jointTitle: return ("共同調達", "Joint procurement")
+        case .calendarTitle: return ("予算カレンダー", "Budget calendar")
+        case .insightLoading: return ("分析データを読み込み中…", "Loading portfolio insight…")
+        case .noSimilar: return ("類似事例はありません", "No similar cases")
+        case .similarHint: return ("Enter でその案件を開く · j/k 選択", "Enter opens that case · j/k select")
+        case .snoozeTitle: return ("スヌーズ", "Snooze")
+        case .snoozeUntil: return ("いつまで", "Until")
+        case .snoozeReason: return ("理由", "Reason")
+        case .nextActionTitle: return ("次のアクションを設定", "Set next action")
+        case .nextActionText: return ("内容", "What")
+        case .nextActionDue: return ("期日", "Due")
+        case .dateInvalid: return ("日付を YYYY-MM-DD で入力してください", "Enter a date as YYYY-MM-DD")
+        case .dateNotAhead: return ("今日より後の日付を入力してください", "Enter a date after today")
         }
     }
 }
@@ -203,6 +221,18 @@ extension Action {
         case .tab4: (ja, en) = ("KPIタブ", "KPI tab")
         case .tab5: (ja, en) = ("履歴タブ", "history tab")
         case .tab6: (ja, en) = ("メモタブ", "notes tab")
+        case .tab7: (ja, en) = ("類似事例タブ", "similar cases tab")
+        case .dashboard: (ja, en) = ("ダッシュボード（ファネル）", "dashboard (funnel)")
+        case .joint: (ja, en) = ("共同調達の候補", "joint-procurement candidates")
+        case .calendar: (ja, en) = ("予算カレンダー", "budget calendar")
+        case .filterMunicipality: (ja, en) = ("自治体を切り替え", "cycle municipality")
+        case .filterExit: (ja, en) = ("出口を切り替え", "cycle exit")
+        case .filterYear: (ja, en) = ("年度を切り替え", "cycle fiscal year")
+        case .clearFilters: (ja, en) = ("条件を解除", "clear filters")
+        case .prevYear: (ja, en) = ("前の年度", "previous fiscal year")
+        case .nextYear: (ja, en) = ("次の年度", "next fiscal year")
+        case .snooze: (ja, en) = ("スヌーズ", "snooze")
+        case .setNextAction: (ja, en) = ("次のアクション", "set next action")
         }
         return lang == .ja ? ja : en
     }
@@ -215,6 +245,10 @@ extension KeyContext {
         case .list: return L.portfolio.text(lang)
         case .board: return L.board.text(lang)
         case .detail: return L.detail.text(lang)
+        case .dashboard: return L.dashboardTitle.text(lang)
+        case .joint: return L.jointTitle.text(lang)
+        case .calendar: return L.calendarTitle.text(lang)
+        case .overdue: return L.overdueTitle.text(lang)
         }
     }
 }

@@ -30,6 +30,17 @@ public struct PortfolioData: Sendable {
     }
 }
 
+/// What the dashboard, 類似事例 pane, 共同調達 view and calendar view read: built by the runtime
+/// from the loaded summaries (`InsightFeatures(summary:index:)`) and the budget calendars.
+public struct InsightData: Sendable {
+    public var insight: PortfolioInsight
+    public var calendars: CalendarSet
+    public var holidays: HolidaySet
+    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none) {
+        self.insight = insight; self.calendars = calendars; self.holidays = holidays
+    }
+}
+
 public enum MouseKind: Equatable, Sendable { case click, wheelUp, wheelDown }
 public struct MouseEvent: Equatable, Sendable {
     public var x: Int, y: Int, kind: MouseKind
@@ -58,6 +69,10 @@ public enum Msg: Sendable {
     case overdueLoaded(OverdueReview)
     /// A report was written (`x`): the path.
     case exported(String)
+    /// Portfolio insight (funnel, similar cases, joint procurement, calendars), after each load.
+    case insightLoaded(InsightData)
+    /// 類似事例 with what the other cases learned (the runtime read their files).
+    case similarLoaded(SimilarResult)
 }
 
 /// The new-case form's result (the runtime turns it into the store's `NewCaseInput`).
@@ -81,6 +96,8 @@ public enum Effect: Equatable, Sendable {
     case overdue
     case export(caseId: String, format: String)
     case saveViews([SavedView])
+    /// Attach lessons (budget reference items, KPIs, outcome) to these matches; answers `.similarLoaded`.
+    case attachLessons(SimilarResult)
     case quit
 }
 
@@ -135,7 +152,7 @@ public struct Settings: Equatable, Sendable {
 
 // MARK: - State
 
-public enum Page: Equatable, Sendable { case list, board, detail }
+public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar }
 
 public enum SortColumn: String, CaseIterable, Sendable {
     case id, title, municipality, partners, stage, exit, deadline, days
@@ -157,7 +174,7 @@ public enum SortColumn: String, CaseIterable, Sendable {
 public enum RowRef: Equatable, Sendable { case summary(Int), damaged(Int) }
 
 public enum DetailTab: Int, CaseIterable, Sendable {
-    case overview, checklist, budget, kpi, history, notes
+    case overview, checklist, budget, kpi, history, notes, similar
     public var label: L {
         switch self {
         case .overview: return .tabOverview
@@ -166,6 +183,7 @@ public enum DetailTab: Int, CaseIterable, Sendable {
         case .kpi: return .tabKPI
         case .history: return .tabHistory
         case .notes: return .tabNotes
+        case .similar: return .tabSimilar
         }
     }
 }
@@ -181,6 +199,9 @@ public struct DetailState: Equatable, Sendable {
     /// Open the field picker once the case has loaded (`e` from the list).
     public var editWhenLoaded = false
     public var returnTo: Page = .list
+    /// 類似事例 of this case (computed when the tab opens) and the selected match.
+    public var similar: SimilarResult?
+    public var similarSelection = 0
 }
 
 public enum FieldKind: Equatable, Sendable {
@@ -207,6 +228,10 @@ public enum FormPurpose: Equatable, Sendable {
     case newCase
     case edit(caseId: String, path: String, before: JSONValue)
     case note(caseId: String)
+    /// From the overdue review: snooze one deadline item until a date, with a reason.
+    case snooze(caseId: String, item: String)
+    /// From the overdue review: set the case's next action (text and due date).
+    case nextAction(caseId: String)
 }
 
 public struct Form: Equatable, Sendable {
@@ -308,6 +333,21 @@ public struct AppState: Sendable {
     public var status: String?
     public var pending = 0
     public var quitting = false
+
+    // insight
+    public var insight: InsightData?
+    public var funnelFilter = FunnelFilter()
+    public var funnel: FunnelReport?
+    public var dashScroll = 0
+    public var joint: JointProcurementReport?
+    public var jointSelection = 0
+    public var calendarMunicipality: String?
+    public var calendarYear: Int?
+    public var calendarScroll = 0
+    /// Where Esc goes from the dashboard, joint and calendar views.
+    public var pageReturn: Page = .list
+    /// The overdue review behind a snooze / next-action form (Esc returns to it).
+    public var modalBehind: Modal?
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

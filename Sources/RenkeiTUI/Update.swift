@@ -48,6 +48,7 @@ extension AppState {
             detail = d
             updateSummary(c)
             clampDetail()
+            if d.tab == .similar, d.similar == nil { _ = refreshSimilar() }
             if d.editWhenLoaded {
                 detail?.editWhenLoaded = false
                 openFieldPicker()
@@ -91,6 +92,15 @@ extension AppState {
         case .exported(let path):
             pending = max(0, pending - 1)
             toast("\(L.exported.text(lang)): \(path)", .success)
+            return []
+        case .insightLoaded(let data):
+            insight = data
+            refreshFunnel()
+            if page == .joint { refreshJoint() }
+            if var d = detail, d.tab == .similar { d.similar = nil; detail = d; return refreshSimilar() }
+            return []
+        case .similarLoaded(let r):
+            if detail?.id == r.caseId { detail?.similar = r }
             return []
         }
     }
@@ -203,7 +213,14 @@ extension AppState {
     // MARK: keys
 
     var context: KeyContext {
-        switch page { case .list: return .list; case .board: return .board; case .detail: return .detail }
+        switch page {
+        case .list: return .list
+        case .board: return .board
+        case .detail: return .detail
+        case .dashboard: return .dashboard
+        case .joint: return .joint
+        case .calendar: return .calendar
+        }
     }
 
     mutating func handleKey(_ key: Key) -> [Effect] {
@@ -245,6 +262,8 @@ extension AppState {
             let i = boardSelection[boardColumn]
             return col.indices.contains(i) ? summaries[col[i]].id : nil
         case .list: return selectedSummary?.id
+        case .joint: return jointMembers.indices.contains(jointSelection) ? jointMembers[jointSelection] : nil
+        case .dashboard, .calendar: return nil
         }
     }
 
@@ -301,6 +320,8 @@ extension AppState {
                 }
                 detail = nil
             case .board: page = .list
+            case .dashboard, .calendar: page = pageReturn == page ? .list : pageReturn
+            case .joint: page = pageReturn == .dashboard ? .dashboard : (pageReturn == .joint ? .list : pageReturn)
             case .list:
                 if !filter.isEmpty { filter = TextInput(); rebuildRows(keepId: selectedSummary?.id) }
             }
@@ -338,17 +359,17 @@ extension AppState {
                 boardColumn = min(5, max(0, boardColumn + (action == .left ? -1 : 1)))
             }
             return []
-        case .nextTab, .prevTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6:
+        case .nextTab, .prevTab, .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .tab7:
             guard var d = detail else { return [] }
             let n = DetailTab.allCases.count
             switch action {
             case .nextTab: d.tab = DetailTab(rawValue: (d.tab.rawValue + 1) % n)!
             case .prevTab: d.tab = DetailTab(rawValue: (d.tab.rawValue + n - 1) % n)!
-            default: d.tab = DetailTab(rawValue: ["tab1", "tab2", "tab3", "tab4", "tab5", "tab6"].firstIndex(of: action.rawValue)!)!
+            default: d.tab = DetailTab(rawValue: ["tab1", "tab2", "tab3", "tab4", "tab5", "tab6", "tab7"].firstIndex(of: action.rawValue)!)!
             }
             d.scroll = 0
             detail = d
-            return []
+            return refreshSimilar()
         case .open:
             if page == .list, rows.indices.contains(selection), case .damaged(let i) = rows[selection] {
                 toast("\(damaged[i].fileName): \(damaged[i].reason)", .error)
@@ -383,6 +404,9 @@ extension AppState {
             detail?.editWhenLoaded = true
             if detail?.doc != nil { detail?.editWhenLoaded = false; openFieldPicker(); effects = [] }
             return effects
+        case .dashboard, .joint, .calendar, .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear,
+             .snooze, .setNextAction:
+            return performInsight(action)
         case .addNote:
             guard let id = focusedCaseId else { status = L.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: L.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))
@@ -429,7 +453,18 @@ extension AppState {
             boardSelection[boardColumn] = n == 0 ? 0 : min(max(0, i), n - 1)
         case .detail:
             guard var d = detail else { return }
-            if d.tab == .checklist, let doc = d.doc {
+            if d.tab == .similar {
+                let n = d.similar?.matches.count ?? 0
+                switch action {
+                case .down: d.similarSelection += 1
+                case .up: d.similarSelection -= 1
+                case .top: d.similarSelection = 0
+                case .bottom, .pageDown: d.similarSelection = n - 1
+                case .pageUp: d.similarSelection = 0
+                default: break
+                }
+                d.similarSelection = n == 0 ? 0 : min(max(0, d.similarSelection), n - 1)
+            } else if d.tab == .checklist, let doc = d.doc {
                 let n = catalog.items(for: doc.stage, exit: doc.exit, method: doc.method).count
                 switch action {
                 case .down: d.itemSelection += 1
@@ -454,6 +489,8 @@ extension AppState {
                 d.scroll = max(0, d.scroll)   // the view clamps the bottom
             }
             detail = d
+        case .dashboard, .joint, .calendar:
+            navigateInsight(action)
         }
     }
 
@@ -466,6 +503,7 @@ extension AppState {
 
     mutating func tickSelected() -> [Effect] {
         guard let d = detail, let doc = d.doc else { return [] }
+        if d.tab == .similar { return openSimilarSelection() }
         if d.tab != .checklist { detail?.tab = .checklist; return [] }
         let items = catalog.items(for: doc.stage, exit: doc.exit, method: doc.method)
         guard items.indices.contains(d.itemSelection) else { return [] }
@@ -671,6 +709,10 @@ extension AppState {
             return handleFormKey(key, &f)
         case .overdue(let review, var sel):
             let items = review.allItems
+            if let a = settings.keymap.action(for: key, in: .overdue), [.snooze, .setNextAction, .calendar].contains(a) {
+                guard items.indices.contains(sel) else { return [] }
+                return overdueAction(a, items[sel], review: review, selection: sel)
+            }
             switch key {
             case .esc, .char("q"), .char("o"): modal = nil; return []
             case .down, .char("j"): sel += 1
@@ -696,7 +738,7 @@ extension AppState {
         var field = f.fields[f.focus]
         let innerWidth = max(4, min(width - 2, 72) - 4)
         switch key {
-        case .esc: modal = nil; return []
+        case .esc: modal = modalBehind; modalBehind = nil; return []
         case .ctrl("s"):
             return submit(&f)
         case .tab, .down where !isMultiline(field):
@@ -779,6 +821,20 @@ extension AppState {
             effect = .save(caseId: id, command: .setField(path: path, value: value), expect: [path: before])
         case .note(let id):
             effect = .save(caseId: id, command: .addNote(text: f.fields[0].input.text), expect: [:])
+        case .snooze(let id, let item):
+            let until = f.fields[0].value.trimmingCharacters(in: .whitespaces)
+            let reason = f.fields[1].value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let d = Day(until) {
+                if d <= today { f.fields[0].error = L.dateNotAhead.text(lang); ok = false }
+                else if ok { effect = .save(caseId: id, command: .snooze(item: item, until: d, reason: reason), expect: [:]) }
+            } else if !until.isEmpty { f.fields[0].error = L.dateInvalid.text(lang); ok = false }
+        case .nextAction(let id):
+            let text = f.fields[0].value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let due = f.fields[1].value.trimmingCharacters(in: .whitespaces)
+            if let d = Day(due) {
+                if ok { effect = .save(caseId: id, command: .setFields([FieldAssignment("nextAction.due", .string(d.description)),
+                                                                        FieldAssignment("nextAction.text", .string(text))]), expect: [:]) }
+            } else if !due.isEmpty { f.fields[1].error = L.dateInvalid.text(lang); ok = false }
         }
         if !ok {
             if let first = f.fields.firstIndex(where: { $0.error != nil }) { f.focus = first }
@@ -786,8 +842,16 @@ extension AppState {
             return []
         }
         modal = nil
+        modalBehind = nil
         pending += 1
-        return effect.map { [$0] } ?? []
+        switch f.purpose {
+        case .snooze, .nextAction:
+            // Refresh the review so the row reflects the change.
+            pending += 1
+            return (effect.map { [$0] } ?? []) + [.overdue]
+        default:
+            return effect.map { [$0] } ?? []
+        }
     }
 
     // MARK: palette
@@ -836,6 +900,8 @@ extension AppState {
                     let i = boardScroll(c) + (m.y - 2) / max(1, boardCardLines)
                     if m.y >= 2, boardColumns[c].indices.contains(i) { boardSelection[c] = i }
                 }
+            case .dashboard, .joint, .calendar:
+                break
             case .detail:
                 if m.y == 2, var d = detail {
                     let tabs = TabLayout(lang: lang, width: width, selected: d.tab)

@@ -22,6 +22,9 @@ extension AppState {
         case .list: renderList(&scr)
         case .board: renderBoard(&scr)
         case .detail: renderDetail(&scr)
+        case .dashboard: renderDashboard(&scr)
+        case .joint: renderJoint(&scr)
+        case .calendar: renderCalendar(&scr)
         }
         renderStatus(&scr)
         if let modal { renderModal(modal, &scr) }
@@ -35,7 +38,7 @@ extension AppState {
         let c = counts
         let ja = lang == .ja
         var left = [Span(" " + L.appName.text(lang) + " ", theme.titleAccent), Span("│ " + where_ + " ", theme.title)]
-        if page != .detail {
+        if page == .list || page == .board {
             let view = views.indices.contains(viewIndex) ? views[viewIndex].name : ""
             var info = ja ? "│ \(view) \(c.shown)/\(c.total)件 · 進行中 \(c.active) · 終了 \(c.ended)"
                           : "│ \(view) \(c.shown)/\(c.total) · \(c.active) active · \(c.ended) ended"
@@ -259,7 +262,7 @@ extension AppState {
         }
         let lines = detailLines(c, d, width: max(1, width - 2))
         var scroll = min(d.scroll, max(0, lines.count - h))
-        if d.tab == .checklist, let selLine = lines.firstIndex(where: { $0.selected }) {
+        if d.tab == .checklist || d.tab == .similar, let selLine = lines.firstIndex(where: { $0.selected }) {
             scroll = max(0, min(selLine - h / 2, lines.count - h))
         }
         for i in 0..<h {
@@ -301,7 +304,7 @@ extension AppState {
         switch d.tab {
         case .overview:
             var muni = c.municipality.name
-            if let p = c.municipality.prefecture { muni += ja ? "（\(p)）" : " (\(p))" }
+            if let p = c.municipality.prefecture, p != c.municipality.name { muni += ja ? "（\(p)）" : " (\(p))" }
             if let k = c.municipality.kind { muni += " · " + (ja ? k.ja : k.rawValue) }
             if let sz = c.municipality.size { muni += " · " + (ja ? sz.ja : sz.en) }
             out += kv(L.municipality.text(lang), muni, width: width, keyWidth: kw)
@@ -440,6 +443,9 @@ extension AppState {
                 if changes.count > 4 { out.append(Line("…+\(changes.count - 4)", theme.dim, indent: 4)) }
                 if let r = e.reason { out += paragraph("\(L.reason.text(lang)): \(r)", width: width, indent: 4, style: theme.warning) }
             }
+
+        case .similar:
+            out = similarLines(d, width: width)
 
         case .notes:
             if c.notes.isEmpty { out.append(Line(L.noNotes.text(lang), theme.dim)) }
@@ -633,7 +639,7 @@ extension AppState {
                                Span("\(g.count)\(ja ? "件" : "")", theme.dim)]))
             if g.count == 0 { lines.append(Line("—", theme.dim, indent: 2)) }
             for m in g.municipalities {
-                lines.append(Line(m.municipality + (m.prefecture.map { ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
+                lines.append(Line(m.municipality + (m.prefecture.flatMap { $0 == m.municipality ? nil : ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
                 for item in m.items {
                     let isSel = index == sel
                     if isSel { selLine = lines.count }
@@ -658,7 +664,7 @@ extension AppState {
         if !review.unscheduled.isEmpty {
             lines.append(Line((ja ? "目標年度が未設定: " : "No target fiscal year: ") + review.unscheduled.joined(separator: ", "), theme.dim))
         }
-        let footer = ja ? "Enter 案件を開く · j/k 移動 · Esc 閉じる" : "Enter open case · j/k move · Esc close"
+        let footer = settings.keymap.hints(in: .overdue).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
         let bodyH = max(0, inner.height - 1)
         let first = max(0, min(selLine - bodyH / 2, lines.count - bodyH))
         for i in 0..<bodyH {

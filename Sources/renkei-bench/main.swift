@@ -3,11 +3,12 @@
 //   renkei-bench inproc --workspace DIR [--runs N]     index, portfolio, search, save, RSS
 //   renkei-bench taskwarrior --tasks N --out FILE [--seed S] [--today YYYY-MM-DD]
 //                                                      tasks for `task import` (same texts)
+//   renkei-bench ui --workspace DIR [--runs N]         TUI first frame/keys/filter/board, reports,
+//                                                      similar/funnel (warm index)
 //   renkei-bench decode --workspace DIR                per-file decode cost, full vs index path
 //
 // Prints `key value` lines (milliseconds unless the key says otherwise) so the shell script
-// can pick figures without parsing prose. Figures for features not yet merged (TUI keystroke,
-// reports, similar/funnel) print `n/a` with the reason.
+// can pick figures without parsing prose.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -126,12 +127,15 @@ case "inproc":
     report("inproc.portfolio_after_edits", afterEdit)
     print("inproc.after_edits_decoded \(index.lastReport.decoded)")
 
-    print("inproc.tui_keystroke n/a (TUI not in main yet)")
-    print("inproc.report_one n/a (reports not in main yet)")
-    print("inproc.csv_portfolio n/a (reports not in main yet)")
-    print("inproc.similar n/a (insight not in main yet)")
-    print("inproc.funnel n/a (insight not in main yet)")
     print(String(format: "inproc.peak_rss_mb %.1f", peakRSSMB()))
+
+case "ui":
+    // TUI keystrokes, first frame, filter, board, reports, insight (warm index expected).
+    guard let path = arg("--workspace") else { die("ui needs --workspace DIR") }
+    let runs = Int(arg("--runs") ?? "") ?? 20
+    let (ws, store) = openStore(path)
+    _ = try store.portfolio()
+    try uiFigures(ws: ws, store: store, runs: runs)
 
 case "decode":
     guard let path = arg("--workspace") else { die("decode needs --workspace DIR") }
@@ -188,6 +192,7 @@ case "taskwarrior":
 default:
     print("""
     usage: renkei-bench inproc --workspace DIR [--runs N]
+           renkei-bench ui --workspace DIR [--runs N]
            renkei-bench decode --workspace DIR [--limit N]
            renkei-bench taskwarrior --tasks N --out FILE [--seed S] [--today YYYY-MM-DD]
     """)

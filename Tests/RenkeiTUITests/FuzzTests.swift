@@ -19,7 +19,7 @@ import Testing
 
     static let keys: [Key] = {
         var k: [Key] = [.enter, .esc, .tab, .backTab, .backspace, .delete, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .f(1)]
-        k += "jkgGbnea><:?/sSvVmuxo 123456qhlyY".map { Key.char($0) }
+        k += "jkgGbnea><:?/sSvVmuxo 1234567qhlyYdJcz0".map { Key.char($0) }
         k += "狭山市ｶﾀ👨‍👩‍👧※①\u{1B}".map { Key.char($0) }
         k += "rsawkuefbdjlph".map { Key.ctrl($0) }
         return k

@@ -49,6 +49,18 @@ import Testing
         Scenario(name: "edit-picker", msgs: { open("x-symbols") + k("e") }),
         Scenario(name: "edit-exit-choice", msgs: { open("x-symbols") + k("e") + Array(repeating: .key(.down), count: 10) + [.key(.enter), .key(.right)] }),
         Scenario(name: "move-back-prompt", msgs: { open("aichi-station") + k("<") }),
+        Scenario(name: "dashboard", msgs: { k("d") }),
+        Scenario(name: "dashboard-en", lang: .en, msgs: { k("d") }),
+        Scenario(name: "dashboard-filtered", msgs: { k("d") + k("e") + k("jjjjjjjj") }),
+        Scenario(name: "detail-similar", msgs: { open("toyonaka") + k("7") }),
+        Scenario(name: "detail-similar-en", lang: .en, msgs: { open("toyonaka") + k("7j") }),
+        Scenario(name: "joint", msgs: { k("J") + k("j") }),
+        Scenario(name: "overdue", msgs: { k("o") }),
+        Scenario(name: "overdue-selected", msgs: { k("o") + k("jj") }),
+        Scenario(name: "overdue-snooze-form", msgs: { k("o") + k("z") + [.key(.tab)] + k("議会日程待ち") }),
+        Scenario(name: "overdue-next-action-form", msgs: { k("o") + k("a") + k("財政課と下見積もりを確認") }),
+        Scenario(name: "calendar", msgs: { k("c") }),
+        Scenario(name: "calendar-from-overdue", msgs: { k("o") + k("c") }),
     ]
 
     @Test(arguments: scenarios)

@@ -56,8 +56,15 @@ enum TUIFixtures {
     static func state(_ lang: Lang = .ja, width: Int = 80, height: Int = 24, search: String? = nil) -> AppState {
         var s = AppState(settings: Settings(lang: lang), catalog: catalog, today: today, width: width, height: height, search: search)
         s = update(s, .loaded(data(), external: false)).0
+        s = update(s, .insightLoaded(insightData)).0
         return s
     }
+
+    /// Insight over the fixture cases with the typical calendar (the runtime uses the engine).
+    static let insightData: InsightData = {
+        let features = cases.map { InsightFeatures($0) }
+        return InsightData(insight: PortfolioInsight(features, catalog: catalog, calendar: .typical(today: today), today: today))
+    }()
 
     static func keys(_ s: String) -> [Msg] { s.map { .key(.char($0)) } }
 }
@@ -101,6 +108,12 @@ struct Harness {
             } catch CommandError.gateBlocked(let cid, let st, let p) {
                 return .gateBlocked(caseId: cid, stage: st, problems: p)
             } catch { return .failed("\(error)") }
+        case .overdue:
+            let sums = cases.values.map(CaseSummary.init).sorted { $0.id < $1.id }
+            return .overdueLoaded(OverdueReview.build(summaries: sums, context: DeadlineContext(today: TUIFixtures.today)))
+        case .attachLessons(let r):
+            let cs = cases
+            return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: TUIFixtures.catalog, load: { cs[$0] }))
         default: return nil
         }
     }

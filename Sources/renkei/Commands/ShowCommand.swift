@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
         let lang = Output.lang
         let ja = lang == .ja
         Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [read-only: newer schema]" : ""))
-        Output.line("  \(ja ? "自治体" : "Municipality"): \(c.municipality.name)\(c.municipality.prefecture.map { "（\($0)）" } ?? "")  \(ja ? "原課" : "Dept"): \(c.department.isEmpty ? "—" : c.department)")
+        Output.line("  \(ja ? "自治体" : "Municipality"): \(c.municipality.name)\(c.municipality.prefecture.flatMap { $0 == c.municipality.name ? nil : "（\($0)）" } ?? "")  \(ja ? "原課" : "Dept"): \(c.department.isEmpty ? "—" : c.department)")
         Output.line("  \(ja ? "連携先" : "Partners"): \(c.partners.isEmpty ? "—" : c.partners.map { "\($0.name)（\($0.kind.ja)）" }.joined(separator: "、"))")
         Output.line("  \(ja ? "段階" : "Stage"): \(c.stage.progressGlyph) \(c.stage.label(lang)) [\(c.stage.rawValue)]\(c.stageReason.map { " — \($0)" } ?? "")")
         Output.line("  \(ja ? "出口" : "Exit"): \(c.exit.map { $0.label(lang) } ?? "—")  \(ja ? "手法" : "Method"): \(c.method.flatMap { ctx.catalog.method($0).map { ja ? $0.ja : $0.en } ?? $0 } ?? "—")")

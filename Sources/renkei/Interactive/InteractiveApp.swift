@@ -108,6 +108,25 @@ struct Runtime {
         return out
     }
 
+    /// Portfolio insight over the loaded summaries (features from the summary index; no case
+    /// file is decoded) and the budget calendars, for the dashboard, 類似事例, 共同調達 and calendar views.
+    func insightData(_ summaries: [CaseSummary]) -> InsightData {
+        let known = Set(summaries.map(\.municipality))
+        let result = CalendarLoader.load(data: context.data, workspace: context.workspace, knownMunicipalities: known)
+        var links: [String: [String]] = [:]
+        var byId: [String: CaseSummary] = [:]
+        var features: [InsightFeatures] = []
+        features.reserveCapacity(summaries.count)
+        for s in summaries {
+            byId[s.id] = s
+            if !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
+            if let x = s.insight { features.append(InsightFeatures(summary: s, index: x)) }
+        }
+        let dctx = result.context(today: context.today, catalog: context.catalog, fundingLinks: links)
+        let insight = PortfolioInsight(features, catalog: context.catalog, calendar: .engine(dctx, summaries: byId), today: context.today)
+        return InsightData(insight: insight, calendars: result.calendars, holidays: result.holidays)
+    }
+
     // MARK: change detection
 
     static func stamp(_ path: String) -> [Int] {
@@ -144,6 +163,7 @@ struct Runtime {
             let m = queue.removeFirst()
             let (next, effects) = update(state, m)
             state = next
+            if case .loaded = m { queue.append(.insightLoaded(insightData(state.summaries))) }
             for e in effects {
                 if let reply = perform(e, lang: state.lang) { queue.append(reply) }
             }
@@ -194,6 +214,8 @@ struct Runtime {
                                               to: .directory(exporter.defaultDirectory))
                 return .exported(url.path)
             } catch { return .failed("\(L.exportFailed.text(lang)): \(error)") }
+        case .attachLessons(let r):
+            return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: context.catalog, load: { try? store.load($0).value }))
         case .saveViews(let views):
             do { try Config.saveViews(views, configViews: configViews); return nil } catch {
                 return .failed("views.json: \(error)")
