@@ -203,6 +203,9 @@ public enum CaseReportBuilder {
         var achievement: Double? = nil
         if let b = k.baseline, let t = k.target, let a = latest?.value, t != b, b.isFinite, t.isFinite, a.isFinite {
             achievement = ((a - b) / (t - b) * 1000).rounded() / 10
+            // Extreme but valid values (1.7e308 over a 1e-300 span) overflow to ±inf or NaN,
+            // which JSON cannot carry: `export -f json` failed (reliability corpus). No figure then.
+            if achievement?.isFinite != true { achievement = nil }
         }
         let filled = achievement.map { Int((min(max($0, 0), 100) / 10).rounded()) } ?? 0
         let bar = achievement == nil ? "" : String(repeating: "▰", count: filled) + String(repeating: "▱", count: 10 - filled)

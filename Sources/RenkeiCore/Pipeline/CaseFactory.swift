@@ -20,7 +20,8 @@ public enum CaseID {
     public static func next(existing: some Sequence<String>) -> String {
         var maxN = 0
         for id in existing where id.hasPrefix("c-") {
-            if let n = Int(id.dropFirst(2)) { maxN = max(maxN, n) }
+            // Ignore absurd numbers: "c-9223372036854775807" would trap on maxN + 1.
+            if let n = Int(id.dropFirst(2)), n >= 0, n < 999_999_999 { maxN = max(maxN, n) }
         }
         let n = String(maxN + 1)
         return "c-" + String(repeating: "0", count: max(0, 4 - n.count)) + n

@@ -26,7 +26,7 @@ public enum CaseCodec {
         // Fast path: a file in the hand-written parser's strict subset (everything renkei itself
         // writes) decodes to the identical `Case` ~20× faster, and that subset has no unknown
         // keys, so there is nothing to carry. Anything else takes the two passes below.
-        if let value = StrictCaseParser.parse(data), CaseID.isValid(value.id) {
+        if let value = StrictCaseParser.parse(data), CaseID.isValid(value.id), counterProblem(value) == nil {
             return CaseDocument(value: value, unknown: nil, readOnly: value.schemaVersion > Case.schemaVersion)
         }
         // The typed decode goes first: JSONDecoder is the strict parser (rejects lone
@@ -46,6 +46,7 @@ public enum CaseCodec {
         guard CaseID.isValid(value.id) else {
             throw StoreError.damaged(path: path, reason: "field 'id': " + CaseID.validationMessage(value.id))
         }
+        if let problem = counterProblem(value) { throw StoreError.damaged(path: path, reason: problem) }
         // Second pass, only for keys this renkei does not know (kept and re-emitted on save).
         // JSONSerialization is faster than decoding `JSONValue` through Codable.
         guard let tree = try? JSONSerialization.jsonObject(with: data), let raw = JSONValue(jsonObject: tree) else {
@@ -53,6 +54,24 @@ public enum CaseCodec {
         }
         return CaseDocument(value: value, unknown: KeySchema.caseFile.unknown(in: raw),
                             readOnly: value.schemaVersion > Case.schemaVersion)
+    }
+
+    /// Counters renkei increments (revision, event seq, note id) must leave room: a hand-edited
+    /// 9223372036854775807 would otherwise trap on "+ 1" at the next save
+    /// (Tests/Fixtures/fuzz-regressions). Every decode path (this one, the index's fast one)
+    /// must apply it, or a file is judged differently by `list` and by `note`.
+    public static func counterProblem(_ value: Case) -> String? {
+        let counterLimit = 1 << 53
+        if value.revision < 0 || value.revision >= counterLimit {
+            return "field 'revision' is \(value.revision); it must be between 0 and 2^53"
+        }
+        if let i = value.events.firstIndex(where: { $0.seq >= counterLimit }) {
+            return "field 'events[\(i)].seq' is \(value.events[i].seq); it must be below 2^53"
+        }
+        if let i = value.notes.firstIndex(where: { $0.id >= counterLimit }) {
+            return "field 'notes[\(i)].id' is \(value.notes[i].id); it must be below 2^53"
+        }
+        return nil
     }
 
     /// Pretty-printed, keys sorted (stable diffs under git), unknown keys merged back in.

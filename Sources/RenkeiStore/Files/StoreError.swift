@@ -24,7 +24,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             let reason = String(cString: strerror(code))
             var hint = ""
             switch code {
-            case ENOSPC, EDQUOT: hint = " — the disk is full; free space and try again (your edit is kept in memory)"
+            case ENOSPC, EDQUOT: hint = " — the disk is full; nothing was changed on disk: free space and try again"
             case EACCES, EPERM: hint = " — check the permissions of the workspace"
             case EROFS: hint = " — the file system is read-only"
             case ENOENT: hint = " — it does not exist (was the workspace moved or deleted?)"

@@ -23,7 +23,10 @@ extension CaseStore {
         // First the hand-written parser (strict subset, ~5× faster), then one JSONDecoder pass.
         let parsed = StrictCaseParser.parse(data)
             ?? (Self.mayHoldUnrepresentableNumber(data) ? nil : try? JSONDecoder().decode(Case.self, from: data))
-        guard let value = parsed, CaseID.isValid(value.id), value.id == String(name.dropLast(5))
+        // Same semantic checks as CaseCodec.decode (found by the reliability corpus: absurd
+        // counters were listed as cases here but refused by `note`); failures take the slow path.
+        guard let value = parsed, CaseID.isValid(value.id), value.id == String(name.dropLast(5)),
+              CaseCodec.counterProblem(value) == nil
         else { return loadFile(name) }
         return .success(CaseDocument(value: value, unknown: nil, readOnly: value.schemaVersion > Case.schemaVersion))
     }

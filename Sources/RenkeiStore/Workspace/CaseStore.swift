@@ -27,6 +27,9 @@ public struct Portfolio: Sendable {
 public struct SaveResult: Sendable {
     public var document: CaseDocument
     public var entry: UndoJournal.Entry
+    /// Set when the case was saved but its undo entry could not be recorded (e.g. the disk
+    /// filled between the two writes). The edit itself is durable: report, don't retry it.
+    public var journalWarning: String? = nil
 }
 
 /// All reads and writes of cases. Every mutation is lock → read the file fresh → apply the
@@ -118,6 +121,10 @@ public final class CaseStore: @unchecked Sendable {
 
     public func load(_ id: String) throws -> CaseDocument {
         let url = try workspace.caseURL(id)
+        // A workspace deleted while renkei runs is named as such, not as a missing case.
+        guard FileManager.default.fileExists(atPath: workspace.casesDir.path) else {
+            throw StoreError.workspace("\(workspace.casesDir.path): the cases directory has disappeared (was the workspace deleted or moved?)")
+        }
         guard FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else {
             throw StoreError.caseNotFound(id)
         }
@@ -149,10 +156,15 @@ public final class CaseStore: @unchecked Sendable {
             doc.value = try CaseCommands.apply(command, to: doc.value, context: ctx)
             let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now)
             try save(&doc)
+            // The case file is durable from here on. A journal failure must not be reported as a
+            // failed edit (the caller would retry and apply it twice): it becomes a warning.
             var journal = UndoJournal.load(workspace.journalURL)
             journal.push(entry)
-            try journal.save(workspace.journalURL)
-            return SaveResult(document: doc, entry: entry)
+            var warning: String? = nil
+            do { try journal.save(workspace.journalURL) } catch {
+                warning = "\(id): saved, but the undo journal could not be updated (\(error)); this change cannot be undone with 'renkei undo'"
+            }
+            return SaveResult(document: doc, entry: entry, journalWarning: warning)
         }
     }
 
@@ -178,6 +190,10 @@ public final class CaseStore: @unchecked Sendable {
 
     /// Writes with revision + 1. Only call while holding the lock.
     private func save(_ doc: inout CaseDocument) throws {
+        // A hand-edited revision near Int.max must not trap (crash) on `+= 1`.
+        guard doc.value.revision < Int.max else {
+            throw StoreError.damaged(path: (try? workspace.caseURL(doc.value.id).path) ?? doc.value.id, reason: "field 'revision' is \(doc.value.revision), too large to increment; set it to a small number")
+        }
         doc.value.revision += 1
         let url = try workspace.caseURL(doc.value.id)
         try DurableFile.write(try CaseCodec.encode(doc), to: url)
@@ -231,6 +247,9 @@ public final class CaseStore: @unchecked Sendable {
         try workspace.lock.withLock {
             let name = nameOrId.hasSuffix(".json") ? nameOrId : nameOrId + ".json"
             guard !name.contains("/"), !name.hasPrefix(".") else { throw StoreError.invalidId(nameOrId) }
+            // Only an entry actually listed in cases/ can be moved (a NUL or other odd byte in a
+            // name would otherwise be truncated by the C path API and hit a different file).
+            guard caseFileNames().contains(name) else { throw StoreError.caseNotFound(TerminalText.inline(nameOrId)) }
             let from = workspace.casesDir.appendingPathComponent(name)
             var to = workspace.quarantineDir.appendingPathComponent(name)
             var n = 1

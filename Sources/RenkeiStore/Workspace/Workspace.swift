@@ -45,6 +45,10 @@ public final class Workspace: @unchecked Sendable {
             throw StoreError.workspace("\(self.root.path): no workspace here; create one with 'renkei init \(self.root.path) --sample'")
         }
         guard isDir.boolValue else { throw StoreError.workspace("\(self.root.path): is a file, not a workspace directory") }
+        // Someone else's private workspace: say "permission denied", not "no cases/ directory".
+        if access(self.root.path, R_OK | X_OK) != 0 {
+            throw StoreError.io(path: self.root.path, op: "open workspace", code: errno)
+        }
         guard FileManager.default.fileExists(atPath: self.root.appendingPathComponent("cases").path) else {
             throw StoreError.workspace("\(self.root.path): not a renkei workspace (no cases/ directory); create one with 'renkei init \(self.root.path)'")
         }

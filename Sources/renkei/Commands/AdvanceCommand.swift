@@ -20,7 +20,7 @@ struct AdvanceCommand: ParsableCommand {
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
         do {
-            let r = try ctx.store.apply(id, .advance(note: note, override: force ? reason : nil), actor: ctx.actor, now: ctx.now)
+            let r = try ctx.apply(id, .advance(note: note, override: force ? reason : nil))
             Output.line("\(id): \(r.document.value.stage.rawValue) (\(r.document.value.stage.ja))")
         } catch CommandError.gateBlocked(_, let stage, let problems) {
             Output.errorRaw("renkei: \(id): cannot leave \(stage.rawValue) (\(stage.ja)); \(problems.count) unmet:")

@@ -86,7 +86,7 @@ struct ExportCommand: ParsableCommand {
                     let url = try ReportExporter.write(data, to: destination, overwrite: force)
                     Output.errorRaw("renkei: wrote \(url.path) (\(report.count) cases)")
                 } else {
-                    FileHandle.standardOutput.write(data)
+                    Output.document(data, json: format == "json")
                 }
             }
             return
@@ -104,8 +104,8 @@ struct ExportCommand: ParsableCommand {
                                               to: .file(destination, overwrite: force), template: template)
                 Output.errorRaw("renkei: wrote \(url.path)")
             } else {
-                FileHandle.standardOutput.write(try exporter.render(caseId: id, format: fmt, lang: language,
-                                                                    anonymize: anonymize, template: template))
+                Output.document(try exporter.render(caseId: id, format: fmt, lang: language,
+                                                    anonymize: anonymize, template: template), json: format == "json")
             }
         }
     }

@@ -15,7 +15,7 @@ struct MoveCommand: ParsableCommand {
             throw CLIError("unknown stage '\(to)'; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage)
         }
         let ctx = try AppContext.make(global, mutating: true)
-        let r = try ctx.store.apply(id, .move(to: target, reason: reason), actor: ctx.actor, now: ctx.now)
+        let r = try ctx.apply(id, .move(to: target, reason: reason))
         Output.line("\(id): \(r.document.value.stage.rawValue) (\(r.document.value.stage.ja))")
     }
 }

@@ -10,7 +10,7 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
-        try ctx.store.apply(id, .addNote(text: text), actor: ctx.actor, now: ctx.now)
+        try ctx.apply(id, .addNote(text: text))
         Output.line("\(id): note added")
     }
 }

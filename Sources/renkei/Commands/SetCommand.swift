@@ -16,7 +16,7 @@ struct SetCommand: ParsableCommand {
         let parsed: JSONValue
         do { parsed = try CaseFields.parse(field, value) } catch { throw CLIError("\(id): \(error)", code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
-        try ctx.store.apply(id, .setField(path: field, value: parsed), actor: ctx.actor, now: ctx.now)
+        try ctx.apply(id, .setField(path: field, value: parsed))
         Output.line("\(id): \(field) = \(parsed.description)")
     }
 }

@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         let doc = try ctx.load(id)
         if json {
-            FileHandle.standardOutput.write(try CaseCodec.encode(doc))
+            Output.document(try CaseCodec.encode(doc), json: true)
             return
         }
         let c = doc.value

@@ -11,7 +11,7 @@ struct TickCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
-        try ctx.store.apply(id, off ? .untick(item: item) : .tick(item: item), actor: ctx.actor, now: ctx.now)
+        try ctx.apply(id, off ? .untick(item: item) : .tick(item: item))
         Output.line("\(id): \(off ? "unticked" : "ticked") \(item)")
     }
 }

@@ -59,6 +59,15 @@ struct AppContext {
         return (day, t)
     }
 
+    /// Applies a command durably; a saved edit whose undo entry could not be journaled is still
+    /// a success, with a warning on stderr (never reported as failed, so never retried twice).
+    @discardableResult
+    func apply(_ id: String, _ command: Command) throws -> SaveResult {
+        let r = try store.apply(id, command, actor: actor, now: now)
+        if let w = r.journalWarning { Output.warn(w) }
+        return r
+    }
+
     /// `"actor"` from `$XDG_CONFIG_HOME/renkei/config.json` (e.g. a shared login whose events
     /// should still name the coordinator). A missing or unreadable file is simply no setting.
     static func configuredActor(_ env: [String: String]) -> String? {

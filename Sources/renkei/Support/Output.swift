@@ -24,7 +24,32 @@ enum Output {
     static func json<T: Encodable>(_ value: T) throws {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        FileHandle.standardOutput.write(try e.encode(value) + Data([0x0A]))
+        FileHandle.standardOutput.write(terminalSafeJSON(try e.encode(value) + Data([0x0A])))
+    }
+
+    /// JSONEncoder escapes C0 controls but leaves DEL, C1 controls (U+0080–U+009F, e.g. the
+    /// one-byte CSI U+009B) and bidi overrides raw, and `--json` often lands on a terminal. In a JSON
+    /// document they can only occur inside strings, so `\uXXXX` is the same data, made inert.
+    static func terminalSafeJSON(_ data: Data) -> Data {
+        func risky(_ v: UInt32) -> Bool { v == 0x7F || (0x80...0x9F).contains(v) || TerminalText.needsEscape(Unicode.Scalar(v)!) && v >= 0x2000 }
+        // Fast path: DEL is 7F, C1 is C2 80–9F in UTF-8, the bidi/separator controls E2 80 A8–AE / E2 81 A6–A9.
+        let hasLead = data.withUnsafeBytes { raw in
+            raw.contains(0x7F) || raw.indices.dropLast().contains { i in raw[i] == 0xC2 && (0x80...0x9F).contains(raw[i + 1]) || raw[i] == 0xE2 && (raw[i + 1] == 0x80 || raw[i + 1] == 0x81) }
+        }
+        guard hasLead, let text = String(data: data, encoding: .utf8) else { return data }
+        var out = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if risky(u.value) {
+                let hex = String(u.value, radix: 16)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else { out.append(u) }
+        }
+        return Data(String(out).utf8)
+    }
+
+    /// Writes a rendered document to standard output (JSON made terminal-safe as above).
+    static func document(_ data: Data, json: Bool) {
+        FileHandle.standardOutput.write(json ? terminalSafeJSON(data) : data)
     }
 
     /// Display language for human output: ja when the locale says so.

@@ -1,0 +1,48 @@
+// libFuzzer target: the summary index must heal, never crash. Each input replaces the bytes of
+// every file under `<workspace>/.index/` (as a torn write, a disk error or a hostile edit would);
+// `portfolio()` through the index must then still equal the portfolio read from the case files.
+// Meaningful once the scale branch's persistent index is merged (before that, .index/ is empty
+// and the target only checks the baseline). Built by Scripts/fuzz/build.sh.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+final class IndexFuzzSetup: @unchecked Sendable {
+    let workspace: Workspace
+    let catalog: Catalog
+    let baseline: [CaseSummary]
+    let indexFiles: [URL]
+    init() {
+        let data = DataDirectory(url: URL(fileURLWithPath: ProcessInfo.processInfo.environment["RENKEI_DATA"] ?? "Data"))
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("renkei-fuzz-index-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        workspace = try! Workspace.create(at: root)
+        _ = try! workspace.seedSamples(from: data)
+        catalog = try! CatalogLoader.load(data: data, workspace: workspace).catalog
+        baseline = try! CaseStore(workspace: workspace, catalog: catalog, useIndex: false).portfolio().summaries.sorted { $0.id < $1.id }
+        _ = try? CaseStore(workspace: workspace, catalog: catalog, useIndex: true).portfolio()   // builds the index, if any
+        let dir = workspace.indexDir
+        indexFiles = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().map { dir.appendingPathComponent($0) }
+        FileHandle.standardError.write(Data("index fuzz: \(baseline.count) cases, index files: \(indexFiles.map(\.lastPathComponent))\n".utf8))
+    }
+}
+let indexSetup = IndexFuzzSetup()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func renkeiFuzzIndex(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let data = Data(bytes: bytes, count: size)
+    for url in indexSetup.indexFiles {
+        // Plain write (not DurableFile): a hostile or torn index file is the point.
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { continue }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, size) }
+        close(fd)
+    }
+    let store = CaseStore(workspace: indexSetup.workspace, catalog: indexSetup.catalog, useIndex: true)
+    guard let p = try? store.portfolio() else { fatalError("portfolio() failed with a damaged index") }
+    let got = p.summaries.sorted { $0.id < $1.id }
+    precondition(got == indexSetup.baseline, "a damaged index changed what renkei shows")
+    precondition(p.damaged.isEmpty, "a damaged index made a good case look damaged")
+    return 0
+}
