@@ -75,21 +75,11 @@ public enum Msg: Sendable {
     case similarLoaded(SimilarResult)
 }
 
-/// The new-case form's result (the runtime turns it into the store's `NewCaseInput`).
-public struct NewCase: Equatable, Sendable {
-    public var id: String
-    public var title: String
-    public var municipality: String
-    public var prefecture: String?
-    public var partners: [String]
-    public var fiscalYear: Int?
-    public var exit: Exit?
-}
-
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
 public enum Effect: Equatable, Sendable {
     case save(caseId: String, command: Command, expect: [String: JSONValue])
-    case create(NewCase)
+    /// The new-case form's result (Core's input type: the store validates it).
+    case create(NewCaseInput)
     case undo, redo
     case reload
     case loadCase(String)

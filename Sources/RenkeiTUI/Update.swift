@@ -807,10 +807,10 @@ extension AppState {
             let id = val("id")
             if !id.isEmpty && !CaseID.isValid(id) { setError("id", CaseID.validationMessage(id)) }
             if !id.isEmpty, indexById[id] != nil { setError("id", lang == .ja ? "この ID は既に使われています" : "this id is already taken") }
-            let partners = val("partners").split(whereSeparator: { $0 == "," || $0 == "、" || $0 == "，" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // The same list parsing as `renkei set ID partners …` (commas, 、 or ，).
+            let partners = ((try? CaseFields.parse("partners", val("partners")))?.arrayValue ?? []).compactMap(\.stringValue)
             let pref = val("prefecture")
-            effect = .create(NewCase(id: id, title: val("title"), municipality: val("municipality"), prefecture: pref.isEmpty ? nil : pref,
+            effect = .create(NewCaseInput(id: id, title: val("title"), municipality: val("municipality"), prefecture: pref.isEmpty ? nil : pref,
                                      partners: partners, fiscalYear: fy, exit: Exit(rawValue: val("exit"))))
         case .edit(let id, let path, let before):
             let fld = f.fields[0]

@@ -272,7 +272,7 @@ import Testing
         guard case .form(let f) = h.state.modal else { Issue.record("no form"); return }
         #expect(f.fields[0].error != nil && f.fields[1].error != nil)
         h.send(TUIFixtures.keys("実証") + [.key(.tab)] + TUIFixtures.keys("狭山市") + [.key(.ctrl("s"))])
-        #expect(h.effects.last == .create(NewCase(id: "", title: "実証", municipality: "狭山市", prefecture: nil, partners: [], fiscalYear: nil, exit: nil)))
+        #expect(h.effects.last == .create(NewCaseInput(id: "", title: "実証", municipality: "狭山市", prefecture: nil, partners: [], fiscalYear: nil, exit: nil)))
     }
 
     @Test func paletteRunsActionsByFuzzyName() {

@@ -28,7 +28,7 @@ public enum CaseID {
     }
 }
 
-public struct NewCaseInput: Sendable {
+public struct NewCaseInput: Equatable, Sendable {
     public var id: String
     public var title: String
     public var municipality: String

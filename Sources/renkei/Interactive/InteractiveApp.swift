@@ -186,9 +186,7 @@ struct Runtime {
             }
         case .create(let n):
             do {
-                let doc = try store.create(NewCaseInput(id: n.id, title: n.title, municipality: n.municipality, prefecture: n.prefecture,
-                                                        partners: n.partners, fiscalYear: n.fiscalYear, exit: n.exit),
-                                           actor: context.actor, now: now)
+                let doc = try store.create(n, actor: context.actor, now: now)
                 return .created(doc.value)
             } catch { return .failed("\(error)") }
         case .undo, .redo:
