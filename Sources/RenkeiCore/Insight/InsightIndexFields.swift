@@ -23,6 +23,9 @@ public struct InsightIndexFields: Codable, Equatable, Sendable {
 
     public init(_ c: Case) { self.init(InsightFeatures(c)) }
 
+    /// The stored form, field by field (the index's record decoder).
+    public init(t: String, v: String, k: String, r: Int, n: Int) { self.t = t; self.v = v; self.k = k; self.r = r; self.n = n }
+
     public init(_ f: InsightFeatures) {
         t = InsightFeatures.pack(f.text)
         v = f.stageVisits.map { "\($0.stage.rawValue)@\($0.day)" }.joined(separator: ",")

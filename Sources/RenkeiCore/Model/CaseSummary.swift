@@ -38,9 +38,19 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     public struct SnoozeMark: Codable, Equatable, Sendable {
         public var item: String
         public var until: Day
+        public init(item: String, until: Day) { self.item = item; self.until = until }
     }
 
     public static let roughQuoteItem = "bud-rough-quote"
+
+    /// An empty summary to be filled field by field (the index's record decoder).
+    public init(id: String) {
+        self.id = id; revision = 0; title = ""; municipality = ""; prefecture = nil; municipalityKind = nil; size = nil
+        department = ""; partners = []; stage = .issueDefinition; exit = nil; method = nil; domain = nil; fiscalYear = nil
+        totalYen = 0; roughQuoteYen = nil; roughQuoteTicked = false; tags = []; nextActionText = nil; nextActionDue = nil
+        snoozes = []; createdDay = nil; stageEnteredDay = nil; lastEventDay = nil; eventCount = 0; searchText = ""
+        fundingWindows = []; insight = nil
+    }
 
     public init(_ c: Case) {
         id = c.id

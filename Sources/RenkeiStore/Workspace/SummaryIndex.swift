@@ -452,7 +452,14 @@ final class Snapshot: @unchecked Sendable {
                 let r = ranges[todo[k]]
                 let reader = ByteReader(rawBox.value, from: r.lowerBound, to: r.upperBound)
                 do {
-                    let s = try BinaryRecordDecoder.decode(CaseSummary.self, from: reader)
+                    // The hand-written reader is the fast path; the generic decoder is the reference.
+                    let s: CaseSummary
+                    if let fast = try? SummaryRecordDecoder.decode(from: reader), reader.pos == r.upperBound {
+                        s = fast
+                    } else {
+                        reader.pos = r.lowerBound
+                        s = try BinaryRecordDecoder.decode(CaseSummary.self, from: reader)
+                    }
                     guard reader.pos == reader.end else { throw IndexFormatError("record \(todo[k]) has trailing bytes") }
                     box.buffer[k] = s
                 } catch { failed.set(error) }
