@@ -309,18 +309,43 @@ final class Snapshot: @unchecked Sendable {
     var fileStat: FileStat?
     /// For a snapshot read from disk: the open file and where the records and search texts are,
     /// read (and checksummed) only when first needed — counting never reads them.
-    private var lazy: (fd: Int32, records: Range<Int>, recordsSum: UInt64, search: Range<Int>, searchSum: UInt64)?
+    /// The two big sections are read on first use, each on its own: counts and deadline views
+    /// never need the search texts, so they never read them.
+    private var lazyFD: Int32 = -1
+    private var lazyRecords: (range: Range<Int>, sum: UInt64)?
+    private var lazySearch: (range: Range<Int>, sum: UInt64)?
 
-    deinit { if let l = lazy { close(l.fd) } }
+    func setLazy(fd: Int32, records: Range<Int>, recordsSum: UInt64, search: Range<Int>, searchSum: UInt64) {
+        lazyFD = fd
+        lazyRecords = (records, recordsSum)
+        lazySearch = (search, searchSum)
+    }
+
+    deinit { if lazyFD >= 0 { close(lazyFD) } }
+
+    private func closeIfDone() {
+        if lazyRecords == nil && lazySearch == nil && lazyFD >= 0 { close(lazyFD); lazyFD = -1 }
+    }
+
+    func loadRecords() throws {
+        guard let l = lazyRecords else { return }
+        lazyRecords = nil
+        defer { closeIfDone() }
+        records = try Snapshot.pread(lazyFD, l.range)
+        guard Checksum.of(records) == l.sum else { throw IndexFormatError("checksum mismatch in the records") }
+    }
+
+    func loadSearch() throws {
+        guard let l = lazySearch else { return }
+        lazySearch = nil
+        defer { closeIfDone() }
+        search = try Snapshot.pread(lazyFD, l.range)
+        guard Checksum.of(search) == l.sum else { throw IndexFormatError("checksum mismatch in the search texts") }
+    }
 
     func loadSections() throws {
-        guard let l = lazy else { return }
-        lazy = nil
-        defer { close(l.fd) }
-        records = try Snapshot.pread(l.fd, l.records)
-        guard Checksum.of(records) == l.recordsSum else { throw IndexFormatError("checksum mismatch in the records") }
-        search = try Snapshot.pread(l.fd, l.search)
-        guard Checksum.of(search) == l.searchSum else { throw IndexFormatError("checksum mismatch in the search texts") }
+        try loadRecords()
+        try loadSearch()
     }
 
     static func pread(_ fd: Int32, _ r: Range<Int>) throws -> [UInt8] {
@@ -387,7 +412,7 @@ final class Snapshot: @unchecked Sendable {
     }
 
     func damaged(_ i: Int, casesDir: URL) -> DamagedFile {
-        if (try? loadSections()) == nil { return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: "damaged (summary index unreadable; run any command again)") }
+        if (try? loadRecords()) == nil { return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: "damaged (summary index unreadable; run any command again)") }
         let reason = records.withUnsafeBytes { raw in
             String(decoding: UnsafeRawBufferPointer(rebasing: raw[recordRanges[i]]), as: UTF8.self)
         }
@@ -397,7 +422,8 @@ final class Snapshot: @unchecked Sendable {
     // MARK: portfolio
 
     func portfolio(_ q: PortfolioQuery, casesDir: URL) throws -> Portfolio {
-        try loadSections()
+        try loadRecords()
+        if q.search != nil || q.includeSearchText { try loadSearch() }
         var wanted: [Int] = []
         var damaged: [DamagedFile] = []
         wanted.reserveCapacity(names.count)
@@ -580,7 +606,7 @@ final class Snapshot: @unchecked Sendable {
         guard Checksum.of(table) == h.sums[0] else { throw IndexFormatError("checksum mismatch in the table") }
         let snap = try parseTable(table, count: h.n, scanStartNs: h.scan, recordsLength: h.sections[1].count, searchLength: h.sections[2].count)
         snap.fileStat = FileStat(st)
-        snap.lazy = (fd, h.sections[1], h.sums[1], h.sections[2], h.sums[2])
+        snap.setLazy(fd: fd, records: h.sections[1], recordsSum: h.sums[1], search: h.sections[2], searchSum: h.sums[2])
         keep = true
         return snap
     }
