@@ -318,3 +318,17 @@ import Testing
         #expect(view(n).text.contains("外部で変更"))
     }
 }
+
+@Suite struct LoadingViewTests {
+    @Test func showsProgressAndFitsEverySize() {
+        let s = loadingView(done: 3200, total: 10000, width: 80, height: 24, lang: .ja)
+        #expect(s.text.contains("索引を作成しています… 3,200 / 10,000件"))
+        #expect(s.text.contains("███████████████░"))
+        let en = loadingView(done: 0, total: 0, width: 40, height: 12, lang: .en)
+        #expect(en.text.contains("Loading cases…"))
+        for (w, h) in [(1, 1), (0, 0), (10, 2), (40, 12)] {
+            let tiny = loadingView(done: 5, total: 7, width: w, height: h, lang: .ja)
+            #expect(tiny.text.split(separator: "\n", omittingEmptySubsequences: false).allSatisfy { DisplayWidth.of(String($0)) <= max(0, w) })
+        }
+    }
+}

@@ -15,11 +15,11 @@ enum InteractiveApp {
         if let why = Terminal.unusableReason() { throw CLIError(why) }
         let (settings, problems) = Config.load()
         var runtime = Runtime(context: context, configViews: settings.views.count)
-        let first = runtime.portfolio()
 
         let term = try Terminal(.init(colors: settings.colors, mouse: settings.mouse))
         Terminal.installSignalHandlers()
         defer { term.stop() }
+        let first = loadWithProgress(runtime, term: term, lang: settings.lang)
         let (w, h) = term.size
         var state = AppState(settings: settings, catalog: context.catalog, today: context.today, width: w, height: h, search: search)
         runtime.process(&state, first)
@@ -50,6 +50,37 @@ enum InteractiveApp {
     }
 }
 
+extension InteractiveApp {
+    /// The first load runs on a worker thread while this one draws `loadingView` from the
+    /// index builder's progress counter: a cold 10,000-case start takes about a second and
+    /// should not look like a hung terminal. A warm index finishes before the first redraw.
+    static func loadWithProgress(_ runtime: Runtime, term: Terminal, lang: Lang) -> Msg {
+        final class Shared: @unchecked Sendable {
+            let lock = NSLock()
+            var done = 0, total = 0
+            var result: Msg?
+            func get<T>(_ f: (Shared) -> T) -> T { lock.lock(); defer { lock.unlock() }; return f(self) }
+        }
+        let shared = Shared()
+        nonisolated(unsafe) let worker = runtime
+        Thread.detachNewThread {
+            let msg = worker.portfolio { done, total in shared.get { $0.done = done; $0.total = total } }
+            shared.get { $0.result = msg }
+        }
+        var waited = 0
+        while true {
+            if let m = shared.get({ $0.result }) { return m }
+            if waited >= 150 {   // only once it takes long enough to notice
+                let (w, h) = term.size
+                let (d, t) = shared.get { ($0.done, $0.total) }
+                term.draw(loadingView(done: d, total: t, width: w, height: h, lang: lang))
+            }
+            usleep(50_000)
+            waited += 50
+        }
+    }
+}
+
 /// Performs effects against the store and answers with messages.
 struct Runtime {
     let context: AppContext
@@ -69,13 +100,13 @@ struct Runtime {
         return (try? AppContext.clock(context.today.description, nowOverride: env["RENKEI_NOW"]).1) ?? context.now
     }
 
-    func portfolio() -> Msg {
-        .loaded(portfolioData(), external: false)
+    func portfolio(progress: (@Sendable (Int, Int) -> Void)? = nil) -> Msg {
+        .loaded(portfolioData(progress: progress), external: false)
     }
 
-    func portfolioData() -> PortfolioData {
+    func portfolioData(progress: (@Sendable (Int, Int) -> Void)? = nil) -> PortfolioData {
         do {
-            let p = try store.portfolio()
+            let p = try store.portfolio(PortfolioQuery(progress: progress))
             return PortfolioData(summaries: p.summaries,
                                  damaged: p.damaged.map { DamagedEntry(fileName: $0.fileName, reason: $0.reason) },
                                  readOnly: p.readOnly,
