@@ -15,22 +15,22 @@ public final class DeadlineMemo: @unchecked Sendable {
     public init() {}
 
     func route(calendar: BudgetCalendar, fiscalYear n: Int, today: Day, compute: () -> FundingRoute) -> FundingRoute {
-        let key = RouteKey(calendar: calendar.id, fiscalYear: n, today: today.ordinal)
-        lock.lock()
-        if let r = routes[key] { lock.unlock(); return r }
-        lock.unlock()
-        let r = compute()
-        lock.lock(); routes[key] = r; lock.unlock()
-        return r
+        memoised(\.routes, RouteKey(calendar: calendar.id, fiscalYear: n, today: today.ordinal), compute)
     }
 
     /// Shifts are keyed by the date only; the context's holiday set is fixed for its lifetime.
     func shift(_ d: Day, compute: () -> (Day, String?)) -> (Day, String?) {
+        memoised(\.shifts, d.ordinal, compute)
+    }
+
+    /// Looks up under the lock, computes outside it (two threads may both compute a missing
+    /// entry; the answers are equal, so the last write wins harmlessly).
+    private func memoised<K: Hashable, V>(_ table: ReferenceWritableKeyPath<DeadlineMemo, [K: V]>, _ key: K, _ compute: () -> V) -> V {
         lock.lock()
-        if let r = shifts[d.ordinal] { lock.unlock(); return r }
+        if let v = self[keyPath: table][key] { lock.unlock(); return v }
         lock.unlock()
-        let r = compute()
-        lock.lock(); shifts[d.ordinal] = r; lock.unlock()
-        return r
+        let v = compute()
+        lock.lock(); self[keyPath: table][key] = v; lock.unlock()
+        return v
     }
 }

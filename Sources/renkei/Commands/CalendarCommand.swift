@@ -63,7 +63,7 @@ struct CalendarCommand: ParsableCommand {
         Output.line("")
         for r in timeline.rows {
             let mark = r.isToday ? "▶" : (r.isPast ? "✓" : "·")
-            let dateText = wareki ? r.due.wareki : "\(r.due) (\(DeadlineText.weekday(r.due, lang)))"
+            let dateText = Deadlines.date(r.due, wareki: wareki, lang)
             var line = "\(mark) \(DisplayWidth.pad(dateText, to: wareki ? 10 : 16))  \(r.label(lang))"
             if !r.isToday { line += "  " + r.relativeText(lang) }
             if r.shiftReason != nil, let why = h.closureReason(r.scheduled, lang: lang) {
