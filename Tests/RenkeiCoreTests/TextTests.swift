@@ -49,10 +49,9 @@ import Testing
     }
 
     @Test func unknownKeysSurviveMerge() {
-        let raw = JSONValue.object(["id": .string("x"), "future": .int(1), "budget": .object(["fiscalYear": .int(2027), "newField": .bool(true)])])
         let known = JSONValue.object(["id": .string("x"), "budget": .object(["fiscalYear": .int(2028)])])
-        let unknown = JSONValue.unknownKeys(raw: raw, known: known)
-        #expect(unknown == .object(["future": .int(1), "budget": .object(["newField": .bool(true)])]))
+        // What the store's KeySchema extracts from a newer file (tested end to end in the store tests).
+        let unknown = JSONValue.object(["future": .int(1), "budget": .object(["newField": .bool(true)])])
         let merged = known.merging(unknown: unknown)
         #expect(merged == .object(["id": .string("x"), "future": .int(1), "budget": .object(["fiscalYear": .int(2028), "newField": .bool(true)])]))
     }

@@ -87,22 +87,6 @@ public enum JSONValue: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// Keys present in `raw` but absent from `known`, recursively through objects.
-    /// Arrays are not aligned element by element; an unknown array element key is kept only
-    /// when the whole key is unknown.
-    public static func unknownKeys(raw: JSONValue, known: JSONValue) -> JSONValue? {
-        guard case .object(let r) = raw, case .object(let k) = known else { return nil }
-        var out: [String: JSONValue] = [:]
-        for (key, value) in r {
-            if let kv = k[key] {
-                if let nested = unknownKeys(raw: value, known: kv) { out[key] = nested }
-            } else {
-                out[key] = value
-            }
-        }
-        return out.isEmpty ? nil : .object(out)
-    }
-
     /// Key under which unknown keys found inside array elements are kept, by element index.
     public static let arrayMarker = "\u{0}elements"
 
