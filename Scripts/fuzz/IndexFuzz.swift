@@ -1,8 +1,9 @@
 // libFuzzer target: the summary index must heal, never crash. Each input replaces the bytes of
 // every file under `<workspace>/.index/` (as a torn write, a disk error or a hostile edit would);
-// `portfolio()` through the index must then still equal the portfolio read from the case files.
-// Meaningful once the scale branch's persistent index is merged (before that, .index/ is empty
-// and the target only checks the baseline). Built by Scripts/fuzz/build.sh.
+// `portfolio()` and `deadlineFacts()` through the index must then still equal what the case files
+// say. The same bytes are also fed straight to the deadline-facts section reader (which the
+// header checksum normally shields): it must throw or return, never trap.
+// Built by Scripts/fuzz/build.sh.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,6 +13,7 @@ final class IndexFuzzSetup: @unchecked Sendable {
     let workspace: Workspace
     let catalog: Catalog
     let baseline: [CaseSummary]
+    let baselineFacts: [DeadlineFacts]
     let indexFiles: [URL]
     init() {
         let data = DataDirectory(url: URL(fileURLWithPath: ProcessInfo.processInfo.environment["RENKEI_DATA"] ?? "Data"))
@@ -21,6 +23,8 @@ final class IndexFuzzSetup: @unchecked Sendable {
         _ = try! workspace.seedSamples(from: data)
         catalog = try! CatalogLoader.load(data: data, workspace: workspace).catalog
         baseline = try! CaseStore(workspace: workspace, catalog: catalog, useIndex: false).portfolio().summaries.sorted { $0.id < $1.id }
+        // File-name order, the order both the index and a full decode return.
+        baselineFacts = try! CaseStore(workspace: workspace, catalog: catalog, useIndex: false).portfolio().summaries.map(DeadlineFacts.init)
         _ = try? CaseStore(workspace: workspace, catalog: catalog, useIndex: true).portfolio()   // builds the index, if any
         let dir = workspace.indexDir
         indexFiles = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().map { dir.appendingPathComponent($0) }
@@ -44,5 +48,15 @@ public func renkeiFuzzIndex(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     let got = p.summaries.sorted { $0.id < $1.id }
     precondition(got == indexSetup.baseline, "a damaged index changed what renkei shows")
     precondition(p.damaged.isEmpty, "a damaged index made a good case look damaged")
+    let fresh = CaseStore(workspace: indexSetup.workspace, catalog: indexSetup.catalog, useIndex: true)
+    for url in indexSetup.indexFiles {   // damaged again, for the lean path's own detection
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { continue }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, size) }
+        close(fd)
+    }
+    guard let f = try? fresh.deadlineFacts() else { fatalError("deadlineFacts() failed with a damaged index") }
+    precondition(f.facts == indexSetup.baselineFacts, "a damaged index changed the deadline facts")
+    _ = try? DeadlineFactsSection.decode([UInt8](data), rows: 17)
     return 0
 }

@@ -16,7 +16,11 @@ case $TARGET in
     for f in Tests/Fixtures/json-corpus/*.json; do [ "$(stat -c %s "$f")" -lt 65536 ] && cp -n "$f" "$CORPUS"/; done
     [ -d Tests/Fixtures/fuzz-regressions ] && cp -n Tests/Fixtures/fuzz-regressions/* "$CORPUS"/ 2>/dev/null || true ;;
   fuzz-index)
-    printf 'RKINDX1\001' > "$CORPUS/magic"; [ -d .build/fuzz/seed-index ] && cp -n .build/fuzz/seed-index/* "$CORPUS"/ 2>/dev/null || true ;;
+    printf 'RKINDX1\001' > "$CORPUS/magic"; [ -d .build/fuzz/seed-index ] && cp -n .build/fuzz/seed-index/* "$CORPUS"/ 2>/dev/null || true
+    # The deadline-facts section of a real index (descriptor 3 at byte 32+24*3), so the input
+    # also reaches deep into that section's reader, which the target calls directly.
+    IDX=.build/sample-workspace/.index/summaries.v1
+    [ -f "$IDX" ] && python3 -c 'import struct,sys; b=open(sys.argv[1],"rb").read(); o,n=struct.unpack_from("<QQ",b,104); open(sys.argv[2],"wb").write(b[o:o+n])' "$IDX" "$CORPUS/facts-section" || true ;;
   fuzz-calendar)
     [ -d Data/calendars ] && cp -n Data/calendars/* "$CORPUS"/ 2>/dev/null || true ;;
 esac

@@ -163,16 +163,23 @@ import Testing
         _ = try store.portfolio()
         let indexURL = ws.indexDir.appendingPathComponent(SummaryIndex.fileName)
         var bytes = [UInt8](try Data(contentsOf: indexURL))
-        // Flip bits in the table, in a record, and in the search texts — one at a time.
-        for position in [200, bytes.count / 2, bytes.count - 3] {
+        // Flip a byte in the middle of each section — table, records, search texts, deadline
+        // facts — one at a time. The section descriptors are at 32 + 24k (offset u64, length u64).
+        for section in 0..<SummaryIndex.sectionCount {
+            let at = 32 + 24 * section
+            let offset = bytes[at..<(at + 8)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            let length = bytes[(at + 8)..<(at + 16)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            #expect(length > 0)
             var damaged = bytes
-            damaged[position] ^= 0x5A
+            damaged[offset + length / 2] ^= 0x5A
             try Data(damaged).write(to: indexURL)
             let s = CaseStore(workspace: ws, catalog: Catalog())
             s.index!.racySlackNs = 0
-            let p = try s.portfolio()
-            Self.expectSame(p, try Self.truth(ws))
-            #expect(s.index!.lastReport.problem != nil)
+            // First the command that needs the damaged section: it notices and rebuilds.
+            if section == 3 { _ = try s.deadlineFacts() } else { _ = try s.portfolio() }
+            #expect(s.index!.lastReport.problem != nil, "section \(section)")
+            Self.expectSame(try s.portfolio(), try Self.truth(ws))
+            #expect(try s.deadlineFacts().facts == (try Self.truth(ws)).summaries.map(DeadlineFacts.init))
             #expect(try s.caseCount().count == 30)
             bytes = [UInt8](try Data(contentsOf: indexURL))   // rebuilt
         }

@@ -13,7 +13,10 @@ public struct DeadlineCounter {
     public init(context: DeadlineContext) { self.context = context }
 
     /// Missed, unsnoozed items of one case.
-    public mutating func missedCount(_ s: CaseSummary) -> Int {
+    public mutating func missedCount(_ s: CaseSummary) -> Int { missedCount(DeadlineFacts(s)) }
+
+    /// Missed, unsnoozed items of one case, from the index's lean deadline section.
+    public mutating func missedCount(_ s: DeadlineFacts) -> Int {
         if s.stage == .dropped { return 0 }
         let today = context.today
         var n = 0
@@ -43,11 +46,17 @@ public struct DeadlineCounter {
         return n
     }
 
-    private mutating func milestoneDates(_ s: CaseSummary, _ fy: Int) -> Dates {
+    public mutating func missedCount(_ facts: [DeadlineFacts]) -> Int {
+        var n = 0
+        for f in facts { n += missedCount(f) }
+        return n
+    }
+
+    private mutating func milestoneDates(_ s: DeadlineFacts, _ fy: Int) -> Dates {
         let key = s.municipality + "\u{1F}" + (s.prefecture ?? "") + "\u{1F}" + (s.municipalityKind?.rawValue ?? "")
         let index: Int
         if let i = resolved[key] { index = i } else {
-            let cal = context.calendars.resolve(for: s).calendar
+            let cal = context.calendars.resolve(municipality: s.municipality, prefecture: s.prefecture, kind: s.municipalityKind).calendar
             if let i = calendars.firstIndex(where: { $0.id == cal.id && $0 == cal }) { index = i } else { calendars.append(cal); index = calendars.count - 1 }
             resolved[key] = index
         }

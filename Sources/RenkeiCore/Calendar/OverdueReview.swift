@@ -119,4 +119,10 @@ public struct OverdueReview: Equatable, Sendable {
         var counter = DeadlineCounter(context: ctx)
         return counter.missedCount(summaries)
     }
+
+    /// The same count from the index's deadline facts (`CaseStore.deadlineFacts()`).
+    public static func missedCount(facts: [DeadlineFacts], context ctx: DeadlineContext) -> Int {
+        var counter = DeadlineCounter(context: ctx)
+        return counter.missedCount(facts)
+    }
 }

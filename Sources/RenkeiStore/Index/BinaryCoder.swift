@@ -75,8 +75,15 @@ final class ByteReader {
         defer { pos += 4 }
         return UInt32(littleEndian: base.loadUnaligned(fromByteOffset: pos, as: UInt32.self))
     }
+    /// A varint used as a length, count or index: at most what is left to read (so a damaged
+    /// value throws here instead of trapping in `Int(_:)` or allocating gigabytes).
+    func length() throws -> Int {
+        let v = try varint()
+        guard v <= UInt64(end - pos) else { throw IndexFormatError("length \(v) past the end at \(pos)") }
+        return Int(v)
+    }
     func string() throws -> String {
-        let n = Int(try varint())
+        let n = try length()
         try need(n)
         defer { pos += n }
         return String(decoding: UnsafeRawBufferPointer(start: base + pos, count: n), as: UTF8.self)

@@ -80,6 +80,15 @@ public final class CaseStore: @unchecked Sendable {
         return (p.summaries.count, p.damaged)
     }
 
+    /// Every usable case's deadline facts and the damaged files — on a warm index from its small
+    /// deadline section alone (the fast path of `renkei overdue --count`).
+    public func deadlineFacts() throws -> (facts: [DeadlineFacts], damaged: [DamagedFile]) {
+        try checkCasesDir()
+        if let index { let dir = workspace.casesDir.path; return try index.deadlineFacts(decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
+        let p = try decodeAll()
+        return (p.summaries.map(DeadlineFacts.init), p.damaged)
+    }
+
     private func checkCasesDir() throws {
         var st = stat()
         guard stat(workspace.casesDir.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {

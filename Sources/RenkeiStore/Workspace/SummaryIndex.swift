@@ -36,18 +36,22 @@ public struct PortfolioQuery: Sendable {
 /// cores when there are many), and entries whose file is gone are dropped.
 ///
 /// **File.** `.index/summaries.v1`: a header (magic, format version, type fingerprint, scan
-/// time, three section descriptors, header checksum) and three checksummed sections: a
+/// time, four section descriptors, header checksum) and four checksummed sections: a
 /// fixed-width table (stat, kind, offsets) with the file names, the records (positional binary
-/// `CaseSummary` without `searchText`, or a damaged file's reason), and the folded search
-/// texts. Counting reads only the table; searching scans the texts as bytes and decodes only
-/// the records that can match. Missing, truncated, corrupt (checksum), or written by another
+/// `CaseSummary` without `searchText`, or a damaged file's reason), the folded search texts,
+/// and the deadline facts (`DeadlineFactsSection`). Counting reads only the table; counting
+/// overdue items reads the table and the deadline facts; searching scans the texts as bytes
+/// and decodes only the records that can match. Missing, truncated, corrupt (checksum), or written by another
 /// renkei (fingerprint) → ignored and rebuilt. Written with `DurableFile` (temp, fsync,
 /// rename, fsync dir) after a load that changed anything, unless another process replaced the
 /// file since it was read (write-if-unchanged; both versions are valid, so no lock is held).
 public final class SummaryIndex: @unchecked Sendable {
     public static let fileName = "summaries.v1"
     static let magic: UInt64 = 0x0131_5844_4E49_4B52  // "RKINDX1\u{1}" little-endian
-    static let headerSize = 112
+    /// Table, records, search texts, deadline facts.
+    static let sectionCount = 4
+    /// 32 bytes of fields, 24 per section descriptor, 8 of checksum.
+    static let headerSize = 32 + 24 * sectionCount + 8
     static let rowSize = 64
     /// Files changed less than this before the scan that recorded them are re-read next time:
     /// covers filesystem timestamp granularity (ext4/xfs/btrfs: a kernel tick; FAT: 2 s) and
@@ -97,6 +101,32 @@ public final class SummaryIndex: @unchecked Sendable {
                 let fresh = try refresh(decoder: decoder, progress: query.progress, ignoreDisk: true)
                 lastReport.problem = e.description
                 return try fresh.portfolio(query, casesDir: workspace.casesDir)
+            }
+        }
+    }
+
+    /// Every usable case's deadline facts and the damaged files, reading neither the records
+    /// nor the search texts (the fast path of `renkei overdue --count`).
+    public func deadlineFacts(decoder: @escaping FileDecoder) throws -> (facts: [DeadlineFacts], damaged: [DamagedFile]) {
+        try mutex.withLock {
+            func collect(_ snap: Snapshot) throws -> (facts: [DeadlineFacts], damaged: [DamagedFile]) {
+                try snap.loadFacts()
+                var facts: [DeadlineFacts] = []
+                facts.reserveCapacity(snap.names.count)
+                var damaged: [DamagedFile] = []
+                for i in 0..<snap.names.count {
+                    if snap.kinds[i] == Kind.damaged.rawValue { damaged.append(snap.damaged(i, casesDir: workspace.casesDir)); continue }
+                    guard let f = snap.facts[i] else { throw IndexFormatError("deadline facts missing for \(snap.names[i])") }
+                    facts.append(f)
+                }
+                return (facts, damaged)
+            }
+            let snap = try refresh(decoder: decoder, progress: nil)
+            do { return try collect(snap) } catch let e as IndexFormatError {
+                memo = nil
+                let fresh = try refresh(decoder: decoder, progress: nil, ignoreDisk: true)
+                lastReport.problem = e.description
+                return try collect(fresh)
             }
         }
     }
@@ -303,6 +333,9 @@ final class Snapshot: @unchecked Sendable {
     var recordRanges: [Range<Int>] = []
     var search: [UInt8] = []
     var searchRanges: [Range<Int>] = []
+    /// Per row: what the deadline counter needs (nil for a damaged file); parsed from the
+    /// fourth section on first use for a snapshot read from disk.
+    var facts: [DeadlineFacts?] = []
     /// Summaries already decoded in this process (nil: decode from `records`).
     var summaries: [CaseSummary?] = []
     /// Stat of the index file this came from / was written to (write-if-unchanged).
@@ -314,17 +347,20 @@ final class Snapshot: @unchecked Sendable {
     private var lazyFD: Int32 = -1
     private var lazyRecords: (range: Range<Int>, sum: UInt64)?
     private var lazySearch: (range: Range<Int>, sum: UInt64)?
+    private var lazyFacts: (range: Range<Int>, sum: UInt64)?
 
-    func setLazy(fd: Int32, records: Range<Int>, recordsSum: UInt64, search: Range<Int>, searchSum: UInt64) {
+    func setLazy(fd: Int32, records: Range<Int>, recordsSum: UInt64, search: Range<Int>, searchSum: UInt64,
+                 facts: Range<Int>, factsSum: UInt64) {
         lazyFD = fd
         lazyRecords = (records, recordsSum)
         lazySearch = (search, searchSum)
+        lazyFacts = (facts, factsSum)
     }
 
     deinit { if lazyFD >= 0 { close(lazyFD) } }
 
     private func closeIfDone() {
-        if lazyRecords == nil && lazySearch == nil && lazyFD >= 0 { close(lazyFD); lazyFD = -1 }
+        if lazyRecords == nil && lazySearch == nil && lazyFacts == nil && lazyFD >= 0 { close(lazyFD); lazyFD = -1 }
     }
 
     func loadRecords() throws {
@@ -343,9 +379,19 @@ final class Snapshot: @unchecked Sendable {
         guard Checksum.of(search) == l.sum else { throw IndexFormatError("checksum mismatch in the search texts") }
     }
 
+    func loadFacts() throws {
+        guard let l = lazyFacts else { return }
+        lazyFacts = nil
+        defer { closeIfDone() }
+        let bytes = try Snapshot.pread(lazyFD, l.range)
+        guard Checksum.of(bytes) == l.sum else { throw IndexFormatError("checksum mismatch in the deadline facts") }
+        facts = try DeadlineFactsSection.decode(bytes, rows: names.count)
+    }
+
     func loadSections() throws {
         try loadRecords()
         try loadSearch()
+        try loadFacts()
     }
 
     static func pread(_ fd: Int32, _ r: Range<Int>) throws -> [UInt8] {
@@ -372,7 +418,7 @@ final class Snapshot: @unchecked Sendable {
 
     func reserve(_ n: Int) {
         names.reserveCapacity(n); stats.reserveCapacity(n); kinds.reserveCapacity(n)
-        recordRanges.reserveCapacity(n); searchRanges.reserveCapacity(n); summaries.reserveCapacity(n)
+        recordRanges.reserveCapacity(n); searchRanges.reserveCapacity(n); summaries.reserveCapacity(n); facts.reserveCapacity(n)
     }
 
     func append(copying j: Int, from b: Snapshot, name: String) {
@@ -386,6 +432,7 @@ final class Snapshot: @unchecked Sendable {
         search.append(contentsOf: b.search[s])
         searchRanges.append(sStart..<search.count)
         summaries.append(b.summaries[j])
+        facts.append(b.facts[j])
     }
 
     func append(decoded d: SummaryIndex.Decoded, name: String) {
@@ -409,6 +456,7 @@ final class Snapshot: @unchecked Sendable {
         search.append(contentsOf: searchBytes)
         searchRanges.append(sStart..<search.count)
         summaries.append(stripped)
+        facts.append(d.summary.map(DeadlineFacts.init))
     }
 
     func damaged(_ i: Int, casesDir: URL) -> DamagedFile {
@@ -523,10 +571,10 @@ final class Snapshot: @unchecked Sendable {
 
     // MARK: file format
 
-    /// Header (112 bytes, little-endian):
+    /// Header (136 bytes, little-endian):
     ///   0 magic u64 · 8 fingerprint u64 · 16 scanStartNs i64 · 24 count u32 · 28 reserved u32
     ///   32 table (offset u64, length u64, checksum u64) · 56 records (…) · 80 search (…)
-    ///   104 header checksum u64 (of bytes 0..<104)
+    ///   104 deadline facts (…) · 128 header checksum u64 (of bytes 0..<128)
     /// Table: count × 64-byte rows, then the names.
     ///   row: inode u64 · size i64 · mtimeNs i64 · ctimeNs i64 · nameOff u32 · nameLen u32 ·
     ///        recOff u32 · recLen u32 · searchOff u32 · searchLen u32 · kind u8 · st_mode u32 · pad[3]
@@ -551,20 +599,23 @@ final class Snapshot: @unchecked Sendable {
         }
         table.bytes.append(contentsOf: namesBlob)
 
-        var out = ByteWriter(capacity: SummaryIndex.headerSize + table.bytes.count + records.count + search.count)
+        let factsBytes = DeadlineFactsSection.encode(facts)
+        var out = ByteWriter(capacity: SummaryIndex.headerSize + table.bytes.count + records.count + search.count + factsBytes.count)
         out.u64(SummaryIndex.magic)
         out.u64(IndexFingerprint.value)
         out.u64(UInt64(bitPattern: scanStartNs))
         out.u32(UInt32(n)); out.u32(0)
         var offset = SummaryIndex.headerSize
-        for section in [table.bytes, records, search] {
+        for section in [table.bytes, records, search, factsBytes] {
             out.u64(UInt64(offset)); out.u64(UInt64(section.count)); out.u64(Checksum.of(section))
             offset += section.count
         }
-        out.u64(out.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<104])) })
+        let sumAt = SummaryIndex.headerSize - 8
+        out.u64(out.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<sumAt])) })
         out.bytes.append(contentsOf: table.bytes)
         out.bytes.append(contentsOf: records)
         out.bytes.append(contentsOf: search)
+        out.bytes.append(contentsOf: factsBytes)
         return out.bytes
     }
 
@@ -590,23 +641,24 @@ final class Snapshot: @unchecked Sendable {
             let scan = Int64(bitPattern: try r.u64())
             let n = Int(try r.u32()); _ = try r.u32()
             var sections: [Range<Int>] = [], sums: [UInt64] = []
-            for _ in 0..<3 {
+            for _ in 0..<SummaryIndex.sectionCount {
                 let off = try r.u64(), len = try r.u64(), sum = try r.u64()
                 guard off <= UInt64(size), len <= UInt64(size) - off else { throw IndexFormatError("truncated (section past end of file)") }
                 sections.append(Int(off)..<Int(off + len)); sums.append(sum)
             }
-            guard try r.u64() == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<104])) else { throw IndexFormatError("header checksum mismatch") }
+            guard try r.u64() == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<(SummaryIndex.headerSize - 8)])) else { throw IndexFormatError("header checksum mismatch") }
             return (scan, n, sections, sums)
         }
-        guard h.sections[0].lowerBound == SummaryIndex.headerSize, h.sections[1].lowerBound == h.sections[0].upperBound,
-              h.sections[2].lowerBound == h.sections[1].upperBound, h.sections[2].upperBound == size else {
+        let contiguous = (1..<SummaryIndex.sectionCount).allSatisfy { h.sections[$0].lowerBound == h.sections[$0 - 1].upperBound }
+        guard h.sections[0].lowerBound == SummaryIndex.headerSize, contiguous, h.sections.last!.upperBound == size else {
             throw IndexFormatError("length mismatch (truncated or appended)")
         }
         let table = try pread(fd, h.sections[0])
         guard Checksum.of(table) == h.sums[0] else { throw IndexFormatError("checksum mismatch in the table") }
         let snap = try parseTable(table, count: h.n, scanStartNs: h.scan, recordsLength: h.sections[1].count, searchLength: h.sections[2].count)
         snap.fileStat = FileStat(st)
-        snap.setLazy(fd: fd, records: h.sections[1], recordsSum: h.sums[1], search: h.sections[2], searchSum: h.sums[2])
+        snap.setLazy(fd: fd, records: h.sections[1], recordsSum: h.sums[1], search: h.sections[2], searchSum: h.sums[2],
+                     facts: h.sections[3], factsSum: h.sums[3])
         keep = true
         return snap
     }
@@ -654,7 +706,7 @@ enum IndexFingerprint {
     static let value: UInt64 = compute()
 
     static func compute() -> UInt64 {
-        var text = "renkei-index/1\n"
+        var text = "renkei-index/2\n"
         let probe = CaseGenerator(catalog: Catalog(), seed: 0x5EED, count: 3)
         var cases = (0..<3).map { probe.makeCase($0) }
         // Make sure every optional and nested field is present in at least one probe.
@@ -675,6 +727,7 @@ enum IndexFingerprint {
         for s in summaries { try? BinaryRecordEncoder.encode(s, into: &w) }
         var bytes = Array(text.utf8)
         bytes += w.bytes
+        bytes += DeadlineFactsSection.encode(summaries.map(DeadlineFacts.init) + [nil])
         return Checksum.of(bytes)
     }
 

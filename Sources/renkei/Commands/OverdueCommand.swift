@@ -30,13 +30,14 @@ struct OverdueCommand: ParsableCommand {
     func run() throws {
         guard within >= 0 else { throw CLIError("--within must be 0 or more days", code: .usage) }
         let ctx = try AppContext.make(global)
-        let loaded = try Deadlines.load(ctx, links: !count)
-        let summaries = loaded.portfolio.summaries
         if count {
-            let n = OverdueReview.missedCount(summaries: summaries, context: loaded.context)
+            let lean = try Deadlines.loadFacts(ctx)
+            let n = OverdueReview.missedCount(facts: lean.facts, context: lean.context)
             if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
             return
         }
+        let loaded = try Deadlines.load(ctx)
+        let summaries = loaded.portfolio.summaries
         let review = OverdueReview.build(summaries: summaries, context: loaded.context, within: within)
         let shown: [OverdueReview.Group] = all ? review.groups : review.groups.filter { $0.kind != .upcoming }
         if json {

@@ -11,18 +11,26 @@ enum Deadlines {
         var portfolio: Portfolio
     }
 
-    /// - Parameter links: include funding-window links from the summaries (not needed for counts:
-    ///   a funding window is only listed while open, never as missed).
-    static func load(_ ctx: AppContext, links needLinks: Bool = true) throws -> Loaded {
+    static func load(_ ctx: AppContext) throws -> Loaded {
         let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
         for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
         let known = Set(portfolio.summaries.map(\.municipality))
         let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
         var links: [String: [String]] = [:]
-        if needLinks && !result.fundingWindows.isEmpty {
+        if !result.fundingWindows.isEmpty {
             for s in portfolio.summaries where !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
         }
         return Loaded(result: result, context: result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: links), portfolio: portfolio)
+    }
+
+    /// Only what `overdue --count` needs: the index's deadline facts (no summaries decoded)
+    /// and a context without funding links (a funding window is listed while open, never missed).
+    static func loadFacts(_ ctx: AppContext) throws -> (facts: [DeadlineFacts], context: DeadlineContext) {
+        let loaded = try ctx.store.deadlineFacts()
+        for d in loaded.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        let known = Set(loaded.facts.map(\.municipality))
+        let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
+        return (loaded.facts, result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: [:]))
     }
 
     static func date(_ d: Day, wareki: Bool, _ lang: Lang) -> String {
