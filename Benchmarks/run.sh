@@ -101,6 +101,15 @@ for N in $SIZES; do
     # One durable edit end to end (process start, lock, read, write+fsync, journal).
     hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$RESULTS/edit-$N.json" \
         -n "renkei note (one durable edit, CLI)" "$R note $(first_id "$N") bench --workspace $WS" >/dev/null 2>&1 || true
+    # Reports and insight as a user runs them (process start included).
+    ID=$(first_id "$N")
+    hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$RESULTS/cli-$N.json" \
+        -n "renkei export ID --format md" "$R export $ID --format md -o $BENCH_DIR/report-$N.md --force --workspace $WS" \
+        -n "renkei export ID --format html" "$R export $ID --format html -o $BENCH_DIR/report-$N.html --force --workspace $WS" \
+        -n "renkei similar ID" "$R similar $ID --workspace $WS" \
+        -n "renkei funnel" "$R funnel --workspace $WS" >/dev/null
+    hyperfine -N --warmup 1 --runs "$COLD_RUNS" --export-json "$RESULTS/csv-$N.json" \
+        -n "renkei export --all --format csv" "$R export --all --format csv -o $BENCH_DIR/portfolio-$N.csv --force --workspace $WS" >/dev/null
     /usr/bin/time -f "%M" -o "$RESULTS/rss-list-$N.kb" "$R" list --workspace "$WS" >/dev/null
     "$RB" inproc --workspace "$WS" --runs "$RUNS" > "$RESULTS/inproc-$N.txt"
     "$R" list --count --workspace "$WS" >/dev/null; sleep 2.1; "$R" list --count --workspace "$WS" >/dev/null
