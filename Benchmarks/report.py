@@ -69,7 +69,7 @@ def inproc_median(n, key):
 
 def inproc_field(n, key, field):
     v = inproc(n).get(key, "")
-    m = re.search(field + r"=([0-9.]+)", v)
+    m = re.search(r"(?<![a-z0-9_])" + field + r"=([0-9.]+)", v)
     return float(m.group(1)) if m else None
 
 
