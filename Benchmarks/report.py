@@ -137,9 +137,16 @@ if cold:
     w(f"| cold start, no index (`list --count`) | ≤ 1.5 s | {ms(r['median'])} | {verdict(r['median'] <= 1.5)} |")
 ff = inproc_median(big, "ui.first_frame")
 if ff is not None:
-    wall = inproc(big).get("tui.first_frame_wall_ms")
-    w(f"| TUI first frame, warm index | ≤ 200 ms | in process {ff:.1f} ms (p90 {inproc_field(big, 'ui.first_frame', 'p90'):.1f})"
-      + (f"; in tmux, process start to first case row {wall} ms (polled every 10 ms)" if wall else "") + f" | {verdict(ff <= 200)} |")
+    t = inproc(big)
+    wall = t.get("tui.first_frame_wall_ms")
+    main_ms = (t.get("tui.first_frame_from_main_ms") or "").split(" ")[0] or None
+    launch_ms = (t.get("tui.first_frame_from_launch_ms") or "").split(" ")[0] or None
+    runs = (t.get("tui.first_frame_from_launch_ms") or "").partition(" all ")[2]
+    # The verdict is on what a user waits for: from launching the program to the drawn list.
+    judged = float(launch_ms) if launch_ms else ff
+    w(f"| TUI first frame, warm index | ≤ 200 ms | in tmux: launch → list drawn **{launch_ms or '—'} ms** median of [{runs}] (main() → drawn {main_ms or '—'} ms; "
+      f"seen by capture-pane polling {wall or '—'} ms); in process (`renkei-bench ui`: load + deadlines + update + view) {ff:.1f} ms "
+      f"(p90 {inproc_field(big, 'ui.first_frame', 'p90'):.1f}) | {verdict(judged <= 200)} |")
 for key, label in [("ui.key_list", "list (j/k/PgDn/PgUp/G/g)"), ("ui.key_board", "board (h/l/j/k/PgDn/G/g)")]:
     p99 = inproc_field(big, key, "p99")
     if p99 is not None:

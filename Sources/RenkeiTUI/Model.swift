@@ -71,6 +71,9 @@ public enum Msg: Sendable {
     case exported(String)
     /// Portfolio insight (funnel, similar cases, joint procurement, calendars), after each load.
     case insightLoaded(InsightData)
+    /// Next deadlines computed after the portfolio arrived (merged into the ones known): on a
+    /// first load, those of the rows on screen come first and the rest follow from a worker.
+    case deadlinesLoaded([String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
 }

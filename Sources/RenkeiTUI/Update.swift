@@ -93,6 +93,10 @@ extension AppState {
             pending = max(0, pending - 1)
             toast("\(L.exported.text(lang)): \(path)", .success)
             return []
+        case .deadlinesLoaded(let found):
+            deadlines.merge(found) { _, new in new }
+            if sort == .deadline { rebuildRows(keepId: selectedSummary?.id) }
+            return []
         case .insightLoaded(let data):
             insight = data
             refreshFunnel()
@@ -122,26 +126,50 @@ extension AppState {
         terms.allSatisfy { t in ByteSearch.contains(s.searchText, t) }
     }
 
-    func sortKeyLess(_ a: CaseSummary, _ b: CaseSummary) -> Bool? {
+    /// The current sort order of `summaries` (indices), ties broken by ascending id. Keys are
+    /// computed once per case — not per comparison: at 10,000 cases a comparator that looked up
+    /// deadlines by id or copied summaries cost a sizeable share of the first frame.
+    func sortedIndices() -> [Int] {
+        let ids = summaries.map(\.id)
+        let desc = descending
+        func order<K: Comparable>(_ keys: [K]) -> [Int] {
+            keys.withUnsafeBufferPointer { k in
+                ids.withUnsafeBufferPointer { id in
+                    summaries.indices.sorted { i, j in
+                        if k[i] != k[j] { return desc ? k[j] < k[i] : k[i] < k[j] }
+                        return id[i] < id[j]
+                    }
+                }
+            }
+        }
         switch sort {
-        case .id: return a.id == b.id ? nil : a.id < b.id
-        case .title: return a.title == b.title ? nil : a.title < b.title
-        case .municipality: return a.municipality == b.municipality ? nil : a.municipality < b.municipality
-        case .partners:
-            let x = a.partners.joined(separator: ","), y = b.partners.joined(separator: ",")
-            return x == y ? nil : x < y
-        case .stage: return a.stage == b.stage ? nil : a.stage < b.stage
-        case .exit:
-            let x = (a.exit?.rawValue ?? "~") + (a.method ?? ""), y = (b.exit?.rawValue ?? "~") + (b.method ?? "")
-            return x == y ? nil : x < y
-        case .deadline:
-            let x = deadlines[a.id]?.day.ordinal ?? Int.max, y = deadlines[b.id]?.day.ordinal ?? Int.max
-            return x == y ? nil : x < y
-        case .days:
-            let x = a.daysInStage(today: today) ?? -1, y = b.daysInStage(today: today) ?? -1
-            return x == y ? nil : x < y
+        case .id: return order(ids)
+        case .title: return order(summaries.map(\.title))
+        case .municipality: return order(summaries.map(\.municipality))
+        case .partners: return order(summaries.map { $0.partners.joined(separator: ",") })
+        case .stage: return order(summaries.map(\.stage))
+        case .exit: return order(summaries.map { ($0.exit?.rawValue ?? "~") + ($0.method ?? "") })
+        case .deadline: return order(summaries.map { deadlines[$0.id]?.day.ordinal ?? Int.max })
+        case .days: return order(summaries.map { $0.daysInStage(today: today) ?? -1 })
         }
     }
+
+    /// Ids of the cases the current page shows (list viewport, or the visible cards of each
+    /// board column) — what must have its deadline before the first frame.
+    public var onScreenCaseIds: [String] {
+        var out: [String] = []
+        if page == .board {
+            for col in boardColumns { for i in col.prefix(max(1, boardBodyHeight)) { out.append(summaries[i].id) } }
+            return out
+        }
+        let end = min(rows.count, scroll + max(1, listBodyHeight))
+        guard scroll < end else { return [] }
+        for r in rows[scroll..<end] { if case .summary(let i) = r { out.append(summaries[i].id) } }
+        return out
+    }
+
+    /// Whether the row order depends on every case's deadline.
+    public var sortNeedsAllDeadlines: Bool { sort == .deadline }
 
     /// Recomputes the filtered, sorted rows and the board columns. O(n log n); runs on load,
     /// save, filter, sort and view changes — never on plain navigation.
@@ -152,20 +180,14 @@ extension AppState {
         let sortKey = "\(sort.rawValue)|\(descending)|\(summaries.count)"
         if dataChanged || sortedAllKey != sortKey {
             indexById = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let desc = descending
-            sortedAll = summaries.indices.sorted { i, j in
-                let a = summaries[i], b = summaries[j]
-                if let less = sortKeyLess(a, b) { return desc ? !less : less }
-                return a.id < b.id
-            }
+            sortedAll = sortedIndices()
             sortedAllKey = sortKey
         }
         let view = views.indices.contains(viewIndex) ? views[viewIndex] : SavedView(name: "")
         let stages = Set(view.stages)
         let viewTerms = AppState.terms(view.filter), terms = AppState.terms(filter.text)
-        let idx = sortedAll.filter { i in
-            let s = summaries[i]
-            return (stages.isEmpty || stages.contains(s.stage.rawValue)) && AppState.matches(s, viewTerms) && AppState.matches(s, terms)
+        let idx = stages.isEmpty && viewTerms.isEmpty && terms.isEmpty ? sortedAll : sortedAll.filter { i in
+            (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && AppState.matches(summaries[i], viewTerms) && AppState.matches(summaries[i], terms)
         }
         rows = idx.map { .summary($0) }
         // Damaged files are always listed (marked), unless the filter excludes their name.

@@ -50,6 +50,7 @@ struct Renkei: ParsableCommand {
     /// Custom entry point so exit codes follow the documented contract (usage errors are 2,
     /// not ArgumentParser's 64) and every failure is one readable line on stderr.
     static func main() {
+        StartupTrace.markEntry()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -45,6 +45,10 @@ func lstatFile(_ path: String) -> FileStat? {
 enum DirectoryScan {
     struct Item { var name: String; var stat: FileStat? }
 
+    /// Stat on several threads from this many files: the stats are most of a warm start's
+    /// system time (about 14 ms for 10,000 files on one core here, 7 ms on two).
+    static let parallelStatThreshold = 2048
+
     /// Case files of `dir` (names ending in ".json", not starting with "."), unsorted.
     /// A name that vanishes between readdir and stat is skipped; any other stat failure is
     /// returned with `stat == nil` so the caller reports it.
@@ -52,27 +56,48 @@ enum DirectoryScan {
         guard let d = opendir(dir) else { throw StoreError.io(path: dir, op: "open directory", code: errno) }
         defer { closedir(d) }
         let dfd = dirfd(d)
-        var out: [Item] = []
-        out.reserveCapacity(1024)
+        var names: [String] = []
+        names.reserveCapacity(1024)
         while true {
             errno = 0
             guard let ent = readdir(d) else {
                 if errno != 0 { throw StoreError.io(path: dir, op: "read directory", code: errno) }
                 break
             }
-            let item: Item? = withUnsafePointer(to: &ent.pointee.d_name) { tuple -> Item? in
+            withUnsafePointer(to: &ent.pointee.d_name) { tuple in
                 let p = UnsafeRawPointer(tuple).assumingMemoryBound(to: CChar.self)
                 let n = strlen(p)
                 // ".json" suffix and no leading dot, checked on bytes.
-                guard n > 5, p[0] != 0x2E, p[n - 5] == 0x2E, p[n - 4] == 0x6A, p[n - 3] == 0x73, p[n - 2] == 0x6F, p[n - 1] == 0x6E else { return nil }
-                var st = Glibc.stat()
-                if fstatat(dfd, p, &st, AT_SYMLINK_NOFOLLOW) != 0 {
-                    if errno == ENOENT { return nil }
-                    return Item(name: String(cString: p), stat: nil)
-                }
-                return Item(name: String(cString: p), stat: FileStat(st))
+                guard n > 5, p[0] != 0x2E, p[n - 5] == 0x2E, p[n - 4] == 0x6A, p[n - 3] == 0x73, p[n - 2] == 0x6F, p[n - 1] == 0x6E else { return }
+                names.append(String(cString: p))
             }
-            if let item { out.append(item) }
+        }
+        // fstatat relative to the directory fd; ENOENT (gone since readdir) → not a case any more.
+        enum Outcome { case gone, failed, ok(FileStat) }
+        let count = names.count
+        let outcomes = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: count)
+        outcomes.initialize(repeating: .gone)
+        defer { outcomes.deinitialize(); outcomes.deallocate() }
+        nonisolated(unsafe) let slots = outcomes
+        let threads = count >= parallelStatThreshold ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        names.withUnsafeBufferPointer { list in
+            nonisolated(unsafe) let list = list
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                for i in stride(from: t * count / threads, to: (t + 1) * count / threads, by: 1) {
+                    var st = Glibc.stat()
+                    if fstatat(dfd, list[i], &st, AT_SYMLINK_NOFOLLOW) == 0 { slots[i] = .ok(FileStat(st)) }
+                    else { slots[i] = errno == ENOENT ? .gone : .failed }
+                }
+            }
+        }
+        var out: [Item] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            switch outcomes[i] {
+            case .gone: continue
+            case .failed: out.append(Item(name: names[i], stat: nil))
+            case .ok(let st): out.append(Item(name: names[i], stat: st))
+            }
         }
         return out
     }

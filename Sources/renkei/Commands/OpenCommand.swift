@@ -10,6 +10,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         let context = try AppContext.make(global, mutating: true)
+        StartupTrace.mark("context")
         try InteractiveLauncher.launch(context: context, search: search)
     }
 }
