@@ -21,6 +21,21 @@ import Testing
         #expect(OverdueReview.missedCount(summaries: [s], context: ctx) > 0)
     }
 
+    /// The funnel's overdue share asks the counter; it must say what the engine says, case by case.
+    @Test(arguments: ["2026-09-30", "2026-10-31", "2026-11-23", "2027-03-26"])
+    func engineOverdueEqualsTheFullEngine(today: String) {
+        let ctx = CalendarFixtures.context(today)
+        let cases = CalendarCounterTests().portfolio
+        let cal = InsightCalendar.engine(ctx, summaries: Dictionary(uniqueKeysWithValues: cases.map { ($0.id, $0) }))
+        var overdue = 0
+        for s in cases {
+            let expected = DeadlineEngine.items(for: s, context: ctx).contains { $0.isMissed && !$0.snoozed }
+            #expect(cal.isOverdue(InsightFeatures(id: s.id, municipality: s.municipality)) == expected, "\(s.id) \(today)")
+            if expected { overdue += 1 }
+        }
+        #expect(overdue > 0 && overdue < cases.count)
+    }
+
     @Test func portfolioInsightFacade() throws {
         let today = Day("2026-11-23")!
         let feats = InsightSimilarityTests.portfolio + [

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The two calendar questions Insight asks, as closures, so any calendar can answer them:
 ///
 /// - `InsightCalendar.engine(_:summaries:)` — the budget-calendar engine (issue 4): each
@@ -54,15 +56,27 @@ public struct InsightCalendar: Sendable {
     /// Answers from the deadline engine. `summaries` (by case id) are needed for "overdue"
     /// (the engine reads stage, rough-quote tick, next action and snoozes from them); a case
     /// without a summary is not counted overdue.
+    /// "Overdue" is `DeadlineCounter`'s missed count (the rules of `DeadlineEngine.items` without
+    /// building labels and routes — `CalendarCounterTests` holds them equal), so the funnel's
+    /// overdue share over 10,000 cases costs a lookup per case, not an engine run.
     public static func engine(_ ctx: DeadlineContext, summaries: [String: CaseSummary]) -> InsightCalendar {
-        InsightCalendar(
+        let counter = SharedDeadlineCounter(DeadlineCounter(context: ctx))
+        return InsightCalendar(
             requestDeadline: { f, fy in
                 let cal = ctx.calendars.resolve(municipality: f.municipality, prefecture: f.prefecture, kind: f.kind).calendar
                 return cal.rawDate(of: MilestoneSpec.request, fiscalYear: fy).map { ctx.shift($0).due }
             },
             isOverdue: { f in
                 guard let s = summaries[f.id] else { return false }
-                return DeadlineEngine.items(for: s, context: ctx).contains { $0.isMissed && !$0.snoozed }
+                return counter.missedCount(s) > 0
             })
     }
+}
+
+/// A `DeadlineCounter` (a struct with caches) behind a lock, for `@Sendable` closures.
+final class SharedDeadlineCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counter: DeadlineCounter
+    init(_ c: DeadlineCounter) { counter = c }
+    func missedCount(_ s: CaseSummary) -> Int { lock.withLock { counter.missedCount(s) } }
 }
