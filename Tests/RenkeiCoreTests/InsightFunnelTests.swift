@@ -38,6 +38,23 @@ import Testing
         #expect(InsightStats.percent(2.0 / 3.0) == "67%")
     }
 
+    /// The funnel's counting sort must be `sorted()` for every shape of input: small spans
+    /// (counting), wide spans and extremes (fallback), negatives, short arrays, duplicates.
+    @Test func statsSortEqualsSorted() {
+        var rng = SystemRandomNumberGenerator()
+        var inputs: [[Int]] = [[], [3], Array(repeating: 9, count: 500), [Int.max, Int.min] + Array(0..<100),
+                               (0..<1000).map { _ in Int.random(in: 0...3650, using: &rng) },
+                               (0..<1000).map { _ in Int.random(in: -40...40, using: &rng) },
+                               (0..<300).map { _ in Int.random(in: 0...1_000_000, using: &rng) },
+                               (0..<65).map { 64 - $0 }, (0..<66).map { 65 - $0 }]
+        inputs.append(inputs[4].reversed())
+        for v in inputs {
+            #expect(InsightStats.sortedForStats(v) == v.sorted())
+            #expect(InsightStats.median(v) == InsightStats.median(sorted: v.sorted()))
+            #expect(InsightStats.percentile(v, 90) == InsightStats.percentile(sorted: v.sorted(), 90))
+        }
+    }
+
     @Test func countsReachedAndConversion() {
         let f = FunnelReport.build(Self.cases, today: Self.today, calendar: Self.never)
         #expect(f.total == 4)

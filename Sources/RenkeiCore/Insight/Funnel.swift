@@ -74,46 +74,56 @@ public struct FunnelReport: Codable, Equatable, Sendable {
     public static func build(_ all: [InsightFeatures], filter: FunnelFilter = FunnelFilter(), today: Day,
                              calendar: InsightCalendar) -> FunnelReport {
         let cases = filter.isEmpty ? all : all.filter(filter.matches)
-        var current = [Stage: Int]()
+        // Counters are arrays indexed by `Stage.index` / `pipelineIndex`, and the per-case scratch
+        // is reused, so the loop allocates nothing per case (it runs over 100,000 cases).
+        var current = [Int](repeating: 0, count: Stage.allCases.count)
         let flow = Stage.pipeline + [.realized]              // funnel steps
         var reached = [Int](repeating: 0, count: flow.count)
-        var days = [Stage: [Int]]()
+        var days = [[Int]](repeating: [], count: Stage.pipeline.count)
+        var spent = [Int](repeating: 0, count: Stage.pipeline.count)
         var outcomes = [Int?: (realized: Int, dropped: Int)]()
         var overdue = 0, open = 0, withoutHistory = 0
 
-        for f in cases {
-            current[f.stage, default: 0] += 1
-            if f.stageVisits.isEmpty { withoutHistory += 1 }
+        // Fields are read through the buffer, not by copying each `InsightFeatures` (a copy retains
+        // its dozen strings and arrays, touching heap all over a 100,000-case portfolio).
+        cases.withUnsafeBufferPointer { buf in
+            for k in buf.indices {
+                let stage = buf[k].stage
+                let visits = buf[k].stageVisits
+                current[stage.index] += 1
+                if visits.isEmpty { withoutHistory += 1 }
 
-            // Furthest step reached: realized is past budgeting; dropped/paused count where they got to.
-            var furthest = f.stage == .realized ? flow.count - 1 : (f.stage.pipelineIndex ?? -1)
-            for v in f.stageVisits {
-                if v.stage == .realized { furthest = flow.count - 1 }
-                else if let i = v.stage.pipelineIndex { furthest = max(furthest, i) }
-            }
-            if furthest < 0 { furthest = 0 }   // ended without history: it was at least defined
-            for i in 0...furthest { reached[i] += 1 }
-
-            // Days per stage: each visit lasts until the next visit; the running one is not counted.
-            var spent = [Stage: Int]()
-            let visits = f.stageVisits
-            if visits.count >= 2 {
-                for i in 0..<(visits.count - 1) where visits[i].stage.pipelineIndex != nil {
-                    spent[visits[i].stage, default: 0] += max(0, visits[i].day.days(until: visits[i + 1].day))
+                // Furthest step reached: realized is past budgeting; dropped/paused count where they got to.
+                var furthest = stage == .realized ? flow.count - 1 : (stage.pipelineIndex ?? -1)
+                for v in visits {
+                    if v.stage == .realized { furthest = flow.count - 1 }
+                    else if let i = v.stage.pipelineIndex { furthest = max(furthest, i) }
                 }
-            }
-            let running = visits.last?.stage ?? f.stage
-            for (s, d) in spent where s != running { days[s, default: []].append(d) }
+                if furthest < 0 { furthest = 0 }   // ended without history: it was at least defined
+                for i in 0...furthest { reached[i] += 1 }
 
-            if f.stage == .realized || f.stage == .dropped {
-                let fy = f.endedDay?.fiscalYear ?? f.fiscalYear
-                var o = outcomes[fy] ?? (0, 0)
-                if f.stage == .realized { o.realized += 1 } else { o.dropped += 1 }
-                outcomes[fy] = o
-            }
-            if !f.stage.isEndState {
-                open += 1
-                if calendar.isOverdue(f) { overdue += 1 }
+                // Days per stage: each visit lasts until the next visit; the running one is not
+                // counted, and a stage with no finished visit adds no sample.
+                if visits.count >= 2 {
+                    for i in spent.indices { spent[i] = -1 }
+                    for i in 0..<(visits.count - 1) {
+                        guard let p = visits[i].stage.pipelineIndex else { continue }
+                        spent[p] = max(spent[p], 0) + max(0, visits[i].day.days(until: visits[i + 1].day))
+                    }
+                    let running = (visits.last?.stage ?? stage).pipelineIndex
+                    for p in spent.indices where spent[p] >= 0 && p != running { days[p].append(spent[p]) }
+                }
+
+                if stage == .realized || stage == .dropped {
+                    let fy = buf[k].endedDay?.fiscalYear ?? buf[k].fiscalYear
+                    var o = outcomes[fy] ?? (0, 0)
+                    if stage == .realized { o.realized += 1 } else { o.dropped += 1 }
+                    outcomes[fy] = o
+                }
+                if !stage.isEndState {
+                    open += 1
+                    if calendar.isOverdue(buf[k]) { overdue += 1 }
+                }
             }
         }
 
@@ -121,9 +131,9 @@ public struct FunnelReport: Codable, Equatable, Sendable {
             Conversion(stage: flow[i], next: flow[i + 1], reached: reached[i], reachedNext: reached[i + 1],
                        rate: InsightStats.ratio(reached[i + 1], reached[i]))
         }
-        let durations = Stage.pipeline.map { s in
-            let v = days[s] ?? []
-            return Duration(stage: s, samples: v.count, medianDays: InsightStats.median(v), p90Days: InsightStats.percentile(v, 90))
+        let durations = Stage.pipeline.enumerated().map { p, s in
+            let v = InsightStats.sortedForStats(days[p])   // one sort for both figures
+            return Duration(stage: s, samples: v.count, medianDays: InsightStats.median(sorted: v), p90Days: InsightStats.percentile(sorted: v, 90))
         }
         let fys = outcomes.map { FiscalYearOutcome(fiscalYear: $0.key, realized: $0.value.realized, dropped: $0.value.dropped) }
             .sorted { ($0.fiscalYear ?? Int.max) < ($1.fiscalYear ?? Int.max) }
@@ -137,7 +147,7 @@ public struct FunnelReport: Codable, Equatable, Sendable {
                          en: "No case has stage history; conversion and days are inferred from current stages only.")
         }
         return FunnelReport(filter: filter, today: today, total: cases.count,
-                            stages: Stage.allCases.map { StageCount(stage: $0, count: current[$0] ?? 0) },
+                            stages: Stage.allCases.map { StageCount(stage: $0, count: current[$0.index]) },
                             conversions: conversions, durations: durations, fiscalYears: fys,
                             overdue: Overdue(overdue: overdue, open: open, share: InsightStats.ratio(overdue, open)),
                             withoutHistory: withoutHistory, note: note)

@@ -13,10 +13,29 @@ public enum Stage: String, CaseIterable, Codable, Sendable, Comparable {
     public static let pipeline: [Stage] = [.issueDefinition, .partnerSearch, .coordination, .method, .budgeting]
     public static let endStates: [Stage] = [.realized, .dropped, .paused]
 
-    public var isEndState: Bool { Stage.endStates.contains(self) }
-    /// 0…4 for pipeline stages; end states sort after them.
-    public var index: Int { Stage.allCases.firstIndex(of: self)! }
-    public var pipelineIndex: Int? { Stage.pipeline.firstIndex(of: self) }
+    // `index`, `pipelineIndex` and `isEndState` are switches, not lookups in `allCases`: they sit
+    // in sort comparators and per-case loops over 100,000 cases, and `allCases` builds an array
+    // on every call. `StageTests` holds them equal to the declaration order.
+    public var isEndState: Bool {
+        switch self {
+        case .realized, .dropped, .paused: return true
+        default: return false
+        }
+    }
+    /// 0…4 for pipeline stages; end states sort after them (declaration order).
+    public var index: Int {
+        switch self {
+        case .issueDefinition: return 0
+        case .partnerSearch: return 1
+        case .coordination: return 2
+        case .method: return 3
+        case .budgeting: return 4
+        case .realized: return 5
+        case .dropped: return 6
+        case .paused: return 7
+        }
+    }
+    public var pipelineIndex: Int? { isEndState ? nil : index }
     /// The next pipeline stage; `budgeting` advances to `realized`.
     public var next: Stage? {
         switch self {
