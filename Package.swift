@@ -43,8 +43,10 @@ let package = Package(
         ]),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
         .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore"]),
-        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"]),
-        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI"]),
+        // Golden files are read from the source tree by path (re-recorded in place), not bundled.
+        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"],
+                    exclude: ["Goldens"]),
+        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI"], exclude: ["Goldens"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
         .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"]),
     ]

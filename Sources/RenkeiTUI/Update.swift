@@ -769,9 +769,15 @@ extension AppState {
         case .esc: modal = modalBehind; modalBehind = nil; return []
         case .ctrl("s"):
             return submit(&f)
-        case .tab, .down where !isMultiline(field):
+        // Tab always moves between fields; ↑/↓ move only when the field is one line (inside a
+        // multi-line field they move the cursor).
+        case .tab:
             f.focus = (f.focus + 1) % fieldCount
-        case .backTab, .up where !isMultiline(field):
+        case .down where !isMultiline(field):
+            f.focus = (f.focus + 1) % fieldCount
+        case .backTab:
+            f.focus = (f.focus + fieldCount - 1) % fieldCount
+        case .up where !isMultiline(field):
             f.focus = (f.focus + fieldCount - 1) % fieldCount
         case .enter where !isMultiline(field):
             if f.focus == fieldCount - 1 { return submit(&f) }

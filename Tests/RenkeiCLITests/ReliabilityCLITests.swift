@@ -133,7 +133,7 @@ func rawControls(_ s: String) -> [String] {
         try put("n-unclosed-10000", Data(String(repeating: "[", count: 10_000).utf8))
         // 100 MB: a string that never ends (sparse); refused by its size before reading.
         let huge = cases.appendingPathComponent("n-string-100mb.json")
-        FileManager.default.createFile(atPath: huge.path, contents: Data(#"{"schemaVersion":1,"id":"n-string-100mb","title":""#.utf8))
+        _ = FileManager.default.createFile(atPath: huge.path, contents: Data(#"{"schemaVersion":1,"id":"n-string-100mb","title":""#.utf8))
         let h = try FileHandle(forWritingTo: huge); try h.truncate(atOffset: 100 * 1_048_576); try h.close()
         // Just over the 16 MiB limit, real bytes.
         try put("n-over-limit", Data((head.replacingOccurrences(of: "ID", with: "n-over-limit") + "\"" + String(repeating: "あ", count: 6_000_000) + "\"}").utf8))
@@ -219,7 +219,7 @@ func rawControls(_ s: String) -> [String] {
         let before = try Data(contentsOf: url)
         // Fill the disk.
         let filler = mnt.appendingPathComponent("filler")
-        FileManager.default.createFile(atPath: filler.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler.path, contents: nil)
         let fh = try FileHandle(forWritingTo: filler)
         let chunk = Data(count: 4096)
         while (try? fh.write(contentsOf: chunk)) != nil {}

@@ -80,7 +80,7 @@ import Glibc
         let store = try StoreFixtures.store()
         try Data([0x7B, 0xFF, 0xFE, 0x7D]).write(to: store.workspace.casesDir.appendingPathComponent("latin.json"))
         let huge = store.workspace.casesDir.appendingPathComponent("huge.json")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: huge.path, contents: nil)
         let h = try FileHandle(forWritingTo: huge)
         try h.truncate(atOffset: UInt64(CaseCodec.maxFileSize + 1))
         try h.close()

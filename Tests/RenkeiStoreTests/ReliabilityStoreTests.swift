@@ -48,10 +48,12 @@ enum Rel {
     /// Runs `body` with the fault injector failing writes whose target is under `root`
     /// (and `only` matches, if given). The injector is process-wide: ours are serialised, and an
     /// injector another suite installed keeps deciding for paths outside `root`.
+    @discardableResult
     static func withDiskFull<T>(under root: URL, only: (@Sendable (URL) -> Bool)? = nil, _ body: () throws -> T) rethrows -> T {
         try withInjector(under: root, { url in !(only?(url) ?? true) }, body)
     }
 
+    @discardableResult
     static func withInjector<T>(under root: URL, _ decide: @escaping @Sendable (URL) -> Bool, _ body: () throws -> T) rethrows -> T {
         injectorGate.lock()
         let previous = DurableFile.faultInjector
