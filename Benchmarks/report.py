@@ -2,7 +2,8 @@
 """Turns the raw results of Benchmarks/run.sh into BENCHMARKS.md (stdout).
 
 usage: report.py RESULTS_DIR "1000 10000" BENCH_DIR
-Appends Benchmarks/notes.md (hand-written analysis) when present.
+Appends Benchmarks/notes.md (hand-written analysis) and Benchmarks/insight.md (similar-case
+quality, issue 8) when present.
 """
 import json
 import os
@@ -142,10 +143,11 @@ if ff is not None:
     main_ms = (t.get("tui.first_frame_from_main_ms") or "").split(" ")[0] or None
     launch_ms = (t.get("tui.first_frame_from_launch_ms") or "").split(" ")[0] or None
     runs = (t.get("tui.first_frame_from_launch_ms") or "").partition(" all ")[2]
+    complete = (t.get("tui.deadlines_complete_from_main_ms") or "").split(" ")[0] or None
     # The verdict is on what a user waits for: from launching the program to the drawn list.
     judged = float(launch_ms) if launch_ms else ff
     w(f"| TUI first frame, warm index | ≤ 200 ms | in tmux: launch → list drawn **{launch_ms or '—'} ms** median of [{runs}] (main() → drawn {main_ms or '—'} ms; "
-      f"seen by capture-pane polling {wall or '—'} ms); in process (`renkei-bench ui`: load + deadlines + update + view) {ff:.1f} ms "
+      f"seen by capture-pane polling {wall or '—'} ms; the off-screen rows' deadlines complete {complete or '—'} ms after main()); in process (`renkei-bench ui`: load + deadlines + update + view) {ff:.1f} ms "
       f"(p90 {inproc_field(big, 'ui.first_frame', 'p90'):.1f}) | {verdict(judged <= 200)} |")
 for key, label in [("ui.key_list", "list (j/k/PgDn/PgUp/G/g)"), ("ui.key_board", "board (h/l/j/k/PgDn/G/g)")]:
     p99 = inproc_field(big, key, "p99")
@@ -209,7 +211,7 @@ for n in sizes:
     kb = read(f"size-{n}.kb")
     ikb = read(f"indexsize-{n}.kb")
     w(f"Workspace: {int(kb) / 1024:.0f} MB of case files" + (f", index {int(ikb) / 1024:.1f} MB" if ikb else "")
-      + (f"; generated in {gen}" if gen else "") + ". "
+      + (f"; generated in {gen} (`dev generate`, when the harness created the workspace)" if gen else "") + ". "
       f"renkei counts {read(f'count-{n}.txt', '?')} cases ({read(f'sayama-{n}.txt', '?')} match 狭山); "
       f"taskwarrior counts {read(f'twcount-{n}.txt', '?')} tasks, {read(f'twoverdue-{n}.txt', '?')} +OVERDUE.")
     w("")
@@ -327,26 +329,33 @@ if st:
 w("## Exact commands")
 w("")
 w("```sh")
-w(f"# per size N (workspace {bench_dir}/ws-N, taskwarrior data {bench_dir}/tw-N, RENKEI_TODAY=2026-11-23)")
+w(f"# per size N (workspace {bench_dir}/ws-N, taskwarrior data {bench_dir}/tw-N)")
+w("export LANG=C.UTF-8 RENKEI_TODAY=2026-11-23 RENKEI_DATA=$PWD/Data")
 w("renkei dev generate --cases N --seed 7 --workspace $WS --quiet")
 w("renkei-bench taskwarrior --tasks N --seed 7 --today 2026-11-23 --out $TW/tasks.json")
 w("TASKRC=$TW/taskrc task rc.data.location=$TW rc.confirmation=no rc.verbose=nothing rc.hooks=off import $TW/tasks.json")
 w("TASK='env TASKRC=$TW/taskrc task rc.data.location=$TW rc.confirmation=no rc.verbose=nothing'")
 w("hyperfine -N --runs 5 --prepare 'rm -rf $WS/.index' 'renkei list --count --workspace $WS'")
 w("hyperfine -N --warmup 3 --runs 20 'renkei list --count --workspace $WS' '$TASK count'")
-w("hyperfine -N --warmup 3 --runs 20 'renkei overdue --count --workspace $WS' '$TASK +OVERDUE count'   # when it exists")
+w("hyperfine -N --warmup 3 --runs 20 'renkei overdue --count --workspace $WS' '$TASK +OVERDUE count'")
 w("hyperfine -N --warmup 3 --runs 20 'renkei list --search 狭山 --limit 50 --workspace $WS' '$TASK list limit:50'")
 w("hyperfine -N --warmup 3 --runs 20 'renkei list --workspace $WS' '$TASK list'")
 w("hyperfine -N --warmup 2 --runs 20 'renkei note c-0001 bench --workspace $WS'")
+w("hyperfine -N --warmup 2 --runs 20 'renkei export ID --format md -o x.md --force …' '… --format html …' 'renkei similar ID …' 'renkei funnel …'")
+w("hyperfine -N --warmup 1 --runs 5 'renkei export --all --format csv -o p.csv --force --workspace $WS'")
 w("/usr/bin/time -f %M renkei list --workspace $WS")
-w("renkei-bench inproc --workspace $WS --runs 20")
+w("renkei-bench inproc --workspace $WS --runs 20    # cold build, warm reads, durable edit")
+w("renkei-bench ui --workspace $WS --runs 20        # TUI update+view+diff, filter, reports, insight")
+w("Benchmarks/tui-rss.sh $WS .build/release         # the real TUI in tmux: launch → first frame, VmHWM")
 w("```")
 w("")
 
-notes = os.path.join(here, "notes.md")
-if os.path.exists(notes):
-    with open(notes, encoding="utf-8") as f:
-        w(f.read().rstrip())
-    w("")
+# Hand-written analysis, then the insight quality study (issue 8), each kept beside the harness.
+for name in ("notes.md", "insight.md"):
+    path = os.path.join(here, name)
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            w(f.read().rstrip())
+        w("")
 
 print("\n".join(lines))

@@ -43,7 +43,9 @@ BIN=${BIN:-$(swift build -c release --show-bin-path)}
 R=$BIN/renkei
 RB=$BIN/renkei-bench
 RESULTS=$BENCH_DIR/results
-rm -rf "$RESULTS"; mkdir -p "$RESULTS"
+# Generation and import are timed only when a workspace is created; keep those times for the
+# workspaces this run reuses, and start every other result afresh.
+mkdir -p "$RESULTS"; find "$RESULTS" -type f ! -name 'gen-*.time' ! -name 'twimport-*.time' -delete
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 echo "load_start $(load)" > "$RESULTS/machine.txt"
