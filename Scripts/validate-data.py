@@ -27,7 +27,7 @@ EXITS = ["procurement", "promotion", "co-creation"]
 SIDES = {"municipality", "startup", "both"}
 SIZES = {"urban", "small-medium"}
 KINDS = {"prefecture", "designated-city", "city", "town", "village", "ward"}
-PARTNER_KINDS = {"startup", "intermediary", "municipality", "company", "university", "other"}
+PARTNER_KINDS = {"startup", "intermediary", "municipality", "company", "university", "financial-institution", "other"}
 FUNDING_KINDS = {"general", "grant", "subsidy", "bond", "private", "other"}
 EVENT_KINDS = {"created", "advanced", "gate-overridden", "moved-back", "ended", "reopened", "ticked",
                "unticked", "field-set", "note-added", "snoozed", "undo", "redo", "imported"}

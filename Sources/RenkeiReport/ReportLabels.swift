@@ -211,60 +211,9 @@ public enum ReportLabels {
         "damaged": "Case files that could not be read",
     ]
 
-    /// English names of event kinds (Core only carries the Japanese).
-    static func eventKind(_ k: EventKind, _ lang: Lang) -> String {
-        if lang == .ja { return k.ja }
-        switch k {
-        case .created: return "created"
-        case .advanced: return "advanced"
-        case .gateOverridden: return "advanced with open items (reason given)"
-        case .movedBack: return "moved back"
-        case .ended: return "ended"
-        case .reopened: return "reopened"
-        case .ticked: return "ticked"
-        case .unticked: return "unticked"
-        case .fieldSet: return "field changed"
-        case .noteAdded: return "note added"
-        case .snoozed: return "snoozed"
-        case .undo: return "undo"
-        case .redo: return "redo"
-        case .imported: return "imported"
-        }
-    }
-
-    static func partnerKind(_ k: PartnerKind, _ lang: Lang) -> String {
-        if lang == .ja { return k.ja }
-        switch k {
-        case .startup: return "startup"
-        case .intermediary: return "intermediary"
-        case .municipality: return "municipality"
-        case .company: return "company"
-        case .university: return "university / research"
-        case .other: return "other"
-        }
-    }
-
-    static func fundingKind(_ k: FundingKind, _ lang: Lang) -> String {
-        if lang == .ja { return k.ja }
-        switch k {
-        case .general: return "general revenue"
-        case .grant: return "grant (交付金)"
-        case .subsidy: return "subsidy (補助金)"
-        case .bond: return "local bond"
-        case .privateFunds: return "private funds"
-        case .other: return "other"
-        }
-    }
-
-    static func municipalityKind(_ k: MunicipalityKind, _ lang: Lang) -> String {
-        if lang == .ja { return k.ja }
-        switch k {
-        case .prefecture: return "prefecture"
-        case .designatedCity: return "designated city"
-        case .city: return "city"
-        case .town: return "town"
-        case .village: return "village"
-        case .ward: return "special ward"
-        }
-    }
+    // Value names come from Core's one table (Labels/ValueLabels.swift).
+    static func eventKind(_ k: EventKind, _ lang: Lang) -> String { k.label(lang) }
+    static func partnerKind(_ k: PartnerKind, _ lang: Lang) -> String { k.label(lang) }
+    static func fundingKind(_ k: FundingKind, _ lang: Lang) -> String { k.label(lang) }
+    static func municipalityKind(_ k: MunicipalityKind, _ lang: Lang) -> String { k.label(lang) }
 }

@@ -21,7 +21,9 @@ extension JointProcurementReport {
             for m in g.members {
                 let slid = m.slid ? (ja ? "  ※\(m.targetFiscalYear)年度の締切を過ぎたため翌年度以降" : "  * missed FY\(m.targetFiscalYear)'s deadline")
                                   : ""
-                out.append("  - \(m.id)  \(m.municipality)  \(m.title)  [\(m.stage.label(lang))\(m.method.map { "・" + $0 } ?? "")]  "
+                let method = (ja ? m.methodJa : m.methodEn) ?? m.method
+                let undecided = m.exitUndecided ? (ja ? "・出口未定" : ", exit undecided") : ""
+                out.append("  - \(m.id)  \(m.municipality)  \(m.title)  [\(m.stage.label(lang))\(method.map { (ja ? "・" : ", ") + $0 } ?? "")\(undecided)]  "
                            + (m.budgetYen > 0 ? Self.yen(m.budgetYen) : "—") + slid)
             }
         }

@@ -2,7 +2,8 @@
 /// 共同調達の可能性を検討することが重要」.
 ///
 /// A group is two or more open cases in **different municipalities** with the same issue domain,
-/// the procurement exit (自治体“へ”導入) and the same *reachable* fiscal year — the target year,
+/// the procurement exit (自治体“へ”導入) or no exit chosen yet (the guide asks to look for
+/// municipalities with the same issue early, before the exit is settled), and the same *reachable* fiscal year — the target year,
 /// or the next one whose request deadline has not passed yet (a case that missed its year's
 /// deadline slides to the next initial budget and is marked `slid`). For each group: the latest
 /// day every member can still put the joint call into its budget request (the earliest of the
@@ -14,6 +15,11 @@ public struct JointProcurementGroup: Codable, Equatable, Sendable {
         public var municipality: String
         public var stage: Stage
         public var method: String?
+        /// The method's name from the catalog (nil without a catalog or for an unknown id).
+        public var methodJa: String?
+        public var methodEn: String?
+        /// No exit chosen yet: a candidate for procurement, not a procurement case.
+        public var exitUndecided: Bool
         public var targetFiscalYear: Int
         /// True when the target year's request deadline has passed and the member joins the next year.
         public var slid: Bool
@@ -63,7 +69,7 @@ public enum JointProcurementFinder {
         var skipped: [JointProcurementSkip] = []
         var buckets: [String: [JointProcurementGroup.Member]] = [:]   // "domain\u{1F}fy"
         var considered = 0
-        for f in cases where f.exit == .procurement && !f.stage.isEndState {
+        for f in cases where (f.exit == .procurement || f.exit == nil) && !f.stage.isEndState {
             guard let domain = f.domain else {
                 skipped.append(.init(id: f.id, ja: "分野（domain）が未設定", en: "no issue domain set")); continue
             }
@@ -78,7 +84,9 @@ public enum JointProcurementFinder {
                 deadline = calendar.requestDeadline(f, fy)
             }
             let m = JointProcurementGroup.Member(id: f.id, title: f.title, municipality: f.municipality, stage: f.stage,
-                                                 method: f.method, targetFiscalYear: target, slid: fy != target,
+                                                 method: f.method, methodJa: f.method.flatMap { catalog?.method($0)?.ja },
+                                                 methodEn: f.method.flatMap { catalog?.method($0)?.en }, exitUndecided: f.exit == nil,
+                                                 targetFiscalYear: target, slid: fy != target,
                                                  requestDeadline: deadline, budgetYen: f.budgetYen)
             buckets["\(domain)\u{1F}\(fy)", default: []].append(m)
         }
@@ -105,11 +113,11 @@ public enum JointProcurementFinder {
         var note: SimilarResult.Note?
         if groups.isEmpty {
             if considered == 0 {
-                note = .init(ja: "進行中で出口が「自治体“へ”導入」の案件（分野・目標年度あり）がないため、共同調達の候補はありません。",
-                             en: "No open procurement cases with a domain and target fiscal year, so no joint-procurement candidates.")
+                note = .init(ja: "進行中で出口が「自治体“へ”導入」か未定の案件（分野・目標年度あり）がないため、共同調達の候補はありません。",
+                             en: "No open procurement (or exit-undecided) cases with a domain and target fiscal year, so no joint-procurement candidates.")
             } else {
-                note = .init(ja: "\(considered)件の調達案件を比べましたが、同じ分野・同じ年度で別の自治体の案件はありませんでした。",
-                             en: "Compared \(considered) procurement cases; none shares a domain and fiscal year with a case in another municipality.")
+                note = .init(ja: "\(considered)件の調達案件（出口未定を含む）を比べましたが、同じ分野・同じ年度で別の自治体の案件はありませんでした。",
+                             en: "Compared \(considered) procurement cases (incl. exit undecided); none shares a domain and fiscal year with a case in another municipality.")
             }
         }
         return JointProcurementReport(today: today, groups: groups, skipped: skipped.sorted { $0.id < $1.id },

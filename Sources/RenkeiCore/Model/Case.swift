@@ -89,7 +89,11 @@ public struct Case: Codable, Equatable, Sendable {
     public var stageEnteredDay: Day? {
         events.last(where: { e in e.changes.contains { $0.field == "stage" } })?.at.day ?? events.first?.at.day
     }
-    public var lastEventDay: Day? { events.last?.at.day }
+    /// Day of the last activity on the case. Snoozing (and undoing or redoing a snooze) is not
+    /// activity: snoozing a budget deadline must not also hide the case's 停滞 warning.
+    public var lastEventDay: Day? {
+        events.last(where: { e in e.changes.isEmpty || !e.changes.allSatisfy { $0.field.hasPrefix("snooze.") } })?.at.day
+    }
     public var nextEventSeq: Int { (events.map(\.seq).max() ?? 0) + 1 }
     public var nextNoteId: Int { (notes.map(\.id).max() ?? 0) + 1 }
 }
@@ -97,24 +101,12 @@ public struct Case: Codable, Equatable, Sendable {
 public enum SizeClass: String, Codable, Sendable, CaseIterable {
     case urban                           // 都市部
     case smallMedium = "small-medium"    // 小・中規模
-    public var ja: String { self == .urban ? "都市部" : "小・中規模" }
-    public var en: String { self == .urban ? "Urban" : "Small/medium" }
 }
 
 /// Kind of local government; matters for 地方自治法第211条 (30 days for prefectures and
 /// designated cities, 20 for the rest) and for matching budget calendars.
 public enum MunicipalityKind: String, Codable, Sendable, CaseIterable {
     case prefecture, designatedCity = "designated-city", city, town, village, ward
-    public var ja: String {
-        switch self {
-        case .prefecture: return "都道府県"
-        case .designatedCity: return "政令指定都市"
-        case .city: return "市"
-        case .town: return "町"
-        case .village: return "村"
-        case .ward: return "特別区"
-        }
-    }
 }
 
 public struct Municipality: Codable, Equatable, Sendable {
@@ -140,17 +132,10 @@ public struct Contact: Codable, Equatable, Sendable {
 }
 
 public enum PartnerKind: String, Codable, Sendable, CaseIterable {
-    case startup, intermediary, municipality, company, university, other
-    public var ja: String {
-        switch self {
-        case .startup: return "スタートアップ"
-        case .intermediary: return "中間支援団体"
-        case .municipality: return "自治体"
-        case .company: return "企業"
-        case .university: return "大学・研究機関"
-        case .other: return "その他"
-        }
-    }
+    case startup, intermediary, municipality, company, university
+    /// 金融機関 (banks, 信用金庫): the guide names them among the partners of a region.
+    case financialInstitution = "financial-institution"
+    case other
 }
 
 public struct Partner: Codable, Equatable, Sendable {
@@ -244,16 +229,6 @@ public enum FundingKind: String, Codable, Sendable, CaseIterable {
     case bond               // 地方債
     case privateFunds = "private"  // 民間資金・企業版ふるさと納税 etc.
     case other
-    public var ja: String {
-        switch self {
-        case .general: return "一般財源"
-        case .grant: return "交付金"
-        case .subsidy: return "補助金"
-        case .bond: return "地方債"
-        case .privateFunds: return "民間資金"
-        case .other: return "その他"
-        }
-    }
 }
 
 public struct KPI: Codable, Equatable, Sendable {

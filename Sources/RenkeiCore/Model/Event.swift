@@ -43,22 +43,4 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case undo, redo
     case imported
 
-    public var ja: String {
-        switch self {
-        case .created: return "作成"
-        case .advanced: return "次の段階へ"
-        case .gateOverridden: return "未了のまま次へ（理由あり）"
-        case .movedBack: return "段階を戻す"
-        case .ended: return "終了状態へ"
-        case .reopened: return "再開"
-        case .ticked: return "チェック"
-        case .unticked: return "チェック解除"
-        case .fieldSet: return "項目を変更"
-        case .noteAdded: return "メモ追加"
-        case .snoozed: return "スヌーズ"
-        case .undo: return "取り消し"
-        case .redo: return "やり直し"
-        case .imported: return "取り込み"
-        }
-    }
 }

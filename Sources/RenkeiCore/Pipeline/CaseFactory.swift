@@ -71,3 +71,19 @@ public enum CaseFactory {
         return c
     }
 }
+
+/// Ids people type: the whole id, or the start of one when only one case has it.
+public enum CaseIDPrefix: Equatable, Sendable {
+    case exact(String), unique(String), ambiguous([String]), none
+
+    /// Case-sensitive like the file names; at most ten candidates are listed.
+    public static func match(_ typed: String, among ids: [String]) -> CaseIDPrefix {
+        if ids.contains(typed) { return .exact(typed) }
+        let hits = ids.filter { $0.hasPrefix(typed) }.sorted()
+        switch hits.count {
+        case 0: return .none
+        case 1: return .unique(hits[0])
+        default: return .ambiguous(Array(hits.prefix(10)))
+        }
+    }
+}

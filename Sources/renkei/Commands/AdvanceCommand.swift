@@ -19,13 +19,15 @@ struct AdvanceCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
+        let id = try ctx.caseId(self.id)
+        let lang = Output.lang
         do {
             let r = try ctx.apply(id, .advance(note: note, override: force ? reason : nil))
-            Output.line("\(id): \(r.document.value.stage.rawValue) (\(r.document.value.stage.ja))")
+            Output.line(Message.advancedTo(caseId: id, stage: r.document.value.stage).text(lang))
         } catch CommandError.gateBlocked(_, let stage, let problems) {
-            Output.errorRaw("renkei: \(id): cannot leave \(stage.rawValue) (\(stage.ja)); \(problems.count) unmet:")
-            for p in problems { Output.errorRaw("  - " + TerminalText.inline(p.description)) }
-            Output.errorRaw("tick them (renkei tick \(id) ITEM), fill the fields (renkei set), or override: renkei advance \(id) --force --reason TEXT")
+            Output.errorRaw("renkei: " + Message.gateBlocked(caseId: id, stage: stage, unmet: problems.count).text(lang))
+            for p in problems { Output.errorRaw("  - " + TerminalText.inline(p.label(lang)) + " (\(p.id))") }
+            Output.errorRaw(Message.gateHowTo(caseId: id).text(lang))
             throw ExitCode(ExitStatus.gateBlocked.rawValue)
         }
     }

@@ -27,6 +27,7 @@ struct CalendarCommand: ParsableCommand {
         let loaded = try Deadlines.load(ctx)
         let set = loaded.result.calendars
         let resolution: CalendarResolution
+        let municipality = try self.municipality.map { try Self.municipalityName($0, summaries: loaded.portfolio.summaries, calendars: set) }
         if let m = municipality {
             let sample = loaded.portfolio.summaries.first { $0.municipality == m }
             resolution = set.resolve(municipality: m, prefecture: sample?.prefecture ?? (Prefectures.all.contains(m) ? m : nil),
@@ -87,6 +88,23 @@ struct CalendarCommand: ParsableCommand {
     }
 
     /// The fiscal year whose cycle is under way: next year's from its first milestone on, else this year's.
+    /// The municipality the user meant: a case's municipality, one named by a calendar, or a
+    /// prefecture — exactly, by width/kana-folded name or by an unambiguous start (狭山 → 狭山市).
+    /// Anything else says so (exit 2) instead of silently showing the default calendar.
+    static func municipalityName(_ typed: String, summaries: [CaseSummary], calendars: CalendarSet) throws -> String {
+        var names = Set(summaries.map(\.municipality))
+        for a in calendars.all.map(\.appliesTo) + calendars.rejected.map(\.appliesTo) {
+            names.formUnion(a.municipalities); names.formUnion(a.prefectures)
+        }
+        if names.contains(typed) || Prefectures.all.contains(typed) { return typed }
+        let choices = names.sorted().map { Choice(code: $0, ja: $0, en: $0) }
+        switch Choice.resolve(typed, among: choices) {
+        case .found(let c): return c.code
+        case .ambiguous(let cs): throw CLIError(Message.unknownMunicipality(typed, known: cs.map(\.code)).text(Output.lang), code: .usage)
+        case .unknown: throw CLIError(Message.unknownMunicipality(typed, known: choices.map(\.code)).text(Output.lang), code: .usage)
+        }
+    }
+
     static func currentCycle(_ cal: BudgetCalendar, _ h: HolidaySet, _ today: Day) -> Int {
         let next = today.fiscalYear + 1
         let first = cal.milestones.compactMap { $0.rawDate(fiscalYear: next) }.min()

@@ -43,9 +43,12 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Report language: ja (default) or en.") var lang: String = "ja"
     @Flag(help: "Remove contacts' names, e-mails and phone numbers (for sharing outside the municipality).") var anonymize = false
     @Flag(help: "Overwrite the output file if it exists.") var force = false
-    @Option(help: "With --all: only cases at this stage (\(Stage.allCases.map(\.rawValue).joined(separator: ", "))).") var stage: String?
+    @Option(help: "With --all: only cases at this stage, by name or code (予算化, budgeting …).") var stage: String?
     @Flag(help: "With --all: only cases with a missed deadline.") var overdue = false
-    @Option(help: "Template name instead of the format's default (e.g. case-short.md → case-short.md.mustache).") var template: String?
+    @Option(help: "Template instead of the format's default: \(ExportCommand.shippedTemplates.joined(separator: ", ")) (Data/templates), or a NAME.md/NAME.html of your own in <workspace>/templates/NAME.md.mustache.") var template: String?
+
+    /// The shipped top-level templates (a test holds this list equal to Data/templates).
+    static let shippedTemplates = ["case.md", "case.html", "portfolio.md", "portfolio.html"]
 
     func validate() throws {
         if all && id != nil { throw ValidationError("give a case id or --all, not both") }
@@ -66,12 +69,7 @@ struct ExportCommand: ParsableCommand {
         if all {
             let fmt: PortfolioFormat
             do { fmt = try PortfolioFormat.parse(format ?? "csv") } catch { throw CLIError("\(error)", code: .usage) }
-            let stageFilter = try stage.map { s -> Stage in
-                guard let v = Stage(rawValue: s) else {
-                    throw CLIError("unknown stage '\(s)'; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage)
-                }
-                return v
-            }
+            let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
             let ctx = try AppContext.make(global)
             try Self.report {
                 if let destination { try ReportExporter.checkTarget(destination, overwrite: force) }
@@ -94,9 +92,8 @@ struct ExportCommand: ParsableCommand {
 
         let fmt: CaseFormat
         do { fmt = try CaseFormat.parse(format ?? "md") } catch { throw CLIError("\(error)", code: .usage) }
-        let id = self.id!
-        guard CaseID.isValid(id) else { throw CLIError(CaseID.validationMessage(id), code: .usage) }
         let ctx = try AppContext.make(global)
+        let id = try ctx.caseId(self.id!)
         let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today)   // with the budget calendars
         try Self.report {
             if let destination {

@@ -13,15 +13,12 @@ struct FunnelCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases of this municipality (e.g. 狭山市).") var municipality: String?
-    @Option(help: "Only this exit: procurement, promotion, co-creation.") var exit: String?
+    @Option(help: "Only this exit, by name or code (調達/procurement, 普及/promotion, 共創/co-creation).") var exit: String?
     @Option(name: .customLong("fiscal-year"), help: "Only cases targeting this fiscal year (N年度).") var fiscalYear: Int?
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        let exitFilter = try exit.map { s -> Exit in
-            guard let v = Exit(rawValue: s) else { throw CLIError("unknown exit '\(s)'; use one of \(Exit.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage) }
-            return v
-        }
+        let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
         if let y = fiscalYear, !(1900...9999).contains(y) { throw CLIError("--fiscal-year \(y) is not a year", code: .usage) }
         let ctx = try AppContext.make(global)
         let loaded = try InsightLoading.load(ctx)

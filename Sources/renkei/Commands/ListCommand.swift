@@ -7,22 +7,16 @@ struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases (filter by stage, exit or text).")
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Only this stage: \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).") var stage: String?
-    @Option(help: "Only this exit: procurement, promotion, co-creation.") var exit: String?
+    @Option(help: "Only this stage, by name or code (予算化, budgeting …): \(Stage.allCases.map(\.ja).joined(separator: ", ")).") var stage: String?
+    @Option(help: "Only this exit, by name or code (調達/procurement, 普及/promotion, 共創/co-creation).") var exit: String?
     @Option(help: "Text to find in title, municipality, partners, tags and notes (NFKC: 全角/半角 and カナ width fold).") var search: String?
     @Option(help: "Show at most N rows.") var limit: Int?
     @Flag(help: "Print only the number of matching cases.") var count = false
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        let stageFilter = try stage.map { s -> Stage in
-            guard let v = Stage(rawValue: s) else { throw CLIError("unknown stage '\(s)'; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage) }
-            return v
-        }
-        let exitFilter = try exit.map { s -> Exit in
-            guard let v = Exit(rawValue: s) else { throw CLIError("unknown exit '\(s)'; use one of \(Exit.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage) }
-            return v
-        }
+        let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
+        let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
         let ctx = try AppContext.make(global)
         if count && stageFilter == nil && exitFilter == nil && search == nil {
             // Fast path: validate the index against the directory, decode no summary.
@@ -48,14 +42,29 @@ struct ListCommand: ParsableCommand {
             return
         }
         let lang = Output.lang
-        let header = lang == .ja ? ["ID", "件名", "自治体", "連携先", "段階", "出口/手法", "年度"]
-                                 : ["ID", "Title", "Municipality", "Partners", "Stage", "Exit/method", "FY"]
-        Output.table(header: header, rows: rows.map { s in
+        let methods = Choice.methods(ctx.catalog)
+        let header: [Phrase] = [.id, .title, .municipality, .partners, .stage, .exitMethod, .fiscalYear]
+        let table = rows.map { s in
             [s.id, s.title, s.municipality, s.partners.joined(separator: "・"),
              s.stage.progressGlyph + " " + s.stage.label(lang),
-             [s.exit.map { lang == .ja ? $0.shortJa : $0.en }, s.method].compactMap { $0 }.joined(separator: "/"),
+             [s.exit.map { lang == .ja ? $0.shortJa : $0.en }, s.method.map { Choice.label(of: $0, in: methods, lang) }]
+                .compactMap { $0 }.joined(separator: "/"),
              s.fiscalYear.map(String.init) ?? "—"]
-        }, maxWidths: [20, 36, 12, 20, 22, 20, 6])
+        }
+        Output.table(header: header.map { $0.text(lang) }, rows: table, maxWidths: Self.widths(table, columns: Output.columns))
+    }
+
+    /// The id column is never cut (people copy ids from here); the title gives way first so the
+    /// table fits `columns`, down to 12 columns of title.
+    static func widths(_ rows: [[String]], columns: Int?) -> [Int] {
+        var maxima = [Int.max, 36, 12, 20, 22, 24, 6]
+        guard let columns else { return maxima }
+        var natural = maxima.indices.map { i in rows.map { DisplayWidth.of(TerminalText.inline($0[i])) }.max() ?? 0 }
+        natural[0] = max(natural[0], 2)
+        let used = zip(natural, maxima).map { min($0, $1) }
+        let total = used.reduce(0, +) + 2 * (used.count - 1)
+        if total > columns { maxima[1] = max(12, used[1] - (total - columns)) }
+        return maxima
     }
 }
 

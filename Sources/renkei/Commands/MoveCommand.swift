@@ -7,15 +7,14 @@ struct MoveCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
-    @Option(help: "Target: \(Stage.allCases.map(\.rawValue).joined(separator: ", ")).") var to: String
+    @Option(help: "Target stage by name or code: \(Stage.allCases.map { "\($0.ja) (\($0.rawValue))" }.joined(separator: ", ")).") var to: String
     @Option(help: "Why (required).") var reason: String
 
     func run() throws {
-        guard let target = Stage(rawValue: to) else {
-            throw CLIError("unknown stage '\(to)'; use one of \(Stage.allCases.map(\.rawValue).joined(separator: ", "))", code: .usage)
-        }
+        let target = Stage(rawValue: try Choice.cli(to, .stage, Choice.stages))!
         let ctx = try AppContext.make(global, mutating: true)
+        let id = try ctx.caseId(self.id)
         let r = try ctx.apply(id, .move(to: target, reason: reason))
-        Output.line("\(id): \(r.document.value.stage.rawValue) (\(r.document.value.stage.ja))")
+        Output.line(Message.movedCase(caseId: id, stage: r.document.value.stage).text(Output.lang))
     }
 }

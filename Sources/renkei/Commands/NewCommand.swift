@@ -1,5 +1,6 @@
 import ArgumentParser
 import RenkeiCore
+import RenkeiStore
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a case at 課題特定・企画; prints its id.")
@@ -20,5 +21,13 @@ struct NewCommand: ParsableCommand {
                                                     partners: partner, fiscalYear: fiscalYear, department: department),
                                        actor: ctx.actor, now: ctx.now)
         Output.line(doc.value.id)
+        if let n = fiscalYear {
+            let loaded = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: [municipality])
+            let c = doc.value
+            let cal = loaded.calendars.resolve(municipality: c.municipality.name, prefecture: c.municipality.prefecture, kind: c.municipality.kind).calendar
+            if let late = TargetYearCheck.check(fiscalYear: n, calendar: cal, holidays: loaded.holidays, today: ctx.today) {
+                Output.warn(late.text(Output.lang))
+            }
+        }
     }
 }

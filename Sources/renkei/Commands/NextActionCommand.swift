@@ -21,6 +21,8 @@ struct NextActionCommand: ParsableCommand {
             _ = try CaseFields.parse("nextAction.text", text)
         } catch { throw CLIError("\(id): \(error)", code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
+        let id = try ctx.caseId(self.id)
+        let lang = Output.lang
         let current = try ctx.load(id).value
         let textValue = try CaseFields.parse("nextAction.text", text)
         // One command (one event, one undo). Due first, so that clearing both leaves no empty
@@ -39,14 +41,13 @@ struct NextActionCommand: ParsableCommand {
                 changed = true
             } catch CommandError.noChange { changed = false }
         }
-        if !changed { Output.line("\(id): next action unchanged"); return }
+        if !changed { Output.line(Message.nextActionUnchanged(caseId: id).text(lang)); return }
         let c = try ctx.load(id).value
         if let na = c.nextAction {
-            let lang = Output.lang
             let status = na.due.map { d in "  \(d) " + DeadlineText.status(daysOverdue: d.days(until: ctx.today), lang) } ?? ""
-            Output.line("\(id): next action: \(na.text)\(status)")
+            Output.line(Message.nextActionSet(caseId: id, text: na.text + status).text(lang))
         } else {
-            Output.line("\(id): next action cleared")
+            Output.line(Message.nextActionCleared(caseId: id).text(lang))
         }
     }
 }

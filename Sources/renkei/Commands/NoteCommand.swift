@@ -10,7 +10,8 @@ struct NoteCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
+        let id = try ctx.caseId(self.id)
         try ctx.apply(id, .addNote(text: text))
-        Output.line("\(id): note added")
+        Output.line(Message.noteAdded(caseId: id).text(Output.lang))
     }
 }

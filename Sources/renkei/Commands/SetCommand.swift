@@ -5,7 +5,8 @@ struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a field of a case (logged; undoable).",
         discussion: "Fields:\n" + CaseFields.specs.map { "  \($0.path)  \($0.ja) / \($0.en)" }.joined(separator: "\n")
             + "\n  reference.<item>  予算の参考項目 (budget-scale, evaluation, request-difficulties, execution-difficulties, outcomes, kpi)"
-            + "\nAn empty VALUE clears the field; tags and partners take a comma-separated list.")
+            + "\nAn empty VALUE clears the field; tags and partners take a comma-separated list."
+            + "\nexit, method, domain, municipality.size and municipality.kind take the code or the Japanese or English name (調達, 随意契約, 子育て …).")
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
@@ -13,10 +14,15 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "New value.") var value: String
 
     func run() throws {
-        let parsed: JSONValue
-        do { parsed = try CaseFields.parse(field, value) } catch { throw CLIError("\(id): \(error)", code: .usage) }
+        if CaseFields.spec(field) == nil { throw CLIError("\(id): \(FieldError.unknownField(field))", code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
+        let lang = Output.lang
+        let parsed: JSONValue
+        do { parsed = try CaseFields.parse(field, value, catalog: ctx.catalog) }
+        catch let e as ChoiceError { throw CLIError(e.text(lang), code: .usage) }
+        catch { throw CLIError("\(id): \(error)", code: .usage) }
+        let id = try ctx.caseId(self.id)
         try ctx.apply(id, .setField(path: field, value: parsed))
-        Output.line("\(id): \(field) = \(parsed.description)")
+        Output.line(Message.fieldChanged(caseId: id, field: ctx.names.name(field, lang), value: ctx.names.value(field, parsed, lang)).text(lang))
     }
 }

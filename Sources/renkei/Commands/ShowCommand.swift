@@ -12,6 +12,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
+        let id = try ctx.caseId(self.id)
         let doc = try ctx.load(id)
         if json {
             Output.document(try CaseCodec.encode(doc), json: true)
@@ -20,33 +21,41 @@ struct ShowCommand: ParsableCommand {
         let c = doc.value
         let lang = Output.lang
         let ja = lang == .ja
-        Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [read-only: newer schema]" : ""))
-        Output.line("  \(ja ? "自治体" : "Municipality"): \(c.municipality.name)\(c.municipality.prefecture.flatMap { $0 == c.municipality.name ? nil : "（\($0)）" } ?? "")  \(ja ? "原課" : "Dept"): \(c.department.isEmpty ? "—" : c.department)")
-        Output.line("  \(ja ? "連携先" : "Partners"): \(c.partners.isEmpty ? "—" : c.partners.map { "\($0.name)（\($0.kind.ja)）" }.joined(separator: "、"))")
-        Output.line("  \(ja ? "段階" : "Stage"): \(c.stage.progressGlyph) \(c.stage.label(lang)) [\(c.stage.rawValue)]\(c.stageReason.map { " — \($0)" } ?? "")")
-        Output.line("  \(ja ? "出口" : "Exit"): \(c.exit.map { $0.label(lang) } ?? "—")  \(ja ? "手法" : "Method"): \(c.method.flatMap { ctx.catalog.method($0).map { ja ? $0.ja : $0.en } ?? $0 } ?? "—")")
-        Output.line("  \(ja ? "目標年度" : "Target FY"): \(c.budget.fiscalYear.map { "\($0)年度" } ?? "—")  \(ja ? "予算額" : "Budget"): \(Yen.format(c.budget.totalYen))  \(ja ? "下見積もり" : "Rough quote"): \(c.budget.roughQuoteYen.map(Yen.format) ?? "—")")
+        func field(_ p: Phrase, _ v: String) -> String { "\(p.text(lang)): \(v)" }
+        let none = Phrase.none.text(lang)
+        let list = ja ? "、" : ", "
+        Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [\(Phrase.readOnlyNewerSchema.text(lang))]" : ""))
+        let prefecture = c.municipality.prefecture.flatMap { $0 == c.municipality.name ? nil : "（\($0)）" } ?? ""
+        Output.line("  " + field(.municipality, c.municipality.name + prefecture) + "  " + field(.department, c.department.isEmpty ? none : c.department))
+        Output.line("  " + field(.partners, c.partners.isEmpty ? none : c.partners.map { "\($0.name)（\($0.kind.label(lang))）" }.joined(separator: list)))
+        Output.line("  " + field(.stage, "\(c.stage.progressGlyph) \(c.stage.label(lang))") + (c.stageReason.map { " — \($0)" } ?? ""))
+        Output.line("  " + field(.exit, c.exit.map { $0.label(lang) } ?? none) + "  "
+                    + field(.method, c.method.map { Choice.label(of: $0, in: Choice.methods(ctx.catalog), lang) } ?? none))
+        if let d = c.domain { Output.line("  " + field(.domain, Choice.label(of: d, in: Choice.domains(ctx.catalog), lang))) }
+        Output.line("  " + field(.targetFY, c.budget.fiscalYear.map { Message.fiscalYearValue($0).text(lang) } ?? none) + "  "
+                    + field(.budget, Yen.format(c.budget.totalYen)) + "  " + field(.roughQuote, c.budget.roughQuoteYen.map(Yen.format) ?? none))
         if let na = c.nextAction {
-            Output.line("  \(ja ? "次のアクション" : "Next action"): \(na.text) \(na.due.map { "(\($0))" } ?? "")")
+            Output.line("  " + field(.nextAction, "\(na.text) \(na.due.map { "(\($0))" } ?? "")"))
         }
         Output.line("")
-        Output.line("WHY  " + (c.issue.why.isEmpty ? "—" : c.issue.why))
-        Output.line("HOW  " + (c.issue.how.isEmpty ? "—" : c.issue.how))
-        Output.line("WHAT " + (c.issue.what.isEmpty ? "—" : c.issue.what))
+        Output.line("WHY  " + (c.issue.why.isEmpty ? none : c.issue.why))
+        Output.line("HOW  " + (c.issue.how.isEmpty ? none : c.issue.how))
+        Output.line("WHAT " + (c.issue.what.isEmpty ? none : c.issue.what))
         if !c.stage.isEndState {
             Output.line("")
-            Output.line(ja ? "チェックリスト（\(c.stage.ja)）" : "Checklist (\(c.stage.en))")
+            Output.line(Message.checklistOf(c.stage).text(lang))
+            // Item ids stay: they are what `renkei tick ID ITEM` takes.
             for item in ctx.catalog.items(for: c.stage, exit: c.exit, method: c.method) {
                 let mark = c.checklist[item.id] != nil ? "[x]" : "[ ]"
                 Output.line("  \(mark) \(item.id)  \(item.label(lang))\(item.required ? " *" : "")  \(item.page)")
             }
             let problems = Gate.check(c, catalog: ctx.catalog)
-            Output.line(problems.isEmpty ? (ja ? "  → 次の段階へ進めます (renkei advance \(c.id))" : "  → gate open: renkei advance \(c.id)")
-                                         : (ja ? "  → 未了 \(problems.count) 件" : "  → \(problems.count) unmet") + ": " + problems.map(\.id).joined(separator: ", "))
+            Output.line(problems.isEmpty ? "  → " + Message.gateOpen(caseId: c.id).text(lang)
+                                         : "  → " + Message.unmetCount(problems.count).text(lang) + ": " + problems.map(\.id).joined(separator: ", "))
         }
         if !c.notes.isEmpty {
             Output.line("")
-            Output.line(ja ? "メモ" : "Notes")
+            Output.line(Phrase.notes.text(lang))
             for n in c.notes { Output.line("  #\(n.id) \(n.at.day) \(n.author): \(n.text)") }
         }
     }

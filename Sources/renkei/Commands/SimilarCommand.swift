@@ -19,6 +19,7 @@ struct SimilarCommand: ParsableCommand {
     func run() throws {
         guard (1...50).contains(limit) else { throw CLIError("--limit must be between 1 and 50 (got \(limit))", code: .usage) }
         let ctx = try AppContext.make(global)
+        let id = try ctx.caseId(self.id)
         let query = try ctx.load(id).value
         let loaded = try InsightLoading.load(ctx)
         var features = loaded.features

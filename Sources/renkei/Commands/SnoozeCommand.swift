@@ -37,17 +37,21 @@ struct SnoozeCommand: ParsableCommand {
             untilDay = d
         }
         let ctx = try AppContext.make(global, mutating: true)
+        let id = try ctx.caseId(self.id)
         let calendars = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace)
         let known = Set(calendars.calendars.all.flatMap { $0.milestones.map(\.id) } + ["follow-up", "next-action", "stale"])
         guard known.contains(item) || (item.hasPrefix("funding:") && item.count > 8) else {
             throw CLIError("unknown item '\(item)'; use one of \(known.sorted().joined(separator: ", ")) or funding:<window id>", code: .usage)
         }
+        let lang = Output.lang
+        let milestone = calendars.calendars.all.lazy.flatMap(\.milestones).first { $0.id == item }
+        let name = milestone.map { lang == .ja ? $0.ja : $0.en } ?? DeadlineItemName.of(item, lang)
         if let d = untilDay {
-            try ctx.store.apply(id, .snooze(item: item, until: d, reason: reason!), actor: ctx.actor, now: ctx.now)
-            Output.line("\(id): \(item) snoozed until \(d) — \(reason!)")
+            try ctx.apply(id, .snooze(item: item, until: d, reason: reason!))
+            Output.line(Message.snoozed(caseId: id, item: name, until: d.description, reason: reason!).text(lang))
         } else {
-            try ctx.store.apply(id, .unsnooze(item: item), actor: ctx.actor, now: ctx.now)
-            Output.line("\(id): \(item) no longer snoozed")
+            try ctx.apply(id, .unsnooze(item: item))
+            Output.line(Message.unsnoozed(caseId: id, item: name).text(lang))
         }
     }
 }

@@ -11,7 +11,9 @@ struct TickCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
+        let id = try ctx.caseId(self.id)
         try ctx.apply(id, off ? .untick(item: item) : .tick(item: item))
-        Output.line("\(id): \(off ? "unticked" : "ticked") \(item)")
+        let name = ctx.names.itemName(item, Output.lang)
+        Output.line((off ? Message.unticked(caseId: id, item: name) : Message.ticked(caseId: id, item: name)).text(Output.lang))
     }
 }

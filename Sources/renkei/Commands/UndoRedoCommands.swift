@@ -7,7 +7,7 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
         let r = try ctx.store.undoRedo(.undo, actor: ctx.actor, now: ctx.now)
-        Output.line("undone: \(r.label) on \(r.caseId)")
+        Output.line(Message.undone(caseId: r.caseId, what: CommandSummary(label: r.label).text(Output.lang, names: ctx.names)).text(Output.lang))
     }
 }
 
@@ -17,6 +17,6 @@ struct RedoCommand: ParsableCommand {
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
         let r = try ctx.store.undoRedo(.redo, actor: ctx.actor, now: ctx.now)
-        Output.line("redone: \(r.label) on \(r.caseId)")
+        Output.line(Message.redone(caseId: r.caseId, what: CommandSummary(label: r.label).text(Output.lang, names: ctx.names)).text(Output.lang))
     }
 }

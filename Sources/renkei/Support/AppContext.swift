@@ -28,7 +28,7 @@ struct AppContext {
             // First run on the default location: create it and seed the sample portfolio.
             workspace = try Workspace.create(at: root)
             let n = try workspace.seedSamples(from: data)
-            Output.warn("first run — created the workspace \(root.path) with \(n) sample cases from the practice guide (set RENKEI_WORKSPACE or --workspace to use another)")
+            Output.warn(Message.firstRun(path: root.path, samples: n).text(Output.lang))
         } else {
             workspace = try Workspace(root: root)
         }
@@ -68,20 +68,49 @@ struct AppContext {
         return r
     }
 
-    /// `"actor"` from `$XDG_CONFIG_HOME/renkei/config.json` (e.g. a shared login whose events
-    /// should still name the coordinator). A missing or unreadable file is simply no setting.
-    static func configuredActor(_ env: [String: String]) -> String? {
+    /// A boolean setting of the config file (`"wareki": true`), nil when absent or unreadable.
+    static func configuredFlag(_ key: String, _ env: [String: String]) -> Bool? {
+        configObject(env)?[key] as? Bool
+    }
+
+    static func configObject(_ env: [String: String]) -> [String: Any]? {
         let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? env["HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent(".config") }
         guard let url = base?.appendingPathComponent("renkei/config.json"),
-              let data = try? DurableFile.read(url, limit: 1_048_576),
-              let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
-        return (obj["actor"] as? String).map { TerminalText.inline($0) }
+              let data = try? DurableFile.read(url, limit: 1_048_576) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    /// `"actor"` from `$XDG_CONFIG_HOME/renkei/config.json` (e.g. a shared login whose events
+    /// should still name the coordinator). A missing or unreadable file is simply no setting.
+    static func configuredActor(_ env: [String: String]) -> String? {
+        (configObject(env)?["actor"] as? String).map { TerminalText.inline($0) }
     }
 
     /// Resolves the case or fails with the documented message.
     func load(_ id: String) throws -> CaseDocument {
-        guard CaseID.isValid(id) else { throw CLIError(CaseID.validationMessage(id), code: .usage) }
-        return try store.load(id)
+        try store.load(try caseId(id))
+    }
+
+    /// The full id for what the user typed: the id itself, or an unambiguous prefix of one
+    /// (`show sayama-ntt`). Several matches list them (usage, exit 2); none is exit 1.
+    func caseId(_ typed: String) throws -> String {
+        guard CaseID.isValid(typed) else { throw CLIError(CaseID.validationMessage(typed), code: .usage) }
+        let ids = store.caseFileNames().map { String($0.dropLast(5)) }
+        switch CaseIDPrefix.match(typed, among: ids) {
+        case .exact(let id), .unique(let id): return id
+        case .ambiguous(let candidates):
+            throw CLIError(Message.ambiguousCase(prefix: typed, candidates: candidates).text(Output.lang), code: .usage)
+        case .none: throw CLIError(Message.unknownCase(typed).text(Output.lang))
+        }
+    }
+
+    /// Names of fields, items and values as a person reads them (history, status lines, undo).
+    var names: FieldNames {
+        var milestones: [String: (ja: String, en: String)] = [:]
+        for m in CalendarLoader.load(data: data, workspace: workspace).calendars.all.flatMap(\.milestones) where milestones[m.id] == nil {
+            milestones[m.id] = (m.ja, m.en)
+        }
+        return FieldNames(catalog: catalog, milestones: milestones)
     }
 }

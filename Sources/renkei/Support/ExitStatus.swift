@@ -20,3 +20,13 @@ struct CLIError: Error {
     var code: ExitStatus
     init(_ message: String, code: ExitStatus = .error) { self.message = message; self.code = code }
 }
+
+extension Choice {
+    /// The code for a value typed on the command line, or the usage error listing the accepted
+    /// values in the user's language (exit 2, the same for every command).
+    static func cli(_ input: String, _ field: ChoiceField, _ choices: [Choice]) throws -> String {
+        do { return try code(input, for: field, among: choices) } catch let e as ChoiceError {
+            throw CLIError(e.text(Output.lang), code: .usage)
+        }
+    }
+}

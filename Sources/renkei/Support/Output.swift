@@ -60,6 +60,16 @@ enum Output {
         return loc.hasPrefix("ja") ? .ja : .en
     }
 
+    /// The terminal's width when output goes to one ($COLUMNS, else ioctl); nil for pipes and
+    /// files, where nothing needs cutting.
+    static var columns: Int? {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// A table with display-width-aware columns. `widths` are maxima; the last column takes the rest.
     static func table(header: [String], rows: [[String]], maxWidths: [Int]) {
         let cols = header.count

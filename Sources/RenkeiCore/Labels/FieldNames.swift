@@ -1,0 +1,90 @@
+/// How a field path and a stored value read to a person: `checklist.coord-pattern-2` becomes
+/// 「チェック項目「…」」, `exit: procurement` becomes 自治体“へ”導入. Used by history, status
+/// lines and undo messages so no code reaches a person who did not ask for `--json`.
+public struct FieldNames: Sendable {
+    public let catalog: Catalog
+    /// Budget-calendar milestone names by id (`request` → 予算要求締切), for snoozed items.
+    public let milestones: [String: (ja: String, en: String)]
+    public init(catalog: Catalog, milestones: [String: (ja: String, en: String)] = [:]) {
+        self.catalog = catalog; self.milestones = milestones
+    }
+
+    public func name(_ path: String, _ lang: Lang) -> String {
+        if let spec = CaseFields.specs.first(where: { $0.path == path }) { return spec.label(lang) }
+        let (head, rest) = split(path)
+        switch head {
+        case "checklist": return Message.checklistItem(itemName(rest, lang)).text(lang)
+        case "reference": return catalog.referenceItems.first { $0.id == rest }?.label(lang) ?? Phrase.referenceItem.text(lang)
+        case "note": return Message.noteNumber(rest).text(lang)
+        case "snooze": return Message.snoozeOf(itemName(rest, lang)).text(lang)
+        case "stage": return Phrase.stage.text(lang)
+        case "stageReason": return Phrase.reason.text(lang)
+        default: return path
+        }
+    }
+
+    /// A checklist (or deadline) item's name; deadline ids like `deadline:fy2027:request` have
+    /// no catalog entry and read as themselves without the prefix.
+    public func itemName(_ id: String, _ lang: Lang) -> String {
+        if let i = catalog.item(id) ?? catalog.referenceItems.first(where: { $0.id == id }) { return i.label(lang) }
+        if let m = milestones[id] { return lang == .ja ? m.ja : m.en }
+        return DeadlineItemName.of(id, lang)
+    }
+
+    public func value(_ path: String, _ v: JSONValue, _ lang: Lang) -> String {
+        if v.isNull { return Phrase.none.text(lang) }
+        if let (_, choices) = Choice.forField(path, catalog: catalog), let code = v.stringValue {
+            return Choice.label(of: code, in: choices, lang)
+        }
+        if path == "stage", let s = v.stringValue.flatMap(Stage.init(rawValue:)) { return s.label(lang) }
+        if path.hasPrefix("checklist.") { return Message.tickedBy(v.objectValue?["by"]?.stringValue ?? "").text(lang) }
+        if path.hasPrefix("note."), let text = v.objectValue?["text"]?.stringValue { return text }
+        if path.hasPrefix("snooze."), let o = v.objectValue {
+            return Message.snoozedUntil(o["until"]?.stringValue ?? "", reason: o["reason"]?.stringValue ?? "").text(lang)
+        }
+        if CaseFields.spec(path)?.kind == .yen, let n = v.intValue { return Yen.format(n) }
+        if let a = v.arrayValue { return a.compactMap(\.stringValue).joined(separator: lang == .ja ? "、" : ", ") }
+        return v.stringValue ?? v.description
+    }
+
+    private func split(_ path: String) -> (String, String) {
+        guard let dot = path.firstIndex(of: ".") else { return (path, "") }
+        return (String(path[..<dot]), String(path[path.index(after: dot)...]))
+    }
+}
+
+/// What one undoable command did, read back from the undo journal's label (`tick ps-check-1`,
+/// `set title, exit`, `move to dropped`, `new case`), so undo says 「チェック「…」」 not `tick …`.
+public enum CommandSummary: Equatable, Sendable {
+    case set([String]), tick(String), untick(String), note, advance, move(Stage), snooze(String), unsnooze(String), newCase
+    case other(String)
+
+    public init(label: String) {
+        func rest(_ p: String) -> String? { label.hasPrefix(p) ? String(label.dropFirst(p.count)) : nil }
+        if label == "note" { self = .note }
+        else if label == "advance" { self = .advance }
+        else if label == "new case" { self = .newCase }
+        else if let s = rest("move to "), let st = Stage(rawValue: s) { self = .move(st) }
+        else if let s = rest("untick ") { self = .untick(s) }
+        else if let s = rest("tick ") { self = .tick(s) }
+        else if let s = rest("unsnooze ") { self = .unsnooze(s) }
+        else if let s = rest("snooze ") { self = .snooze(s) }
+        else if let s = rest("set ") { self = .set(s.components(separatedBy: ", ")) }
+        else { self = .other(label) }
+    }
+
+    public func text(_ lang: Lang, names: FieldNames) -> String {
+        switch self {
+        case .set(let paths): return Message.changedFields(paths.map { names.name($0, lang) }).text(lang)
+        case .tick(let i): return Message.tickedItem(names.itemName(i, lang)).text(lang)
+        case .untick(let i): return Message.untickedItem(names.itemName(i, lang)).text(lang)
+        case .note: return EventKind.noteAdded.label(lang)
+        case .advance: return EventKind.advanced.label(lang)
+        case .move(let s): return Message.movedTo(s).text(lang)
+        case .snooze(let i): return Message.snoozeOf(names.itemName(i, lang)).text(lang)
+        case .unsnooze(let i): return Message.unsnoozeOf(names.itemName(i, lang)).text(lang)
+        case .newCase: return Message.newCase.text(lang)
+        case .other(let l): return l
+        }
+    }
+}

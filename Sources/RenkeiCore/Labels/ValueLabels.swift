@@ -1,0 +1,138 @@
+/// Japanese and English names of the enum values a person reads (one table for the CLI, the
+/// TUI and the reports). Stage and Exit keep theirs next to the pipeline in `Stage.swift`.
+/// `LabelWalkTests` walks every case in both languages.
+
+extension SizeClass {
+    public var ja: String { self == .urban ? "都市部" : "小・中規模" }
+    public var en: String { self == .urban ? "Urban" : "Small/medium" }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+extension MunicipalityKind {
+    public var ja: String {
+        switch self {
+        case .prefecture: return "都道府県"
+        case .designatedCity: return "政令指定都市"
+        case .city: return "市"
+        case .town: return "町"
+        case .village: return "村"
+        case .ward: return "特別区"
+        }
+    }
+    public var en: String {
+        switch self {
+        case .prefecture: return "prefecture"
+        case .designatedCity: return "designated city"
+        case .city: return "city"
+        case .town: return "town"
+        case .village: return "village"
+        case .ward: return "special ward"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+extension PartnerKind {
+    public var ja: String {
+        switch self {
+        case .startup: return "スタートアップ"
+        case .intermediary: return "中間支援団体"
+        case .municipality: return "自治体"
+        case .company: return "企業"
+        case .university: return "大学・研究機関"
+        case .financialInstitution: return "金融機関"
+        case .other: return "その他"
+        }
+    }
+    public var en: String {
+        switch self {
+        case .startup: return "startup"
+        case .intermediary: return "intermediary"
+        case .municipality: return "municipality"
+        case .company: return "company"
+        case .university: return "university / research"
+        case .financialInstitution: return "financial institution"
+        case .other: return "other"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+extension FundingKind {
+    public var ja: String {
+        switch self {
+        case .general: return "一般財源"
+        case .grant: return "交付金"
+        case .subsidy: return "補助金"
+        case .bond: return "地方債"
+        case .privateFunds: return "民間資金"
+        case .other: return "その他"
+        }
+    }
+    public var en: String {
+        switch self {
+        case .general: return "general revenue"
+        case .grant: return "grant (交付金)"
+        case .subsidy: return "subsidy (補助金)"
+        case .bond: return "local bond"
+        case .privateFunds: return "private funds"
+        case .other: return "other"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+extension EventKind {
+    public var ja: String {
+        switch self {
+        case .created: return "作成"
+        case .advanced: return "次の段階へ"
+        case .gateOverridden: return "未了のまま次へ（理由あり）"
+        case .movedBack: return "段階を戻す"
+        case .ended: return "終了状態へ"
+        case .reopened: return "再開"
+        case .ticked: return "チェック"
+        case .unticked: return "チェック解除"
+        case .fieldSet: return "項目を変更"
+        case .noteAdded: return "メモ追加"
+        case .snoozed: return "スヌーズ"
+        case .undo: return "取り消し"
+        case .redo: return "やり直し"
+        case .imported: return "取り込み"
+        }
+    }
+    public var en: String {
+        switch self {
+        case .created: return "created"
+        case .advanced: return "advanced"
+        case .gateOverridden: return "advanced with open items (reason given)"
+        case .movedBack: return "moved back"
+        case .ended: return "ended"
+        case .reopened: return "reopened"
+        case .ticked: return "ticked"
+        case .unticked: return "unticked"
+        case .fieldSet: return "field changed"
+        case .noteAdded: return "note added"
+        case .snoozed: return "snoozed"
+        case .undo: return "undo"
+        case .redo: return "redo"
+        case .imported: return "imported"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+/// Names of the deadline items that are not calendar milestones (`renkei snooze ID stale`).
+public enum DeadlineItemName {
+    public static func of(_ id: String, _ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch id {
+        case "stale": return ja ? "停滞" : "stale"
+        case "follow-up": return ja ? "議決後のフォローアップ" : "follow-up after the vote"
+        case "next-action": return Phrase.nextAction.text(lang)
+        default:
+            if id.hasPrefix("funding:") { return (ja ? "申請締切: " : "application deadline: ") + id.dropFirst("funding:".count) }
+            return id
+        }
+    }
+}

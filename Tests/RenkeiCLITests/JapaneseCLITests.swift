@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// Issue 14 on the command line: Japanese values everywhere a value is typed, Japanese output
+/// under a Japanese locale (no internal codes), ids typed by prefix, and the one usage message.
+@Suite struct JapaneseCLITests {
+    let ja = ["LANG": "ja_JP.UTF-8"]
+
+    func workspace() throws -> URL { try CLI.tempWorkspace(sample: true) }
+    func remove(_ ws: URL) { try? FileManager.default.removeItem(at: ws) }
+
+    @Test func japaneseValuesAreAcceptedEverywhere() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        // Same rows by Japanese name, code, English name, half-width/without 中黒.
+        let byCode = try CLI.run(["list", "--stage", "budgeting", "--json"], workspace: ws).stdout
+        for v in ["予算化", "Budgeting", "ﾖｻﾝｶ".isEmpty ? "" : "予算化"] {
+            let r = try CLI.run(["list", "--stage", v, "--json"], workspace: ws)
+            #expect(r.status == 0 && r.stdout == byCode, "\(v): \(r.stderr)")
+        }
+        let issue1 = try CLI.run(["list", "--stage", "課題特定企画", "--count"], workspace: ws)
+        let issue2 = try CLI.run(["list", "--stage", "課題特定 ・ 企画", "--count"], workspace: ws)
+        let issue3 = try CLI.run(["list", "--stage", "issue-definition", "--count"], workspace: ws)
+        #expect(issue1.status == 0 && issue1.stdout == issue3.stdout && issue2.stdout == issue3.stdout)
+        #expect(try CLI.run(["list", "--exit", "調達", "--count"], workspace: ws).stdout
+                == CLI.run(["list", "--exit", "procurement", "--count"], workspace: ws).stdout)
+        let funnel = try CLI.run(["funnel", "--exit", "調達", "--json"], workspace: ws)
+        #expect(funnel.status == 0, "\(funnel.stderr)")
+
+        let set = try CLI.run(["set", "sayama-ntt", "domain", "子育て"], workspace: ws, env: ja)
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("課題分野を「子育て・母子保健」にしました"), "\(set.stdout)")
+        let method = try CLI.run(["set", "sayama-ntt-eco-action", "method", "随意契約"], workspace: ws, env: ja)
+        #expect(method.status == 0 && method.stdout.contains("随意契約（"), "\(method.stdout)\(method.stderr)")
+        #expect(try CLI.run(["set", "sayama-ntt-eco-action", "exit", "ＰＲＯＭＯＴＩＯＮ"], workspace: ws).status == 0)
+        let shown = try CLI.json(CLI.run(["show", "sayama-ntt-eco-action", "--json"], workspace: ws)) as! [String: Any]
+        #expect(shown["domain"] as? String == "childcare")
+        #expect(shown["method"] as? String == "sole-source-4")
+        #expect(shown["exit"] as? String == "promotion")
+
+        let move = try CLI.run(["move", "sayama-ntt-eco-action", "--to", "見送り", "--reason", "予算が取れない"], workspace: ws, env: ja)
+        #expect(move.status == 0 && move.stdout.contains("「見送り」に移しました"), "\(move.stdout)\(move.stderr)")
+    }
+
+    @Test func aWrongValueListsTheAcceptedOnesWithExit2() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let cases: [[String]] = [["list", "--stage", "よさんか"], ["list", "--exit", "寄付"], ["funnel", "--exit", "寄付"],
+                                 ["move", "tamba-sagri-farmland", "--to", "完了", "--reason", "x"],
+                                 ["set", "tamba-sagri-farmland", "domain", "宇宙"], ["set", "tamba-sagri-farmland", "method", "入札"],
+                                 ["export", "--all", "--stage", "完了"]]
+        for args in cases {
+            let jr = try CLI.run(args, workspace: ws, env: ja)
+            #expect(jr.status == 2, "\(args): \(jr.status) \(jr.stderr)")
+            #expect(jr.stderr.split(separator: "\n").count == 1, "one line: \(jr.stderr)")
+            #expect(jr.stderr.contains("次のいずれか") || jr.stderr.contains("複数に当てはまります"), "\(args): \(jr.stderr)")
+            #expect(!jr.stderr.contains("issue-definition") && !jr.stderr.contains("co-creation"), "no codes in Japanese: \(jr.stderr)")
+            let en = try CLI.run(args, workspace: ws)
+            #expect(en.status == 2 && (en.stderr.contains("use one of") || en.stderr.contains("matches several")), "\(args): \(en.stderr)")
+        }
+        let stage = try CLI.run(["list", "--stage", "よさんか"], workspace: ws, env: ja).stderr
+        for s in ["課題特定・企画", "連携先の探索", "調整・意思決定", "連携方法の検討", "予算化", "連携実現", "見送り", "保留"] {
+            #expect(stage.contains(s), "\(s) listed: \(stage)")
+        }
+    }
+
+    @Test func idsByPrefix() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let show = try CLI.run(["show", "sayama-ntt"], workspace: ws)
+        #expect(show.status == 0 && show.stdout.hasPrefix("sayama-ntt-eco-action"), "\(show.stderr)")
+        let ambiguous = try CLI.run(["show", "sayama"], workspace: ws, env: ja)
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("sayama-ntt-eco-action") && ambiguous.stderr.contains("sayama-saitama-robot-field"), "\(ambiguous.stderr)")
+        let missing = try CLI.run(["history", "nagoya"], workspace: ws, env: ja)
+        #expect(missing.status == 1 && missing.stderr.contains("案件「nagoya」はありません"), "\(missing.stderr)")
+        for args in [["tick", "tamba", "bud-rough-quote"], ["note", "tamba", "メモ"], ["history", "tamba"], ["similar", "tamba"],
+                     ["next-action", "tamba", "電話", "--due", "2026-12-01"], ["snooze", "tamba", "request", "--until", "2026-12-10", "--reason", "様子見"],
+                     ["export", "tamba", "--format", "md"], ["advance", "hiroshima", "--force", "--reason", "議会日程"]] {
+            let r = try CLI.run(args, workspace: ws)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+        }
+        #expect(try CLI.run(["tick", "tamba", "proc-budget-owner"], workspace: ws, env: ja).stdout.hasPrefix("tamba-sagri-farmland: チェックしました"))
+    }
+
+    @Test func listNeverCutsTheIdColumn() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let long = "toyokawa-horn-solo-travel-with-a-very-long-readable-id"
+        #expect(try CLI.run(["new", "--id", long, "--title", "※①㈱髙 とても長い件名の案件でタイトルは切られるべき", "--municipality", "豊川市"], workspace: ws).status == 0)
+        for cols in ["80", "200"] {
+            let r = try CLI.run(["list"], workspace: ws, env: ja.merging(["COLUMNS": cols]) { $1 })
+            #expect(r.status == 0)
+            #expect(r.stdout.contains(long + " "), "id whole at \(cols) columns")
+            #expect(r.stdout.contains("sayama-saitama-robot-field "))
+        }
+        let list = try CLI.run(["list"], workspace: ws, env: ja).stdout
+        #expect(list.contains("調達/共同調達") && !list.contains("/joint") && !list.contains("/demonstration"), "\(list)")
+        #expect(list.contains("共創/実証実験"))
+    }
+
+    /// The morning's status lines, undo and history under a Japanese locale: no code anywhere.
+    @Test func japaneseStatusLinesUndoAndHistory() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let id = "tamba-sagri-farmland"
+        let steps: [[String]] = [["tick", id, "meth-roles-resources"], ["note", id, "財政課と打合せ"], ["set", id, "exit", "共創"],
+                                 ["advance", id, "--force", "--reason", "議会日程のため"], ["snooze", id, "stale", "--until", "2026-12-01", "--reason", "出張中"],
+                                 ["undo"], ["undo"], ["redo"]]
+        var out = ""
+        for s in steps {
+            let r = try CLI.run(s, workspace: ws, env: ja)
+            #expect(r.status == 0, "\(s): \(r.stderr)")
+            out += r.stdout
+        }
+        let history = try CLI.run(["history", id, "--wareki"], workspace: ws, env: ja.merging(["TZ": "Asia/Tokyo"]) { $1 })
+        out += history.stdout
+        for code in ["gate-overridden", "field-set", "checklist.", "meth-roles-resources", "co-creation", "note-added", "snooze.",
+                     "undone:", "redone:", "ticked", "T0", "Z "] {
+            #expect(!out.contains(code), "\(code) leaked:\n\(out)")
+        }
+        #expect(out.contains("取り消しました: \(id)"))
+        #expect(out.contains("未了のまま次へ（理由あり）"))
+        #expect(out.contains("チェック項目「役割分担やリソースの調達方法を具体化した」"))
+        #expect(history.stdout.contains("（R8.") && history.stdout.contains("年度）"), "\(history.stdout)")
+        // --json keeps codes and ISO times for scripts.
+        let json = try CLI.run(["history", id, "--json"], workspace: ws, env: ja).stdout
+        #expect(json.contains("gate-overridden") && json.contains("T"))
+    }
+
+    @Test func snoozingOneItemKeepsTheStaleWarning() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        func items(_ today: String) throws -> [String] {
+            let r = try CLI.run(["overdue", "--json", "--today", today], workspace: ws)
+            let o = try JSONSerialization.jsonObject(with: r.stdoutData) as! [String: Any]
+            return (o["items"] as? [[String: Any]] ?? []).filter { $0["caseId"] as? String == "tamba-sagri-farmland" }.compactMap { $0["milestoneId"] as? String }
+        }
+        let today = "2027-03-01"
+        let before = try items(today)
+        #expect(before.contains("stale") && before.contains("request"), "\(before)")
+        #expect(try CLI.run(["snooze", "tamba", "request", "--until", "2027-04-01", "--reason", "様子見", "--today", today], workspace: ws).status == 0)
+        let after = try items(today)
+        #expect(!after.contains("request") && after.contains("stale"), "only the snoozed item is hidden: \(after)")
+    }
+
+    @Test func calendarJointExportHelpAndNewCase() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let none = try CLI.run(["calendar", "--municipality", "さやま"], workspace: ws, env: ja)
+        #expect(none.status == 2 && none.stderr.contains("「さやま」に一致する") && none.stderr.contains("狭山市"), "\(none.stderr)")
+        let prefix = try CLI.run(["calendar", "--municipality", "狭山"], workspace: ws, env: ja)
+        #expect(prefix.status == 0 && prefix.stdout.contains("（狭山市）"), "\(prefix.stderr)")
+
+        let joint = try CLI.run(["joint"], workspace: ws, env: ja)
+        #expect(joint.status == 0 && joint.stdout.contains("■ "), "a real candidate on the samples: \(joint.stdout)")
+        #expect(!joint.stdout.contains("・joint]") && !joint.stdout.contains("trial-order"), "methods by name: \(joint.stdout)")
+
+        let help = try CLI.run(["export", "--help"], workspace: ws)
+        let line = help.stdout.components(separatedBy: "--template <template>").last!.components(separatedBy: "-h, --help").first!
+        let named = line.split(whereSeparator: { " ,()\n".contains($0) }).map(String.init)
+            .filter { $0.hasSuffix(".md") || $0.hasSuffix(".html") }
+        #expect(!named.isEmpty)
+        for n in named where !n.contains("NAME") {
+            #expect(FileManager.default.fileExists(atPath: CLI.dataDir.appendingPathComponent("templates/\(n).mustache").path), "\(n) exists")
+        }
+
+        let late = try CLI.run(["new", "--title", "見守り", "--municipality", "狭山市", "--fiscal-year", "2027"], workspace: ws, env: ja)
+        #expect(late.status == 0 && late.stderr.contains("2027年度の予算要求締切") && late.stderr.contains("最も早い道"), "\(late.stderr)")
+        let inTime = try CLI.run(["new", "--title", "見守り2", "--municipality", "狭山市", "--fiscal-year", "2028"], workspace: ws, env: ja)
+        #expect(inTime.status == 0 && inTime.stderr.isEmpty)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+@testable import RenkeiCore
+
+/// The one label table (issue 14/17): every phrase and every value a person reads exists in both
+/// languages, looks like words (not a code such as `gate-overridden` or `checklist.x`), Japanese
+/// is Japanese, and no phrase sits unused in the table.
+@Suite struct LabelWalkTests {
+    /// `gate-overridden`, `co-creation`, `checklist.coord-pattern-2`, `fieldSet`, `snake_case`.
+    static func looksLikeCode(_ s: String) -> Bool {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return true }
+        if t.range(of: #"^[a-z0-9]+([-._][a-z0-9]+)+$"#, options: .regularExpression) != nil { return true }
+        if t.range(of: #"^[a-z]+[A-Z][A-Za-z]*$"#, options: .regularExpression) != nil { return true }
+        return false
+    }
+    static func hasJapanese(_ s: String) -> Bool {
+        s.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+    }
+    /// Words that read the same in Japanese UI text.
+    static let sameInBothLanguages: Set<String> = ["ID", "KPI", "—"]
+
+    func check(_ ja: String, _ en: String, _ what: String) {
+        #expect(!Self.looksLikeCode(ja), "\(what): ja '\(ja)' looks like a code")
+        #expect(!Self.looksLikeCode(en), "\(what): en '\(en)' looks like a code")
+        #expect(Self.hasJapanese(ja) || Self.sameInBothLanguages.contains(ja), "\(what): ja '\(ja)' is not Japanese")
+    }
+
+    @Test func everyPhraseInBothLanguages() {
+        for p in Phrase.allCases { check(p.text(.ja), p.text(.en), "Phrase.\(p)") }
+    }
+
+    @Test func everyValueInBothLanguages() {
+        for v in Stage.allCases { check(v.label(.ja), v.label(.en), "Stage.\(v)") }
+        for v in Exit.allCases { check(v.label(.ja), v.label(.en), "Exit.\(v)"); check(v.shortJa, v.en, "Exit.\(v) short") }
+        for v in SizeClass.allCases { check(v.label(.ja), v.label(.en), "SizeClass.\(v)") }
+        for v in MunicipalityKind.allCases { check(v.label(.ja), v.label(.en), "MunicipalityKind.\(v)") }
+        for v in PartnerKind.allCases { check(v.label(.ja), v.label(.en), "PartnerKind.\(v)") }
+        for v in FundingKind.allCases { check(v.label(.ja), v.label(.en), "FundingKind.\(v)") }
+        for v in EventKind.allCases { check(v.label(.ja), v.label(.en), "EventKind.\(v)") }
+        for v in ChoiceField.allCases { check(v.label(.ja), v.label(.en), "ChoiceField.\(v)") }
+        for s in CaseFields.specs { check(s.ja, s.en, "field \(s.path)") }
+        for id in ["stale", "follow-up", "next-action"] { check(DeadlineItemName.of(id, .ja), DeadlineItemName.of(id, .en), "deadline item \(id)") }
+    }
+
+    @Test func shippedCatalogValuesInBothLanguages() throws {
+        let url = RepoRoot.url.appendingPathComponent("Data/catalog/guide.json")
+        let catalog = try JSONDecoder().decode(Catalog.self, from: Data(contentsOf: url))
+        for m in catalog.methods { check(m.ja, m.en, "method \(m.id)") }
+        for d in catalog.domains { check(d.ja, d.en, "domain \(d.id)") }
+        for i in catalog.allItems + catalog.referenceItems { check(i.ja, i.en, "item \(i.id)") }
+    }
+
+    /// Field paths, undo labels and stored values render without codes.
+    @Test func historyNamesAreWords() throws {
+        let url = RepoRoot.url.appendingPathComponent("Data/catalog/guide.json")
+        let names = FieldNames(catalog: try JSONDecoder().decode(Catalog.self, from: Data(contentsOf: url)))
+        for lang in Lang.allCases {
+            for p in ["checklist.coord-pattern-2", "note.3", "snooze.stale", "reference.kpi", "stage", "exit", "method"] {
+                #expect(!Self.looksLikeCode(names.name(p, lang)) && !names.name(p, lang).contains("coord-pattern"), "\(p) \(lang)")
+            }
+            #expect(names.value("exit", .string("co-creation"), lang) == Exit.coCreation.label(lang))
+            #expect(names.value("method", .string("joint"), lang) != "joint")
+            for label in ["tick coord-pattern-2", "set title, exit", "move to dropped", "note", "advance", "new case", "snooze stale"] {
+                let text = CommandSummary(label: label).text(lang, names: names)
+                #expect(!text.contains("coord-pattern") && !text.contains("dropped"), "\(label) \(lang): \(text)")
+                if lang == .ja { #expect(!text.contains("stale") && !text.contains("note"), "\(label): \(text)") }
+            }
+        }
+    }
+
+    /// Every phrase is used somewhere in Sources/ outside its own table.
+    @Test func noUnusedPhrase() throws {
+        let sources = RepoRoot.url.appendingPathComponent("Sources")
+        var text = ""
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "swift" && url.lastPathComponent != "Phrase.swift" {
+            text += try String(contentsOf: url, encoding: .utf8)
+        }
+        for p in Phrase.allCases {
+            let name = String(describing: p)
+            #expect(text.range(of: #"\.\#(name)\b"#, options: .regularExpression) != nil, "Phrase.\(name) is unused")
+        }
+    }
+
+    @Test func choicesResolveJapaneseAndCodes() {
+        func code(_ s: String, _ cs: [Choice]) -> String? { if case .found(let c) = Choice.resolve(s, among: cs) { return c.code }; return nil }
+        #expect(code("予算化", Choice.stages) == "budgeting")
+        #expect(code("課題特定企画", Choice.stages) == "issue-definition")
+        #expect(code("課題特定 ・ 企画", Choice.stages) == "issue-definition")
+        #expect(code("ＢＵＤＧＥＴＩＮＧ", Choice.stages) == "budgeting")
+        #expect(code("調達", Choice.exits) == "procurement")
+        #expect(code("自治体へ導入", Choice.exits) == "procurement")
+        #expect(code("見送り", Choice.stages) == "dropped")
+        #expect(code("金融機関", Choice.partnerKinds) == "financial-institution")
+        if case .ambiguous(let cs) = Choice.resolve("連携", among: Choice.stages) { #expect(cs.count == 3) } else { Issue.record("連携 is ambiguous") }
+        #expect(Choice.resolve("", among: Choice.stages) == .unknown)
+        #expect(CaseIDPrefix.match("sayama-ntt", among: ["sayama-ntt-eco", "sayama-saitama"]) == .unique("sayama-ntt-eco"))
+        #expect(CaseIDPrefix.match("sayama", among: ["sayama-ntt-eco", "sayama-saitama"]) == .ambiguous(["sayama-ntt-eco", "sayama-saitama"]))
+        #expect(CaseIDPrefix.match("c-1", among: ["c-1", "c-10"]) == .exact("c-1"))
+    }
+
+    @Test func snoozingIsNotActivity() {
+        let at = Timestamp("2026-10-01T09:00:00+09:00")!, later = Timestamp("2026-11-20T09:00:00+09:00")!
+        var c = Case(id: "x", title: "t", municipality: Municipality(name: "狭山市"))
+        c.events = [Event(seq: 1, at: at, actor: "a", kind: .created, command: "c1", changes: []),
+                    Event(seq: 2, at: later, actor: "a", kind: .snoozed, command: "c2",
+                          changes: [Change(field: "snooze.request", before: .null, after: .object([:]))])]
+        #expect(c.lastEventDay == at.day)
+    }
+}
+
+/// The repository root, from this file's path (Tests/RenkeiCoreTests/…).
+enum RepoRoot {
+    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+}
