@@ -65,14 +65,22 @@ import Testing
         #expect(((obj["note"] as? [String: Any])?["en"] as? String)?.contains("no other cases") == true)
     }
 
-    @Test func jointOnSamplesHasNoneAndSaysWhy() throws {
+    /// Issue 14: the samples pair 札幌市's snow-power case (no exit yet, FY2028) with 福岡市's
+    /// leak sensors (procurement, missed FY2027 → FY2028), both infrastructure.
+    @Test func jointOnSamplesShowsARealCandidate() throws {
         let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
         let r = try CLI.run(["joint", "--json"], workspace: ws)
         #expect(r.status == 0, "\(r.stderr)")
         let obj = try #require(try CLI.json(r) as? [String: Any])
-        #expect((obj["groups"] as? [Any])?.isEmpty == true)
-        #expect(obj["considered"] as? Int == 5)
-        #expect(obj["note"] != nil)
+        let groups = try #require(obj["groups"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        #expect(groups.first?["domain"] as? String == "infrastructure")
+        let members = groups.first?["members"] as? [[String: Any]] ?? []
+        #expect(Set(members.compactMap { $0["id"] as? String }) == ["sapporo-snow-power", "fukuoka-trial-leak-sensor"])
+        #expect(members.first { $0["id"] as? String == "sapporo-snow-power" }?["exitUndecided"] as? Bool == true)
+        #expect(obj["considered"] as? Int == 10)
+        #expect(obj["note"] == nil)
     }
 
     @Test func jointFindsAGroupAcrossMunicipalities() throws {
@@ -85,8 +93,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let obj = try #require(try CLI.json(r) as? [String: Any])
         let groups = try #require(obj["groups"] as? [[String: Any]])
-        #expect(groups.count == 1)
-        let g = try #require(groups.first)
+        #expect(groups.count == 2)   // and the samples' own infrastructure pair
+        let g = try #require(groups.first { $0["domain"] as? String == "disaster" })
         #expect(g["fiscalYear"] as? Int == 2028)
         #expect(g["domainJa"] as? String == "防災・災害対応")
         #expect(g["commonRequestDeadline"] as? String == "2027-10-29")

@@ -75,7 +75,7 @@ import Testing
         let bare = InsightFeatures(id: "bare", municipality: "どこか町")
         let r = SimilarCaseFinder(Self.portfolio + [bare]).similar(to: bare)
         #expect(r.matches.isEmpty)
-        #expect(r.note?.ja.contains("分野（domain）・タグ・WHY/HOW/WHAT") == true)
+        #expect(r.note?.ja.contains("課題分野・タグ・WHY/HOW/WHAT") == true)
         #expect(r.note?.en.contains("nothing to compare") == true)
     }
 

@@ -18,7 +18,7 @@ import Testing
         s.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
     }
     /// Words that read the same in Japanese UI text.
-    static let sameInBothLanguages: Set<String> = ["ID", "KPI", "—"]
+    static let sameInBothLanguages: Set<String> = ["ID", "KPI", "—", "/", "↑", "↓"]
 
     func check(_ ja: String, _ en: String, _ what: String) {
         #expect(!Self.looksLikeCode(ja), "\(what): ja '\(ja)' looks like a code")
@@ -26,8 +26,8 @@ import Testing
         #expect(Self.hasJapanese(ja) || Self.sameInBothLanguages.contains(ja), "\(what): ja '\(ja)' is not Japanese")
     }
 
-    @Test func everyPhraseInBothLanguages() {
-        for p in Phrase.allCases { check(p.text(.ja), p.text(.en), "Phrase.\(p)") }
+    @Test func everyLabelInBothLanguages() {
+        for p in Label.allCases { check(p.text(.ja), p.text(.en), "Label.\(p)") }
     }
 
     @Test func everyValueInBothLanguages() {
@@ -70,16 +70,17 @@ import Testing
     }
 
     /// Every phrase is used somewhere in Sources/ outside its own table.
-    @Test func noUnusedPhrase() throws {
+    @Test func noUnusedLabel() throws {
         let sources = RepoRoot.url.appendingPathComponent("Sources")
         var text = ""
         for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
-        where url.pathExtension == "swift" && url.lastPathComponent != "Phrase.swift" {
+        where url.pathExtension == "swift" && url.lastPathComponent != "Label.swift" {
             text += try String(contentsOf: url, encoding: .utf8)
         }
-        for p in Phrase.allCases {
+        for p in Label.allCases {
             let name = String(describing: p)
-            #expect(text.range(of: #"\.\#(name)\b"#, options: .regularExpression) != nil, "Phrase.\(name) is unused")
+            let used = text.range(of: #"(Label\.\#(name)\b|\.\#(name)\.(text|pair)\b|[\[,(]\s*\.\#(name)\s*[,\])]|return\s+\.\#(name)\b)"#, options: .regularExpression) != nil
+            #expect(used, "Label.\(name) is unused")
         }
     }
 

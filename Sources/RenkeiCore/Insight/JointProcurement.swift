@@ -71,7 +71,7 @@ public enum JointProcurementFinder {
         var considered = 0
         for f in cases where (f.exit == .procurement || f.exit == nil) && !f.stage.isEndState {
             guard let domain = f.domain else {
-                skipped.append(.init(id: f.id, ja: "分野（domain）が未設定", en: "no issue domain set")); continue
+                skipped.append(.init(id: f.id, ja: "課題分野が未設定", en: "no issue domain set")); continue
             }
             guard let target = f.fiscalYear else {
                 skipped.append(.init(id: f.id, ja: "目標年度が未設定", en: "no target fiscal year set")); continue
@@ -114,7 +114,7 @@ public enum JointProcurementFinder {
         if groups.isEmpty {
             if considered == 0 {
                 note = .init(ja: "進行中で出口が「自治体“へ”導入」か未定の案件（分野・目標年度あり）がないため、共同調達の候補はありません。",
-                             en: "No open procurement (or exit-undecided) cases with a domain and target fiscal year, so no joint-procurement candidates.")
+                             en: "No open procurement cases (or cases with no exit yet) with a domain and target fiscal year, so no joint-procurement candidates.")
             } else {
                 note = .init(ja: "\(considered)件の調達案件（出口未定を含む）を比べましたが、同じ分野・同じ年度で別の自治体の案件はありませんでした。",
                              en: "Compared \(considered) procurement cases (incl. exit undecided); none shares a domain and fiscal year with a case in another municipality.")

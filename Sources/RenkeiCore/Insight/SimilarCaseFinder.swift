@@ -286,7 +286,7 @@ public struct SimilarCaseFinder: Sendable {
             return .init(ja: "比較できる他の案件がワークスペースにありません。", en: "There are no other cases in the workspace to compare with.")
         }
         var missing: [(String, String)] = []
-        if q.domain == nil { missing.append(("分野（domain）", "issue domain")) }
+        if q.domain == nil { missing.append(("課題分野", "issue domain")) }
         if q.tags.isEmpty { missing.append(("タグ", "tags")) }
         if !q.hasText { missing.append(("WHY/HOW/WHAT", "WHY/HOW/WHAT text")) }
         let ja = missing.map(\.0).joined(separator: "・"), en = missing.map(\.1).joined(separator: ", ")

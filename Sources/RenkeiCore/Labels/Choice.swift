@@ -71,15 +71,15 @@ public enum ChoiceField: String, CaseIterable, Sendable {
 
     public func label(_ lang: Lang) -> String {
         switch self {
-        case .stage: return Phrase.stage.text(lang)
-        case .exit: return Phrase.exit.text(lang)
-        case .method: return Phrase.method.text(lang)
-        case .domain: return Phrase.domain.text(lang)
-        case .size: return Phrase.sizeClass.text(lang)
-        case .municipalityKind: return Phrase.municipalityKind.text(lang)
-        case .partnerKind: return Phrase.partnerKind.text(lang)
-        case .fundingKind: return Phrase.fundingKind.text(lang)
-        case .format: return Phrase.format.text(lang)
+        case .stage: return Label.stage.text(lang)
+        case .exit: return Label.exit.text(lang)
+        case .method: return Label.method.text(lang)
+        case .domain: return Label.domain.text(lang)
+        case .size: return Label.sizeClass.text(lang)
+        case .municipalityKind: return Label.municipalityKind.text(lang)
+        case .partnerKind: return Label.partnerKind.text(lang)
+        case .fundingKind: return Label.fundingKind.text(lang)
+        case .format: return Label.format.text(lang)
         }
     }
 }

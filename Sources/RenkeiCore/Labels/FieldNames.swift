@@ -14,11 +14,11 @@ public struct FieldNames: Sendable {
         let (head, rest) = split(path)
         switch head {
         case "checklist": return Message.checklistItem(itemName(rest, lang)).text(lang)
-        case "reference": return catalog.referenceItems.first { $0.id == rest }?.label(lang) ?? Phrase.referenceItem.text(lang)
+        case "reference": return catalog.referenceItems.first { $0.id == rest }?.label(lang) ?? Label.referenceItem.text(lang)
         case "note": return Message.noteNumber(rest).text(lang)
         case "snooze": return Message.snoozeOf(itemName(rest, lang)).text(lang)
-        case "stage": return Phrase.stage.text(lang)
-        case "stageReason": return Phrase.reason.text(lang)
+        case "stage": return Label.stage.text(lang)
+        case "stageReason": return Label.reason.text(lang)
         default: return path
         }
     }
@@ -32,7 +32,7 @@ public struct FieldNames: Sendable {
     }
 
     public func value(_ path: String, _ v: JSONValue, _ lang: Lang) -> String {
-        if v.isNull { return Phrase.none.text(lang) }
+        if v.isNull { return Label.none.text(lang) }
         if let (_, choices) = Choice.forField(path, catalog: catalog), let code = v.stringValue {
             return Choice.label(of: code, in: choices, lang)
         }

@@ -42,6 +42,9 @@ public enum Message: Equatable, Sendable {
     case fiscalYearValue(Int)
     case unknownMunicipality(String, known: [String])
     case targetYearLate(fiscalYear: Int, deadline: String, route: String, alternative: String)
+    // the workbench
+    case listCounts(view: String, shown: Int, total: Int, active: Int, ended: Int, damaged: Int)
+    case rowCount(Int)
     // workspace
     case firstRun(path: String, samples: Int)
 
@@ -135,6 +138,12 @@ public enum Message: Equatable, Sendable {
         case .targetYearLate(let n, let deadline, let route, let alternative):
             return ja ? "\(n)年度の予算要求締切（\(deadline)）は過ぎています。最も早い道: \(route)。\(alternative)"
                       : "the FY\(n) budget request deadline (\(deadline)) has passed. Earliest route: \(route). \(alternative)"
+        case .listCounts(let view, let shown, let total, let active, let ended, let damaged):
+            let broken = damaged > 0 ? (ja ? " · 破損 \(damaged)" : " · \(damaged) damaged") : ""
+            return ja ? "\(view) \(shown)/\(total)件 · 進行中 \(active) · 終了 \(ended)\(broken)"
+                      : "\(view) \(shown)/\(total) · \(active) active · \(ended) ended\(broken)"
+        case .rowCount(let n):
+            return ja ? "\(n)件" : "\(n)"
         case .firstRun(let path, let n):
             return ja ? "初回起動 — ワークスペース \(path) を作成し、実践ガイドのサンプル案件 \(n) 件を入れました（別の場所は RENKEI_WORKSPACE か --workspace で指定）"
                       : "first run — created the workspace \(path) with \(n) sample cases from the practice guide (set RENKEI_WORKSPACE or --workspace to use another)"

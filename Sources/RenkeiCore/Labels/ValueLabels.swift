@@ -129,7 +129,7 @@ public enum DeadlineItemName {
         switch id {
         case "stale": return ja ? "停滞" : "stale"
         case "follow-up": return ja ? "議決後のフォローアップ" : "follow-up after the vote"
-        case "next-action": return Phrase.nextAction.text(lang)
+        case "next-action": return Label.nextAction.text(lang)
         default:
             if id.hasPrefix("funding:") { return (ja ? "申請締切: " : "application deadline: ") + id.dropFirst("funding:".count) }
             return id

@@ -132,9 +132,13 @@ public struct AppState: Sendable {
     public func summary(_ id: String) -> CaseSummary? { indexById[id].map { summaries[$0] } }
 
     public var counts: (total: Int, shown: Int, active: Int, ended: Int, damaged: Int) {
-        var active = 0
-        for s in summaries where !s.stage.isEndState { active += 1 }
-        let shown = rows.reduce(0) { n, r in if case .summary = r { return n + 1 }; return n }
-        return (summaries.count, shown, active, summaries.count - active, damaged.count)
+        // Active and ended follow the filter (what the list shows), the total does not.
+        var shown = 0, active = 0
+        for r in rows {
+            guard case .summary(let i) = r else { continue }
+            shown += 1
+            if !summaries[i].stage.isEndState { active += 1 }
+        }
+        return (summaries.count, shown, active, shown - active, damaged.count)
     }
 }

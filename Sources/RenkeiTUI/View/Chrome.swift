@@ -7,14 +7,11 @@ extension AppState {
 
     func titleBar(_ scr: inout Screen, _ where_: String) {
         let c = counts
-        let ja = lang == .ja
         var left = [Span(" " + Label.appName.text(lang) + " ", theme.titleAccent), Span("│ " + where_ + " ", theme.title)]
         if page == .list || page == .board {
             let view = views.indices.contains(viewIndex) ? views[viewIndex].name : ""
-            var info = ja ? "│ \(view) \(c.shown)/\(c.total)件 · 進行中 \(c.active) · 終了 \(c.ended)"
-                          : "│ \(view) \(c.shown)/\(c.total) · \(c.active) active · \(c.ended) ended"
-            if c.damaged > 0 { info += ja ? " · 破損 \(c.damaged)" : " · \(c.damaged) damaged" }
-            left.append(Span(info + " ", theme.title))
+            let info = Message.listCounts(view: view, shown: c.shown, total: c.total, active: c.active, ended: c.ended, damaged: c.damaged)
+            left.append(Span("│ " + info.text(lang) + " ", theme.title))
         }
         let date = DisplayFormat.day(today, wareki: settings.wareki || width >= 100) + " "
         scr.bar(0, left: left, right: [Span(date, theme.title)], style: theme.title)
@@ -26,7 +23,7 @@ extension AppState {
             let label = "/ "
             scr.fill(Rect(x: 0, y: y, width: width, height: 1), .plain)
             scr.put(0, y, label, theme.key)
-            let count = " \(rows.count)\(lang == .ja ? "件" : "")"
+            let count = " " + Message.rowCount(rows.count).text(lang)
             let cw = DisplayWidth.of(count)
             let inputW = max(1, width - 2 - cw - 1)
             filter.draw(into: &scr, Rect(x: 2, y: y, width: inputW, height: 1), style: theme.input, focused: modal == nil)

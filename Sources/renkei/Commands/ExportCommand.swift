@@ -93,7 +93,7 @@ struct ExportCommand: ParsableCommand {
         let fmt: CaseFormat
         do { fmt = try CaseFormat.parse(format ?? "md") } catch { throw CLIError("\(error)", code: .usage) }
         let ctx = try AppContext.make(global)
-        let id = try ctx.caseId(self.id!)
+        let id = try ctx.caseId(self.id!, missingOK: true)
         let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today)   // with the budget calendars
         try Self.report {
             if let destination {

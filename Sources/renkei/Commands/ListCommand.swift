@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
         }
         let lang = Output.lang
         let methods = Choice.methods(ctx.catalog)
-        let header: [Phrase] = [.id, .title, .municipality, .partners, .stage, .exitMethod, .fiscalYear]
+        let header: [Label] = [.colId, .colTitle, .municipality, .partners, .stage, .colExit, .fiscalYear]
         let table = rows.map { s in
             [s.id, s.title, s.municipality, s.partners.joined(separator: "・"),
              s.stage.progressGlyph + " " + s.stage.label(lang),

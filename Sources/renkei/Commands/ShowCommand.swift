@@ -21,10 +21,10 @@ struct ShowCommand: ParsableCommand {
         let c = doc.value
         let lang = Output.lang
         let ja = lang == .ja
-        func field(_ p: Phrase, _ v: String) -> String { "\(p.text(lang)): \(v)" }
-        let none = Phrase.none.text(lang)
+        func field(_ p: Label, _ v: String) -> String { "\(p.text(lang)): \(v)" }
+        let none = Label.none.text(lang)
         let list = ja ? "、" : ", "
-        Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [\(Phrase.readOnlyNewerSchema.text(lang))]" : ""))
+        Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [\(Label.readOnly.text(lang))]" : ""))
         let prefecture = c.municipality.prefecture.flatMap { $0 == c.municipality.name ? nil : "（\($0)）" } ?? ""
         Output.line("  " + field(.municipality, c.municipality.name + prefecture) + "  " + field(.department, c.department.isEmpty ? none : c.department))
         Output.line("  " + field(.partners, c.partners.isEmpty ? none : c.partners.map { "\($0.name)（\($0.kind.label(lang))）" }.joined(separator: list)))
@@ -33,7 +33,7 @@ struct ShowCommand: ParsableCommand {
                     + field(.method, c.method.map { Choice.label(of: $0, in: Choice.methods(ctx.catalog), lang) } ?? none))
         if let d = c.domain { Output.line("  " + field(.domain, Choice.label(of: d, in: Choice.domains(ctx.catalog), lang))) }
         Output.line("  " + field(.targetFY, c.budget.fiscalYear.map { Message.fiscalYearValue($0).text(lang) } ?? none) + "  "
-                    + field(.budget, Yen.format(c.budget.totalYen)) + "  " + field(.roughQuote, c.budget.roughQuoteYen.map(Yen.format) ?? none))
+                    + field(.budgetTotal, Yen.format(c.budget.totalYen)) + "  " + field(.roughQuote, c.budget.roughQuoteYen.map(Yen.format) ?? none))
         if let na = c.nextAction {
             Output.line("  " + field(.nextAction, "\(na.text) \(na.due.map { "(\($0))" } ?? "")"))
         }
@@ -55,7 +55,7 @@ struct ShowCommand: ParsableCommand {
         }
         if !c.notes.isEmpty {
             Output.line("")
-            Output.line(Phrase.notes.text(lang))
+            Output.line(Label.tabNotes.text(lang))
             for n in c.notes { Output.line("  #\(n.id) \(n.at.day) \(n.author): \(n.text)") }
         }
     }

@@ -94,14 +94,18 @@ struct AppContext {
 
     /// The full id for what the user typed: the id itself, or an unambiguous prefix of one
     /// (`show sayama-ntt`). Several matches list them (usage, exit 2); none is exit 1.
-    func caseId(_ typed: String) throws -> String {
+    /// `missingOK`: an id with no match is returned as typed, for callers whose store error
+    /// says more (a quarantined case).
+    func caseId(_ typed: String, missingOK: Bool = false) throws -> String {
         guard CaseID.isValid(typed) else { throw CLIError(CaseID.validationMessage(typed), code: .usage) }
         let ids = store.caseFileNames().map { String($0.dropLast(5)) }
         switch CaseIDPrefix.match(typed, among: ids) {
         case .exact(let id), .unique(let id): return id
         case .ambiguous(let candidates):
             throw CLIError(Message.ambiguousCase(prefix: typed, candidates: candidates).text(Output.lang), code: .usage)
-        case .none: throw CLIError(Message.unknownCase(typed).text(Output.lang))
+        case .none:
+            if missingOK { return typed }
+            throw CLIError(Message.unknownCase(typed).text(Output.lang))
         }
     }
 
