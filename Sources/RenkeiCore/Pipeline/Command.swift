@@ -206,7 +206,8 @@ public enum CaseCommands {
             let wanted = reverse ? ch.before : ch.after
             let current = CaseFields.get(c, ch.field)
             guard current == expected else {
-                throw CommandError.conflict("\(c.id): cannot \(reverse ? "undo" : "redo") '\(event.kind.rawValue)' — \(ch.field) was changed since (now \(current.description))")
+                // The field is named, its value never printed: it may hold contacts' details.
+                throw CommandError.conflict("\(c.id): cannot \(reverse ? "undo" : "redo") '\(event.kind.rawValue)' — \(ch.field) was changed since")
             }
             do { try CaseFields.set(&c, ch.field, wanted) } catch let e as FieldError { throw CommandError.field(e) }
             changes.append(Change(field: ch.field, before: expected, after: wanted))
