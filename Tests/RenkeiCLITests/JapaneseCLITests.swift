@@ -157,6 +157,10 @@ import Testing
         for n in named where !n.contains("NAME") {
             #expect(FileManager.default.fileExists(atPath: CLI.dataDir.appendingPathComponent("templates/\(n).mustache").path), "\(n) exists")
         }
+        // …and every shipped top-level template (NAME.FORMAT.mustache) is named.
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: CLI.dataDir.appendingPathComponent("templates").path)
+            .filter { $0.hasSuffix(".mustache") && $0.split(separator: ".").count == 3 }.map { String($0.dropLast(".mustache".count)) }
+        #expect(Set(shipped) == Set(named.filter { !$0.contains("NAME") }), "\(shipped) vs \(named)")
 
         let late = try CLI.run(["new", "--title", "見守り", "--municipality", "狭山市", "--fiscal-year", "2027"], workspace: ws, env: ja)
         #expect(late.status == 0 && late.stderr.contains("2027年度の予算要求締切") && late.stderr.contains("最も早い道"), "\(late.stderr)")
