@@ -40,6 +40,9 @@ public final class CaseStore: @unchecked Sendable {
     public var catalog: Catalog
     /// Summary cache used by `portfolio()`; nil means decode every case.
     public var index: SummaryIndex?
+    /// The readable part of new case ids (ASCII of the title by default; a municipality
+    /// directory can supply codes).
+    public var slugRule: CaseSlugRule = .ascii
 
     public init(workspace: Workspace, catalog: Catalog, useIndex: Bool = true) {
         self.workspace = workspace
@@ -149,6 +152,21 @@ public final class CaseStore: @unchecked Sendable {
         "c" + String(UInt64.random(in: 0 ... .max), radix: 36)
     }
 
+    /// A command context with fresh random bits for the ids the command creates (the core has
+    /// no randomness of its own).
+    static func context(actor: String, now: Timestamp, catalog: Catalog) -> CommandContext {
+        CommandContext(actor: actor, now: now, commandId: newCommandId(), catalog: catalog, random: UInt64.random(in: 1 ... .max))
+    }
+
+    /// Whether a case id is in use here: a case, a trashed case (undo of a creation brings it
+    /// back under the same id) or a quarantined file.
+    public func idIsTaken(_ id: String) -> Bool {
+        let name = id + ".json"
+        return [workspace.casesDir, workspace.trashDir, workspace.quarantineDir].contains {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent(name).path)
+        }
+    }
+
     /// Applies `command` to the latest version on disk and saves it durably.
     /// `expect` (field → value) makes the write conditional: when another process changed one
     /// of those fields since the caller read them, it throws `.conflict` instead of overwriting.
@@ -161,7 +179,7 @@ public final class CaseStore: @unchecked Sendable {
             for (field, value) in expect where CaseFields.get(doc.value, field) != value {
                 throw StoreError.conflict("\(id): \(field) was changed by someone else (now '\(TerminalText.inline(CaseFields.get(doc.value, field).description))'); reload and try again")
             }
-            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             doc.value = try CaseCommands.apply(command, to: doc.value, context: ctx)
             let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now)
             try save(&doc)
@@ -182,12 +200,17 @@ public final class CaseStore: @unchecked Sendable {
     public func create(_ input: NewCaseInput, actor: String, now: Timestamp) throws -> CaseDocument {
         try workspace.lock.withLock {
             var input = input
-            if input.id.isEmpty { input.id = CaseID.next(existing: caseFileNames().map { String($0.dropLast(5)) }) }
+            if input.id.isEmpty {
+                input.id = CaseID.make(title: input.title, municipality: input.municipality, rule: slugRule,
+                                       random: UInt64.random(in: 0 ... .max), taken: idIsTaken)
+            } else if idIsTaken(input.id), !FileManager.default.fileExists(atPath: try workspace.caseURL(input.id).path) {
+                throw StoreError.workspace("case id '\(input.id)' belongs to a case in trash/ or quarantine/; choose another id")
+            }
             let url = try workspace.caseURL(input.id)
             if FileManager.default.fileExists(atPath: url.path) {
                 throw StoreError.workspace("case '\(input.id)' already exists (\(url.path)); choose another id")
             }
-            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             var doc = CaseDocument(value: try CaseFactory.make(input, context: ctx))
             try save(&doc)
             var journal = UndoJournal.load(workspace.journalURL)
@@ -235,7 +258,7 @@ public final class CaseStore: @unchecked Sendable {
                 index?.invalidate()
             } else {
                 var doc = try load(entry.caseId)
-                let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+                let ctx = Self.context(actor: actor, now: now, catalog: catalog)
                 doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
                                                : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
                 try save(&doc)
