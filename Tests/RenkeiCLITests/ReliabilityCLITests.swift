@@ -521,7 +521,7 @@ extension ReliabilityCLITests {
 extension ReliabilityCLITests {
     /// The TUI path of the kill -9 test: activates once the workbench is in the tree (and tmux is
     /// installed). 15 runs here; Scripts/reliability/tui-kill-loop.sh 300 for the long version.
-    static let tuiPresent = FileManager.default.fileExists(atPath: Sh.repo.appendingPathComponent("Sources/RenkeiTUI/Update.swift").path)
+    static let tuiPresent = FileManager.default.fileExists(atPath: Sh.repo.appendingPathComponent("Sources/RenkeiTUI/Update/Update.swift").path)
         && Sh.has("tmux")
 
     @Test(.enabled(if: ReliabilityCLITests.tuiPresent, "needs the TUI (merged) and tmux"))

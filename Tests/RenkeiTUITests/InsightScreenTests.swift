@@ -114,11 +114,11 @@ import Testing
         f.fields[0].input = TextInput("2026-02-30"); f.fields[1].input = TextInput("理由")
         h.state.modal = .form(f)
         h.send(.key(.ctrl("s")))
-        if case .form(let f2)? = h.state.modal { #expect(f2.fields[0].error == L.dateInvalid.text(.ja)) } else { Issue.record("closed") }
+        if case .form(let f2)? = h.state.modal { #expect(f2.fields[0].error == Label.dateInvalid.text(.ja)) } else { Issue.record("closed") }
         f.fields[0].input = TextInput("2026-11-01")
         h.state.modal = .form(f)
         h.send(.key(.ctrl("s")))
-        if case .form(let f3)? = h.state.modal { #expect(f3.fields[0].error == L.dateNotAhead.text(.ja)) } else { Issue.record("closed") }
+        if case .form(let f3)? = h.state.modal { #expect(f3.fields[0].error == Label.dateNotAhead.text(.ja)) } else { Issue.record("closed") }
     }
 
     @Test func overdueSetNextAction() {

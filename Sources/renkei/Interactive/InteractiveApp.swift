@@ -305,7 +305,7 @@ struct Runtime {
                 let url = try exporter.export(caseId: id, format: fmt, lang: lang, anonymize: false,
                                               to: .directory(exporter.defaultDirectory))
                 return .exported(url.path)
-            } catch { return .failed("\(L.exportFailed.text(lang)): \(error)") }
+            } catch { return .failed("\(Label.exportFailed.text(lang)): \(error)") }
         case .attachLessons(let r):
             return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: context.catalog, load: { try? store.load($0).value }))
         case .saveViews(let views):

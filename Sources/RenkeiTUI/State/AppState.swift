@@ -1,0 +1,140 @@
+import Foundation
+import RenkeiCore
+
+public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar }
+
+public enum SortColumn: String, CaseIterable, Sendable {
+    case id, title, municipality, partners, stage, exit, deadline, days
+    public var label: Label {
+        switch self {
+        case .id: return .colId
+        case .title: return .colTitle
+        case .municipality: return .colMunicipality
+        case .partners: return .colPartners
+        case .stage: return .colStage
+        case .exit: return .colExit
+        case .deadline: return .colDeadline
+        case .days: return .colDays
+        }
+    }
+}
+
+/// One row of the portfolio list: a case (index into `summaries`) or a damaged file.
+public enum RowRef: Equatable, Sendable { case summary(Int), damaged(Int) }
+
+public enum DetailTab: Int, CaseIterable, Sendable {
+    case overview, checklist, budget, kpi, history, notes, similar
+    public var label: Label {
+        switch self {
+        case .overview: return .tabOverview
+        case .checklist: return .tabChecklist
+        case .budget: return .tabBudget
+        case .kpi: return .tabKPI
+        case .history: return .tabHistory
+        case .notes: return .tabNotes
+        case .similar: return .tabSimilar
+        }
+    }
+}
+
+public struct DetailState: Equatable, Sendable {
+    public var id: String
+    public var doc: Case?
+    public var readOnly = false
+    public var error: String?
+    public var tab: DetailTab = .overview
+    public var scroll = 0
+    public var itemSelection = 0
+    /// Open the field picker once the case has loaded (`e` from the list).
+    public var editWhenLoaded = false
+    public var returnTo: Page = .list
+    /// 類似事例 of this case (computed when the tab opens) and the selected match.
+    public var similar: SimilarResult?
+    public var similarSelection = 0
+}
+
+public struct AppState: Sendable {
+    public var settings: Settings
+    public var catalog: Catalog
+    public var today: Day
+    public var width: Int
+    public var height: Int
+
+    // data
+    public var summaries: [CaseSummary] = []
+    public var damaged: [DamagedEntry] = []
+    public var readOnly: Set<String> = []
+    public var deadlines: [String: Deadline] = [:]
+    public var loaded = false
+    var indexById: [String: Int] = [:]
+    /// Every summary index in the current sort order, kept between filter keystrokes so typing
+    /// in `/` only filters (O(n)) instead of re-sorting 10,000 rows per key.
+    var sortedAll: [Int] = []
+    var sortedAllKey: String?
+
+    // list
+    public var rows: [RowRef] = []
+    public var selection = 0
+    public var scroll = 0
+    public var filter = TextInput()
+    public var filterEditing = false
+    public var sort: SortColumn = .id
+    public var descending = false
+    public var viewIndex = 0
+    public var views: [SavedView]
+
+    // board: filtered cases per column (5 pipeline stages + end states)
+    public var boardColumns: [[Int]] = Array(repeating: [], count: 6)
+    public var boardColumn = 0
+    public var boardSelection = Array(repeating: 0, count: 6)
+
+    public var page: Page = .list
+    public var detail: DetailState?
+    public var modal: Modal?
+    public var toasts: [Toast] = []
+    public var status: String?
+    public var pending = 0
+    public var quitting = false
+
+    // insight
+    public var insight: InsightData?
+    public var funnelFilter = FunnelFilter()
+    public var funnel: FunnelReport?
+    public var dashScroll = 0
+    public var joint: JointProcurementReport?
+    public var jointSelection = 0
+    public var calendarMunicipality: String?
+    public var calendarYear: Int?
+    public var calendarScroll = 0
+    /// Where Esc goes from the dashboard, joint and calendar views.
+    public var pageReturn: Page = .list
+    /// The overdue review behind a snooze / next-action form (Esc returns to it).
+    public var modalBehind: Modal?
+
+    public var lang: Lang { settings.lang }
+    public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }
+
+    public init(settings: Settings = Settings(), catalog: Catalog = Catalog(), today: Day, width: Int = 80, height: Int = 24, search: String? = nil) {
+        self.settings = settings
+        self.catalog = catalog
+        self.today = today
+        self.width = width
+        self.height = height
+        self.views = SavedView.builtIn(settings.lang) + settings.views
+        if let search, !search.isEmpty { filter = TextInput(search) }
+    }
+
+    public var selectedSummary: CaseSummary? {
+        guard rows.indices.contains(selection), case .summary(let i) = rows[selection] else { return nil }
+        return summaries[i]
+    }
+
+    public func summary(_ id: String) -> CaseSummary? { indexById[id].map { summaries[$0] } }
+
+    public var counts: (total: Int, shown: Int, active: Int, ended: Int, damaged: Int) {
+        var active = 0
+        for s in summaries where !s.stage.isEndState { active += 1 }
+        let shown = rows.reduce(0) { n, r in if case .summary = r { return n + 1 }; return n }
+        return (summaries.count, shown, active, summaries.count - active, damaged.count)
+    }
+}

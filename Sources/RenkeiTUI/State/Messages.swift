@@ -1,0 +1,95 @@
+import Foundation
+import RenkeiCore
+
+// MARK: - Inputs
+
+/// A damaged case file as the list shows it (the store's `DamagedFile`, without the store).
+public struct DamagedEntry: Equatable, Sendable {
+    public var fileName: String
+    public var reason: String
+    public init(fileName: String, reason: String) { self.fileName = fileName; self.reason = reason }
+}
+
+/// The next deadline of a case as the runtime computed it (the calendar engine, or the case's
+/// next action until that lands).
+public struct Deadline: Equatable, Sendable {
+    public var day: Day
+    public var labelJa: String
+    public var labelEn: String
+    public init(day: Day, labelJa: String, labelEn: String) { self.day = day; self.labelJa = labelJa; self.labelEn = labelEn }
+    public func label(_ lang: Lang) -> String { lang == .ja ? labelJa : labelEn }
+}
+
+public struct PortfolioData: Sendable {
+    public var summaries: [CaseSummary]
+    public var damaged: [DamagedEntry]
+    public var readOnly: Set<String>
+    public var deadlines: [String: Deadline]
+    public init(summaries: [CaseSummary], damaged: [DamagedEntry] = [], readOnly: Set<String> = [], deadlines: [String: Deadline] = [:]) {
+        self.summaries = summaries; self.damaged = damaged; self.readOnly = readOnly; self.deadlines = deadlines
+    }
+}
+
+/// What the dashboard, 類似事例 pane, 共同調達 view and calendar view read: built by the runtime
+/// from the loaded summaries (`InsightFeatures(summary:index:)`) and the budget calendars.
+public struct InsightData: Sendable {
+    public var insight: PortfolioInsight
+    public var calendars: CalendarSet
+    public var holidays: HolidaySet
+    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none) {
+        self.insight = insight; self.calendars = calendars; self.holidays = holidays
+    }
+}
+
+public enum MouseKind: Equatable, Sendable { case click, wheelUp, wheelDown }
+public struct MouseEvent: Equatable, Sendable {
+    public var x: Int, y: Int, kind: MouseKind
+    public init(x: Int, y: Int, kind: MouseKind) { self.x = x; self.y = y; self.kind = kind }
+}
+
+/// Everything that can happen to the app.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
+    /// About four times a second: expires toasts.
+    case tick
+    /// The portfolio (re)loaded; `external` when a change on disk triggered it.
+    case loaded(PortfolioData, external: Bool)
+    case caseLoaded(id: String, Case, readOnly: Bool)
+    case caseLoadFailed(id: String, String)
+    /// A command was written durably; carries the case as saved.
+    case saved(Case, label: String)
+    case created(Case)
+    case undoRedone(redo: Bool, caseId: String, label: String)
+    case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
+    case failed(String)
+    case notice(String)
+    /// The overdue review from the calendar engine (`o`).
+    case overdueLoaded(OverdueReview)
+    /// A report was written (`x`): the path.
+    case exported(String)
+    /// Portfolio insight (funnel, similar cases, joint procurement, calendars), after each load.
+    case insightLoaded(InsightData)
+    /// Next deadlines computed after the portfolio arrived (merged into the ones known): on a
+    /// first load, those of the rows on screen come first and the rest follow from a worker.
+    case deadlinesLoaded([String: Deadline])
+    /// 類似事例 with what the other cases learned (the runtime read their files).
+    case similarLoaded(SimilarResult)
+}
+
+/// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
+public enum Effect: Equatable, Sendable {
+    case save(caseId: String, command: Command, expect: [String: JSONValue])
+    /// The new-case form's result (Core's input type: the store validates it).
+    case create(NewCaseInput)
+    case undo, redo
+    case reload
+    case loadCase(String)
+    case overdue
+    case export(caseId: String, format: String)
+    case saveViews([SavedView])
+    /// Attach lessons (budget reference items, KPIs, outcome) to these matches; answers `.similarLoaded`.
+    case attachLessons(SimilarResult)
+    case quit
+}

@@ -1,0 +1,95 @@
+import Foundation
+import RenkeiCore
+
+// Modal dialogs (forms, prompts, pickers, the gate dialog) and toasts: the state each one keeps.
+
+public enum FieldKind: Equatable, Sendable {
+    case text, multiline
+    case choice(ids: [String], labels: [String])
+}
+
+public struct FormField: Equatable, Sendable {
+    public var key: String
+    public var label: String
+    public var kind: FieldKind
+    public var input: TextInput
+    public var choice = 0
+    public var required = false
+    public var hint: String?
+    public var error: String?
+    public var value: String {
+        if case .choice(let ids, _) = kind { return ids.indices.contains(choice) ? ids[choice] : "" }
+        return input.text
+    }
+}
+
+public enum FormPurpose: Equatable, Sendable {
+    case newCase
+    case edit(caseId: String, path: String, before: JSONValue)
+    case note(caseId: String)
+    /// From the overdue review: snooze one deadline item until a date, with a reason.
+    case snooze(caseId: String, item: String)
+    /// From the overdue review: set the case's next action (text and due date).
+    case nextAction(caseId: String)
+}
+
+public struct Form: Equatable, Sendable {
+    public var purpose: FormPurpose
+    public var title: String
+    public var fields: [FormField]
+    public var focus = 0
+    public var error: String?
+}
+
+public enum PromptPurpose: Equatable, Sendable {
+    case move(caseId: String, from: Stage, to: Stage)
+    case gateOverride(caseId: String, stage: Stage)
+    case saveView
+}
+
+public struct Prompt: Equatable, Sendable {
+    public var purpose: PromptPurpose
+    public var title: String
+    public var label: String
+    public var input = TextInput()
+    public var error: String?
+    /// Lines shown above the input (e.g. the unmet gate items).
+    public var body: [String] = []
+}
+
+public enum PickerPurpose: Equatable, Sendable {
+    case editField(caseId: String)
+    case moveTo(caseId: String, from: Stage)
+    case export(caseId: String)
+}
+
+public struct Picker: Equatable, Sendable {
+    public var purpose: PickerPurpose
+    public var title: String
+    public var ids: [String]
+    public var labels: [String]
+    public var selection = 0
+}
+
+public struct GateDialog: Equatable, Sendable {
+    public var caseId: String
+    public var stage: Stage
+    public var problems: [String]
+}
+
+public enum Modal: Equatable, Sendable {
+    case help(scroll: Int)
+    case palette(input: TextInput, selection: Int)
+    case gate(GateDialog)
+    case prompt(Prompt)
+    case form(Form)
+    case picker(Picker)
+    case overdue(review: OverdueReview, selection: Int)
+}
+
+public enum ToastKind: Equatable, Sendable { case info, success, error }
+public struct Toast: Equatable, Sendable {
+    public var text: String
+    public var kind: ToastKind
+    public var ticksLeft: Int
+}

@@ -1,0 +1,118 @@
+import Foundation
+import RenkeiCore
+
+/// The pure state transition: `(state, msg) → (state, effects)`. No I/O, no clock.
+public func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
+    var s = state
+    let effects = s.handle(msg)
+    return (s, effects)
+}
+
+extension AppState {
+    static let toastTicks = 12   // ~3 s at four ticks a second
+
+    mutating func toast(_ text: String, _ kind: ToastKind = .info) {
+        toasts.append(Toast(text: text, kind: kind, ticksLeft: kind == .error ? AppState.toastTicks * 2 : AppState.toastTicks))
+        if toasts.count > 3 { toasts.removeFirst(toasts.count - 3) }
+    }
+
+    mutating func handle(_ msg: Msg) -> [Effect] {
+        switch msg {
+        case .key(let key):
+            status = nil
+            return handleKey(key)
+        case .resize(let w, let h):
+            width = max(0, w); height = max(0, h)
+            clampSelection()
+            return []
+        case .mouse(let m):
+            return handleMouse(m)
+        case .tick:
+            for i in toasts.indices { toasts[i].ticksLeft -= 1 }
+            toasts.removeAll { $0.ticksLeft <= 0 }
+            return []
+        case .loaded(let data, let external):
+            let firstLoad = !loaded
+            summaries = data.summaries
+            damaged = data.damaged
+            readOnly = data.readOnly
+            deadlines = data.deadlines
+            loaded = true
+            rebuildRows(keepId: selectedSummary?.id)
+            if external && !firstLoad { toast(Label.externalChange.text(lang)) }
+            if let d = detail, external { return [.loadCase(d.id)] }
+            return []
+        case .caseLoaded(let id, let c, let ro):
+            guard var d = detail, d.id == id else { return [] }
+            d.doc = c; d.readOnly = ro; d.error = nil
+            detail = d
+            updateSummary(c)
+            clampDetail()
+            if d.tab == .similar, d.similar == nil { _ = refreshSimilar() }
+            if d.editWhenLoaded {
+                detail?.editWhenLoaded = false
+                openFieldPicker()
+            }
+            return []
+        case .caseLoadFailed(let id, let err):
+            if detail?.id == id { detail?.error = err; detail?.doc = nil }
+            toast(err, .error)
+            return []
+        case .saved(let c, let label):
+            pending = max(0, pending - 1)
+            updateSummary(c)
+            if detail?.id == c.id { detail?.doc = c; clampDetail() }
+            toast("\(Label.saved.text(lang)): \(c.id) — \(label)", .success)
+            return []
+        case .created(let c):
+            pending = max(0, pending - 1)
+            updateSummary(c)
+            if let i = rows.firstIndex(of: .summary(indexById[c.id] ?? -1)) { selection = i; scrollToSelection() }
+            toast("\(Label.created.text(lang)): \(c.id)", .success)
+            return []
+        case .undoRedone(let redo, let id, let label):
+            pending = max(0, pending - 1)
+            toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(label)", .success)
+            return [.reload] + (detail.map { [.loadCase($0.id)] } ?? [])
+        case .gateBlocked(let id, let stage, let problems):
+            pending = max(0, pending - 1)
+            modal = .gate(GateDialog(caseId: id, stage: stage, problems: problems.map { $0.label(lang) }))
+            return []
+        case .failed(let err):
+            pending = max(0, pending - 1)
+            toast(err, .error)
+            return []
+        case .notice(let text):
+            toast(text, .info)
+            return []
+        case .overdueLoaded(let review):
+            pending = max(0, pending - 1)
+            modal = .overdue(review: review, selection: 0)
+            return []
+        case .exported(let path):
+            pending = max(0, pending - 1)
+            toast("\(Label.exported.text(lang)): \(path)", .success)
+            return []
+        case .deadlinesLoaded(let found):
+            deadlines.merge(found) { _, new in new }
+            if sort == .deadline { rebuildRows(keepId: selectedSummary?.id) }
+            return []
+        case .insightLoaded(let data):
+            insight = data
+            refreshFunnel()
+            if page == .joint { refreshJoint() }
+            if var d = detail, d.tab == .similar { d.similar = nil; detail = d; return refreshSimilar() }
+            return []
+        case .similarLoaded(let r):
+            if detail?.id == r.caseId { detail?.similar = r }
+            return []
+        }
+    }
+
+
+    mutating func updateSummary(_ c: Case) {
+        let sum = CaseSummary(c)
+        if let i = indexById[c.id] { summaries[i] = sum } else { summaries.append(sum) }
+        rebuildRows(keepId: selectedSummary?.id ?? c.id)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import RenkeiCore
+
+extension AppState {
+    // MARK: board
+
+    func renderBoard(_ scr: inout Screen) {
+        titleBar(&scr, Label.board.text(lang))
+        let layout = BoardLayout(width: width, selected: boardColumn)
+        let stages: [Stage?] = Stage.pipeline + [nil]
+        for col in layout.columns {
+            let cards = boardColumns[col.index]
+            let stage = stages[col.index]
+            let name = stage?.label(lang) ?? (lang == .ja ? "終了・保留" : "Ended/paused")
+            let focused = col.index == boardColumn
+            var count = " \(cards.count)"
+            var prefix = ""
+            if col.index == layout.columns.first?.index, layout.hiddenLeft { prefix = "‹" }
+            if col.index == layout.columns.last?.index, layout.hiddenRight { count += "›" }
+            let nameW = max(1, col.width - DisplayWidth.of(prefix) - DisplayWidth.of(count))
+            let head = prefix + DisplayWidth.clip(name, to: nameW) + count
+            let hs = (stage.map { theme.stage($0) } ?? theme.dim).withBold
+            scr.putPadded(col.x, 1, head, columns: col.width, focused ? hs.withReverse : hs.withUnderline)
+            if col.x + col.width < width { for y in 1..<(height - 1) { scr.put(col.x + col.width, y, "│", theme.border) } }
+            let lines = boardCardLines
+            let visible = max(1, boardBodyHeight / lines)
+            let first = boardScroll(col.index)
+            for k in 0..<visible {
+                let ci = first + k
+                guard ci < cards.count else { break }
+                let s = summaries[cards[ci]]
+                let y = 2 + k * lines
+                let sel = focused && ci == boardSelection[col.index]
+                let style: Style = sel ? theme.selected : .plain
+                var title = s.title
+                if stage == nil {
+                    let mark = s.stage == .realized ? "✓" : s.stage == .dropped ? "×" : "‖"
+                    title = mark + " " + title
+                }
+                scr.putPadded(col.x, y, title, columns: col.width, sel ? style.withBold : style)
+                if lines > 1, y + 1 < height - 1 {
+                    var sub = s.municipality
+                    if let d = s.daysInStage(today: today) { sub += lang == .ja ? " · \(d)日" : " · \(d)d" }
+                    scr.putPadded(col.x, y + 1, sub, columns: col.width, sel ? style : theme.dim)
+                }
+            }
+            if cards.isEmpty { scr.putPadded(col.x, 2, "—", columns: col.width, theme.dim) }
+        }
+    }
+}

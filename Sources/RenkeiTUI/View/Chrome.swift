@@ -1,0 +1,74 @@
+import Foundation
+import RenkeiCore
+
+/// Chrome around every page: title bar, status line, toasts.
+extension AppState {
+    // MARK: chrome
+
+    func titleBar(_ scr: inout Screen, _ where_: String) {
+        let c = counts
+        let ja = lang == .ja
+        var left = [Span(" " + Label.appName.text(lang) + " ", theme.titleAccent), Span("│ " + where_ + " ", theme.title)]
+        if page == .list || page == .board {
+            let view = views.indices.contains(viewIndex) ? views[viewIndex].name : ""
+            var info = ja ? "│ \(view) \(c.shown)/\(c.total)件 · 進行中 \(c.active) · 終了 \(c.ended)"
+                          : "│ \(view) \(c.shown)/\(c.total) · \(c.active) active · \(c.ended) ended"
+            if c.damaged > 0 { info += ja ? " · 破損 \(c.damaged)" : " · \(c.damaged) damaged" }
+            left.append(Span(info + " ", theme.title))
+        }
+        let date = DisplayFormat.day(today, wareki: settings.wareki || width >= 100) + " "
+        scr.bar(0, left: left, right: [Span(date, theme.title)], style: theme.title)
+    }
+
+    func renderStatus(_ scr: inout Screen) {
+        let y = height - 1
+        if filterEditing {
+            let label = "/ "
+            scr.fill(Rect(x: 0, y: y, width: width, height: 1), .plain)
+            scr.put(0, y, label, theme.key)
+            let count = " \(rows.count)\(lang == .ja ? "件" : "")"
+            let cw = DisplayWidth.of(count)
+            let inputW = max(1, width - 2 - cw - 1)
+            filter.draw(into: &scr, Rect(x: 2, y: y, width: inputW, height: 1), style: theme.input, focused: modal == nil)
+            scr.put(width - cw, y, count, theme.dim)
+            return
+        }
+        var right: [Span] = []
+        if pending > 0 { right.append(Span(Label.saving.text(lang) + " ", theme.warning)) }
+        if let status {
+            scr.bar(y, left: [Span(" " + status, theme.warning)], right: right, style: .plain)
+            return
+        }
+        var left: [Span] = []
+        if !filter.isEmpty, page != .detail {
+            left.append(Span(" /" + filter.text + " ", theme.accent))
+        }
+        let hints = settings.keymap.hints(in: context).filter { $0.action != .help }
+        if let helpKey = settings.keymap.keys(for: .help, in: context).first {
+            right.append(Span(helpKey.display, theme.key)); right.append(Span(" " + Action.help.label(lang) + " ", theme.dim))
+        }
+        var used = left.reduce(0) { $0 + DisplayWidth.of($1.text) } + right.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        for (k, a) in hints {
+            let kt = " " + k.display, at = " " + a.label(lang) + " "
+            let w = DisplayWidth.of(kt) + DisplayWidth.of(at)
+            if used + w > width - 1 { break }
+            left.append(Span(kt, theme.key)); left.append(Span(at, theme.dim))
+            used += w
+        }
+        scr.bar(y, left: left, right: right, style: .plain)
+    }
+
+    func renderToast(_ scr: inout Screen) {
+        guard let t = toasts.last, height >= 4, width >= 10 else { return }
+        let maxW = max(6, width - 4)
+        let lines = wrapText(t.text, width: maxW - 2).prefix(3)
+        let w = min(maxW, (lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        let style = t.kind == .error ? theme.toastError : theme.toast
+        for (i, line) in lines.enumerated() {
+            let y = height - 1 - lines.count + i
+            let x = width - w - 1
+            scr.fill(Rect(x: x, y: y, width: w, height: 1), style)
+            scr.put(x + 1, y, line, style, limit: x + w - 1)
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import RenkeiCore
+
+/// The body of each detail tab (overview, checklist, budget, KPI, history, notes, similar).
+extension AppState {
+    func detailLines(_ c: Case, _ d: DetailState, width: Int) -> [Line] {
+        let ja = lang == .ja
+        let kw = min(ja ? 14 : 14, max(4, width / 3))
+        var out: [Line] = []
+        switch d.tab {
+        case .overview:
+            var muni = c.municipality.name
+            if let p = c.municipality.prefecture, p != c.municipality.name { muni += ja ? "（\(p)）" : " (\(p))" }
+            if let k = c.municipality.kind { muni += " · " + (ja ? k.ja : k.rawValue) }
+            if let sz = c.municipality.size { muni += " · " + (ja ? sz.ja : sz.en) }
+            out += kv(Label.municipality.text(lang), muni, width: width, keyWidth: kw)
+            out += kv(Label.department.text(lang), c.department, width: width, keyWidth: kw)
+            out += kv(Label.partners.text(lang), c.partners.map { ja ? "\($0.name)（\($0.kind.ja)）" : "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ja ? "、" : ", "), width: width, keyWidth: kw)
+            out += kv(Label.domain.text(lang), c.domain.map { id in catalog.domain(id).map { ja ? $0.ja : $0.en } ?? id } ?? "", width: width, keyWidth: kw)
+            out += kv(Label.exit.text(lang), c.exit.map { e in e.label(lang) + (catalog.exit(e).map { " (\($0.page))" } ?? "") } ?? "", width: width, keyWidth: kw)
+            out += kv(Label.method.text(lang), c.method.map { m in catalog.method(m).map { (ja ? $0.ja : $0.en) + " (\($0.page))" } ?? m } ?? "", width: width, keyWidth: kw)
+            var stage = "\(c.stage.progressGlyph) \(c.stage.label(lang))"
+            if let entered = c.stageEnteredDay { stage += ja ? "（\(DisplayFormat.span(days: entered.days(until: today), lang))滞在）" : " (for \(DisplayFormat.span(days: entered.days(until: today), lang)))" }
+            out += kv(Label.stage.text(lang), stage, width: width, keyWidth: kw)
+            if let r = c.stageReason { out += kv(Label.reason.text(lang), r, width: width, keyWidth: kw) }
+            out += kv(Label.targetFY.text(lang), c.budget.fiscalYear.map { DisplayFormat.fiscalYear($0, lang) } ?? "", width: width, keyWidth: kw)
+            if let na = c.nextAction {
+                var t = na.text
+                if let due = na.due { t += " (\(DisplayFormat.day(due, wareki: settings.wareki)) · \(DisplayFormat.due(due, today: today, lang)))" }
+                out += kv(Label.nextAction.text(lang), t, width: width, keyWidth: kw)
+            }
+            out += kv(Label.tags.text(lang), c.tags.joined(separator: ja ? "、" : ", "), width: width, keyWidth: kw)
+            out.append(.blank)
+            out.append(section(ja ? "WHY 課題と理想像" : "WHY — issue and ideal"))
+            out += paragraph(c.issue.why, width: width)
+            out.append(section(ja ? "HOW 連携の方法" : "HOW — approach"))
+            out += paragraph(c.issue.how, width: width)
+            out.append(section(ja ? "WHAT 実施内容" : "WHAT — activities"))
+            out += paragraph(c.issue.what, width: width)
+
+        case .checklist:
+            if c.stage.isEndState {
+                out.append(Line(Label.endStateNoChecklist.text(lang), theme.dim))
+                return out
+            }
+            let items = catalog.items(for: c.stage, exit: c.exit, method: c.method)
+            let done = items.filter { c.checklist[$0.id] != nil }.count
+            let problems = Gate.check(c, catalog: catalog)
+            out.append(Line([Span("\(c.stage.label(lang)) ", theme.stage(c.stage).withBold),
+                             Span(ja ? " \(done)/\(items.count) 完了" : " \(done)/\(items.count) done", theme.dim),
+                             Span(catalog.stage(c.stage).map { "  (\($0.page))" } ?? "", theme.dim)]))
+            if items.isEmpty { out.append(Line(Label.noItems.text(lang), theme.dim)) }
+            var group: String?
+            let pageW = 10
+            for (i, item) in items.enumerated() {
+                if item.group != group, let g = item.group { out.append(Line(g, theme.accent)); group = g }
+                let ticked = c.checklist[item.id] != nil
+                let box = ticked ? "[x] " : "[ ] "
+                let req = item.required ? (ja ? " ※必須" : " *req") : ""
+                let labelW = max(1, width - 4 - pageW - DisplayWidth.of(req))
+                let wrapped = wrapText(item.label(lang), width: labelW)
+                let selected = i == d.itemSelection
+                for (j, l) in wrapped.enumerated() {
+                    if j == 0 {
+                        out.append(Line([Span(box, ticked ? theme.success : .plain), Span(DisplayWidth.pad(l, to: labelW)),
+                                         Span(req, theme.warning), Span(" " + DisplayWidth.pad(item.page, to: pageW - 1, alignRight: true), theme.dim)],
+                                        selected: selected))
+                    } else {
+                        out.append(Line([Span("    " + l)], selected: selected))
+                    }
+                }
+                if selected, let t = c.checklist[item.id] {
+                    out.append(Line("    ✓ \(DisplayFormat.day(t.at.day, wareki: settings.wareki)) \(t.by) (\(DisplayFormat.relative(t.at.day, today: today, lang)))", theme.dim))
+                }
+            }
+            out.append(.blank)
+            if problems.isEmpty {
+                out.append(Line("→ " + Label.gateOpen.text(lang), theme.success))
+            } else {
+                out.append(Line(ja ? "→ 次へ進むには未了 \(problems.count) 件:" : "→ \(problems.count) unmet before advancing:", theme.warning))
+                for p in problems { out += paragraph("・" + p.label(lang), width: width, indent: 2, style: theme.dim) }
+            }
+            out.append(Line(ja ? "Space でチェック/解除 · > 次の段階へ" : "Space ticks/unticks · > advances", theme.dim))
+
+        case .budget:
+            let b = c.budget
+            out += kv(Label.targetFY.text(lang), b.fiscalYear.map { fy in DisplayFormat.fiscalYear(fy, lang) + (ja ? "（\(fy)-04-01〜\(fy + 1)-03-31）" : " (\(fy)-04-01 – \(fy + 1)-03-31)") } ?? "", width: width, keyWidth: kw)
+            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : DisplayFormat.yen(b.totalYen), width: width, keyWidth: kw)
+            for it in b.items where b.items.count > 1 { out += kv("", "・\(it.label) \(DisplayFormat.yen(it.yen))", width: width, keyWidth: kw) }
+            out += kv(Label.roughQuote.text(lang), b.roughQuoteYen.map(DisplayFormat.yen) ?? "", width: width, keyWidth: kw)
+            out += kv(Label.expenditureItem.text(lang), b.expenditureItem ?? "", width: width, keyWidth: kw)
+            if let dl = deadlines[c.id] {
+                out += kv(Label.nextDeadline.text(lang), "\(dl.label(lang)) \(DisplayFormat.day(dl.day, wareki: settings.wareki)) · \(DisplayFormat.due(dl.day, today: today, lang))", width: width, keyWidth: kw)
+            }
+            out.append(.blank)
+            out.append(section(Label.funding.text(lang)))
+            if b.funding.isEmpty { out.append(Line("—", theme.dim, indent: 2)) }
+            for f in b.funding {
+                var t = "\(f.name)（\(ja ? f.kind.ja : f.kind.rawValue)）"
+                if let r = f.ratePercent { t += " \(r == r.rounded() ? String(Int(r)) : String(r))%" }
+                if let y = f.yen { t += " " + DisplayFormat.yen(y) }
+                if f.kind == .subsidy || f.kind == .grant, let r = f.ratePercent, r < 100 {
+                    t += ja ? " ※地元負担分の予算措置が必要" : " ※ local share needs its own budget line"
+                }
+                out += paragraph("・" + t, width: width)
+            }
+            out.append(.blank)
+            out.append(section(Label.referenceItems.text(lang)))
+            for r in catalog.referenceItems {
+                out.append(Line([Span("■ " + r.label(lang)), Span(" " + r.page, theme.dim)], indent: 1))
+                out += paragraph(b.reference[r.id] ?? "", width: width, indent: 4)
+            }
+
+        case .kpi:
+            if c.kpis.isEmpty { out.append(Line(Label.noKPI.text(lang), theme.dim)) }
+            for k in c.kpis {
+                out.append(Line([Span("■ " + k.name, .plain.withBold), Span(" (\(k.unit))", theme.dim)]))
+                func num(_ v: Double?) -> String {
+                    guard let v else { return "—" }
+                    return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%.2f", v)
+                }
+                var line = "\(Label.kpiBaseline.text(lang)) \(num(k.baseline)) → \(Label.kpiTarget.text(lang)) \(num(k.target))"
+                if let l = k.latest { line += " · \(Label.kpiLatest.text(lang)) \(num(l.value)) (\(l.date))" }
+                out += paragraph(line, width: width)
+                if let t = k.target, let l = k.latest {
+                    let base = k.baseline ?? 0
+                    let frac = t == base ? (l.value >= t ? 1 : 0) : (l.value - base) / (t - base)
+                    let bw = max(4, min(30, width - 12))
+                    out.append(Line("\(progressBar(frac, width: bw)) \(Int((max(0, frac) * 100).rounded()))%", theme.accent, indent: 2))
+                }
+            }
+
+        case .history:
+            out.append(section(Label.timeInStage.text(lang)))
+            for (stage, from, to) in stageSpans(c) {
+                let days = from.days(until: to ?? today)
+                out.append(Line([Span(DisplayWidth.pad(stage.label(lang), to: ja ? 14 : 16), theme.stage(stage)),
+                                 Span(" \(from) → \(to.map(\.description) ?? (ja ? "現在" : "now"))", theme.dim),
+                                 Span("  " + DisplayFormat.span(days: days, lang))], indent: 1))
+            }
+            out.append(.blank)
+            if c.events.isEmpty { out.append(Line(Label.noHistory.text(lang), theme.dim)) }
+            for e in c.events.reversed() {
+                let what = ja ? e.kind.ja : e.kind.rawValue
+                out.append(Line([Span("\(e.at.day)", .plain), Span(" \(DisplayFormat.relative(e.at.day, today: today, lang))", theme.dim),
+                                 Span("  \(what)", .plain.withBold), Span("  \(e.actor)", theme.dim)]))
+                let changes = e.changes.filter { !(e.reason != nil && $0.field == "stageReason") }
+                for ch in changes.prefix(4) { out += paragraph(describe(ch), width: width, indent: 4, style: theme.dim) }
+                if changes.count > 4 { out.append(Line("…+\(changes.count - 4)", theme.dim, indent: 4)) }
+                if let r = e.reason { out += paragraph("\(Label.reason.text(lang)): \(r)", width: width, indent: 4, style: theme.warning) }
+            }
+
+        case .similar:
+            out = similarLines(d, width: width)
+
+        case .notes:
+            if c.notes.isEmpty { out.append(Line(Label.noNotes.text(lang), theme.dim)) }
+            for n in c.notes.reversed() {
+                out.append(Line([Span("#\(n.id) ", theme.accent), Span(DisplayFormat.day(n.at.day, wareki: settings.wareki)),
+                                 Span(" \(DisplayFormat.relative(n.at.day, today: today, lang))", theme.dim), Span("  \(n.author)", theme.dim)]))
+                out += paragraph(n.text, width: width)
+                out.append(.blank)
+            }
+        }
+        return out
+    }
+
+    /// (stage, entered, left) spans from the event log.
+    func stageSpans(_ c: Case) -> [(Stage, Day, Day?)] {
+        var out: [(Stage, Day, Day?)] = []
+        for e in c.events {
+            for ch in e.changes where ch.field == "stage" {
+                guard let s = ch.after.stringValue.flatMap(Stage.init(rawValue:)) else { continue }
+                if !out.isEmpty { out[out.count - 1].2 = e.at.day }
+                out.append((s, e.at.day, nil))
+            }
+        }
+        return out
+    }
+
+    func describe(_ ch: Change) -> String {
+        let ja = lang == .ja
+        func v(_ j: JSONValue) -> String {
+            let s = AppState.displayValue(j)
+            return s.isEmpty ? "—" : DisplayWidth.clip(TerminalText.inline(s), to: 30)
+        }
+        if ch.field == "stage" {
+            let a = ch.before.stringValue.flatMap(Stage.init(rawValue:))?.label(lang) ?? "—"
+            let b = ch.after.stringValue.flatMap(Stage.init(rawValue:))?.label(lang) ?? "—"
+            return "\(Label.stage.text(lang)): \(a) → \(b)"
+        }
+        if ch.field.hasPrefix("checklist.") {
+            let id = String(ch.field.dropFirst(10))
+            let label = catalog.item(id)?.label(lang) ?? id
+            return (ch.after.isNull ? "[ ] " : "[x] ") + label
+        }
+        if ch.field.hasPrefix("note.") {
+            let text = ch.after.objectValue?["text"]?.stringValue ?? ch.before.objectValue?["text"]?.stringValue ?? ""
+            return (ja ? "メモ: " : "note: ") + DisplayWidth.clip(TerminalText.inline(text), to: 40)
+        }
+        if ch.field == "stageReason" { return "\(Label.reason.text(lang)): \(v(ch.after))" }
+        let label = CaseFields.spec(ch.field)?.label(lang) ?? ch.field
+        return "\(label): \(v(ch.before)) → \(v(ch.after))"
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import RenkeiCore
+
+extension AppState {
+    func renderForm(_ f: Form, _ scr: inout Screen) {
+        let ja = lang == .ja
+        let w = min(width - 2, 72)
+        let innerW = max(1, w - 4)
+        // Lay fields out as blocks: label line, input (multiline: up to 6 lines), optional error.
+        struct Block { var field: Int; var height: Int }
+        let blocks: [Block] = f.fields.indices.map { i in
+            let fld = f.fields[i]
+            var h = 2
+            if fld.kind == .multiline { h = 1 + min(6, max(3, fld.input.lines(width: innerW).count)) }
+            if fld.error != nil { h += 1 }
+            return Block(field: i, height: h)
+        }
+        let total = blocks.reduce(0) { $0 + $1.height } + 2
+        let inner = scr.dialog(width: w, height: min(height, total + 2), title: f.title, theme: theme)
+        let footer = ja ? "Tab 次の項目 · Ctrl-S 保存 · Esc 取消" : "Tab next field · Ctrl-S save · Esc cancel"
+        let avail = max(0, inner.height - 1)
+        // scroll so the focused block is visible
+        var start = 0
+        var acc = blocks.prefix(f.focus + 1).reduce(0) { $0 + $1.height }
+        while acc > avail && start < f.focus { acc -= blocks[start].height; start += 1 }
+        var y = inner.y
+        for b in blocks[start...] {
+            let fld = f.fields[b.field]
+            if y + 1 >= inner.y + avail + 1 { break }
+            let focused = b.field == f.focus
+            var label = fld.label + (fld.required ? " *" : "")
+            if let h = fld.hint { label += "  (\(h))" }
+            scr.put(inner.x, y, (focused ? "▸ " : "  ") + label, focused ? theme.accent : theme.dim, limit: inner.maxX)
+            y += 1
+            let ih = b.height - 1 - (fld.error == nil ? 0 : 1)
+            let ir = Rect(x: inner.x + 2, y: y, width: max(1, inner.width - 2), height: min(ih, inner.y + avail - y))
+            if ir.height > 0 {
+                switch fld.kind {
+                case .choice(_, let labels):
+                    let text = "‹ " + (labels.indices.contains(fld.choice) ? labels[fld.choice] : "") + " ›"
+                    scr.putPadded(ir.x, ir.y, text, columns: ir.width, focused ? theme.input.withBold : theme.input)
+                default:
+                    fld.input.draw(into: &scr, ir, style: theme.input, focused: focused)
+                }
+            }
+            y += ih
+            if let e = fld.error, y < inner.y + avail {
+                scr.put(inner.x + 2, y, "⚠ " + e, theme.error, limit: inner.maxX); y += 1
+            }
+        }
+        scr.put(inner.x, inner.maxY - 1, f.error ?? footer, f.error == nil ? theme.dim : theme.error, limit: inner.maxX)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import RenkeiCore
+
+extension AppState {
+    // MARK: list
+
+    var stageColumnWidth: Int { lang == .ja ? 20 : 22 }
+
+    func renderList(_ scr: inout Screen) {
+        titleBar(&scr, Label.portfolio.text(lang))
+        let layout = ListLayout(width: width, stageWidth: stageColumnWidth)
+        // column header
+        scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
+        for col in layout.cols {
+            var label = col.column.label.text(lang)
+            if col.column == sort { label += descending ? "↓" : "↑" }
+            scr.putPadded(col.x, 1, label, columns: col.width, theme.header.withUnderline, alignRight: col.column == .days)
+        }
+        let top = listBodyTop, h = listBodyHeight
+        if rows.isEmpty {
+            let msg = !loaded ? Label.loading.text(lang) : (summaries.isEmpty && damaged.isEmpty ? Label.emptyWorkspace.text(lang) : Label.noMatches.text(lang))
+            for (i, l) in wrapText(msg, width: max(1, width - 4)).prefix(max(0, h - 1)).enumerated() {
+                scr.put(2, top + 1 + i, l, theme.dim)
+            }
+            return
+        }
+        for r in 0..<h {
+            let ri = scroll + r
+            guard ri < rows.count else { break }
+            let y = top + r
+            let sel = ri == selection
+            switch rows[ri] {
+            case .summary(let i):
+                drawRow(&scr, y, summaries[i], layout, selected: sel)
+            case .damaged(let i):
+                let d = damaged[i]
+                let st = sel ? theme.error.withReverse : theme.error
+                scr.fill(Rect(x: 0, y: y, width: width, height: 1), sel ? Style(reverse: true) : .plain)
+                scr.put(0, y, "!", st)
+                let text = "\(lang == .ja ? "破損" : "DAMAGED") \(d.fileName) — \(d.reason)"
+                scr.put(1, y, text, st, limit: width - 1)
+            }
+        }
+        // scroll position marker
+        if rows.count > h, h > 1 {
+            let pos = top + Int(Double(h - 1) * Double(scroll) / Double(max(1, rows.count - h)))
+            scr.put(width - 1, pos, "▐", theme.dim)
+        }
+    }
+
+    func drawRow(_ scr: inout Screen, _ y: Int, _ s: CaseSummary, _ layout: ListLayout, selected: Bool) {
+        let base: Style = selected ? theme.selected : .plain
+        scr.fill(Rect(x: 0, y: y, width: width, height: 1), base)
+        let marker = readOnly.contains(s.id) ? "🔒" : (selected ? "▶" : " ")
+        if marker == "🔒" { scr.put(0, y, "R", base.withBold) } else { scr.put(0, y, marker, base.withBold) }
+        func st(_ x: Style) -> Style { selected ? Style(fg: x.fg, bg: x.bg, bold: x.bold, reverse: true) : x }
+        for col in layout.cols {
+            switch col.column {
+            case .id: scr.putPadded(col.x, y, s.id, columns: col.width, st(theme.dim))
+            case .title: scr.putPadded(col.x, y, s.title, columns: col.width, base.withBoldIf(selected))
+            case .municipality: scr.putPadded(col.x, y, s.municipality, columns: col.width, base)
+            case .partners: scr.putPadded(col.x, y, s.partners.joined(separator: "、"), columns: col.width, base)
+            case .stage:
+                let text = col.compact && col.width <= 6 ? s.stage.progressGlyph : "\(s.stage.progressGlyph) \(s.stage.label(lang))"
+                scr.putPadded(col.x, y, text, columns: col.width, st(theme.stage(s.stage)))
+            case .exit:
+                var t = ""
+                if let e = s.exit { t = lang == .ja ? e.shortJa : e.en }
+                if let m = s.method {
+                    let name = catalog.method(m).map { lang == .ja ? $0.ja : $0.en } ?? m
+                    t += (t.isEmpty ? "" : "/") + name
+                }
+                scr.putPadded(col.x, y, t.isEmpty ? "—" : t, columns: col.width, base)
+            case .deadline:
+                if let d = deadlines[s.id] {
+                    let text = col.width >= 10 ? d.day.description : String(d.day.description.dropFirst(5))
+                    let over = d.day < today
+                    let soon = !over && today.days(until: d.day) <= 14
+                    scr.putPadded(col.x, y, text, columns: col.width, st(over ? theme.error : soon ? theme.warning : .plain))
+                } else {
+                    scr.putPadded(col.x, y, "—", columns: col.width, st(theme.dim))
+                }
+            case .days:
+                let t = s.daysInStage(today: today).map { lang == .ja ? "\($0)日" : "\($0)d" } ?? "—"
+                scr.putPadded(col.x, y, t, columns: col.width, base, alignRight: true)
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import RenkeiCore
+
+extension AppState {
+    // MARK: modals
+
+    func renderModal(_ m: Modal, _ scr: inout Screen) {
+        let ja = lang == .ja
+        switch m {
+        case .help(let scroll):
+            let lines = helpLines()
+            let inner = scr.dialog(width: min(width - 2, 76), height: height - 2, title: "\(Label.help.text(lang)) — Esc", theme: theme)
+            let maxScroll = max(0, lines.count - inner.height)
+            let s0 = min(scroll, maxScroll)
+            for i in 0..<inner.height {
+                guard s0 + i < lines.count else { break }
+                scr.put(inner.x, inner.y + i, spans: lines[s0 + i].spans, limit: inner.maxX)
+            }
+        case .palette(let input, let sel):
+            let matches = paletteMatches(input.text)
+            let h = min(height - 2, max(5, min(matches.count, 12) + 4))
+            let inner = scr.dialog(width: min(width - 2, 60), height: h, title: Label.palette.text(lang), theme: theme)
+            scr.put(inner.x, inner.y, ":", theme.key)
+            input.draw(into: &scr, Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), style: theme.input, focused: true)
+            let listH = inner.height - 2
+            if matches.isEmpty { scr.put(inner.x, inner.y + 2, Label.paletteEmpty.text(lang), theme.dim, limit: inner.maxX) }
+            let first = max(0, min(sel - listH + 1, matches.count - listH))
+            for i in 0..<max(0, listH) {
+                let mi = first + i
+                guard mi < matches.count else { break }
+                let a = matches[mi]
+                let y = inner.y + 2 + i
+                let keys = settings.keymap.keys(for: a, in: context).prefix(2).map(\.display).joined(separator: " ")
+                let style: Style = mi == sel ? theme.selected : .plain
+                let kw = DisplayWidth.of(keys)
+                scr.putPadded(inner.x, y, a.label(lang), columns: max(1, inner.width - kw - 1), style)
+                scr.putPadded(inner.maxX - kw - 1, y, " " + keys, columns: kw + 1, mi == sel ? style : theme.key, alignRight: true)
+            }
+        case .gate(let g):
+            var body: [Line] = [Line("\(g.caseId): \(g.stage.label(lang))", .plain.withBold), Line(Label.gateBody.text(lang))]
+            let w = min(width - 2, 70)
+            for p in g.problems { body += wrapText("・" + p, width: max(1, w - 6)).map { Line($0, theme.warning, indent: 1) } }
+            body.append(.blank)
+            body.append(Line(Label.gateConfirm.text(lang), theme.key))
+            let inner = scr.dialog(width: w, height: min(height, body.count + 2), title: Label.gateTitle.text(lang), theme: theme)
+            drawLines(body, in: inner, &scr, pinLast: true)
+        case .prompt(let p):
+            let w = min(width - 2, 70)
+            var body: [Line] = p.body.flatMap { wrapText("・" + $0, width: max(1, w - 6)).map { Line($0, theme.warning, indent: 1) } }
+            body.append(Line(p.label))
+            let extra = 1 + (p.error == nil ? 0 : 1) + 1
+            let inner = scr.dialog(width: w, height: min(height, body.count + extra + 2), title: p.title, theme: theme)
+            let bodyH = max(0, inner.height - extra)
+            drawLines(Array(body.suffix(max(0, bodyH))), in: Rect(x: inner.x, y: inner.y, width: inner.width, height: bodyH), &scr)
+            var y = inner.y + bodyH
+            p.input.draw(into: &scr, Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.input, focused: true)
+            y += 1
+            if let e = p.error, y < inner.maxY { scr.put(inner.x, y, e, theme.error, limit: inner.maxX); y += 1 }
+            if y < inner.maxY { scr.put(inner.x, y, ja ? "Enter 決定 · Esc やめる" : "Enter confirm · Esc cancel", theme.dim, limit: inner.maxX) }
+        case .picker(let p):
+            let h = min(height - 2, p.ids.count + 3)
+            let inner = scr.dialog(width: min(width - 2, 64), height: h, title: p.title, theme: theme)
+            let listH = max(0, inner.height - 1)
+            let first = max(0, min(p.selection - listH / 2, p.ids.count - listH))
+            for i in 0..<listH {
+                let k = first + i
+                guard k < p.labels.count else { break }
+                scr.putPadded(inner.x, inner.y + i, p.labels[k], columns: inner.width, k == p.selection ? theme.selected : .plain)
+            }
+            if listH >= 0 { scr.put(inner.x, inner.maxY - 1, ja ? "Enter 選択 · Esc やめる" : "Enter choose · Esc cancel", theme.dim, limit: inner.maxX) }
+        case .form(let f):
+            renderForm(f, &scr)
+        case .overdue(let review, let sel):
+            renderOverdue(review, sel, &scr)
+        }
+    }
+
+    func drawLines(_ lines: [Line], in r: Rect, _ scr: inout Screen, pinLast: Bool = false) {
+        guard r.height > 0 else { return }
+        var ls = Array(lines.prefix(r.height))
+        if pinLast, lines.count > r.height, let last = lines.last { ls[r.height - 1] = last }
+        for (i, l) in ls.enumerated() { scr.put(r.x + l.indent, r.y + i, spans: l.spans, limit: r.maxX) }
+    }
+
+    /// The `?` overlay, generated from the keymap table.
+    func helpLines() -> [Line] {
+        var out: [Line] = []
+        let km = settings.keymap
+        for ctx in KeyContext.allCases {
+            let bs = km.bindings.filter { $0.context == ctx }
+            guard !bs.isEmpty else { continue }
+            out.append(Line(ctx.label(lang), theme.accent))
+            var seen: [Action] = []
+            for b in bs where !seen.contains(b.action) { seen.append(b.action) }
+            for a in seen {
+                let keys = bs.filter { $0.action == a }.map(\.key.display).joined(separator: " ")
+                out.append(Line([Span(DisplayWidth.pad(keys, to: 20), theme.key), Span(" " + a.label(lang))], indent: 1))
+            }
+            out.append(.blank)
+        }
+        let ja = lang == .ja
+        out.append(Line(ja ? "入力欄" : "Text fields", theme.accent))
+        out.append(Line(ja ? "Ctrl-A/E 行頭/行末 · Ctrl-K/U 行末まで/行頭まで削除 · Ctrl-W 直前の語を削除" : "Ctrl-A/E line start/end · Ctrl-K/U kill to end/start · Ctrl-W delete word", indent: 1))
+        out.append(Line(ja ? "Tab 次の項目 · Ctrl-S 保存 · Esc 取消 · メモ欄では Enter で改行" : "Tab next field · Ctrl-S save · Esc cancel · Enter is a newline in notes", indent: 1))
+        out.append(.blank)
+        out.append(Line(ja ? "キーは $XDG_CONFIG_HOME/renkei/config.json の \"keys\" で変更できます" : "Rebind keys in $XDG_CONFIG_HOME/renkei/config.json (\"keys\")", theme.dim))
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import RenkeiCore
+
+extension AppState {
+    /// The overdue review: missed / due soon / upcoming, then by municipality (the calendar engine's order).
+    func renderOverdue(_ review: OverdueReview, _ sel: Int, _ scr: inout Screen) {
+        let ja = lang == .ja
+        let inner = scr.dialog(width: width - 2, height: height - 2,
+                               title: "\(Label.overdueTitle.text(lang)) — \(DisplayFormat.day(review.today, wareki: settings.wareki))", theme: theme)
+        var lines: [Line] = []
+        var index = 0
+        var selLine = 0
+        for g in review.groups {
+            lines.append(Line([Span("\(g.title(lang)) ", g.kind == .missed ? theme.error : g.kind == .dueSoon ? theme.warning : theme.accent),
+                               Span("\(g.count)\(ja ? "件" : "")", theme.dim)]))
+            if g.count == 0 { lines.append(Line("—", theme.dim, indent: 2)) }
+            for m in g.municipalities {
+                lines.append(Line(m.municipality + (m.prefecture.flatMap { $0 == m.municipality ? nil : ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
+                for item in m.items {
+                    let isSel = index == sel
+                    if isSel { selLine = lines.count }
+                    let status = item.statusText(lang)
+                    var text = "\(item.label(lang)) \(settings.wareki ? item.due.wareki : item.due.description)"
+                    if let req = item.requiredStage { text += " · \(item.currentStage.label(lang))→\(req.label(lang))" }
+                    text += " · \(item.caseTitle)"
+                    lines.append(Line([Span(DisplayWidth.pad(status, to: 9), item.isMissed ? theme.error : theme.warning), Span(" " + text)],
+                                      selected: isSel, indent: 2))
+                    if isSel {
+                        if let r = item.requirement(lang) { lines.append(Line((ja ? "要件: " : "needs: ") + r, theme.dim, indent: 12)) }
+                        if let route = item.earliestRoute {
+                            lines.append(Line((ja ? "最短の予算化: " + route.ja : "earliest route: " + route.en), theme.accent, indent: 12))
+                        }
+                        if let note = item.calendarNote { lines.append(Line(note, theme.warning, indent: 12)) }
+                    }
+                    index += 1
+                }
+            }
+            lines.append(.blank)
+        }
+        if !review.unscheduled.isEmpty {
+            lines.append(Line((ja ? "目標年度が未設定: " : "No target fiscal year: ") + review.unscheduled.joined(separator: ", "), theme.dim))
+        }
+        let footer = settings.keymap.hints(in: .overdue).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
+        let bodyH = max(0, inner.height - 1)
+        let first = max(0, min(selLine - bodyH / 2, lines.count - bodyH))
+        for i in 0..<bodyH {
+            guard first + i < lines.count else { break }
+            let l = lines[first + i]
+            let y = inner.y + i
+            if l.selected { scr.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), theme.selected) }
+            let spans = l.selected ? l.spans.map { Span($0.text, Style(fg: $0.style.fg, bold: $0.style.bold, reverse: true)) } : l.spans
+            scr.put(inner.x + l.indent, y, spans: spans, limit: inner.maxX)
+        }
+        if inner.height > 0 { scr.put(inner.x, inner.maxY - 1, footer, theme.dim, limit: inner.maxX) }
+    }
+}
