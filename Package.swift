@@ -1,11 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Layers (arrows point one way):
-//   renkei (CLI) ─┬─► RenkeiTUI ─► RenkeiCore
-//                 ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
-//                 ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
-//                 └─► RenkeiStore
+// Layers (arrows point one way; see ARCHITECTURE.md):
+//   renkei (CLI + terminal main loop) ─┬─► RenkeiApp (the runtime) ─┬─► RenkeiTUI ─► RenkeiCore
+//                                      │                            ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
+//                                      │                            └─► RenkeiStore
+//                                      └─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
+//   renkei-bench ─► RenkeiApp (the same runtime the executable drives)
 let package = Package(
     name: "renkei",
     platforms: [.macOS(.v13)],
@@ -29,24 +30,29 @@ let package = Package(
         ]),
         // The TUI state machine: AppState, Msg, update, view into a cell Screen. No C, no I/O.
         .target(name: "RenkeiTUI", dependencies: ["RenkeiCore"]),
+        // The runtime: the one Elm loop (`Program`), effects performed against the store
+        // (`StoreEffects`), background work as messages, change detection, first-load progress.
+        .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI"]),
         // ncursesw through a tiny shim; Swift 6 refuses C globals, so the shim wraps them.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         // The thin adapter: key codes → Msg, Screen diff → ncursesw. The only importer of CNcursesw.
         .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "RenkeiTUI"]),
         .executableTarget(name: "renkei", dependencies: [
-            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiTerminal",
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "renkei-bench", dependencies: [
-            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI",
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp",
         ]),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
         .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore"]),
         // Golden files are read from the source tree by path (re-recorded in place), not bundled.
         .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI"], exclude: ["Goldens"]),
+        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp"], exclude: ["Goldens"]),
+        // The runtime with a real store on temp workspaces.
+        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
         .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"]),
     ]

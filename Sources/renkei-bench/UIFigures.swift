@@ -1,5 +1,6 @@
-// In-process figures for the TUI, reports and insight (issues 3, 5, 8): the same calls the
-// interactive runtime (Sources/renkei/Interactive/InteractiveApp.swift) and the CLI make.
+// In-process figures for the TUI, reports and insight (issues 3, 5, 8): the TUI through the
+// same runtime `renkei open` drives (RenkeiApp's `Program` + `StoreEffects`), reports and
+// insight through the calls the CLI makes.
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,41 +9,22 @@ import RenkeiCore
 import RenkeiStore
 import RenkeiReport
 import RenkeiTUI
+import RenkeiApp
 
-/// What `Runtime.portfolioData()` builds: summaries with search text, plus the next deadline
-/// of every open case from the calendar engine.
-func benchPortfolioData(_ store: CaseStore, data: DataDirectory, today: Day) throws -> PortfolioData {
-    let p = try store.portfolio()
-    let known = Set(p.summaries.map(\.municipality))
-    let result = CalendarLoader.load(data: data, workspace: store.workspace, knownMunicipalities: known)
-    var links: [String: [String]] = [:]
-    for s in p.summaries where !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
-    let ctx = result.context(today: today, catalog: store.catalog, fundingLinks: links)
-    var out: [String: Deadline] = [:]
-    for s in p.summaries where !s.stage.isEndState {
-        if let item = DeadlineEngine.nextDeadline(for: s, context: ctx) {
-            out[s.id] = Deadline(day: item.due, labelJa: item.ja, labelEn: item.en)
-        }
-    }
-    return PortfolioData(summaries: p.summaries,
-                         damaged: p.damaged.map { DamagedEntry(fileName: $0.fileName, reason: $0.reason) },
-                         readOnly: p.readOnly, deadlines: out)
-}
-
-/// Drives `update` + `view` + the adapter's diff (Screen equality, then `rowEquals` per row,
-/// counting the cells the adapter would repaint) for one message; returns ms.
-struct Driver {
-    var state: AppState
+/// Times one message through the shared runtime (`Program.send`: update, foreground effects
+/// such as a durable save, and their answers) and the view with the terminal adapter's diff
+/// (Screen equality, then `rowEquals` per row, counting the rows it would repaint); returns ms.
+struct TimedProgram {
+    let program: Program
     var screen: Screen
     var repaintedRows = 0
-    var effects: [Effect] = []
 
-    init(_ state: AppState) { self.state = state; self.screen = view(state) }
+    init(_ program: Program) { self.program = program; screen = program.screen }
 
     mutating func step(_ msg: Msg) -> Double {
         let t = nowNs()
-        let (next, eff) = update(state, msg)
-        let s = view(next)
+        program.send(msg)
+        let s = program.screen
         var rows = 0
         if s != screen {
             if s.width != screen.width || s.height != screen.height { rows = s.height } else {
@@ -50,7 +32,7 @@ struct Driver {
             }
         }
         let dt = Double(nowNs() - t) / 1e6
-        state = next; screen = s; effects = eff; repaintedRows += rows
+        screen = s; repaintedRows += rows
         return dt
     }
 }
@@ -61,42 +43,45 @@ func uiFigures(ws: Workspace, store: CaseStore, runs: Int) throws {
     let today = Day(ProcessInfo.processInfo.environment["RENKEI_TODAY"] ?? "") ?? Day(year: 2026, month: 11, day: 23)!
     let width = 120, height = 40
 
-    // --- TUI first frame: index from disk (as a fresh process), deadlines, AppState, first view.
+    let environment = RuntimeEnvironment(store: store, data: data, today: today, actor: "bench", now: { Timestamp(Date()) })
+
+    // --- TUI first frame, as `renkei open` makes it: the index read from disk (as a fresh
+    //     process), the `.loaded` update, the deadlines of the rows on screen, the first view.
+    //     Background work (insight, the other deadlines) is not part of it; `settle()` after.
     var firstFrame: [Double] = []
     var loadOnly: [Double] = []
     var viewOnly: [Double] = []
-    var base: AppState?
+    var settleAll: [Double] = []
+    var opened: Program?
     for _ in 0..<runs {
         index.invalidate()
+        let effects = StoreEffects(environment)
         let t0 = nowNs()
-        let pd = try benchPortfolioData(store, data: data, today: today)
+        let first = effects.firstLoad()
         let t1 = nowNs()
-        var st = AppState(catalog: store.catalog, today: today, width: width, height: height)
-        st = update(st, .loaded(pd, external: false)).0
-        let scr = view(st)
+        let program = Program(state: AppState(catalog: store.catalog, today: today, width: width, height: height), performer: effects)
+        program.send(first)
+        let scr = program.screen
         let t2 = nowNs()
+        program.settle()
+        settleAll.append(Double(nowNs() - t2) / 1e6)
         precondition(scr.width == width)
         firstFrame.append(Double(t2 - t0) / 1e6)
         loadOnly.append(Double(t1 - t0) / 1e6)
         viewOnly.append(Double(t2 - t1) / 1e6)
-        base = st
+        opened = program
     }
     report("ui.first_frame", firstFrame)
-    // Its parts: the index read alone, and the calendar engine's next deadline for every case.
-    report("ui.first_frame.part_portfolio_only", try sample(max(3, runs / 2)) { index.invalidate(); _ = try store.portfolio() })
-    let sums = try store.portfolio().summaries
-    report("ui.first_frame.part_deadlines_only", sample(max(3, runs / 2)) {
-        let cal = CalendarLoader.load(data: data, workspace: ws, knownMunicipalities: Set(sums.map(\.municipality)))
-        let ctx = cal.context(today: today, catalog: store.catalog)
-        var n = 0
-        for s in sums where !s.stage.isEndState { if DeadlineEngine.nextDeadline(for: s, context: ctx) != nil { n += 1 } }
-    })
-    report("ui.first_frame.portfolio_and_deadlines", loadOnly)
-    report("ui.first_frame.loaded_update_and_view", viewOnly)
-    print("ui.rows \(base!.summaries.count)")
+    report("ui.first_frame.part_portfolio_only", loadOnly)
+    report("ui.first_frame.part_update_onscreen_deadlines_view", viewOnly)
+    report("ui.background_insight_and_deadlines", settleAll)
+    // Every deadline before the frame (what a deadline-sorted list waits for).
+    let sums = opened!.state.summaries
+    report("ui.first_frame.part_all_deadlines", sample(max(3, runs / 2)) { _ = StoreEffects(environment).deadlines(sums) })
+    print("ui.rows \(sums.count)")
 
     // --- Keystrokes on the list: j/k/PgDn/PgUp/G/g.
-    var d = Driver(base!)
+    var d = TimedProgram(opened!)
     var listKeys: [Double] = []
     let listSeq: [Key] = Array(repeating: .char("j"), count: 100) + Array(repeating: .char("k"), count: 40)
         + Array(repeating: .pageDown, count: 40) + Array(repeating: .pageUp, count: 20) + [.char("G"), .char("k"), .char("k"), .char("g")]
@@ -124,7 +109,7 @@ func uiFigures(ws: Workspace, store: CaseStore, runs: Int) throws {
     report("ui.filter_key", filt)
     // Its parts for one typed key: update (re-filter + sort 10,000 rows) vs view.
     do {
-        var st = update(d.state, .key(.char("/"))).0
+        var st = update(d.program.state, .key(.char("/"))).0
         var upd: [Double] = [], vw: [Double] = []
         for c in "狭山さいたま" {
             let t0 = nowNs(); st = update(st, .key(.char(c))).0; let t1 = nowNs(); _ = view(st); let t2 = nowNs()
@@ -146,37 +131,24 @@ func uiFigures(ws: Workspace, store: CaseStore, runs: Int) throws {
     for _ in 0..<max(1, runs * 2) { for k in boardSeq { board.append(d.step(.key(k))) } }
     report("ui.key_board", board)
 
-    // --- Card move on the board (`>`): the keystroke, then the durable save the runtime does,
-    //     then the `.saved` message (which rebuilds rows and board columns).
-    var moveKey: [Double] = [], moveSave: [Double] = [], moveSaved: [Double] = []
+    // --- Card move on the board (`>`): the keystroke, the durable save the runtime performs,
+    //     the `.saved` message (rows and board columns rebuilt) and the view, as one step.
+    var moveKey: [Double] = []
     var moved = 0, gated = 0
-    let now = Timestamp(Date())
     for i in 0..<max(5, runs) {
         _ = d.step(.key(i % 2 == 0 ? .char("j") : .char("l")))
+        d.program.effects = []
         moveKey.append(d.step(.key(.char(">"))))
-        guard case .save(let id, let cmd, let expect)? = d.effects.first else { _ = d.step(.key(.esc)); continue }
-        let t = nowNs()
-        var reply: Msg
-        do {
-            let r = try store.apply(id, cmd, actor: "bench", now: now, expect: expect)
-            reply = .saved(r.document.value, label: "advance")
-            moved += 1
-        } catch CommandError.gateBlocked(let cid, let stage, let problems) {
-            reply = .gateBlocked(caseId: cid, stage: stage, problems: problems); gated += 1
-        } catch { reply = .failed("\(error)") }
-        moveSave.append(Double(nowNs() - t) / 1e6)
-        moveSaved.append(d.step(reply))
-        if case .gateBlocked = reply { _ = d.step(.key(.esc)) }
+        if case .gate? = d.program.state.modal { gated += 1; _ = d.step(.key(.esc)) }
+        else if d.program.effects.contains(where: \.writes) { moved += 1 }
     }
-    report("ui.board_move.key", moveKey)
-    report("ui.board_move.save", moveSave)
-    report("ui.board_move.saved_msg", moveSaved)
+    report("ui.board_move.key_save_and_view", moveKey)
     print("ui.board_move.outcome saved \(moved) gate \(gated)")
     print("ui.repainted_rows_total \(d.repaintedRows)")
 
     // --- Reports: one case (md/html), end to end in process (exporter built as the CLI does,
     //     case loaded, rendered, written durably), and with the exporter reused (TUI `x`).
-    let ids = base!.summaries.prefix(runs * 3).map(\.id)
+    let ids = sums.prefix(runs * 3).map(\.id)
     let outDir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-bench-exports-\(getpid())")
     try? FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: outDir) }
@@ -218,15 +190,12 @@ func uiFigures(ws: Workspace, store: CaseStore, runs: Int) throws {
             let p = try store.portfolio(PortfolioQuery(includeSearchText: false))
             var features: [InsightFeatures] = []
             var byId: [String: CaseSummary] = [:]
-            var links: [String: [String]] = [:]
             fallbacks = 0
             for s in p.summaries {
                 byId[s.id] = s
-                if !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
                 if let x = s.insight { features.append(InsightFeatures(summary: s, index: x)) } else { fallbacks += 1 }
             }
-            let cal = CalendarLoader.load(data: data, workspace: ws, knownMunicipalities: Set(byId.values.map(\.municipality)))
-            let dctx = cal.context(today: today, catalog: store.catalog, fundingLinks: links)
+            let dctx = store.calendars(for: p.summaries, data: data, today: today).context
             insight = PortfolioInsight(features, catalog: store.catalog, calendar: .engine(dctx, summaries: byId), today: today)
         }[0])
     }

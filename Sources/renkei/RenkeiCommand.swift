@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RenkeiCore
 import RenkeiStore
+import RenkeiApp
 
 /// `renkei` — with no subcommand it opens the interactive workbench; every subcommand is
 /// scriptable (`--json` on listings, documented exit codes).

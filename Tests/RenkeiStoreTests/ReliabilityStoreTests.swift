@@ -321,13 +321,14 @@ enum Rel {
             }
             return true
         }) {
-            try store.apply("rel-1", .addNote(text: "x"), actor: "t", now: Rel.now)
+            try store.apply("rel-1", .addNote(text: "x"), actor: "tester", now: Rel.now)
         }
         #expect(box.modes.count == 2 && box.modes.allSatisfy { $0 == 0o600 }, "temp modes \(box.modes.map { String($0, radix: 8) })")
         #expect(Rel.mode(try ws.caseURL("rel-1").path) == 0o600)
         #expect(Rel.mode(ws.journalURL.path) == 0o600)
-        _ = try store.undoRedo(.undo, actor: "t", now: Rel.now)   // undo the note
-        _ = try store.undoRedo(.undo, actor: "t", now: Rel.now)   // undo the creation → trash/
+        // Undo is per person: the one who created the case and added the note takes both back.
+        _ = try store.undoRedo(.undo, actor: "tester", now: Rel.now)   // undo the note
+        _ = try store.undoRedo(.undo, actor: "tester", now: Rel.now)   // undo the creation → trash/
         #expect(Rel.mode(ws.trashDir.appendingPathComponent("rel-1.json").path) == 0o600)
         for f in Rel.listing(ws.indexDir).keys { #expect(Rel.mode(ws.indexDir.appendingPathComponent(f).path) & 0o077 == 0, "index file \(f)") }
     }

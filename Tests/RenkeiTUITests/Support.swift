@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiTUI
+import RenkeiApp
 
 enum TUIFixtures {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -69,32 +70,37 @@ enum TUIFixtures {
     static func keys(_ s: String) -> [Msg] { s.map { .key(.char($0)) } }
 }
 
-/// A simulated runtime: performs effects against in-memory cases so scenarios can replay
-/// whole interactions (load case, save, gate) purely.
+/// The TUI tests drive the real loop (`Program`, RenkeiApp) with effects performed against
+/// in-memory cases instead of a store, so scenarios replay whole interactions (load a case,
+/// save, gate) without disk. `Harness` only adapts the tests' spelling to `Program`.
 struct Harness {
-    var state: AppState
-    var cases: [String: Case]
-    var effects: [Effect] = []
+    let program: Program
+    let memory: InMemoryEffects
 
     init(_ state: AppState) {
-        self.state = state
-        cases = Dictionary(TUIFixtures.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        memory = InMemoryEffects()
+        program = Program(state: state, performer: memory)
     }
 
-    mutating func send(_ msgs: [Msg]) { for m in msgs { send(m) } }
+    var state: AppState { get { program.state } nonmutating set { program.state = newValue } }
+    var effects: [Effect] { get { program.effects } nonmutating set { program.effects = newValue } }
+    var cases: [String: Case] { memory.cases }
 
-    mutating func send(_ m: Msg) {
-        var queue = [m]
-        while !queue.isEmpty {
-            let (s, effs) = update(state, queue.removeFirst())
-            state = s
-            effects += effs
-            for e in effs { if let r = perform(e) { queue.append(r) } }
-        }
-    }
+    mutating func send(_ msgs: [Msg]) { program.send(msgs) }
+    mutating func send(_ m: Msg) { program.send(m) }
+    func screen() -> Screen { program.screen }
+}
 
-    mutating func perform(_ e: Effect) -> Msg? {
-        let ctx = CommandContext(actor: "tester", now: TUIFixtures.ts("2026-11-23"), commandId: "cmd\(effects.count)", catalog: TUIFixtures.catalog)
+/// Effects against the fixture cases, in memory (background work: none).
+final class InMemoryEffects: EffectPerformer {
+    var cases = Dictionary(TUIFixtures.cases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    private var commands = 0
+
+    func background(_ effect: Effect, state: AppState) -> (@Sendable () -> Msg?)? { nil }
+
+    func perform(_ e: Effect, state: AppState) -> Msg? {
+        commands += 1
+        let ctx = CommandContext(actor: "tester", now: TUIFixtures.ts("2026-11-23"), commandId: "cmd\(commands)", catalog: TUIFixtures.catalog)
         switch e {
         case .loadCase(let id):
             guard let c = cases[id] else { return .caseLoadFailed(id: id, "no case '\(id)'") }
@@ -117,8 +123,6 @@ struct Harness {
         default: return nil
         }
     }
-
-    func screen() -> Screen { view(state) }
 }
 
 enum Golden {

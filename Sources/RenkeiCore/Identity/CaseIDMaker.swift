@@ -44,7 +44,7 @@ extension CaseID {
                             random: UInt64, taken: (String) -> Bool) -> String {
         var slug = rule.slug(title, municipality) ?? "c"
         if !isValid(slug + "-x") || slug.utf8.count > maxLength - suffixLength - 1 { slug = "c" }
-        var r = SeededRandom(seed: random)
+        var r = SplitMix64(seed: random)
         while true {
             let id = slug + "-" + IdentifierAlphabet.base32(r.next(), width: suffixLength)
             if !taken(id) { return id }

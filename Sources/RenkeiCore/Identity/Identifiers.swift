@@ -19,10 +19,11 @@ public enum IdentifierAlphabet {
     }
 }
 
-/// A small deterministic generator (SplitMix64) that stretches one caller-supplied random seed
-/// into as many values as a command needs (event id, note id, case-id suffix).
-public struct SeededRandom: Sendable {
-    private var state: UInt64
+/// SplitMix64 — tiny, fast, and the same sequence on every platform for a given seed. Stretches
+/// one caller-supplied random seed into as many ids as a command needs, and drives the
+/// synthetic portfolios (`renkei dev generate`).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    public var state: UInt64
     public init(seed: UInt64) { state = seed }
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
@@ -31,6 +32,14 @@ public struct SeededRandom: Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+    /// 0 ..< n without modulo bias worth caring about for n ≪ 2^64 (multiply-shift).
+    public mutating func below(_ n: Int) -> Int {
+        precondition(n > 0)
+        return Int((UInt64(n).multipliedFullWidth(by: next())).high)
+    }
+    public mutating func range(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
+    public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+    public mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
 
     /// FNV-1a of a text: a stable seed when no random bits were passed (tests, replays).
     public static func hash(_ text: String) -> UInt64 {
@@ -56,7 +65,7 @@ public enum EventID {
 public enum NoteID {
     public static let limit = 1 << 53
     public static func make(random: UInt64, avoiding used: Set<Int>) -> Int {
-        var r = SeededRandom(seed: random)
+        var r = SplitMix64(seed: random)
         while true {
             let id = Int(r.next() & UInt64(limit - 1))
             if id > 0 && !used.contains(id) { return id }

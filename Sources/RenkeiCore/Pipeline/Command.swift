@@ -52,8 +52,8 @@ public struct CommandContext: Sendable {
     }
 
     /// The generator for this command's ids.
-    public func idSource() -> SeededRandom {
-        SeededRandom(seed: random != 0 ? random : SeededRandom.hash(commandId + "|" + now.text + "|" + actor))
+    public func idSource() -> SplitMix64 {
+        SplitMix64(seed: random != 0 ? random : SplitMix64.hash(commandId + "|" + now.text + "|" + actor))
     }
 }
 
@@ -216,7 +216,8 @@ public enum CaseCommands {
             let wanted = reverse ? ch.before : ch.after
             let current = CaseFields.get(c, ch.field)
             guard current == expected else {
-                throw CommandError.conflict("\(c.id): cannot \(reverse ? "undo" : "redo") '\(event.kind.rawValue)' — \(ch.field) was changed since (now \(current.description))")
+                // The field is named, its value never printed: it may hold contacts' details.
+                throw CommandError.conflict("\(c.id): cannot \(reverse ? "undo" : "redo") '\(event.kind.rawValue)' — \(ch.field) was changed since")
             }
             do { try CaseFields.set(&c, ch.field, wanted) } catch let e as FieldError { throw CommandError.field(e) }
             changes.append(Change(field: ch.field, before: expected, after: wanted))

@@ -70,7 +70,9 @@ public enum DurableFile {
     /// Reads a regular file inside `limit` bytes, refusing symlinks, directories and huge files
     /// before reading (a 100 MB string would take seconds to decode).
     public static func read(_ url: URL, limit: Int) throws -> Data {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever;
+        // fstat below refuses anything that is not a regular file before a byte is read.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard fd >= 0 else {
             let e = errno
             if e == ELOOP { throw StoreError.notRegular(path: url.path, what: "a symbolic link (not followed)") }

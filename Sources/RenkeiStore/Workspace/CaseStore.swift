@@ -43,6 +43,9 @@ public final class CaseStore: @unchecked Sendable {
     /// The readable part of new case ids (ASCII of the title by default; a municipality
     /// directory can supply codes).
     public var slugRule: CaseSlugRule = .ascii
+    /// Set by an open workbench (a random id per run): its commands are journaled with it and
+    /// its undo/redo only take back what was done in it. nil for the CLI.
+    public var session: String?
 
     public init(workspace: Workspace, catalog: Catalog, useIndex: Bool = true) {
         self.workspace = workspace
@@ -177,20 +180,20 @@ public final class CaseStore: @unchecked Sendable {
             var doc = try load(id)
             guard !doc.readOnly else { throw CommandError.readOnly("\(id) was written by a newer renkei (schemaVersion \(doc.value.schemaVersion)); it is read-only here") }
             for (field, value) in expect where CaseFields.get(doc.value, field) != value {
-                throw StoreError.conflict("\(id): \(field) was changed by someone else (now '\(TerminalText.inline(CaseFields.get(doc.value, field).description))'); reload and try again")
+                // Named, not printed: the value may be a contact's e-mail or phone.
+                throw StoreError.conflict("\(id): \(field) was changed by someone else; reload and try again")
             }
             let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             doc.value = try CaseCommands.apply(command, to: doc.value, context: ctx)
-            let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now)
+            let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now,
+                                          actor: actor, session: session)
+            // The journal is read before the case is written, so nothing about it (a FIFO, a
+            // damaged file) can stop or hang the process between the save and its acknowledgement.
+            let journal = journalForWriting()
             try save(&doc)
             // The case file is durable from here on. A journal failure must not be reported as a
             // failed edit (the caller would retry and apply it twice): it becomes a warning.
-            var journal = UndoJournal.load(workspace.journalURL)
-            journal.push(entry)
-            var warning: String? = nil
-            do { try journal.save(workspace.journalURL) } catch {
-                warning = "\(id): saved, but the undo journal could not be updated (\(error)); this change cannot be undone with 'renkei undo'"
-            }
+            let warning = record(entry, in: journal)
             return SaveResult(document: doc, entry: entry, journalWarning: warning)
         }
     }
@@ -198,6 +201,13 @@ public final class CaseStore: @unchecked Sendable {
     /// Creates a new case file. Refuses an id that already exists.
     @discardableResult
     public func create(_ input: NewCaseInput, actor: String, now: Timestamp) throws -> CaseDocument {
+        try createCase(input, actor: actor, now: now).document
+    }
+
+    /// Creates a new case file and reports, like `apply`, a journal problem as a warning (the
+    /// case exists from the moment it is saved; a retry would create a second one).
+    @discardableResult
+    public func createCase(_ input: NewCaseInput, actor: String, now: Timestamp) throws -> SaveResult {
         try workspace.lock.withLock {
             var input = input
             if input.id.isEmpty {
@@ -212,16 +222,17 @@ public final class CaseStore: @unchecked Sendable {
             }
             let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             var doc = CaseDocument(value: try CaseFactory.make(input, context: ctx))
+            let entry = UndoJournal.Entry(command: ctx.commandId, caseId: input.id, label: "new case", at: now,
+                                          creation: true, actor: actor, session: session)
+            let journal = journalForWriting()
             try save(&doc)
-            var journal = UndoJournal.load(workspace.journalURL)
-            journal.push(.init(command: ctx.commandId, caseId: input.id, label: "new case", at: now, creation: true))
-            try journal.save(workspace.journalURL)
-            return doc
+            let warning = record(entry, in: journal)
+            return SaveResult(document: doc, entry: entry, journalWarning: warning)
         }
     }
 
     /// Writes with revision + 1. Only call while holding the lock.
-    private func save(_ doc: inout CaseDocument) throws {
+    func save(_ doc: inout CaseDocument) throws {
         // A hand-edited revision near Int.max must not trap (crash) on `+= 1`.
         guard doc.value.revision < Int.max else {
             throw StoreError.damaged(path: (try? workspace.caseURL(doc.value.id).path) ?? doc.value.id, reason: "field 'revision' is \(doc.value.revision), too large to increment; set it to a small number")
@@ -231,46 +242,6 @@ public final class CaseStore: @unchecked Sendable {
         try DurableFile.write(try CaseCodec.encode(doc), to: url)
         index?.noteWritten(fileName: doc.value.id + ".json", summary: CaseSummary(doc.value))
     }
-
-    // MARK: undo / redo
-
-    public enum UndoDirection: Sendable { case undo, redo }
-
-    /// Undoes (or redoes) the most recent command in this workspace. Returns the case id and
-    /// the label of what was reversed.
-    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String) {
-        try workspace.lock.withLock {
-            var journal = UndoJournal.load(workspace.journalURL)
-            guard let entry = direction == .undo ? journal.undo.last : journal.redo.last else {
-                throw CommandError.noChange(direction == .undo ? "nothing to undo" : "nothing to redo")
-            }
-            let url = try workspace.caseURL(entry.caseId)
-            let trash = workspace.trashDir.appendingPathComponent(entry.caseId + ".json")
-            if entry.creation {
-                // Undoing a creation moves the file to trash/ (never deletes); redo brings it back.
-                let (from, to) = direction == .undo ? (url, trash) : (trash, url)
-                try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                guard FileManager.default.fileExists(atPath: from.path) else { throw StoreError.caseNotFound(entry.caseId) }
-                if FileManager.default.fileExists(atPath: to.path) {
-                    throw StoreError.conflict("\(to.path) already exists; move it away first")
-                }
-                guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
-                index?.invalidate()
-            } else {
-                var doc = try load(entry.caseId)
-                let ctx = Self.context(actor: actor, now: now, catalog: catalog)
-                doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
-                                               : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
-                try save(&doc)
-            }
-            if direction == .undo { journal.undo.removeLast(); journal.redo.append(entry) }
-            else { journal.redo.removeLast(); journal.undo.append(entry) }
-            try journal.save(workspace.journalURL)
-            return (entry.caseId, entry.label)
-        }
-    }
-
-    public func journal() -> UndoJournal { UndoJournal.load(workspace.journalURL) }
 
     // MARK: damaged files
 

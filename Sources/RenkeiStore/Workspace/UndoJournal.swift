@@ -1,9 +1,25 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RenkeiCore
 
 /// The workspace's undo/redo stacks, persisted in `undo.json` so `renkei undo` works after a
 /// restart and across the CLI and the TUI. Entries point at commands in case event logs; the
 /// logs themselves hold the before/after values.
+///
+/// Every entry names the person who acted (and the open workbench it came from, if any):
+/// undo and redo only ever take back the acting person's own commands, so a colleague's or a
+/// script's acknowledged edit is never removed by someone else's `undo`. The journal is
+/// machine-local (git-ignored in a shared workspace): it is a list of pointers, the history
+/// itself lives in the case files.
+///
+/// File format (`version` 2):
+///
+///     {"version": 2, "undo": [Entry…], "redo": [Entry…]}   oldest first
+///
+/// Version 1 (no `version` key, entries without `actor`) still opens: such entries belong to
+/// whoever the case's event log says made the command (resolved at undo time).
 public struct UndoJournal: Codable, Equatable, Sendable {
     public struct Entry: Codable, Equatable, Sendable {
         public var command: String
@@ -12,31 +28,110 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         public var at: Timestamp
         /// Creation is undone by moving the file to trash/, not by replaying changes.
         public var creation: Bool
-        public init(command: String, caseId: String, label: String, at: Timestamp, creation: Bool = false) {
+        /// Who made the command; nil only in version-1 journals.
+        public var actor: String?
+        /// The open workbench that made it (a random id per workbench run); nil for the CLI.
+        public var session: String?
+        public init(command: String, caseId: String, label: String, at: Timestamp, creation: Bool = false,
+                    actor: String? = nil, session: String? = nil) {
             self.command = command; self.caseId = caseId; self.label = label; self.at = at; self.creation = creation
+            self.actor = actor; self.session = session
+        }
+
+        /// Whether `actor` (in `session`, when asking from a workbench) may undo this entry.
+        /// A workbench only takes back what was done in it; the CLI takes back the person's own
+        /// commands from anywhere on this machine.
+        func belongs(to actor: String, session: String?) -> Bool {
+            guard self.actor == actor else { return false }
+            guard let session else { return true }
+            return self.session == session
         }
     }
+
+    public static let currentVersion = 2
+    public var version: Int = UndoJournal.currentVersion
     public var undo: [Entry] = []
     public var redo: [Entry] = []
+    /// Entries kept per person (older ones fall off), and in total.
     public static let limit = 500
+    public static let totalLimit = 5_000
 
     public init() {}
 
-    static func load(_ url: URL) -> UndoJournal {
-        guard let d = try? DurableFile.read(url, limit: 8 * 1_048_576),
-              let j = try? JSONDecoder().decode(UndoJournal.self, from: d) else { return UndoJournal() }
-        return j
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        undo = try c.decode([Entry].self, forKey: .undo)
+        redo = try c.decode([Entry].self, forKey: .redo)
     }
 
+    /// Why `undo.json` could not be used. The file is never silently replaced: a writer moves
+    /// it aside (and says so), `undo`/`redo` refuse with the file named.
+    public enum Problem: Error, Equatable, CustomStringConvertible, Sendable {
+        case unreadable(path: String, reason: String)
+        case newer(path: String, version: Int)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path, let reason):
+                return "\(path): the undo history cannot be read (\(reason)); move it aside (mv undo.json undo.json.bad) to start a new history — the cases are not affected"
+            case .newer(let path, let version):
+                return "\(path): written by a newer renkei (undo journal version \(version), this renkei reads up to \(UndoJournal.currentVersion)); undo is not available here — upgrade renkei"
+            }
+        }
+    }
+
+    static let maxFileSize = 8 * 1_048_576
+
+    /// Reads the journal; a missing file is an empty journal. Never blocks on a FIFO (the read
+    /// refuses non-regular files before reading).
+    static func load(_ url: URL) throws(Problem) -> UndoJournal {
+        var st = stat()
+        if lstat(url.path, &st) != 0 && errno == ENOENT { return UndoJournal() }
+        let data: Data
+        do { data = try DurableFile.read(url, limit: maxFileSize) } catch {
+            throw .unreadable(path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: ""))
+        }
+        // Look at the version first: a newer format is not "damaged", just not ours.
+        if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let v = obj["version"] as? Int, v > currentVersion {
+            throw .newer(path: url.path, version: v)
+        }
+        do { return try JSONDecoder().decode(UndoJournal.self, from: data) } catch {
+            let reason: String
+            if let d = error as? DecodingError, case .dataCorrupted(let ctx) = d, ctx.codingPath.isEmpty {
+                reason = CaseCodec.syntaxError(data)
+            } else if let d = error as? DecodingError {
+                reason = CaseCodec.describe(d)
+            } else {
+                reason = "not an undo journal"
+            }
+            throw .unreadable(path: url.path, reason: reason)
+        }
+    }
+
+    /// Compact (one line per file is plenty for pointers, and it keeps the file small).
     func save(_ url: URL) throws {
         let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try DurableFile.write(try e.encode(self), to: url)
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var copy = self
+        copy.version = Self.currentVersion
+        try DurableFile.write(try e.encode(copy) + Data([0x0A]), to: url)
     }
 
+    /// Records a new command: it goes on its person's undo stack and clears that person's redo
+    /// stack in the same scope (someone else's redo is untouched).
     mutating func push(_ entry: Entry) {
         undo.append(entry)
-        if undo.count > Self.limit { undo.removeFirst(undo.count - Self.limit) }
-        redo.removeAll()
+        redo.removeAll { $0.actor == entry.actor && $0.session == entry.session }
+        trim(&undo, actor: entry.actor)
+        if undo.count > Self.totalLimit { undo.removeFirst(undo.count - Self.totalLimit) }
+    }
+
+    private func trim(_ stack: inout [Entry], actor: String?) {
+        let mine = stack.indices.filter { stack[$0].actor == actor }
+        guard mine.count > Self.limit else { return }
+        let drop = Set(mine.prefix(mine.count - Self.limit))
+        stack = stack.indices.filter { !drop.contains($0) }.map { stack[$0] }
     }
 }

@@ -25,8 +25,13 @@ public struct PortfolioData: Sendable {
     public var damaged: [DamagedEntry]
     public var readOnly: Set<String>
     public var deadlines: [String: Deadline]
-    public init(summaries: [CaseSummary], damaged: [DamagedEntry] = [], readOnly: Set<String> = [], deadlines: [String: Deadline] = [:]) {
+    /// false on a first load that skipped the deadlines so the list draws sooner: `update` then
+    /// asks for those on screen now and the rest in the background.
+    public var deadlinesIncluded: Bool
+    public init(summaries: [CaseSummary], damaged: [DamagedEntry] = [], readOnly: Set<String> = [], deadlines: [String: Deadline] = [:],
+                deadlinesIncluded: Bool = true) {
         self.summaries = summaries; self.damaged = damaged; self.readOnly = readOnly; self.deadlines = deadlines
+        self.deadlinesIncluded = deadlinesIncluded
     }
 }
 
@@ -91,5 +96,19 @@ public enum Effect: Equatable, Sendable {
     case saveViews([SavedView])
     /// Attach lessons (budget reference items, KPIs, outcome) to these matches; answers `.similarLoaded`.
     case attachLessons(SimilarResult)
+    /// The next deadline of these cases (nil: every case), before the next frame; answers `.deadlinesLoaded`.
+    case loadDeadlines(caseIds: [String]?)
+    /// Every case's next deadline, in the background after the frame; answers `.deadlinesLoaded`.
+    case loadDeadlinesInBackground
+    /// Portfolio insight over the loaded summaries, in the background after the frame; answers `.insightLoaded`.
+    case loadInsight
     case quit
+
+    /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).
+    public var writes: Bool {
+        switch self {
+        case .save, .create, .undo, .redo: return true
+        default: return false
+        }
+    }
 }

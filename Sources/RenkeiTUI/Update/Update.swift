@@ -10,6 +10,9 @@ public func update(_ state: AppState, _ msg: Msg) -> (AppState, [Effect]) {
 
 extension AppState {
     static let toastTicks = 12   // ~3 s at four ticks a second
+    /// From this many cases a first load computes the on-screen deadlines first (below it, all
+    /// of them take less time than a frame is worth splitting for).
+    public static let progressiveDeadlinesFrom = 2048
 
     mutating func toast(_ text: String, _ kind: ToastKind = .info) {
         toasts.append(Toast(text: text, kind: kind, ticksLeft: kind == .error ? AppState.toastTicks * 2 : AppState.toastTicks))
@@ -40,8 +43,19 @@ extension AppState {
             loaded = true
             rebuildRows(keepId: selectedSummary?.id)
             if external && !firstLoad { toast(Label.externalChange.text(lang)) }
-            if let d = detail, external { return [.loadCase(d.id)] }
-            return []
+            var effects: [Effect] = []
+            if !data.deadlinesIncluded {
+                // A large first load: the deadlines of the rows on screen before the first frame
+                // (all of them when the order depends on them), the rest after it.
+                if sortNeedsAllDeadlines || summaries.count < AppState.progressiveDeadlinesFrom {
+                    effects.append(.loadDeadlines(caseIds: nil))
+                } else {
+                    effects += [.loadDeadlines(caseIds: onScreenCaseIds), .loadDeadlinesInBackground]
+                }
+            }
+            effects.append(.loadInsight)
+            if let d = detail, external { effects.append(.loadCase(d.id)) }
+            return effects
         case .caseLoaded(let id, let c, let ro):
             guard var d = detail, d.id == id else { return [] }
             d.doc = c; d.readOnly = ro; d.error = nil

@@ -16,9 +16,10 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
-        let doc = try ctx.store.create(NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
+        let r = try ctx.store.createCase(NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
                                                     partners: partner, fiscalYear: fiscalYear, department: department),
                                        actor: ctx.actor, now: ctx.now)
-        Output.line(doc.value.id)
+        if let w = r.journalWarning { Output.warn(w) }
+        Output.line(r.document.value.id)
     }
 }

@@ -35,7 +35,7 @@ struct NextActionCommand: ParsableCommand {
         var changed = false
         if !assignments.isEmpty {
             do {
-                try ctx.store.apply(id, .setFields(assignments), actor: ctx.actor, now: ctx.now)
+                try ctx.apply(id, .setFields(assignments))
                 changed = true
             } catch CommandError.noChange { changed = false }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RenkeiApp
 
 /// `renkei` with no subcommand: the interactive workbench (the default subcommand, so
 /// `renkei --search 狭山` opens it filtered).
@@ -11,6 +12,6 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         let context = try AppContext.make(global, mutating: true)
         StartupTrace.mark("context")
-        try InteractiveLauncher.launch(context: context, search: search)
+        try InteractiveApp.run(context: context, search: search)
     }
 }

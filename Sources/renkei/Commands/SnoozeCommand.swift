@@ -43,10 +43,10 @@ struct SnoozeCommand: ParsableCommand {
             throw CLIError("unknown item '\(item)'; use one of \(known.sorted().joined(separator: ", ")) or funding:<window id>", code: .usage)
         }
         if let d = untilDay {
-            try ctx.store.apply(id, .snooze(item: item, until: d, reason: reason!), actor: ctx.actor, now: ctx.now)
+            try ctx.apply(id, .snooze(item: item, until: d, reason: reason!))
             Output.line("\(id): \(item) snoozed until \(d) — \(reason!)")
         } else {
-            try ctx.store.apply(id, .unsnooze(item: item), actor: ctx.actor, now: ctx.now)
+            try ctx.apply(id, .unsnooze(item: item))
             Output.line("\(id): \(item) no longer snoozed")
         }
     }

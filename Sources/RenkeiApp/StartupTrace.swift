@@ -8,31 +8,31 @@ import Glibc
 /// draws its first frame with the portfolio loaded — so the benchmark harness can time the first
 /// frame from `main` and from its own launch, without tmux's polling in the figure, and see
 /// where the time went. Off (one getenv per mark) otherwise.
-enum StartupTrace {
+public enum StartupTrace {
     /// Set by the first statement of `main`.
-    nonisolated(unsafe) static var entryNs: Int64 = 0
+    nonisolated(unsafe) public static var entryNs: Int64 = 0
     nonisolated(unsafe) private static var written = false
     nonisolated(unsafe) private static var phases: [(String, Int64)] = []
     private static let lock = NSLock()
     private static let enabled = !(ProcessInfo.processInfo.environment["RENKEI_TRACE_FIRST_FRAME"] ?? "").isEmpty
 
     /// Notes that a start-up phase ended (from any thread); kept only when tracing.
-    static func mark(_ phase: String) {
+    public static func mark(_ phase: String) {
         guard enabled else { return }
         let t = now()
         lock.withLock { if !written { phases.append((phase, t)) } }
     }
 
-    static func now() -> Int64 {
+    public static func now() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
     }
 
-    static func markEntry() { entryNs = now() }
+    public static func markEntry() { entryNs = now() }
 
     /// After the first frame: appends `name=ms` (since `main`) on a line of its own.
-    static func note(_ name: String) {
+    public static func note(_ name: String) {
         guard enabled, let path = ProcessInfo.processInfo.environment["RENKEI_TRACE_FIRST_FRAME"] else { return }
         append("\(name)=\(String(format: "%.1f", Double(now() - entryNs) / 1e6))\n", to: path)
     }
@@ -44,7 +44,7 @@ enum StartupTrace {
         close(fd)
     }
 
-    static func firstFrameDrawn() {
+    public static func firstFrameDrawn() {
         guard enabled, !written else { return }
         let frame = now()
         let marks = lock.withLock { written = true; return phases }

@@ -1,0 +1,63 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+import RenkeiTUI
+
+extension StoreEffects {
+    /// The portfolio as the list shows it: summaries (with search text), damaged files,
+    /// read-only cases and — unless `deadlines` is false — every open case's next deadline.
+    public func portfolioData(deadlines withDeadlines: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil) -> PortfolioData {
+        do {
+            let p = try store.portfolio(PortfolioQuery(progress: progress))
+            StartupTrace.mark("portfolio")
+            return PortfolioData(summaries: p.summaries,
+                                 damaged: p.damaged.map { DamagedEntry(fileName: $0.fileName, reason: $0.reason) },
+                                 readOnly: p.readOnly, deadlines: withDeadlines ? deadlines(p.summaries) : [:],
+                                 deadlinesIncluded: withDeadlines)
+        } catch {
+            return PortfolioData(summaries: [], damaged: [DamagedEntry(fileName: environment.workspace.casesDir.path, reason: "\(error)")])
+        }
+    }
+
+    /// Next deadline per case from the calendar engine (budget milestones, next actions,
+    /// funding windows) — the same engine as `renkei overdue` and the 予算 tab.
+    /// On all cores for a large portfolio (it is a third of the first frame at 10,000 cases);
+    /// each thread gets its own memo so they never wait on one lock.
+    public func deadlines(_ summaries: [CaseSummary]) -> [String: Deadline] {
+        let ctx = store.calendars(for: summaries, data: environment.data, today: environment.today).context
+        let n = summaries.count
+        let threads = n >= 2048 ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+        let found = UnsafeMutableBufferPointer<Deadline?>.allocate(capacity: n)
+        found.initialize(repeating: nil)
+        defer { found.deinitialize(); found.deallocate() }
+        nonisolated(unsafe) let slots = found
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            var local = ctx
+            if threads > 1 { local.memo = DeadlineMemo() }
+            for i in stride(from: t * n / threads, to: (t + 1) * n / threads, by: 1) where !summaries[i].stage.isEndState {
+                if let item = DeadlineEngine.nextDeadline(for: summaries[i], context: local) {
+                    slots[i] = Deadline(day: item.due, labelJa: item.ja, labelEn: item.en)
+                }
+            }
+        }
+        var out = [String: Deadline](minimumCapacity: n)
+        for i in 0..<n { if let d = found[i] { out[summaries[i].id] = d } }
+        return out
+    }
+
+    /// Portfolio insight over the loaded summaries (features from the summary index; no case
+    /// file is decoded) and the budget calendars, for the dashboard, 類似事例, 共同調達 and calendar views.
+    public func insightData(_ summaries: [CaseSummary]) -> InsightData {
+        let calendars = store.calendars(for: summaries, data: environment.data, today: environment.today)
+        var byId: [String: CaseSummary] = [:]
+        var features: [InsightFeatures] = []
+        features.reserveCapacity(summaries.count)
+        for s in summaries {
+            byId[s.id] = s
+            if let x = s.insight { features.append(InsightFeatures(summary: s, index: x)) }
+        }
+        let insight = PortfolioInsight(features, catalog: environment.catalog, calendar: .engine(calendars.context, summaries: byId),
+                                       today: environment.today)
+        return InsightData(insight: insight, calendars: calendars.loaded.calendars, holidays: calendars.loaded.holidays)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+import RenkeiReport
+import RenkeiTUI
+
+/// Performs the workbench's effects against the store and answers with messages: saves,
+/// creates, undo/redo, loads, the overdue review, exports, saved views, and — in the
+/// background — the off-screen deadlines and portfolio insight. Also notices changes made on
+/// disk by anyone else (`externalChange`).
+public final class StoreEffects: EffectPerformer, @unchecked Sendable {
+    public let environment: RuntimeEnvironment
+    var store: CaseStore { environment.store }
+    /// Change detection; touched only by the thread that owns the `Program`.
+    var disk: DiskWatch
+
+    public init(_ environment: RuntimeEnvironment) {
+        self.environment = environment
+        disk = DiskWatch(workspace: environment.workspace)
+    }
+
+    /// The first load of `renkei open`: without deadlines (the update asks for those on screen
+    /// first), reporting index-building progress as `(done, total)` from the loading thread.
+    public func firstLoad(progress: (@Sendable (Int, Int) -> Void)? = nil) -> Msg {
+        .loaded(portfolioData(deadlines: false, progress: progress), external: false)
+    }
+
+    public func perform(_ effect: Effect, state: AppState) -> Msg? {
+        let lang = state.lang
+        switch effect {
+        case .quit, .loadDeadlinesInBackground, .loadInsight:
+            return nil
+        case .save(let id, let command, let expect):
+            do {
+                let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
+                return .saved(r.document.value, label: CommandLabel.text(command, lang))
+            } catch CommandError.gateBlocked(let cid, let stage, let problems) {
+                return .gateBlocked(caseId: cid, stage: stage, problems: problems)
+            } catch {
+                return .failed(TerminalText.inline("\(error)"))
+            }
+        case .create(let n):
+            do {
+                let doc = try store.create(n, actor: environment.actor, now: environment.now())
+                return .created(doc.value)
+            } catch { return .failed("\(error)") }
+        case .undo, .redo:
+            do {
+                let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
+                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label)
+            } catch { return .failed("\(error)") }
+        case .reload:
+            return .loaded(portfolioData(), external: false)
+        case .loadCase(let id):
+            do {
+                let doc = try store.load(id)
+                return .caseLoaded(id: id, doc.value, readOnly: doc.readOnly)
+            } catch { return .caseLoadFailed(id: id, "\(error)") }
+        case .overdue:
+            let p = (try? store.portfolio()) ?? Portfolio(summaries: [], damaged: [])
+            let context = store.calendars(for: p.summaries, data: environment.data, today: environment.today).context
+            return .overdueLoaded(OverdueReview.build(summaries: p.summaries, context: context))
+        case .export(let id, let format):
+            do {
+                let fmt = try CaseFormat.parse(format)
+                let exporter = ReportExporter(store: store, data: environment.data, today: environment.today)
+                let url = try exporter.export(caseId: id, format: fmt, lang: lang, anonymize: false,
+                                              to: .directory(exporter.defaultDirectory))
+                return .exported(url.path)
+            } catch { return .failed("\(Label.exportFailed.text(lang)): \(error)") }
+        case .attachLessons(let r):
+            let store = store
+            return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: environment.catalog, load: { try? store.load($0).value }))
+        case .saveViews(let views):
+            do { try environment.saveViews(views); return nil } catch {
+                return .failed("views.json: \(error)")
+            }
+        case .loadDeadlines(let ids):
+            StartupTrace.mark("update")
+            let wanted = ids.map(Set.init)
+            let summaries = wanted.map { w in state.summaries.filter { w.contains($0.id) } } ?? state.summaries
+            defer { StartupTrace.mark("deadlines") }
+            return .deadlinesLoaded(deadlines(summaries))
+        }
+    }
+
+    public func background(_ effect: Effect, state: AppState) -> (@Sendable () -> Msg?)? {
+        let summaries = state.summaries
+        switch effect {
+        case .loadDeadlinesInBackground:
+            return { [self] in
+                let found = deadlines(summaries)
+                StartupTrace.note("deadlines_complete")
+                return .deadlinesLoaded(found)
+            }
+        case .loadInsight:
+            return { [self] in .insightLoaded(insightData(summaries)) }
+        default:
+            return nil
+        }
+    }
+
+    /// After our own writes: remember the new stamps so they do not count as external changes.
+    public func didPerform(state: AppState) {
+        disk.resync(openCase: state.detail?.id)
+    }
+
+    public func externalChange(state: AppState) -> Msg? {
+        guard disk.changed(openCase: state.detail?.id) else { return nil }
+        return .loaded(portfolioData(), external: true)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import RenkeiCore
+
+/// Undo and redo through the journal: only ever the acting person's own commands, and a command
+/// that can no longer be taken back (its case quarantined or trashed, a field changed since by
+/// someone else) is reported once and dropped, so it never blocks the stack.
+extension CaseStore {
+    public enum UndoDirection: Sendable { case undo, redo }
+
+    /// Undoes (or redoes) `actor`'s most recent command in this workspace — in this workbench
+    /// when `session` is set. Returns the case id and the label of what was reversed.
+    /// Throws `StoreError.conflict` (exit 4) when that command can no longer be reversed; it is
+    /// then removed from the person's history and the next call goes on with the one before.
+    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String) {
+        try workspace.lock.withLock {
+            let url = workspace.journalURL
+            var journal: UndoJournal
+            do { journal = try UndoJournal.load(url) } catch { throw StoreError.workspace("\(error)") }
+            var stack = direction == .undo ? journal.undo : journal.redo
+            let verb = direction == .undo ? "undo" : "redo"
+            guard let i = newestEntry(in: &stack, actor: actor) else {
+                let scope = session == nil ? "by '\(TerminalText.inline(actor))' on this machine" : "in this workbench"
+                throw CommandError.noChange("nothing to \(verb) (no command \(scope))")
+            }
+            let entry = stack[i]
+            stack.remove(at: i)
+            do {
+                try reverse(entry, direction, actor: actor, now: now)
+            } catch let skip as UndoSkip {
+                if direction == .undo { journal.undo = stack } else { journal.redo = stack }
+                try journal.save(url)
+                throw StoreError.conflict("cannot \(verb) '\(entry.label)' on \(entry.caseId): \(skip.reason); it was removed from your \(verb) history — \(verb) again for the command before it")
+            } catch {
+                // Not reversed, nothing dropped: a damaged file or a full disk can be fixed and retried.
+                throw error
+            }
+            if direction == .undo { journal.undo = stack; journal.redo.append(entry) }
+            else { journal.redo = stack; journal.undo.append(entry) }
+            try journal.save(url)
+            return (entry.caseId, entry.label)
+        }
+    }
+
+    /// The journal as it stands (for listings); a journal that cannot be read is reported.
+    public func journal() throws -> UndoJournal {
+        do { return try UndoJournal.load(workspace.journalURL) } catch { throw StoreError.workspace("\(error)") }
+    }
+
+    /// Why one entry cannot be reversed any more (reported, then dropped from the stack).
+    struct UndoSkip: Error { var reason: String }
+
+    /// Index of the newest entry `actor` may reverse. Version-1 entries carry no actor: the
+    /// case's event log says who made the command (filled in, so the next save migrates them).
+    private func newestEntry(in stack: inout [UndoJournal.Entry], actor: String) -> Int? {
+        for i in stack.indices.reversed() {
+            if stack[i].actor == nil, let owner = eventActor(of: stack[i]) { stack[i].actor = owner }
+            if stack[i].belongs(to: actor, session: session) { return i }
+        }
+        return nil
+    }
+
+    private func eventActor(of entry: UndoJournal.Entry) -> String? {
+        guard let doc = try? load(entry.caseId) else { return nil }
+        if entry.creation { return doc.value.events.first(where: { $0.kind == .created })?.actor }
+        return doc.value.events.last(where: { $0.command == entry.command })?.actor
+    }
+
+    private func reverse(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
+        if entry.creation { return try reverseCreation(entry, direction, actor: actor) }
+        var doc: CaseDocument
+        do { doc = try load(entry.caseId) } catch StoreError.caseNotFound {
+            throw UndoSkip(reason: "the case is no longer in cases/ (quarantined, moved to trash/ or removed)")
+        }
+        guard !doc.readOnly else { throw CommandError.readOnly("\(entry.caseId) was written by a newer renkei; it is read-only here") }
+        guard let event = doc.value.events.last(where: { $0.command == entry.command && $0.kind != .undo && $0.kind != .redo }) else {
+            throw UndoSkip(reason: "the case's history no longer has this command (was the file replaced?)")
+        }
+        // Never take back another person's event, whatever the journal says.
+        guard event.actor == actor else {
+            throw UndoSkip(reason: "it was made by '\(TerminalText.inline(event.actor))', not by '\(TerminalText.inline(actor))'")
+        }
+        let ctx = Self.context(actor: actor, now: now, catalog: catalog)
+        do {
+            doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
+                                           : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
+        } catch CommandError.conflict(let message) {
+            let reason = message.hasPrefix(entry.caseId + ": ") ? String(message.dropFirst(entry.caseId.count + 2)) : message
+            throw UndoSkip(reason: reason.replacingOccurrences(of: " was changed since", with: " was changed since by someone else or by a later command"))
+        }
+        try save(&doc)
+    }
+
+    /// Undoing a creation moves the file to trash/ (never deletes); redo brings it back. A case
+    /// someone else has edited since is not trashed: that would take back their work.
+    private func reverseCreation(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String) throws {
+        let url = try workspace.caseURL(entry.caseId)
+        let trash = workspace.trashDir.appendingPathComponent(entry.caseId + ".json")
+        let (from, to) = direction == .undo ? (url, trash) : (trash, url)
+        var st = stat()
+        guard lstat(from.path, &st) == 0 else {
+            throw UndoSkip(reason: direction == .undo ? "the case is no longer in cases/ (quarantined or removed)"
+                                                      : "it is no longer in trash/")
+        }
+        if direction == .undo {
+            let doc = try load(entry.caseId)
+            if let other = doc.value.events.first(where: { $0.actor != actor }) {
+                throw UndoSkip(reason: "'\(TerminalText.inline(other.actor))' has edited it since; it stays in cases/ (use 'renkei move \(entry.caseId) --to dropped' to end it)")
+            }
+        } else if lstat(to.path, &st) == 0 {
+            throw UndoSkip(reason: "a case with this id exists again in cases/")
+        }
+        try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if direction == .undo, lstat(to.path, &st) == 0 {
+            throw StoreError.conflict("\(to.path) already exists; move it away first")
+        }
+        guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
+        index?.invalidate()
+    }
+
+    // MARK: recording
+
+    /// The journal as read before a write. Reading it first means nothing about `undo.json`
+    /// (a FIFO, a damaged file) can stop the process between saving a case and acknowledging it.
+    typealias JournalBeforeWrite = Result<UndoJournal, UndoJournal.Problem>
+
+    func journalForWriting() -> JournalBeforeWrite {
+        do { return .success(try UndoJournal.load(workspace.journalURL)) } catch { return .failure(error) }
+    }
+
+    /// Records `entry` after its case was saved. Returns a warning instead of throwing: the edit
+    /// is durable and acknowledged whatever happens to the journal.
+    func record(_ entry: UndoJournal.Entry, in before: JournalBeforeWrite) -> String? {
+        let url = workspace.journalURL
+        var journal: UndoJournal
+        var note: String? = nil
+        switch before {
+        case .success(let j): journal = j
+        case .failure(.newer):
+            return "\(entry.caseId): saved; \(before.problem ?? ""); this change is not recorded for undo"
+        case .failure(.unreadable(_, let reason)):
+            // Never silently replace a history: keep the unreadable file beside, say so, start anew.
+            guard let aside = moveAside(url) else {
+                return "\(entry.caseId): saved, but \(before.problem ?? ""); this change cannot be undone"
+            }
+            journal = UndoJournal()
+            note = "\(url.path): the undo history could not be read (\(reason)); it was kept as \(aside) and a new history starts with this change"
+        }
+        journal.push(entry)
+        do { try journal.save(url) } catch {
+            return "\(entry.caseId): saved, but the undo journal could not be updated (\(error)); this change cannot be undone with 'renkei undo'"
+        }
+        return note
+    }
+
+    private func moveAside(_ url: URL) -> String? {
+        var st = stat()
+        for n in 1...100 {
+            let name = url.lastPathComponent + ".damaged" + (n == 1 ? "" : "-\(n)")
+            let target = url.deletingLastPathComponent().appendingPathComponent(name)
+            if lstat(target.path, &st) == 0 { continue }
+            return rename(url.path, target.path) == 0 ? name : nil
+        }
+        return nil
+    }
+}
+
+private extension Result where Failure == UndoJournal.Problem {
+    var problem: String? { if case .failure(let p) = self { return p.description }; return nil }
+}
