@@ -1,71 +1,105 @@
 import Foundation
 import RenkeiCore
 
-/// Removes personal data for an anonymised case sheet (`--anonymize`): contacts' names,
-/// e-mail addresses and phone numbers — in the contact list *and* inside free text (notes,
-/// WHY/HOW/WHAT, reasons, history values) — and replaces the people in the event log (login
-/// names such as "shimizu") by stable pseudonyms 担当者A, 担当者B, … in order of appearance.
+/// Removes personal data for a shared or anonymised report: people's names, e-mail addresses,
+/// phone numbers and street addresses — in the contact list *and* inside every free text
+/// (notes, WHY/HOW/WHAT, reasons, KPI names, history values).
 ///
-/// What is scrubbed from free text:
+/// People become stable pseudonyms 担当者A, 担当者B, … (Person A, B in English): first the
+/// people of the event log in order of appearance, then contacts not linked to one of them,
+/// then names found only by their shape (「山本課長」「ヤマモトさん」「Mr. Yamamoto」). The same
+/// person keeps one letter throughout the report: a contact whose e-mail address contains a
+/// login name (takuya.shimizu@… ↔ shimizu) is that login's person.
+///
+/// What is found in free text:
 /// - every contact's full name, with and without the space between family and given name,
-///   each name part of two or more characters, and any part followed by an honorific or job
-///   title (「林さん」「林係長」);
+///   each name part of two or more characters, and one-character parts before an honorific;
 /// - every actor id of the case (login names) as a whole word, case-insensitively;
-/// - every contact's e-mail and phone as written, and anything shaped like an e-mail address
-///   or a Japanese phone number (10–11 digits starting with 0, or +81), half- or full-width.
-/// Organisation names (municipality, partners) are kept: they are what the sheet is about.
-public struct Anonymizer: Sendable {
+/// - names before titles and honorifics, in kanji, katakana and English (`PersonalTextPatterns`);
+/// - e-mail addresses, Japanese phone numbers and 〒/street addresses, half- or full-width.
+/// Organisation names (municipality, partners) are kept unless `partners` is true: they are
+/// what the sheet is about. The anonymiser counts what it replaced (`summary`) and remembers
+/// each replacement (`replacements`) so the TUI can show them before writing.
+public final class Anonymizer {
     public let lang: Lang
-    private let literalTerms: [String]            // CJK / exact terms, longest first
-    private let wordTerms: [String]               // Latin terms matched as whole words
-    private let honorificParts: [String]          // parts scrubbed only before an honorific
-    private var pseudonyms: [String: String] = [:]
+    public let partners: Bool
+    private var literalTerms: [(term: String, person: String)] = []   // CJK / exact terms, longest first
+    private var wordTerms: [(term: String, person: String)] = []      // Latin terms matched as whole words
+    private var honorificParts: [(part: String, person: String)] = [] // parts replaced only before an honorific
+    private var partnerTerms: [(term: String, label: String)] = []
+    private var organisations: [String] = []
+    private var actorNames: [String: String] = [:]
+    private var foundNames: [String: String] = [:]
+    private var nextPerson = 0
 
-    static let honorifics = ["さん", "様", "さま", "氏", "殿", "君", "くん", "ちゃん", "先生", "係長", "課長", "部長", "室長",
-                             "主任", "主事", "主査", "参事", "局長", "次長", "課長補佐", "補佐", "市長", "町長", "村長", "知事", "担当", "代表"]
+    /// How many of each kind were replaced so far.
+    public private(set) var counts = Counts()
+    /// What was replaced, in order of first replacement (original → replacement); for the TUI's preview.
+    public private(set) var replacements: [(original: String, replacement: String)] = []
 
-    public var nameMark: String { lang == .ja ? "［氏名削除］" : "[name removed]" }
+    public struct Counts: Equatable, Sendable {
+        public var names = 0, emails = 0, phones = 0, addresses = 0, organisations = 0
+        public var total: Int { names + emails + phones + addresses + organisations }
+    }
+
     public var emailMark: String { lang == .ja ? "［メール削除］" : "[e-mail removed]" }
     public var phoneMark: String { lang == .ja ? "［電話番号削除］" : "[phone removed]" }
+    public var addressMark: String { lang == .ja ? "［住所削除］" : "[address removed]" }
 
-    public init(case c: Case, lang: Lang) {
+    public init(case c: Case, lang: Lang, partners: Bool = false) {
         self.lang = lang
-        var literal = Set<String>(), word = Set<String>(), honor = Set<String>()
-        func addTerm(_ t: String) {
+        self.partners = partners
+        let actors = Anonymizer.actors(of: c)
+        for a in actors { actorNames[a] = newPerson() }
+        var literal: [String: String] = [:], word: [String: String] = [:], honor: [String: String] = [:]
+        func addTerm(_ t: String, _ person: String) {
             let t = t.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !t.isEmpty else { return }
             if t.unicodeScalars.allSatisfy({ $0.isASCII }) {
-                if t.count >= 2 { word.insert(t) }
+                if t.count >= 2 { word[t] = word[t] ?? person }
             } else {
-                literal.insert(t)
+                literal[t] = literal[t] ?? person
             }
         }
         for contact in c.contacts {
             let name = contact.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            let person = Anonymizer.linkedActor(contact, actors).flatMap { actorNames[$0] } ?? newPerson()
+            foundNames[name] = person
             guard !name.isEmpty else { continue }
-            addTerm(name)
+            addTerm(name, person)
             let parts = name.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "・" || $0 == "," }).map(String.init)
             if parts.count > 1 {
-                addTerm(parts.joined())
-                addTerm(parts.joined(separator: " "))
-                addTerm(parts.joined(separator: "\u{3000}"))
-                addTerm(parts.reversed().joined(separator: " "))
+                addTerm(parts.joined(), person)
+                addTerm(parts.joined(separator: " "), person)
+                addTerm(parts.joined(separator: "\u{3000}"), person)
+                addTerm(parts.reversed().joined(separator: " "), person)
                 for p in parts {
-                    if p.count >= 2 { addTerm(p) } else { honor.insert(p) }
+                    if p.count >= 2 { addTerm(p, person) } else { honor[p] = person }
                 }
             } else if !name.unicodeScalars.allSatisfy({ $0.isASCII }), (3...5).contains(name.count) {
                 // 「清水拓也」 written without a space: its usual two-character family name before an honorific.
-                honor.insert(String(name.prefix(2)))
+                honor[String(name.prefix(2))] = person
             }
-            if let e = contact.email, !e.isEmpty { literal.insert(e) }
-            if let p = contact.phone, !p.isEmpty { literal.insert(p) }
+            if let e = contact.email, !e.isEmpty {
+                literal[e] = literal[e] ?? "\u{0}email"
+                // takuya.shimizu@… spells the name in Latin letters: "Takuya Shimizu" in an English memo.
+                let local = e.split(separator: "@").first.map(String.init) ?? ""
+                for w in local.split(whereSeparator: { ".-_+".contains($0) }) where w.count >= 3 && w.allSatisfy(\.isLetter) {
+                    addTerm(String(w), person)
+                }
+            }
+            if let p = contact.phone, !p.isEmpty { literal[p] = literal[p] ?? "\u{0}phone" }
         }
-        for actor in Anonymizer.actors(of: c) where actor.count >= 3 { addTerm(actor) }
-        literalTerms = literal.sorted { ($0.count, $0) > ($1.count, $1) }
-        wordTerms = word.sorted { ($0.count, $0) > ($1.count, $1) }
-        honorificParts = honor.sorted()
-        for (i, actor) in Anonymizer.actors(of: c).enumerated() {
-            pseudonyms[actor] = Anonymizer.pseudonym(i, lang)
+        for actor in actors where actor.count >= 3 { addTerm(actor, actorNames[actor]!) }
+        literalTerms = literal.map { ($0.key, $0.value) }.sorted { ($0.term.count, $0.term) > ($1.term.count, $1.term) }
+        wordTerms = word.map { ($0.key, $0.value) }.sorted { ($0.term.count, $0.term) > ($1.term.count, $1.term) }
+        honorificParts = honor.map { ($0.key, $0.value) }.sorted { $0.part < $1.part }
+        var orgs = [c.municipality.name] + c.partners.map(\.name) + c.contacts.compactMap(\.organization)
+        if let p = c.municipality.prefecture { orgs.append(p) }
+        organisations = orgs.filter { !$0.isEmpty }
+        if partners {
+            partnerTerms = c.partners.enumerated().map { (i, p) in (p.name, Anonymizer.partnerLabel(i, lang)) }
+                .filter { !$0.term.isEmpty }.sorted { $0.term.count > $1.term.count }
         }
     }
 
@@ -80,142 +114,120 @@ public struct Anonymizer: Sendable {
         return out
     }
 
+    /// The login of a contact, when the contact's e-mail address has it as a word (takuya.shimizu ↔ shimizu).
+    static func linkedActor(_ contact: Contact, _ actors: [String]) -> String? {
+        guard let local = contact.email?.split(separator: "@").first?.lowercased() else { return nil }
+        let words = Set(local.split(whereSeparator: { ".-_+".contains($0) }).map(String.init))
+        return actors.first { $0.count >= 3 && (words.contains($0.lowercased()) || local == $0.lowercased()) }
+    }
+
     static func pseudonym(_ i: Int, _ lang: Lang) -> String {
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         let tag = i < letters.count ? String(letters[i]) : String(i + 1)
         return lang == .ja ? "担当者" + tag : "Person " + tag
     }
 
-    /// The pseudonym for an actor id (unknown ids get a generic label, never the id).
-    public func person(_ actor: String) -> String {
-        pseudonyms[actor] ?? (lang == .ja ? "担当者" : "Person")
+    static func partnerLabel(_ i: Int, _ lang: Lang) -> String {
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let tag = i < letters.count ? String(letters[i]) : String(i + 1)
+        return lang == .ja ? "連携先" + tag : "Partner " + tag
     }
 
-    /// Free text with personal data replaced by marks.
+    private func newPerson() -> String {
+        defer { nextPerson += 1 }
+        return Anonymizer.pseudonym(nextPerson, lang)
+    }
+
+    /// The pseudonym for an actor id (unknown ids get a generic label, never the id).
+    public func person(_ actor: String) -> String {
+        actorNames[actor] ?? (lang == .ja ? "担当者" : "Person")
+    }
+
+    /// The pseudonym of a contact (the same letter the contact's name gets inside text).
+    public func contactName(_ contact: Contact) -> String {
+        foundNames[contact.name.trimmingCharacters(in: .whitespacesAndNewlines)] ?? person("")
+    }
+
+    /// A contact row taken out of a report: counts its name, e-mail and phone as replaced and
+    /// returns the pseudonym that stands in the row.
+    public func removedContact(_ contact: Contact) -> String {
+        counts.names += 1
+        if !(contact.email ?? "").isEmpty { counts.emails += 1 }
+        if !(contact.phone ?? "").isEmpty { counts.phones += 1 }
+        return contactName(contact)
+    }
+
+    /// A partner's name, replaced only with `partners`.
+    public func partner(_ name: String) -> String {
+        guard partners else { return name }
+        return partnerTerms.first { $0.term == name }?.label ?? name
+    }
+
+    private func note(_ original: String, _ replacement: String) {
+        if !replacements.contains(where: { $0.original == original }) { replacements.append((original, replacement)) }
+    }
+
+    /// Free text with personal data replaced.
     public func scrub(_ text: String) -> String {
         if text.isEmpty { return text }
         var s = text
-        for t in literalTerms where s.contains(t) {
-            s = s.replacingOccurrences(of: t, with: t.contains("@") ? emailMark : isPhoneLike(t) ? phoneMark : nameMark)
+        for (t, label) in partnerTerms where s.contains(t) {
+            let n = s.components(separatedBy: t).count - 1
+            counts.organisations += n; note(t, label)
+            s = s.replacingOccurrences(of: t, with: label)
         }
-        s = Anonymizer.replaceEmails(s, with: emailMark)
-        s = Anonymizer.replacePhones(s, with: phoneMark)
-        for t in wordTerms { s = Anonymizer.replaceWord(t, in: s, with: nameMark) }
-        for p in honorificParts where s.contains(p) {
-            for h in Anonymizer.honorifics where s.contains(p + h) {
-                s = s.replacingOccurrences(of: p + h, with: nameMark + h)
+        for (t, person) in literalTerms where s.contains(t) {
+            let n = s.components(separatedBy: t).count - 1
+            let mark: String
+            switch person {
+            case "\u{0}email": mark = emailMark; counts.emails += n
+            case "\u{0}phone": mark = phoneMark; counts.phones += n
+            default: mark = person; counts.names += n
+            }
+            note(t, mark)
+            s = s.replacingOccurrences(of: t, with: mark)
+        }
+        s = PersonalTextPatterns.replaceEmails(s) { counts.emails += 1; return emailMark }
+        s = PersonalTextPatterns.replacePhones(s) { counts.phones += 1; return phoneMark }
+        s = PersonalTextPatterns.replaceAddresses(s) { counts.addresses += 1; return addressMark }
+        for (t, person) in wordTerms { s = replaceWord(t, in: s, with: person) }
+        for (p, person) in honorificParts where s.contains(p) {
+            for h in PersonalTextPatterns.personalHonorifics + PersonalTextPatterns.officeTitles where s.contains(p + h) {
+                counts.names += s.components(separatedBy: p + h).count - 1
+                note(p, person)
+                s = s.replacingOccurrences(of: p + h, with: person + h)
             }
         }
+        s = replaceTitledNames(s)
         return s
     }
 
-    private func isPhoneLike(_ t: String) -> Bool {
-        t.unicodeScalars.filter { Anonymizer.digit($0) != nil }.count >= 6
-    }
-
-    // MARK: e-mail
-
-    static func isEmailLocal(_ u: Unicode.Scalar) -> Bool {
-        let v = u.value
-        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-            || "._%+-'".unicodeScalars.contains(u)
-            || (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) || v == 0xFF0E
-    }
-    static func isDomainChar(_ u: Unicode.Scalar) -> Bool {
-        let v = u.value
-        return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || v == 0x2D || v == 0x2E
-            || (0xFF10...0xFF19).contains(v) || (0xFF21...0xFF3A).contains(v) || (0xFF41...0xFF5A).contains(v) || v == 0xFF0E || v == 0xFF0D
-    }
-
-    /// Replaces `local@domain.tld` (ASCII or full-width, with @ or ＠).
-    static func replaceEmails(_ s: String, with mark: String) -> String {
+    /// Names known only by the title after them get a pseudonym of their own, the same one each time.
+    private func replaceTitledNames(_ s: String) -> String {
         let scalars = Array(s.unicodeScalars)
-        guard scalars.contains(where: { $0 == "@" || $0 == "＠" }) else { return s }
-        var out = String.UnicodeScalarView()
-        var i = 0
-        var copiedUpTo = 0
-        while i < scalars.count {
-            if scalars[i] == "@" || scalars[i] == "＠" {
-                var a = i
-                while a > copiedUpTo && isEmailLocal(scalars[a - 1]) { a -= 1 }
-                var b = i + 1
-                while b < scalars.count && isDomainChar(scalars[b]) { b += 1 }
-                // trim trailing dots/hyphens of the domain
-                while b > i + 1 && (scalars[b - 1] == "." || scalars[b - 1] == "-" || scalars[b - 1] == "．") { b -= 1 }
-                let domain = scalars[(i + 1)..<b]
-                let hasDot = domain.contains(where: { $0 == "." || $0 == "．" })
-                if a < i && hasDot {
-                    out.append(contentsOf: scalars[copiedUpTo..<a])
-                    out.append(contentsOf: mark.unicodeScalars)
-                    copiedUpTo = b
-                    i = b
-                    continue
-                }
-            }
-            i += 1
+        let hits = PersonalTextPatterns.namesBeforeTitles(scalars) { name in
+            self.organisations.contains { $0.contains(name) } || self.partnerTerms.contains { $0.label.contains(name) }
         }
-        out.append(contentsOf: scalars[copiedUpTo...])
-        return String(out)
-    }
-
-    // MARK: phone
-
-    static func digit(_ u: Unicode.Scalar) -> Int? {
-        let v = u.value
-        if v >= 0x30 && v <= 0x39 { return Int(v - 0x30) }
-        if v >= 0xFF10 && v <= 0xFF19 { return Int(v - 0xFF10) }
-        return nil
-    }
-    static let phoneSeparators: Set<UInt32> = [0x2D, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x30FC, 0xFF0D,
-                                               0x20, 0x3000, 0x28, 0x29, 0xFF08, 0xFF09, 0x2E]
-    static func isWordish(_ u: Unicode.Scalar) -> Bool {
-        digit(u) != nil || (u.value < 0x80 && (u.properties.isAlphabetic))
-    }
-
-    /// Replaces Japanese phone numbers: 10–11 digits starting with 0 (03-1234-5678, 090 1234 5678,
-    /// (03)1234-5678, ０９２－０００－０８０１) or +81 followed by 9–10 digits.
-    static func replacePhones(_ s: String, with mark: String) -> String {
-        let scalars = Array(s.unicodeScalars)
-        guard scalars.contains(where: { digit($0) != nil }) else { return s }
-        var out = String.UnicodeScalarView()
-        var copiedUpTo = 0
-        var i = 0
-        while i < scalars.count {
-            let u = scalars[i]
-            let startsPlus = (u == "+" || u == "＋") && i + 2 < scalars.count && digit(scalars[i + 1]) == 8 && digit(scalars[i + 2]) == 1
-            let startsParen = (u == "(" || u == "（") && i + 1 < scalars.count && digit(scalars[i + 1]) == 0
-            let startsZero = digit(u) == 0
-            if (startsPlus || startsParen || startsZero) && (i == 0 || !isWordish(scalars[i - 1])) {
-                var j = i + (startsPlus ? 1 : 0)
-                var digits = 0
-                var lastDigitEnd = i
-                var seps = 0
-                while j < scalars.count {
-                    if digit(scalars[j]) != nil { digits += 1; seps = 0; j += 1; lastDigitEnd = j }
-                    else if phoneSeparators.contains(scalars[j].value), seps < 2 { seps += 1; j += 1 }
-                    else { break }
-                }
-                let followedByWord = lastDigitEnd < scalars.count && isWordish(scalars[lastDigitEnd])
-                let ok = startsPlus ? (11...12).contains(digits) : (10...11).contains(digits)
-                if ok && !followedByWord {
-                    out.append(contentsOf: scalars[copiedUpTo..<i])
-                    out.append(contentsOf: mark.unicodeScalars)
-                    copiedUpTo = lastDigitEnd
-                    i = lastDigitEnd
-                    continue
-                }
-                // skip past this digit run so we do not re-test its middle
-                i = max(i + 1, lastDigitEnd)
-                continue
-            }
-            i += 1
+        var out = hits.isEmpty ? s : PersonalTextPatterns.splice(scalars, hits.map { ($0.0, self.found($0.1)) })
+        let english = PersonalTextPatterns.englishTitledNames(out)
+        for (range, name) in english.reversed() {
+            let pseudonym = found(name)
+            out.replaceSubrange(range, with: pseudonym)
         }
-        out.append(contentsOf: scalars[copiedUpTo...])
-        return String(out)
+        return out
+    }
+
+    private func found(_ name: String) -> String {
+        counts.names += 1
+        if let p = foundNames[name] { note(name, p); return p }
+        let p = newPerson()
+        foundNames[name] = p
+        note(name, p)
+        return p
     }
 
     /// Case-insensitive whole-word replacement of an ASCII term.
-    static func replaceWord(_ term: String, in s: String, with mark: String) -> String {
+    private func replaceWord(_ term: String, in s: String, with mark: String) -> String {
         guard s.range(of: term, options: .caseInsensitive) != nil else { return s }
         var out = ""
         var rest = s[...]
@@ -224,10 +236,26 @@ public struct Anonymizer: Sendable {
             let after = r.upperBound < rest.endIndex ? rest[r.upperBound] : nil
             func wordChar(_ c: Character?) -> Bool { c.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") } ?? false }
             out += rest[rest.startIndex..<r.lowerBound]
-            out += (wordChar(before) || wordChar(after)) ? String(rest[r]) : mark
+            if wordChar(before) || wordChar(after) {
+                out += rest[r]
+            } else {
+                out += mark; counts.names += 1; note(String(rest[r]), mark)
+            }
             rest = rest[r.upperBound...]
         }
         out += rest
         return out
+    }
+
+    /// "replaced 4 names, 2 phone numbers" (or "nothing personal found").
+    public var summary: String {
+        var parts: [String] = []
+        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
+        add(counts.names, "name", "names")
+        add(counts.emails, "e-mail address", "e-mail addresses")
+        add(counts.phones, "phone number", "phone numbers")
+        add(counts.addresses, "postal address", "postal addresses")
+        add(counts.organisations, "partner name", "partner names")
+        return parts.isEmpty ? "nothing personal found to replace" : "replaced " + parts.joined(separator: ", ")
     }
 }

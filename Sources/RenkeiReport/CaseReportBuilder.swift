@@ -6,8 +6,14 @@ import RenkeiCore
 public enum CaseReportBuilder {
     public static func build(_ c: Case, catalog: Catalog, options o: ReportOptions,
                              deadlines: DeadlineInfo? = nil) -> CaseReport {
+        buildCounting(c, catalog: catalog, options: o, deadlines: deadlines).report
+    }
+
+    /// The report and, when anonymised, the anonymiser that made it (its `summary` says what was replaced).
+    public static func buildCounting(_ c: Case, catalog: Catalog, options o: ReportOptions,
+                                     deadlines: DeadlineInfo? = nil) -> (report: CaseReport, anonymizer: Anonymizer?) {
         let lang = o.lang
-        let anon = o.anonymize ? Anonymizer(case: c, lang: lang) : nil
+        let anon = o.anonymize || o.anonymizePartners ? Anonymizer(case: c, lang: lang, partners: o.anonymizePartners) : nil
         func text(_ s: String) -> String { anon?.scrub(s) ?? s }
         func opt(_ s: String?) -> String? {
             guard let s, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
@@ -34,7 +40,7 @@ public enum CaseReportBuilder {
             prefecture: opt(c.municipality.prefecture),
             municipalityKind: c.municipality.kind.map { ReportLabels.municipalityKind($0, lang) },
             department: opt(c.department),
-            partners: c.partners.map { .init(name: $0.name, kind: ReportLabels.partnerKind($0.kind, lang), role: opt($0.role)) },
+            partners: c.partners.map { .init(name: anon?.partner($0.name) ?? $0.name, kind: ReportLabels.partnerKind($0.kind, lang), role: opt($0.role)) },
             exit: c.exit.map { .init(id: $0.rawValue, label: $0.label(lang), page: catalog.exit($0)?.page) },
             method: c.method.map { m in .init(id: m, label: methodSpec.map { lang == .ja ? $0.ja : $0.en } ?? m, page: methodSpec?.page) },
             stage: .init(id: c.stage.rawValue, label: c.stage.label(lang), page: catalog.stage(c.stage)?.page),
@@ -84,28 +90,8 @@ public enum CaseReportBuilder {
                                 decisions: decisionsByStage[s] ?? []))
         }
 
-        // Budget
-        let total = c.budget.totalYen
-        let budget = CaseReport.BudgetSection(
-            fiscalYear: c.budget.fiscalYear, fiscalYearText: c.budget.fiscalYear.map { ReportFormat.fiscalYear($0, lang) },
-            totalYen: total, totalText: ReportFormat.yen(total),
-            lines: c.budget.items.map { l in
-                .init(label: text(l.label), yen: l.yen, yenText: ReportFormat.yen(l.yen),
-                      shareText: total > 0 && c.budget.items.count > 1 ? ReportFormat.percent(Double(l.yen) * 100 / Double(total)) : nil)
-            },
-            expenditureItem: opt(c.budget.expenditureItem),
-            roughQuoteYen: c.budget.roughQuoteYen, roughQuoteText: c.budget.roughQuoteYen.map(ReportFormat.yen),
-            funding: c.budget.funding.map { f in
-                .init(name: text(f.name), kind: ReportLabels.fundingKind(f.kind, lang), ratePercent: f.ratePercent,
-                      rateText: f.ratePercent.map(ReportFormat.percent), yen: f.yen, yenText: f.yen.map(ReportFormat.yen))
-            },
-            hasAny: !c.budget.items.isEmpty || c.budget.roughQuoteYen != nil || c.budget.expenditureItem != nil || !c.budget.funding.isEmpty)
-
-        // The six reference items (p.45–47)
-        let reference = catalog.referenceItems.enumerated().map { (i, item) -> CaseReport.ReferenceRow in
-            let t = opt(c.budget.reference[item.id])
-            return .init(number: i + 1, id: item.id, label: item.label(lang), page: item.page, text: t, recorded: t != nil)
-        }
+        let budget = budgetSection(c, lang: lang, text: text, opt: opt)
+        let reference = referenceRows(c, catalog: catalog, lang: lang, opt: opt)
 
         // KPIs
         let kpis = c.kpis.map { k in kpiRow(k, text: text) }
@@ -120,7 +106,7 @@ public enum CaseReportBuilder {
 
         let contacts = c.contacts.map { ct -> CaseReport.ContactRow in
             if let anon {
-                return .init(name: anon.nameMark, organization: opt(ct.organization), role: opt(ct.role), email: nil, phone: nil)
+                return .init(name: anon.removedContact(ct), organization: opt(ct.organization), role: opt(ct.role), email: nil, phone: nil)
             }
             return .init(name: ct.name, organization: opt(ct.organization), role: opt(ct.role), email: opt(ct.email), phone: opt(ct.phone))
         }
@@ -131,10 +117,11 @@ public enum CaseReportBuilder {
 
         let calendar = deadlines.map { calendarSection($0, lang: lang, text: text) }
 
-        return CaseReport(generatedOn: o.today, lang: lang, anonymized: o.anonymize, header: header,
-                          issue: .init(why: text(c.issue.why), how: text(c.issue.how), what: text(c.issue.what)),
-                          stages: stages, budget: budget, reference: reference, kpis: kpis, calendar: calendar,
-                          openItems: openItems, contacts: contacts, notes: notes, history: history)
+        let report = CaseReport(generatedOn: o.today, lang: lang, anonymized: anon != nil, header: header,
+                                issue: .init(why: text(c.issue.why), how: text(c.issue.how), what: text(c.issue.what)),
+                                stages: stages, budget: budget, reference: reference, kpis: kpis, calendar: calendar,
+                                openItems: openItems, contacts: contacts, notes: notes, history: history)
+        return (report, anon)
     }
 
     static func calendarSection(_ d: DeadlineInfo, lang: Lang, text: (String) -> String) -> CaseReport.CalendarSection {
@@ -146,6 +133,33 @@ public enum CaseReportBuilder {
         return .init(position: d.position.map(text), milestones: d.milestones.map(row), earliestRoute: d.earliestRoute.map(text),
                      nextMilestone: d.nextMilestone.map(row), daysOverdue: overdue,
                      daysOverdueText: overdue.map { ReportFormat.days($0, lang) })
+    }
+
+    // MARK: budget and the six reference items of p.45–47 (shared with the share sheet)
+
+    static func budgetSection(_ c: Case, lang: Lang, text: (String) -> String, opt: (String?) -> String?) -> CaseReport.BudgetSection {
+        let total = c.budget.totalYen
+        return CaseReport.BudgetSection(
+            fiscalYear: c.budget.fiscalYear, fiscalYearText: c.budget.fiscalYear.map { ReportFormat.fiscalYear($0, lang) },
+            totalYen: total, totalText: ReportFormat.yen(total),
+            lines: c.budget.items.map { l in
+                .init(label: text(l.label), yen: l.yen, yenText: ReportFormat.yen(l.yen),
+                      shareText: total > 0 && c.budget.items.count > 1 ? ReportFormat.percent(Double(l.yen) * 100 / Double(total)) : nil)
+            },
+            expenditureItem: opt(c.budget.expenditureItem),
+            roughQuoteYen: c.budget.roughQuoteYen, roughQuoteText: c.budget.roughQuoteYen.map(ReportFormat.yen),
+            funding: c.budget.funding.map { f in
+                .init(name: text(f.name), kind: ReportLabels.fundingKind(f.kind, lang), ratePercent: f.ratePercent,
+                      rateText: f.ratePercent.map(ReportFormat.percent), yen: f.yen, yenText: f.yen.map(ReportFormat.yen))
+            },
+            hasAny: !c.budget.items.isEmpty || c.budget.roughQuoteYen != nil || c.budget.expenditureItem != nil || !c.budget.funding.isEmpty)
+    }
+
+    static func referenceRows(_ c: Case, catalog: Catalog, lang: Lang, opt: (String?) -> String?) -> [CaseReport.ReferenceRow] {
+        catalog.referenceItems.enumerated().map { (i, item) -> CaseReport.ReferenceRow in
+            let t = opt(c.budget.reference[item.id])
+            return .init(number: i + 1, id: item.id, label: item.label(lang), page: item.page, text: t, recorded: t != nil)
+        }
     }
 
     // MARK: decisions

@@ -41,3 +41,31 @@ extension Lang {
         }
     }
 }
+
+/// Who a case export is for. `share` is the 事例シート for other municipalities (no memos, log,
+/// checklists or personal data); `internal` is the full report for the team.
+public enum Audience: String, CaseIterable, Sendable {
+    case share, `internal`
+    public static func parse(_ s: String) throws -> Audience {
+        guard let a = Audience(rawValue: s.lowercased()) else { throw ReportError.unknownAudience(s) }
+        return a
+    }
+    /// `share` for md, html and pdf (what people send); `internal` for json (what tools read).
+    public static func defaultFor(_ output: CaseOutput) -> Audience { output == .json ? .internal : .share }
+}
+
+/// What `renkei export ID --format` writes: a template format or a PDF printed from the HTML.
+public enum CaseOutput: String, CaseIterable, Sendable {
+    case md, html, json, pdf
+    public var fileExtension: String { rawValue }
+    /// The template format behind the output (PDF is printed from the HTML).
+    public var templateFormat: CaseFormat {
+        switch self { case .md: return .md; case .html, .pdf: return .html; case .json: return .json }
+    }
+    public static func parse(_ s: String) throws -> CaseOutput {
+        let t = s.lowercased()
+        if t == "markdown" { return .md }
+        guard let f = CaseOutput(rawValue: t) else { throw ReportError.unknownFormat(s, allowed: allCases.map(\.rawValue)) }
+        return f
+    }
+}

@@ -11,6 +11,10 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case outputNotWritable(path: String, reason: String)
     case quarantined(id: String, path: String)
     case caseUnavailable(String)
+    case unknownAudience(String)
+    case noPDFEngine
+    case pdfFailed(String)
+    case shareOnlyOption(String)
 
     public var description: String {
         switch self {
@@ -32,6 +36,14 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "case '\(id)' is quarantined (\(path)); fix the file and move it back to cases/ before exporting it"
         case .caseUnavailable(let m):
             return m
+        case .unknownAudience(let a):
+            return "unknown audience '\(TerminalText.inline(a))'; use --for share (the 事例シート) or --for internal (the full report)"
+        case .noPDFEngine:
+            return "no PDF engine found: install chromium and fonts-noto-cjk (bash Scripts/install-deps.sh), or export --format html and print it from a browser"
+        case .pdfFailed(let reason):
+            return "PDF printing failed: \(reason); export --format html and print it from a browser instead"
+        case .shareOnlyOption(let option):
+            return "\(option) applies to the share sheet; drop it or use --for share"
         }
     }
 }

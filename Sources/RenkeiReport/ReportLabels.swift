@@ -107,6 +107,22 @@ public enum ReportLabels {
         "yes": "はい",
         "no": "いいえ",
         "damaged": "読み込めなかった案件ファイル",
+        // share sheet (事例シート)
+        "shareTitle": "官民連携 事例シート（横展開用）",
+        "sharePrivacy": "この資料は他の自治体と共有するためのものです。個人名・連絡先・内部メモ・変更履歴は含みません。",
+        "sharePath": "段階の経過",
+        "shareDecisions": "要となった判断",
+        "shareBudget": "予算と財源",
+        "shareLessons": "学び・他の自治体へ",
+        "shareContact": "問い合わせ先",
+        "shareStarted": "開始",
+        "shareUpdated": "最終更新",
+        "shareDuration": "期間",
+        "shareEnded": "終了",
+        "shareNow": "現在",
+        "shareFrom": "から",
+        "undecided": "未定",
+        "shareStatus": "現在の段階",
     ]
 
     static let en: [String: String] = [
@@ -209,6 +225,22 @@ public enum ReportLabels {
         "yes": "yes",
         "no": "no",
         "damaged": "Case files that could not be read",
+        // share sheet
+        "shareTitle": "Public–private collaboration case sheet (for sharing)",
+        "sharePrivacy": "Prepared for sharing with other municipalities. It contains no personal names, contact details, internal memos or change log.",
+        "sharePath": "Path through the stages",
+        "shareDecisions": "Decisions that mattered",
+        "shareBudget": "Budget and funding",
+        "shareLessons": "Lessons for other municipalities",
+        "shareContact": "Contact point",
+        "shareStarted": "Started",
+        "shareUpdated": "Last updated",
+        "shareDuration": "Duration",
+        "shareEnded": "ended",
+        "shareNow": "now",
+        "shareFrom": "from",
+        "undecided": "undecided",
+        "shareStatus": "Current stage",
     ]
 
     /// English names of event kinds (Core only carries the Japanese).

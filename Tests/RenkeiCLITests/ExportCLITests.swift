@@ -16,15 +16,15 @@ import Testing
 
     @Test func caseReportToStdoutAndFile() throws {
         let ws = try CLI.tempWorkspace(sample: true)
-        let md = try CLI.run(["export", Self.sample, "--format", "md"], workspace: ws)
+        let md = try CLI.run(["export", Self.sample, "--format", "md", "--for", "internal"], workspace: ws)
         #expect(md.status == 0, "\(md.stderr)")
         #expect(md.stdout.hasPrefix("# 官民連携 事例レポート"))
         #expect(md.stdout.contains("予算要求で苦労したこと"))
-        let en = try CLI.run(["export", Self.sample, "--format", "md", "--lang", "en"], workspace: ws)
+        let en = try CLI.run(["export", Self.sample, "--format", "md", "--lang", "en", "--for", "internal"], workspace: ws)
         #expect(en.stdout.contains("Difficulties in the budget request"))
 
         let out = ws.appendingPathComponent("out.html")
-        let html = try CLI.run(["export", Self.sample, "--format", "html", "-o", out.path], workspace: ws)
+        let html = try CLI.run(["export", Self.sample, "--format", "html", "--for", "internal", "-o", out.path], workspace: ws)
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.isEmpty)
         #expect(html.stderr.contains(out.path))
@@ -55,7 +55,9 @@ import Testing
     @Test func badInputIsOneLineAndNonZero() throws {
         let ws = try CLI.tempWorkspace(sample: true)
         let cases: [([String], Int32, String)] = [
-            (["export", Self.sample, "--format", "pdf"], 2, "unknown format 'pdf'"),
+            (["export", Self.sample, "--format", "docx"], 2, "unknown format 'docx'"),
+            (["export", Self.sample, "--for", "public"], 2, "unknown audience 'public'"),
+            (["export", Self.sample, "--for", "internal", "--contact-person"], 2, "--contact-person applies to the share sheet"),
             (["export", Self.sample, "--lang", "fr"], 2, "unknown language 'fr'"),
             (["export", "--all", "--format", "html5"], 2, "unknown format 'html5'"),
             (["export", "no-such-case"], 1, "no case 'no-such-case'"),
@@ -139,7 +141,7 @@ import Testing
     @Test func workspaceTemplateOverridesShipped() throws {
         let ws = try CLI.tempWorkspace(sample: true)
         try "MY {{header.id}} {{budget.totalText}}\n".write(to: ws.appendingPathComponent("templates/case.md.mustache"), atomically: true, encoding: .utf8)
-        let r = try CLI.run(["export", Self.sample], workspace: ws)
+        let r = try CLI.run(["export", Self.sample, "--for", "internal"], workspace: ws)
         #expect(r.stdout.hasPrefix("MY \(Self.sample) ¥"))
     }
 }

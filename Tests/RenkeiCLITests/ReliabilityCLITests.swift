@@ -503,17 +503,17 @@ extension ReliabilityCLITests {
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-secret-\(UUID().uuidString.prefix(8)).mustache")
         try Data("SECRET-OUTSIDE".utf8).write(to: secret)
         for t in ["../../../../etc/passwd", "/etc/passwd", "../cases/\(id).json", "x/../../y"] {
-            let r = try Sh.renkei(["export", id, "--template", t], ws: ws)
+            let r = try Sh.renkei(["export", id, "--template", t, "--for", "internal"], ws: ws)
             #expect(r.status != 0 && !r.signalled && !r.stdout.contains("root:"), "template \(t)")
         }
         let templates = ws.appendingPathComponent("templates")
         try FileManager.default.createSymbolicLink(at: templates.appendingPathComponent("case.md.mustache"), withDestinationURL: secret)
-        var r = try Sh.renkei(["export", id, "-f", "md"], ws: ws)
+        var r = try Sh.renkei(["export", id, "-f", "md", "--for", "internal"], ws: ws)
         #expect(r.status != 0 && !r.stdout.contains("SECRET") && r.stderr.contains("symbolic link"), "\(r.stderr)")
         try FileManager.default.removeItem(at: templates.appendingPathComponent("case.md.mustache"))
         let rel = "../../../../../../../.." + secret.deletingPathExtension().path
         try Data("{{> \(rel)}}\n{{> \(secret.deletingPathExtension().path)}}\n".utf8).write(to: templates.appendingPathComponent("case.md.mustache"))
-        r = try Sh.renkei(["export", id, "-f", "md"], ws: ws)
+        r = try Sh.renkei(["export", id, "-f", "md", "--for", "internal"], ws: ws)
         #expect(!r.stdout.contains("SECRET") && !r.signalled, "partials stay inside: \(r.stderr)")
     }
 }

@@ -4,32 +4,47 @@ import RenkeiCore
 import RenkeiReport
 import RenkeiStore
 
-/// `renkei export ID --format md|html|json` — a case report to share (横展開);
+/// `renkei export ID --format md|html|pdf|json [--for share|internal]` — the 事例シート to share
+/// (横展開) or the team's full report;
 /// `renkei export --all --format csv|json|md|html` — the portfolio table for the weekly meeting.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a case report (md, html, json) or, with --all, the portfolio (csv, json, md, html).",
+        abstract: "Export a case (share sheet or internal report: md, html, pdf, json) or, with --all, the portfolio (csv, json, md, html).",
         discussion: """
-        A case report has the header and five-step progress line, WHY → HOW → WHAT, each stage \
-        passed with dates, time spent, checklist items with the guide's pages and the decisions \
-        and who took them, the budget, the guide's six reference items (p.45–47), KPIs, the \
-        budget-calendar position, open items and a history summary. HTML is one self-contained \
-        file (no external fetches) that prints on A4.
+        Two audiences. --for share (the default for md, html and pdf) is the 事例シート for other \
+        municipalities, two A4 pages: header, WHY → HOW → WHAT, the path through the stages with \
+        durations and the decisions that mattered, budget and funding, the guide's six reference \
+        items (p.45–47), KPIs, lessons and the desk as contact point. It never contains memos, the \
+        change log, checklists or personal data: names, e-mail addresses, phone numbers and postal \
+        addresses are replaced in every text (担当者A, ［電話番号削除］ …) with or without \
+        --anonymize, and a summary of what was replaced is printed. --contact-person names the \
+        municipal contact instead of only the desk.
+
+        --for internal (the default for json) is the full report for the team: the header and \
+        progress line, each stage with dates, checklist items, decisions and who took them, the \
+        budget, reference items, KPIs, the budget-calendar position, open items, contacts, notes \
+        and a history summary. HTML is one self-contained file (no external fetches) that prints on A4.
+
+        --format pdf prints the HTML with headless Chromium (with fonts-noto-cjk for Japanese); \
+        without it the export says so and exits 1.
 
         Without -o the export goes to standard output. A file is written atomically (temp file \
         + rename): an existing file is replaced only with --force, and a failed export leaves \
         nothing behind.
 
-        --anonymize removes contacts' names, e-mail addresses and phone numbers everywhere \
-        (also inside notes and history) and replaces the people in the log by 担当者A, B, …
+        --anonymize (internal report) replaces people's names, e-mail addresses, phone numbers and \
+        postal addresses everywhere (also inside notes and history): known contacts and the \
+        people in the log, and names written before a title (山本課長, 佐藤さん, Mr. Sato) become \
+        担当者A, B, … consistently. --anonymize-partners also replaces partners' names (連携先A, …).
 
         Layouts come from templates (Mustache) in renkei's Data/templates; copy one into \
         <workspace>/templates/ and edit it to change the layout, or pass --template NAME.
 
         Examples:
-          renkei export saitama-programming --format html -o report.html
-          renkei export saitama-programming --format md --lang en --anonymize
+          renkei export saitama-programming --format pdf -o sheet.pdf
+          renkei export saitama-programming --format html --for internal -o report.html
+          renkei export saitama-programming --format md --lang en --for internal --anonymize
           renkei export --all --format csv -o portfolio.csv
           renkei export --all --format md --stage budgeting --overdue
         """)
@@ -37,11 +52,15 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (omit it with --all).") var id: String?
     @Flag(help: "Export the whole portfolio instead of one case.") var all = false
-    @Option(name: .shortAndLong, help: "md, html or json for a case (default md); csv, json, md or html with --all (default csv).")
+    @Option(name: .shortAndLong, help: "md, html, pdf or json for a case (default md); csv, json, md or html with --all (default csv).")
     var format: String?
+    @Option(name: .customLong("for"), help: "Audience of a case export: share (the 事例シート; default for md, html, pdf) or internal (the full report; default for json).")
+    var audience: String?
     @Option(name: .shortAndLong, help: "Output file (default: standard output; '-' is standard output too).") var output: String?
     @Option(help: "Report language: ja (default) or en.") var lang: String = "ja"
-    @Flag(help: "Remove contacts' names, e-mails and phone numbers (for sharing outside the municipality).") var anonymize = false
+    @Flag(help: "Internal report: replace names, e-mails, phone numbers and addresses everywhere (the share sheet always does).") var anonymize = false
+    @Flag(help: "Also replace the partners' names (startups, other bodies) by 連携先A, B, ….") var anonymizePartners = false
+    @Flag(help: "Share sheet: name the municipal contact person (name, role, e-mail, phone) instead of only the desk.") var contactPerson = false
     @Flag(help: "Overwrite the output file if it exists.") var force = false
     @Option(help: "With --all: only cases at this stage (\(Stage.allCases.map(\.rawValue).joined(separator: ", "))).") var stage: String?
     @Flag(help: "With --all: only cases with a missed deadline.") var overdue = false
@@ -51,7 +70,8 @@ struct ExportCommand: ParsableCommand {
         if all && id != nil { throw ValidationError("give a case id or --all, not both") }
         if !all && id == nil { throw ValidationError("give a case id to export, or --all for the portfolio") }
         if !all && (stage != nil || overdue) { throw ValidationError("--stage and --overdue filter the portfolio; use them with --all") }
-        if all && anonymize { throw ValidationError("--anonymize applies to a case report; the portfolio has no contact data") }
+        if all && (anonymize || anonymizePartners) { throw ValidationError("--anonymize applies to a case report; the portfolio has no contact data") }
+        if all && (audience != nil || contactPerson) { throw ValidationError("--for and --contact-person apply to a case export, not to --all") }
     }
 
     func run() throws {
@@ -92,21 +112,36 @@ struct ExportCommand: ParsableCommand {
             return
         }
 
-        let fmt: CaseFormat
-        do { fmt = try CaseFormat.parse(format ?? "md") } catch { throw CLIError("\(error)", code: .usage) }
+        let output: CaseOutput
+        let who: Audience
+        do {
+            output = try CaseOutput.parse(format ?? "md")
+            who = try audience.map(Audience.parse) ?? Audience.defaultFor(output)
+        } catch { throw CLIError("\(error)", code: .usage) }
+        if contactPerson && who != .share { throw CLIError("\(ReportError.shareOnlyOption("--contact-person"))", code: .usage) }
+        if output == .pdf && destination == nil && isatty(STDOUT_FILENO) == 1 {
+            throw CLIError("a PDF is not for the terminal: give -o FILE.pdf (or redirect standard output)", code: .usage)
+        }
         let id = self.id!
         guard CaseID.isValid(id) else { throw CLIError(CaseID.validationMessage(id), code: .usage) }
         let ctx = try AppContext.make(global)
         let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today)   // with the budget calendars
+        let request = DocumentRequest(audience: who, output: output, lang: language, anonymize: anonymize,
+                                      anonymizePartners: anonymizePartners, contactPerson: contactPerson, template: template)
         try Self.report {
+            let anonymizer: Anonymizer?
             if let destination {
-                let url = try exporter.export(caseId: id, format: fmt, lang: language, anonymize: anonymize,
-                                              to: .file(destination, overwrite: force), template: template)
-                Output.errorRaw("renkei: wrote \(url.path)")
+                let written = try exporter.exportDocument(caseId: id, request, to: .file(destination, overwrite: force))
+                anonymizer = written.anonymizer
+                Output.errorRaw("renkei: wrote \(written.url.path)")
             } else {
-                Output.document(try exporter.render(caseId: id, format: fmt, lang: language,
-                                                    anonymize: anonymize, template: template), json: format == "json")
+                if output == .pdf, PDFPrinter.engine() == nil { throw ReportError.noPDFEngine }
+                let doc = try exporter.renderDocument(caseId: id, request)
+                anonymizer = doc.anonymizer
+                if output == .pdf { FileHandle.standardOutput.write(doc.data) } else { Output.document(doc.data, json: output == .json) }
             }
+            // What was replaced, so the user knows what the file no longer holds (counts only, never the values).
+            if let anonymizer { Output.errorRaw("renkei: \(anonymizer.summary)") }
         }
     }
 
@@ -114,7 +149,8 @@ struct ExportCommand: ParsableCommand {
     static func report(_ body: () throws -> Void) throws {
         do { try body() } catch let e as ReportError {
             switch e {
-            case .unknownFormat, .unknownLanguage, .invalidTemplateName: throw CLIError(e.description, code: .usage)
+            case .unknownFormat, .unknownLanguage, .invalidTemplateName, .unknownAudience, .shareOnlyOption:
+                throw CLIError(e.description, code: .usage)
             default: throw CLIError(e.description)
             }
         }
