@@ -15,7 +15,7 @@ public struct FieldNames: Sendable {
         switch head {
         case "checklist": return Message.checklistItem(itemName(rest, lang)).text(lang)
         case "reference": return catalog.referenceItems.first { $0.id == rest }?.label(lang) ?? Label.referenceItem.text(lang)
-        case "note": return Message.noteNumber(rest).text(lang)
+        case "note": return Label.tabNotes.text(lang)   // note ids are random (#12): not for people
         case "snooze": return Message.snoozeOf(itemName(rest, lang)).text(lang)
         case "stage": return Label.stage.text(lang)
         case "stageReason": return Label.reason.text(lang)

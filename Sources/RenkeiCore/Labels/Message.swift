@@ -27,7 +27,6 @@ public enum Message: Equatable, Sendable {
     case unmetCount(Int)
     // parts of sentences
     case checklistItem(String)
-    case noteNumber(String)
     case snoozeOf(String)
     case unsnoozeOf(String)
     case snoozedUntil(String, reason: String)
@@ -105,8 +104,6 @@ public enum Message: Equatable, Sendable {
             return ja ? "未了 \(n) 件" : "\(n) unmet"
         case .checklistItem(let name):
             return ja ? "チェック項目「\(name)」" : "checklist item \"\(name)\""
-        case .noteNumber(let n):
-            return ja ? "メモ #\(n)" : "note #\(n)"
         case .snoozeOf(let name):
             return ja ? "スヌーズ「\(name)」" : "snooze \"\(name)\""
         case .unsnoozeOf(let name):
