@@ -55,6 +55,11 @@ public struct PortfolioReport: Codable, Equatable, Sendable {
         public var daysOverdue: Int?
         public var overdue: Bool
         public var tags: [String]
+        /// 原課 and 課題分野 (its label), for the CSV a coordinator works with in Excel.
+        public var department: String?
+        public var domain: String?
+        /// WHY/HOW/WHAT: only the CSV export fills it (it needs the case files, not just summaries).
+        public var issue: IssueFrame?
     }
 }
 
@@ -65,6 +70,8 @@ public enum PortfolioBuilder {
                              deadlines: DeadlineProvider? = nil) -> PortfolioReport {
         var methodLabels: [String: String] = [:]
         for m in catalog.methods { methodLabels[m.id] = lang == .ja ? m.ja : m.en }
+        var domainLabels: [String: String] = [:]
+        for d in catalog.domains { domainLabels[d.id] = lang == .ja ? d.ja : d.en }
         var rows: [PortfolioReport.Row] = []
         rows.reserveCapacity(portfolio.summaries.count)
         var total = 0
@@ -87,7 +94,8 @@ public enum PortfolioBuilder {
                 nextAction: s.nextActionText, nextActionDue: s.nextActionDue,
                 daysInStage: s.stage.isEndState ? nil : s.daysInStage(today: today),
                 nextMilestone: d?.nextMilestone?.label, nextMilestoneDue: d?.nextMilestone?.due,
-                daysOverdue: overdueDays, overdue: overdueDays != nil, tags: s.tags))
+                daysOverdue: overdueDays, overdue: overdueDays != nil, tags: s.tags,
+                department: s.department.isEmpty ? nil : s.department, domain: s.domain.map { domainLabels[$0] ?? $0 }))
         }
         return PortfolioReport(generatedOn: today, lang: lang,
                                filter: .init(stage: stage?.rawValue, overdueOnly: overdueOnly),
