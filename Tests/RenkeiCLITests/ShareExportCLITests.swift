@@ -92,4 +92,27 @@ import Testing
             #expect(pages != nil && pages! >= 1 && pages! <= 2, "\(id): \(pages.map(String.init) ?? "no page count") pages")
         }
     }
+
+    /// The person column of the internal report's checklists never breaks a name (matsumot/o).
+    @Test func checklistPersonNeverWrapsMidName() throws {
+        guard Self.pdfTools else { return }
+        let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let who = "matsumotohanako"
+        #expect(try CLI.run(["tick", Self.sample, "proc-selection-method", "--off"], workspace: ws).status == 0)
+        #expect(try CLI.run(["tick", Self.sample, "proc-selection-method"], workspace: ws, env: ["RENKEI_ACTOR": who]).status == 0)
+        let pdf = ws.appendingPathComponent("internal.pdf")
+        let r = try CLI.run(["export", Self.sample, "--for", "internal", "--format", "pdf", "-o", pdf.path], workspace: ws, timeout: 150)
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = Process()
+        text.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        text.arguments = ["pdftotext", "-layout", pdf.path, "-"]
+        let pipe = Pipe()
+        text.standardOutput = pipe
+        text.standardError = FileHandle.nullDevice
+        try text.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        text.waitUntilExit()
+        #expect(out.contains(who), "the name is printed whole")
+    }
 }
