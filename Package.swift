@@ -5,7 +5,8 @@ import PackageDescription
 //   renkei (CLI + terminal main loop) ─┬─► RenkeiApp (the runtime) ─┬─► RenkeiTUI ─► RenkeiCore
 //                                      │                            ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
 //                                      │                            └─► RenkeiStore
-//                                      └─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
+//                                      ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
+//                                      └─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
 //   renkei-bench ─► RenkeiApp (the same runtime the executable drives)
 let package = Package(
     name: "renkei",
@@ -17,6 +18,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Import (#13): the .xlsx container and CSV fields come from kept libraries, pinned exactly
+        // so a reader change never alters what an import writes without a deliberate bump.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // Pure domain: cases, stages, gates, guide catalog, calendar and deadlines, search, insight.
@@ -27,6 +32,12 @@ let package = Package(
         // Exports: Markdown, HTML, CSV, JSON.
         .target(name: "RenkeiReport", dependencies: [
             "RenkeiCore", "RenkeiStore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Import of office files: encoding detection, CSV and .xlsx tables, mappings, value
+        // parsing (令和 dates, 千円), the row-by-row plan. Reads bytes handed to it; never writes.
+        .target(name: "RenkeiImport", dependencies: [
+            "RenkeiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "CSV", package: "CSV.swift"),
         ]),
         // The TUI state machine: AppState, Msg, update, view into a cell Screen. No C, no I/O.
         .target(name: "RenkeiTUI", dependencies: ["RenkeiCore"]),
@@ -39,13 +50,14 @@ let package = Package(
         // The thin adapter: key codes → Msg, Screen diff → ncursesw. The only importer of CNcursesw.
         .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "RenkeiTUI"]),
         .executableTarget(name: "renkei", dependencies: [
-            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal",
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal", "RenkeiImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "renkei-bench", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp",
         ]),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
+        .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport"], exclude: ["Fixtures"]),
         .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore"]),
         // Golden files are read from the source tree by path (re-recorded in place), not bundled.
         .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"],

@@ -65,14 +65,17 @@ extension PortfolioReport {
                "Milestone due", "Days overdue", "Tags"]
     }
 
-    /// The cells of each row, in header order (also what tests compare a CSV reader's output to).
+    /// The cells of each row, in header order; an amount nobody entered is an empty cell, not 0
+    /// (Excel would sum it as a real zero); partners are joined with 、 like tags, because names
+    /// often hold ・ and `renkei import` splits the cell back into partners. (Also what tests
+    /// compare a CSV reader's output to.)
     public func csvCells() -> [[CSVWriter.Cell]] {
         var out: [[CSVWriter.Cell]] = [PortfolioReport.csvHeader(lang).map { .text($0) }]
         out.reserveCapacity(rows.count + 1)
         for r in rows {
             out.append([.text(r.id), .text(r.title), .text(r.municipality), .text(r.prefecture ?? ""),
-                        .text(r.partnersText), .text(r.stageLabel), .text(r.progressGlyph), .text(r.exitLabel ?? ""),
-                        .text(r.methodLabel ?? ""), .int(r.fiscalYear), .int(r.totalYen), .int(r.roughQuoteYen),
+                        .text(r.partners.joined(separator: lang == .ja ? "、" : "; ")), .text(r.stageLabel), .text(r.progressGlyph), .text(r.exitLabel ?? ""),
+                        .text(r.methodLabel ?? ""), .int(r.fiscalYear), .int(r.totalYen == 0 ? nil : r.totalYen), .int(r.roughQuoteYen),
                         .text(r.nextAction ?? ""), .text(r.nextActionDue?.description ?? ""), .int(r.daysInStage),
                         .text(r.nextMilestone ?? ""), .text(r.nextMilestoneDue?.description ?? ""), .int(r.daysOverdue),
                         .text(r.tags.joined(separator: lang == .ja ? "、" : "; "))])

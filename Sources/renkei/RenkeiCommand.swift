@@ -40,6 +40,7 @@ struct Renkei: ParsableCommand {
             SnoozeCommand.self,
             NextActionCommand.self,
             ExportCommand.self,
+            ImportCommand.self,
             SimilarCommand.self,
             JointCommand.self,
             FunnelCommand.self,

@@ -124,8 +124,11 @@ import Testing
             if let err = try? String(contentsOf: errLog, encoding: .utf8), !err.isEmpty { Issue.record("renkei stderr:\n\(err.prefix(4000))") }
         }
         try tmux.start("env \(env) SWIFT_BACKTRACE=interactive=no '\(CLI.binary.path)' --workspace '\(ws.path)' --today 2026-11-23 2>'\(errLog.path)'", width: 100, height: 30)
-        var screen = try tmux.waitFor("連携ワークベンチ")
-        #expect(screen.contains("hamamatsu") || screen.contains("パーソナル助産師"))
+        // The header is drawn before the list (progressive first frame): on a loaded machine a
+        // loading frame can sit still long enough to look settled, so wait for the rows too.
+        var screen = try tmux.waitFor("the list with the case") {
+            $0.contains("連携ワークベンチ") && ($0.contains("hamamatsu") || $0.contains("パーソナル助産師"))
+        }
 
         // Filter to the case and open it.
         try tmux.keys("/")

@@ -45,6 +45,12 @@ public struct NewCaseInput: Equatable, Sendable {
 }
 
 public enum CaseFactory {
+    /// The kind a name says (都道府県 / 町 / 村 / 市), for new cases and imported ones alike.
+    public static func municipalityKind(_ name: String) -> MunicipalityKind? {
+        name.hasSuffix("県") || name.hasSuffix("都") || name.hasSuffix("府") || name == "北海道" ? .prefecture
+            : name.hasSuffix("町") ? .town : name.hasSuffix("村") ? .village : name.hasSuffix("市") ? .city : nil
+    }
+
     /// Validates the input and builds a case at `issue-definition` with its `created` event.
     public static func make(_ input: NewCaseInput, context ctx: CommandContext) throws -> Case {
         guard CaseID.isValid(input.id) else { throw CommandError.invalid(CaseID.validationMessage(input.id)) }
@@ -55,8 +61,7 @@ public enum CaseFactory {
         if let fy = input.fiscalYear, !(2000...2100).contains(fy) {
             throw CommandError.field(.invalid(field: "budget.fiscalYear", value: String(fy), expected: "a fiscal year between 2000 and 2100"))
         }
-        let kind: MunicipalityKind? = muni.hasSuffix("県") || muni.hasSuffix("都") || muni.hasSuffix("府") || muni == "北海道" ? .prefecture
-            : muni.hasSuffix("町") ? .town : muni.hasSuffix("村") ? .village : muni.hasSuffix("市") ? .city : nil
+        let kind = municipalityKind(muni)
         var c = Case(id: input.id, title: title,
                      municipality: Municipality(name: muni, prefecture: input.prefecture?.isEmpty == false ? input.prefecture : nil, kind: kind),
                      department: input.department ?? "",

@@ -40,7 +40,8 @@ extension CaseStore {
             if direction == .undo { journal.undo = stack; journal.redo.append(entry) }
             else { journal.redo = stack; journal.undo.append(entry) }
             try journal.save(url)
-            return (entry.caseId, entry.label)
+            let batch = entry.batch ?? [entry.caseId]
+            return (batch.count == 1 ? batch[0] : "\(batch.count) cases", entry.label)
         }
     }
 
@@ -69,6 +70,7 @@ extension CaseStore {
     }
 
     private func reverse(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
+        if entry.batch != nil { return try reverseBatch(entry, direction, actor: actor, now: now) }
         if entry.creation { return try reverseCreation(entry, direction, actor: actor) }
         var doc: CaseDocument
         do { doc = try load(entry.caseId) } catch StoreError.caseNotFound {

@@ -28,6 +28,10 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         public var at: Timestamp
         /// Creation is undone by moving the file to trash/, not by replaying changes.
         public var creation: Bool
+        /// One command over many cases (an import): every case it touched, and which of them it
+        /// created. Undo reverses them all or none. Absent for single-case commands.
+        public var batch: [String]? = nil
+        public var batchCreated: [String]? = nil
         /// Who made the command; nil only in version-1 journals.
         public var actor: String?
         /// The open workbench that made it (a random id per workbench run); nil for the CLI.

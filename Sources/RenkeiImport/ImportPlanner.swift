@@ -1,0 +1,59 @@
+import Foundation
+import RenkeiCore
+
+/// Table + mapping → plan. Pure: the same inputs always give the same plan, so a dry run shows
+/// exactly what `--apply` will write.
+public enum ImportPlanner {
+    public static func plan(_ table: SourceTable, mapping: ImportMapping, file: String, target: ImportTarget) -> ImportPlan {
+        let names = ValueNames(catalog: target.catalog)
+        var fileProblems: [String] = []
+        for column in mapping.columns.keys.sorted() where !table.header.contains(column) && mapping.columns[column] != "ignore" {
+            fileProblems.append("the mapping names column '\(TerminalText.inline(column))', which is not in the header; fix the mapping or the file")
+        }
+        let keyColumn = mapping.key ?? mapping.columns.first(where: { $0.value == "id" })?.key
+        if let keyColumn, !table.header.contains(keyColumn) {
+            fileProblems.append("key column '\(TerminalText.inline(keyColumn))' is not in the header")
+        }
+        var firstRowOfId: [String: Int] = [:]
+        var rows: [PlannedRow] = []
+        rows.reserveCapacity(table.rows.count)
+        for source in table.rows {
+            var row = RowReader(table: table, mapping: mapping, names: names, catalog: target.catalog, keyColumn: keyColumn).read(source)
+            if let id = row.id {
+                if let first = firstRowOfId[id] {
+                    row.problems.append(RowProblem(row: source.number, column: keyColumn, value: id,
+                                                   expected: "a key used once; row \(first) has the same key (case id \(id))"))
+                } else { firstRowOfId[id] = source.number }
+                if target.trashed.contains(id) {
+                    row.warnings.append(RowProblem(row: source.number, column: keyColumn, value: id,
+                                                   expected: "a new case: \(id) was deleted before (it is in trash/) and is created again"))
+                }
+            }
+            resolveAction(&row, existing: row.id.flatMap(target.existing))
+            rows.append(row)
+        }
+        return ImportPlan(file: file, source: table.source, mapping: mapping, rows: rows, fileProblems: fileProblems)
+    }
+
+    /// create / update / unchanged / invalid, and for an update which fields differ.
+    static func resolveAction(_ row: inout PlannedRow, existing: Case?) {
+        if !row.problems.isEmpty { row.action = .invalid; return }
+        guard let existing else {
+            let has = Set(row.assignments.map(\.path))
+            if !has.contains("title") { row.problems.append(RowProblem(row: row.row, expected: "a title (件名) for a new case; map a column to 'title'")) }
+            if !has.contains("municipality.name") { row.problems.append(RowProblem(row: row.row, expected: "a municipality (自治体) for a new case; map a column to 'municipality.name'")) }
+            row.action = row.problems.isEmpty ? .create : .invalid
+            return
+        }
+        row.changedFields = row.assignments.filter { a in
+            // An end-state reason made up by the importer never overrides one a person wrote.
+            if a.path == "stageReason" && existing.stageReason != nil && row.assignments.first(where: { $0.path == "stage" })?.value == CaseFields.get(existing, "stage") { return false }
+            var probe = existing
+            guard (try? CaseFields.set(&probe, a.path, a.value)) != nil else { return true }
+            return CaseFields.get(probe, a.path) != CaseFields.get(existing, a.path)
+        }.map(\.path)
+        let noteIsNew = row.note.map { n in !existing.notes.contains { $0.text == n } } ?? false
+        if noteIsNew { row.changedFields.append("note") }
+        row.action = row.changedFields.isEmpty ? .unchanged : .update
+    }
+}

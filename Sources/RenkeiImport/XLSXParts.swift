@@ -1,0 +1,178 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// SAX handlers for the few parts of an .xlsx the importer reads. Foundation's streaming
+/// XMLParser (libxml2) is used rather than a DOM library: a 10,000-row sheet is read cell by
+/// cell without building a tree of it.
+enum XLSXParts {
+    /// Runs a handler over one XML part; a parse error names the part.
+    static func parse<H: XMLParserDelegate>(_ data: Data, _ handler: H, part: String) throws -> H {
+        let parser = XMLParser(data: data)
+        parser.delegate = handler
+        parser.shouldResolveExternalEntities = false
+        guard parser.parse() else {
+            throw XLSXReadError("\(part): \(parser.parserError.map { "\($0.localizedDescription)" } ?? "XML error") at line \(parser.lineNumber)")
+        }
+        return handler
+    }
+}
+
+struct XLSXReadError: Error { var detail: String; init(_ d: String) { detail = d } }
+
+/// xl/workbook.xml: sheet names → relationship ids, and the 1904 date system flag.
+final class WorkbookHandler: NSObject, XMLParserDelegate {
+    var sheets: [(name: String, relId: String)] = []
+    var date1904 = false
+    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+        if el == "sheet" || el.hasSuffix(":sheet"), let name = a["name"], let rid = a["r:id"] ?? a.first(where: { $0.key.hasSuffix(":id") })?.value {
+            sheets.append((name, rid))
+        } else if el == "workbookPr" || el.hasSuffix(":workbookPr"), let v = a["date1904"] {
+            date1904 = v == "1" || v == "true"
+        }
+    }
+}
+
+/// xl/_rels/workbook.xml.rels: relationship id → part path.
+final class RelationshipsHandler: NSObject, XMLParserDelegate {
+    var targets: [String: String] = [:]
+    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+        if el == "Relationship", let id = a["Id"], let t = a["Target"] { targets[id] = t }
+    }
+}
+
+/// xl/sharedStrings.xml: each `<si>` is plain (`<t>`) or rich text (runs of `<r><t>`).
+/// Japanese Excel adds furigana as `<rPh><t>…</t></rPh>`: that text is not part of the cell.
+final class SharedStringsHandler: NSObject, XMLParserDelegate {
+    var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var phoneticDepth = 0
+    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+        switch el {
+        case "si": current = ""
+        case "rPh": phoneticDepth += 1
+        case "t": inText = phoneticDepth == 0
+        default: break
+        }
+    }
+    func parser(_ p: XMLParser, foundCharacters s: String) { if inText { current += s } }
+    func parser(_ p: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+        switch el {
+        case "si": strings.append(current)
+        case "rPh": phoneticDepth -= 1
+        case "t": inText = false
+        default: break
+        }
+    }
+}
+
+/// xl/styles.xml: which cell styles (`s` index) show a number as a date.
+final class StylesHandler: NSObject, XMLParserDelegate {
+    private var customFormats: [Int: String] = [:]
+    private var inCellXfs = false
+    private(set) var xfFormatIds: [Int] = []
+    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+        switch el {
+        case "numFmt": if let id = a["numFmtId"].flatMap(Int.init), let code = a["formatCode"] { customFormats[id] = code }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: xfFormatIds.append(a["numFmtId"].flatMap(Int.init) ?? 0)
+        default: break
+        }
+    }
+    func parser(_ p: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+        if el == "cellXfs" { inCellXfs = false }
+    }
+
+    /// Style indexes whose number format is a date: the built-in date ids (14–22, 27–36 and
+    /// 50–58 are the Japanese-locale 和暦 ones, 45–47 times) or a custom code with y/m/d/e.
+    var dateStyles: Set<Int> {
+        var out = Set<Int>()
+        for (i, id) in xfFormatIds.enumerated() where Self.isDateFormat(id, customFormats[id]) { out.insert(i) }
+        return out
+    }
+
+    static func isDateFormat(_ id: Int, _ code: String?) -> Bool {
+        if (14...22).contains(id) || (27...36).contains(id) || (45...47).contains(id) || (50...58).contains(id) { return true }
+        guard let code else { return false }
+        // Drop quoted literals and [colour]/[$-locale] sections, then look for date letters.
+        var plain = ""
+        var quoted = false, bracket = false
+        for ch in code {
+            if ch == "\"" { quoted.toggle(); continue }
+            if !quoted && ch == "[" { bracket = true; continue }
+            if bracket { if ch == "]" { bracket = false }; continue }
+            if !quoted { plain.append(ch) }
+        }
+        let lower = plain.lowercased()
+        return lower.contains("y") || lower.contains("d") || lower.contains("e") && lower.contains("m") || lower.contains("g")
+    }
+}
+
+/// One worksheet: cells by (row, column) as raw values with their type, plus merged ranges.
+final class SheetHandler: NSObject, XMLParserDelegate {
+    struct Cell { var row: Int; var column: Int; var type: String; var style: Int; var value: String; var formula: Bool }
+    var cells: [Cell] = []
+    var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
+    private var current: Cell?
+    private var text = ""
+    private var inValue = false
+    private var nextRow = 1
+    private var nextColumn = 1
+    let cellLimit: Int
+    init(cellLimit: Int) { self.cellLimit = cellLimit }
+
+    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+        switch el {
+        case "row":
+            if let r = a["r"].flatMap(Int.init) { nextRow = r }
+            nextColumn = 1
+        case "c":
+            let ref = a["r"].flatMap(SheetHandler.cellReference)
+            if let ref { nextRow = ref.row; nextColumn = ref.column }
+            current = Cell(row: nextRow, column: nextColumn, type: a["t"] ?? "n", style: a["s"].flatMap(Int.init) ?? 0, value: "", formula: false)
+            nextColumn += 1
+            text = ""
+        case "f": current?.formula = true
+        case "v", "t": inValue = current != nil; if el == "v" { text = "" }
+        case "mergeCell":
+            if let ref = a["ref"] {
+                let parts = ref.split(separator: ":").compactMap { SheetHandler.cellReference(String($0)) }
+                if parts.count == 2 { merges.append((parts[0].row, parts[0].column, parts[1].row, parts[1].column)) }
+            }
+        default: break
+        }
+    }
+    func parser(_ p: XMLParser, foundCharacters s: String) { if inValue { text += s } }
+    func parser(_ p: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+        switch el {
+        case "v", "t": inValue = false
+        case "c":
+            if var c = current {
+                c.value = text
+                if !c.value.isEmpty || c.formula { cells.append(c) }
+                if cells.count > cellLimit { p.abortParsing() }
+            }
+            current = nil
+        case "row": nextRow += 1
+        default: break
+        }
+    }
+
+    /// "AB12" → (row 12, column 28).
+    static func cellReference(_ ref: String) -> (row: Int, column: Int)? {
+        var column = 0, row = 0, digits = false
+        for u in ref.utf8 {
+            switch u {
+            case 0x41...0x5A where !digits: column = column * 26 + Int(u - 0x40)
+            case 0x61...0x7A where !digits: column = column * 26 + Int(u - 0x60)
+            case 0x30...0x39: digits = true; row = row * 10 + Int(u - 0x30)
+            case 0x24: continue   // $A$1
+            default: return nil
+            }
+            if column > 16_384 || row > 1_048_576 { return nil }
+        }
+        return column > 0 && row > 0 ? (row, column) : nil
+    }
+}

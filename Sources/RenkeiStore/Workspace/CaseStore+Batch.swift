@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import RenkeiCore
+
+/// What a batch wrote: the ids created and updated (in write order).
+public struct BatchResult: Sendable, Equatable {
+    public var created: [String] = []
+    public var updated: [String] = []
+    public var journalWarning: String? = nil
+}
+
+/// Many cases as one command (an import): planned and written under one lock, journaled as one
+/// undo entry that reverses every case or none.
+extension CaseStore {
+    /// Ids of cases in trash/ (deleted by undoing their creation).
+    public func trashedIds() -> Set<String> {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.trashDir.path)) ?? []
+        return Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+    }
+
+    /// Runs `prepare` under the workspace lock with the cases as they are on disk now (so the
+    /// plan it makes is the one written), then saves each document it returns durably and
+    /// journals them as one command. Every document is complete before it is written; a crash
+    /// mid-way leaves whole cases behind and re-running the same import finishes the rest.
+    public func writeBatch<Plan>(label: String, actor: String, now: Timestamp,
+                                 prepare: (_ existing: @escaping (String) -> CaseDocument?, _ context: CommandContext) throws -> (Plan, [CaseDocument]))
+        throws -> (Plan, BatchResult) {
+        try workspace.lock.withLock {
+            let present = Set(caseFileNames().map { String($0.dropLast(5)) })
+            var cache: [String: CaseDocument?] = [:]
+            let existing: (String) -> CaseDocument? = { [self] id in
+                guard present.contains(id) else { return nil }
+                if let hit = cache[id] { return hit }
+                let doc = try? load(id)
+                cache[id] = doc
+                return doc
+            }
+            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            let (plan, documents) = try prepare(existing, ctx)
+            var result = BatchResult()
+            guard !documents.isEmpty else { return (plan, result) }
+            if let ro = documents.first(where: { existing($0.value.id)?.readOnly == true }) {
+                throw CommandError.readOnly("\(ro.value.id) was written by a newer renkei; it is read-only here (nothing was imported)")
+            }
+            // Read before any case is written (see `journalForWriting`).
+            let journal = journalForWriting()
+            for var doc in documents {
+                let isNew = !present.contains(doc.value.id)
+                try save(&doc)
+                if isNew { result.created.append(doc.value.id) } else { result.updated.append(doc.value.id) }
+            }
+            var entry = UndoJournal.Entry(command: ctx.commandId, caseId: documents[0].value.id, label: label, at: now,
+                                          actor: actor, session: session)
+            entry.batch = documents.map(\.value.id)
+            entry.batchCreated = result.created
+            result.journalWarning = record(entry, in: journal)
+            return (plan, result)
+        }
+    }
+
+    /// Undo/redo of a batch entry (called under the lock): every case is checked first, so a
+    /// conflict in one case stops the whole reversal before anything is written.
+    func reverseBatch(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
+        let created = Set(entry.batchCreated ?? [])
+        let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+        var updates: [CaseDocument] = []
+        var moves: [(from: String, to: String)] = []
+        for id in entry.batch ?? [] {
+            let live = try workspace.caseURL(id).path
+            let trash = workspace.trashDir.appendingPathComponent(id + ".json").path
+            if created.contains(id) {
+                let (from, to) = direction == .undo ? (live, trash) : (trash, live)
+                guard FileManager.default.fileExists(atPath: from) else { throw UndoSkip(reason: "\(id) is no longer where the import left it") }
+                if FileManager.default.fileExists(atPath: to) { throw UndoSkip(reason: "\(to) exists already") }
+                if direction == .undo, let other = try load(id).value.events.first(where: { $0.actor != actor }) {
+                    throw UndoSkip(reason: "'\(TerminalText.inline(other.actor))' has edited \(id) since; nothing was undone")
+                }
+                moves.append((from, to))
+                continue
+            }
+            var doc: CaseDocument
+            do { doc = try load(id) } catch StoreError.caseNotFound { throw UndoSkip(reason: "\(id) is no longer in cases/") }
+            do {
+                doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
+                                               : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
+            } catch CommandError.conflict(let message) { throw UndoSkip(reason: message + "; nothing was undone") }
+            updates.append(doc)
+        }
+        try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        for var doc in updates { try save(&doc) }
+        for m in moves { guard rename(m.from, m.to) == 0 else { throw StoreError.io(path: m.from, op: "rename", code: errno) } }
+        if !moves.isEmpty { index?.invalidate() }
+    }
+}

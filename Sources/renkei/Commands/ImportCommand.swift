@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiImport
+import RenkeiStore
+
+/// `renkei import FILE` — bring a coordinator's Excel or kintone list in. Dry run by default.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import cases from a .csv or .xlsx (Excel, kintone, renkei's own export); a dry run unless --apply.",
+        discussion: """
+        CSV in UTF-8 (with or without BOM) or CP932/Shift_JIS is detected in that order (--encoding \
+        overrides); the wave dash 〜 is stored as ～. An .xlsx is read from its first sheet (or --sheet): \
+        shared strings, numbers, date cells, merged and two-row headers, formulas as their last value.
+
+        Mapping: --mapping MAP, else STEM.mapping.json next to the file, else \
+        <workspace>/import/STEM.mapping.json; with none, one is guessed from the header (Japanese or \
+        English names; kintone and renkei exports are recognised) and written to the workspace's \
+        import/ folder to adjust. Columns not mapped to a field are kept as a note on the case.
+
+        The key column (kintone レコード番号, ID) makes a re-import update the same cases. --apply \
+        refuses a file with any invalid row (nothing partial); the import is one command: \
+        'renkei undo' reverses every case it wrote.
+
+        Examples:
+          renkei import 案件一覧.xlsx
+          renkei import kintone_export.csv --apply
+          renkei import list.csv --encoding cp932 --mapping list.mapping.json --apply --json
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The .csv or .xlsx file.") var file: String
+    @Option(help: "Mapping file (JSON).") var mapping: String?
+    @Flag(help: "Write the cases (default: preview only).") var apply = false
+    @Flag(help: "Print the plan as JSON.") var json = false
+    @Option(help: "CSV encoding: utf-8, utf-8-bom or cp932 (default: detected).") var encoding: String?
+    @Option(help: "Worksheet name in an .xlsx (default: the first sheet).") var sheet: String?
+    @Option(help: "Use a shipped mapping: kintone or renkei (default: detected from the header).") var preset: String?
+
+    func validate() throws {
+        if let preset, !["kintone", "renkei"].contains(preset) { throw ValidationError("--preset is kintone or renkei") }
+        if mapping != nil && preset != nil { throw ValidationError("give --mapping or --preset, not both") }
+    }
+
+    func run() throws {
+        let forced: SourceEncoding?
+        do { forced = try encoding.map(SourceEncoding.parse) } catch { throw CLIError("\(error)", code: .usage) }
+        let ctx = try AppContext.make(global, mutating: apply)
+        let session = try ImportSession.open(file, mapping: mapping, preset: preset, encoding: forced, sheet: sheet, workspace: ctx.workspace, catalog: ctx.catalog)
+        let (plan, result) = try session.run(store: ctx.store, actor: ctx.actor, now: ctx.now, apply: apply)
+        if let w = result.journalWarning { Output.warn(w) }
+        if json {
+            try Output.json(ImportReport(plan: plan, origin: session.mappingOrigin, applied: apply && plan.isApplicable, result: result))
+        } else {
+            ImportPreview.print(plan, origin: session.mappingOrigin, header: session.table.header, apply: apply, result: result)
+        }
+        if !plan.isApplicable {
+            let what = plan.fileProblems.isEmpty ? "\(plan.count(.invalid)) invalid row(s)" : "mapping problems and \(plan.count(.invalid)) invalid row(s)"
+            throw CLIError(apply ? "\(plan.file): nothing imported — fix the \(what) above (or map their columns to ignore) and run again"
+                                 : "\(plan.file): \(what); --apply would refuse the file")
+        }
+    }
+}

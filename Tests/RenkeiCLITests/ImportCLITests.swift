@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// `renkei import` end to end (issue 13) on temp workspaces: dry run writes no case, a mapping
+/// adjustment fixes a row, --apply is all or nothing, a re-import updates, undo reverses it all,
+/// and renkei's own export comes back as the same cases.
+@Suite struct ImportCLITests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RenkeiImportTests/Fixtures")
+
+    func caseFiles(_ ws: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("cases").path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+    }
+
+    func copyFixture(_ name: String, to dir: URL, as newName: String? = nil) throws -> URL {
+        let dest = dir.appendingPathComponent(newName ?? name)
+        try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(name), to: dest)
+        return dest
+    }
+
+    @Test func dryRunWritesNoCaseAndNamesEveryBadRow() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = try copyFixture("kintone-cp932.csv", to: ws)
+        let r = try CLI.run(["import", file.path], workspace: ws)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("kintone-cp932.csv: CP932 (Shift_JIS), 8 rows; mapping: kintone preset"))
+        #expect(r.stdout.contains("row 2: create kintone-1  環境行動促進アプリ（髙橋案）"))
+        #expect(r.stdout.contains("invalid: row 5, column 期限: '2026/13/1'"))
+        #expect(r.stdout.contains("total: 3 create, 0 update, 0 unchanged, 5 invalid — dry run, nothing written"))
+        #expect(r.stderr == "renkei: kintone-cp932.csv: 5 invalid row(s); --apply would refuse the file\n")
+        #expect(caseFiles(ws).isEmpty)
+        // The guessed mapping is written to adjust, with the unknown status left blank to fill in.
+        let mapping = ws.appendingPathComponent("import/kintone-cp932.mapping.json")
+        let obj = try JSONSerialization.jsonObject(with: Data(contentsOf: mapping)) as? [String: Any]
+        #expect((obj?["values"] as? [String: [String: String]])?["stage"]?["要確認"] == "")
+
+        // --apply refuses the whole file: nothing partial.
+        let apply = try CLI.run(["import", file.path, "--apply"], workspace: ws)
+        #expect(apply.status == 1)
+        #expect(apply.stderr.contains("nothing imported"))
+        #expect(caseFiles(ws).isEmpty)
+    }
+
+    @Test func adjustMappingApplyReimportAndUndo() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = try copyFixture("kintone-clean-utf8bom.csv", to: ws, as: "kintone.csv")
+        let first = try CLI.run(["import", file.path], workspace: ws)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("UTF-8 (BOM), 3 rows"))
+        // Adjust the written mapping: 担当課 is not wanted, ステータス 調整中 means method here.
+        let mappingURL = ws.appendingPathComponent("import/kintone.mapping.json")
+        var mapping = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: mappingURL)) as? [String: Any])
+        var columns = try #require(mapping["columns"] as? [String: String])
+        columns["担当課"] = "ignore"
+        mapping["columns"] = columns
+        mapping["values"] = ["stage": ["調整中": "method"]]
+        try JSONSerialization.data(withJSONObject: mapping).write(to: mappingURL)
+
+        let applied = try CLI.run(["import", file.path, "--apply", "--json"], workspace: ws)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let report = try #require(try CLI.json(applied) as? [String: Any])
+        #expect(report["applied"] as? Bool == true)
+        #expect((report["created"] as? [String])?.sorted() == ["kintone-1", "kintone-2", "kintone-3"])
+        #expect(caseFiles(ws) == ["kintone-1.json", "kintone-2.json", "kintone-3.json"])
+        let shown = try CLI.run(["show", "kintone-1", "--json"], workspace: ws)
+        let c = try #require(try CLI.json(shown) as? [String: Any])
+        #expect(c["stage"] as? String == "method")
+        #expect(c["department"] as? String ?? "" == "")
+        #expect(((c["events"] as? [[String: Any]])?.first?["reason"] as? String) == "imported from kintone.csv row 2")
+
+        // A second import of the same file changes nothing; an edited cell updates that case only.
+        let again = try CLI.run(["import", file.path, "--apply"], workspace: ws)
+        #expect(again.stdout.contains("total: 0 create, 0 update, 3 unchanged"))
+        let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "480万円", with: "520万円")
+        try Data(text.utf8).write(to: file)
+        let update = try CLI.run(["import", file.path, "--apply"], workspace: ws)
+        #expect(update.stdout.contains("row 4: update kintone-3  (budget.totalYen)"))
+        #expect(update.stdout.contains("total: 0 create, 1 update, 2 unchanged"))
+        #expect(caseFiles(ws).count == 3)
+
+        // Undo reverses the last import (the update), then the whole first import at once.
+        let undo1 = try CLI.run(["undo"], workspace: ws)
+        #expect(undo1.stdout == "undone: import kintone.csv on kintone-3\n")
+        let undo2 = try CLI.run(["undo"], workspace: ws)
+        #expect(undo2.stdout == "undone: import kintone.csv on 3 cases\n")
+        #expect(caseFiles(ws).isEmpty)
+    }
+
+    @Test func workbookImportsThroughTheCLI() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = try copyFixture("excel-style.xlsx", to: ws)
+        let r = try CLI.run(["import", file.path, "--sheet", "一覧", "--apply"], workspace: ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("xlsx sheet 一覧, 2 rows"))
+        #expect(r.stdout.contains("warning: row 2, column 予算額: '4800000' — the cell is a formula"))
+        let list = try CLI.run(["list", "--json"], workspace: ws)
+        let rows = try #require((try CLI.json(list) as? [String: Any])?["cases"] as? [[String: Any]])
+        #expect(Set(rows.compactMap { $0["title"] as? String }) == ["子育て支援アプリ", "見守りサービス"])
+        #expect(Set(rows.compactMap { $0["stage"] as? String }) == ["coordination", "paused"])
+    }
+
+    @Test func badFilesAreOneClearLineAndWriteNothing() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        func check(_ name: String, _ bytes: Data, _ expected: String) throws {
+            let url = ws.appendingPathComponent(name)
+            try bytes.write(to: url)
+            let r = try CLI.run(["import", url.path, "--apply"], workspace: ws)
+            #expect(r.status == 1, "\(name)")
+            #expect(r.stderr.hasPrefix("renkei: \(name): ") && r.stderr.contains(expected), "\(name): \(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+        try check("binary.csv", Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A]), "not a text file")
+        try check("locked.xlsx", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 64), "password-protected")
+        try check("broken.xlsx", Data("PK\u{3}\u{4}broken".utf8), "not a readable .xlsx")
+        try check("latin1.csv", Data([0x83, 0x41, 0x0A, 0xFF, 0xFE, 0x0A]), "neither UTF-8 nor Shift_JIS")
+        // A 100 MB export is refused from its size alone (a sparse file: nothing is read).
+        let big = ws.appendingPathComponent("huge.csv")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let h = try FileHandle(forWritingTo: big)
+        try h.truncate(atOffset: 100 * 1_048_576)
+        try h.close()
+        let r = try CLI.run(["import", big.path], workspace: ws)
+        #expect(r.status == 1 && r.stderr.contains("100 MB is over the import limit"))
+        #expect(caseFiles(ws).isEmpty)
+    }
+
+    @Test func renkeiExportComesBackAsTheSameCases() throws {
+        let source = try CLI.tempWorkspace(sample: true)
+        let target = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: source); try? FileManager.default.removeItem(at: target) }
+        let csv = target.appendingPathComponent("portfolio.csv")
+        let exported = try CLI.run(["export", "--all", "--format", "csv", "-o", csv.path], workspace: source)
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let imported = try CLI.run(["import", csv.path, "--apply"], workspace: target)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("mapping: renkei preset"))
+        func cases(_ ws: URL) throws -> [String: [String: Any]] {
+            let rows = try #require((try CLI.json(try CLI.run(["list", "--json"], workspace: ws)) as? [String: Any])?["cases"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as! String, $0) })
+        }
+        let before = try cases(source), after = try cases(target)
+        #expect(before.keys.sorted() == after.keys.sorted())
+        for (id, a) in before {
+            let b = try #require(after[id])
+            for field in ["title", "municipality", "stage", "exit", "method", "fiscalYear", "totalYen", "partners", "tags", "nextAction", "nextActionDue"] {
+                #expect("\(a[field] ?? "nil")" == "\(b[field] ?? "nil")", "\(id).\(field)")
+            }
+        }
+    }
+}

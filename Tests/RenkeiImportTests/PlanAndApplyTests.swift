@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import RenkeiCore
+@testable import RenkeiImport
+
+/// The plan (dry run) and the cases it writes: one reason per bad row, keys → stable ids,
+/// updates instead of duplicates, one `imported` event per case.
+@Suite struct PlanAndApplyTests {
+    func kintonePlan(_ cases: [Case] = [], mapping: ImportMapping? = nil) throws -> ImportPlan {
+        let t = try ImportSource.table(try ImportFixtures.data("kintone-cp932.csv"), file: "kintone-cp932.csv")
+        return ImportPlanner.plan(t, mapping: mapping ?? MappingGuess.guess(t.header), file: "kintone-cp932.csv", target: ImportFixtures.target(cases))
+    }
+
+    @Test func everyBadRowHasRowColumnValueAndExpectation() throws {
+        let plan = try kintonePlan()
+        #expect(plan.count(.create) == 3)
+        #expect(plan.count(.invalid) == 5)
+        #expect(!plan.isApplicable)
+        let problems = plan.rows.flatMap(\.problems).map(\.description)
+        #expect(problems.contains { $0.hasPrefix("row 5, column 期限: '2026/13/1' — a date") })
+        #expect(problems.contains { $0.hasPrefix("row 6 — at most 14 cells like the header (found 15)") })
+        #expect(problems.contains { $0.hasPrefix("row 7, column 予算額: '=SUM(A1:A3)' — a value, not a formula") })
+        #expect(problems.contains { $0.contains("row 8, column レコード番号") && $0.contains("row 2 has the same key") })
+        #expect(problems.contains { $0.hasPrefix("row 9, column ステータス: '要確認' — a stage") })
+    }
+
+    @Test func aValueMapFixesTheUnknownStatus() throws {
+        var m = MappingGuess.guess(try kintonePlan().mapping.columns.keys.sorted())
+        m = try kintonePlan().mapping
+        m.values["stage"] = ["要確認": "coordination"]
+        let plan = try kintonePlan(mapping: m)
+        #expect(plan.rows.first { $0.row == 9 }?.action == .create)
+    }
+
+    @Test func rowsBecomeFieldValues() throws {
+        let plan = try kintonePlan()
+        let first = try #require(plan.rows.first { $0.row == 2 })
+        #expect(first.id == "kintone-1")
+        let values = Dictionary(uniqueKeysWithValues: first.assignments.map { ($0.path, $0.value) })
+        #expect(values["title"] == .string("環境行動促進アプリ（髙橋案）"))
+        #expect(values["stage"] == .string("coordination"))
+        #expect(values["method"] == .string("sole-source-4"))
+        #expect(values["budget.totalYen"] == .int(4_800_000))
+        #expect(values["budget.fiscalYear"] == .int(2026))
+        #expect(values["nextAction.due"] == .string("2026-04-01"))
+        #expect(values["partners"] == .array([.string("㈱グリーンテック"), .string("NPO法人エコ①")]))
+        #expect(first.note?.contains("備考: 第①期：ﾊﾝｶｸｶﾅ含む") == true)
+        let second = try #require(plan.rows.first { $0.row == 3 })
+        let v2 = Dictionary(uniqueKeysWithValues: second.assignments.map { ($0.path, $0.value) })
+        #expect(v2["stage"] == .string("dropped"))
+        #expect(v2["stageReason"] == .string("取り込み時の状態: 見送り"))
+        #expect(v2["budget.totalYen"] == .int(1_200_000))
+        let third = try #require(plan.rows.first { $0.row == 4 })
+        #expect(third.title == "「防災、減災」データ連携 （実証実験）")
+    }
+
+    @Test func applyWritesOneImportedEventAndASecondRunIsUnchanged() throws {
+        let plan = try kintonePlan()
+        let row = try #require(plan.rows.first { $0.row == 2 })
+        let c = try ImportApplier.apply(row, to: nil, file: "kintone-cp932.csv", context: ImportFixtures.context())
+        #expect(c.events.count == 1)
+        #expect(c.events[0].kind == .imported)
+        #expect(c.events[0].reason == "imported from kintone-cp932.csv row 2")
+        #expect(c.events[0].command == "cmd-import")
+        #expect(c.stage == .coordination && c.municipality.kind == .city && c.budget.totalYen == 4_800_000)
+        #expect(c.notes.count == 1)
+
+        let again = try kintonePlan([c])
+        #expect(again.rows.first { $0.row == 2 }?.action == .unchanged)
+
+        var edited = c
+        edited.stage = .budgeting
+        let update = try #require(try kintonePlan([edited]).rows.first { $0.row == 2 })
+        #expect(update.action == .update && update.changedFields == ["stage"])
+        let written = try ImportApplier.apply(update, to: edited, file: "kintone-cp932.csv", context: ImportFixtures.context("cmd-2"))
+        #expect(written.stage == .coordination && written.events.count == 2 && written.notes.count == 1)
+        // The import event is undoable like any command.
+        let undone = try CaseCommands.undo("cmd-2", in: written, context: ImportFixtures.context("cmd-3"))
+        #expect(undone.stage == .budgeting)
+    }
+
+    @Test func withoutAKeyTheIdComesFromTitleAndMunicipality() throws {
+        let t = try ImportFixtures.table("件名,自治体\r\n見守り,狭山市\r\n見守り,所沢市\r\n見守り,狭山市\r\n")
+        let plan = ImportPlanner.plan(t, mapping: MappingGuess.guess(t.header), file: "t.csv", target: ImportFixtures.target())
+        #expect(plan.rows[0].id == plan.rows[2].id)
+        #expect(plan.rows[0].id != plan.rows[1].id)
+        #expect(plan.rows[0].id?.hasPrefix("imp-") == true)
+        #expect(plan.rows[2].action == .invalid)   // the same case twice in one file
+    }
+
+    @Test func missingTitleOrMappedColumnIsReported() throws {
+        let t = try ImportFixtures.table("自治体,備考\r\n狭山市,メモ\r\n")
+        var m = MappingGuess.guess(t.header)
+        m.columns["件名"] = "title"
+        let plan = ImportPlanner.plan(t, mapping: m, file: "t.csv", target: ImportFixtures.target())
+        #expect(plan.fileProblems.first?.contains("'件名', which is not in the header") == true)
+        #expect(plan.rows[0].problems.contains { $0.expected.hasPrefix("a title (件名) for a new case") })
+    }
+
+    @Test func defusedCellsFromRenkeisOwnExportAreRead() throws {
+        let t = try ImportFixtures.table("ID,件名,自治体,段階,進捗\r\nc-0001,'=外部連携,狭山市,調整・意思決定,●●●○○\r\n")
+        let plan = ImportPlanner.plan(t, mapping: MappingGuess.guess(t.header), file: "p.csv", target: ImportFixtures.target())
+        #expect(plan.rows[0].title == "=外部連携")
+        #expect(plan.rows[0].id == "c-0001")
+        #expect(plan.isApplicable)
+    }
+}
