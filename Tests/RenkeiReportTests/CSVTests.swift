@@ -52,20 +52,17 @@ import RenkeiStore
         } }
     }
 
-    @Test func tenThousandRowsStayFast() throws {
+    /// 10,000 rows export (the time is measured by `renkei-bench ui`, report.portfolio_csv; a
+    /// wall-clock bound here would only measure the machine's other load).
+    @Test func tenThousandRowsExport() throws {
         var summaries: [CaseSummary] = []
         summaries.reserveCapacity(10_000)
         let base = CaseSummary(Fixtures.educationCase)
         for i in 0..<10_000 { var s = base; s.id = "c-\(i)"; summaries.append(s) }
-        let clock = ContinuousClock()
-        var bytes = 0
-        let elapsed = clock.measure {
-            let r = PortfolioBuilder.build(Portfolio(summaries: summaries, damaged: []), catalog: Fixtures.catalog,
-                                           today: Fixtures.today, lang: .ja, deadlines: NextActionDeadlines())
-            bytes = r.csv().count
-        }
-        #expect(bytes > 1_000_000)
-        // Budget 2 s end to end (the benchmark measures the release build); debug gets slack.
-        #expect(elapsed < .seconds(4), "10,000-row CSV took \(elapsed)")
+        let r = PortfolioBuilder.build(Portfolio(summaries: summaries, damaged: []), catalog: Fixtures.catalog,
+                                       today: Fixtures.today, lang: .ja, deadlines: NextActionDeadlines())
+        let csv = r.csv()
+        #expect(csv.count > 1_000_000)
+        #expect(csv.filter { $0 == UInt8(ascii: "\n") }.count >= 10_001)   // header + one line per case
     }
 }

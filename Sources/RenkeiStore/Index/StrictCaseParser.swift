@@ -13,19 +13,13 @@ import RenkeiCore
 /// It disables itself when the model has fields it does not know (see `modelMatches`): a new
 /// field added to `Case` or a nested type sends every file down the normal path until this
 /// parser learns it.
-struct StrictCaseParser {
-    struct GiveUp: Error {}
-
-    let p: UnsafePointer<UInt8>
-    let n: Int
-    var i = 0
-
+enum StrictCaseParser {
     /// nil: not in the subset (or the model changed) — use the normal decoder.
     static func parse(_ data: Data) -> Case? {
         guard modelMatches else { return nil }
         return data.withUnsafeBytes { raw -> Case? in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self), raw.count > 0 else { return nil }
-            var parser = StrictCaseParser(p: base, n: raw.count)
+            var parser = StrictJSONScanner(p: base, n: raw.count)
             do {
                 let c = try parser.caseValue()
                 parser.ws()
@@ -35,206 +29,43 @@ struct StrictCaseParser {
         }
     }
 
-    // MARK: lexical
+    // MARK: model guard
 
-    @inline(__always) mutating func ws() {
-        while i < n, p[i] == 0x20 || p[i] == 0x0A || p[i] == 0x0D || p[i] == 0x09 { i += 1 }
-    }
-    @inline(__always) mutating func peek() throws -> UInt8 {
-        ws()
-        guard i < n else { throw GiveUp() }
-        return p[i]
-    }
-    @inline(__always) mutating func expect(_ b: UInt8) throws {
-        guard try peek() == b else { throw GiveUp() }
-        i += 1
-    }
-    mutating func literal(_ s: StaticString) throws {
-        let len = s.utf8CodeUnitCount
-        guard i + len <= n else { throw GiveUp() }
-        for k in 0..<len where p[i + k] != s.utf8Start[k] { throw GiveUp() }
-        i += len
-    }
-    /// true when the next value is `null` (consumed).
-    mutating func isNull() throws -> Bool {
-        if try peek() == 0x6E { try literal("null"); return true }
-        return false
-    }
+    /// The stored properties this parser knows, per type, in declaration order. If the model
+    /// gains, loses or renames a field, the Mirror labels differ and the parser switches off.
+    static let modelMatches: Bool = {
+        let at = Timestamp("2026-01-01T00:00:00+09:00")!
+        let day = Day(year: 2026, month: 1, day: 1)!
+        func labels(_ v: Any) -> [String] { Mirror(reflecting: v).children.map { $0.label ?? "" } }
+        let expected: [(Any, [String])] = [
+            (Case(id: "x", title: "", municipality: Municipality(name: "")),
+             ["schemaVersion", "id", "revision", "title", "municipality", "department", "contacts", "partners", "domain", "issue",
+              "exit", "method", "stage", "stageReason", "checklist", "budget", "kpis", "tags", "notes", "nextAction", "snoozes",
+              "fundingWindows", "events"]),
+            (Municipality(name: ""), ["name", "prefecture", "size", "kind"]),
+            (Contact(name: ""), ["name", "organization", "role", "email", "phone"]),
+            (Partner(name: ""), ["name", "kind", "role"]),
+            (IssueFrame(), ["why", "how", "what"]),
+            (Tick(at: at, by: ""), ["at", "by"]),
+            (Budget(), ["fiscalYear", "items", "expenditureItem", "roughQuoteYen", "funding", "reference"]),
+            (BudgetItem(label: "", yen: 0), ["label", "yen"]),
+            (FundingSource(name: "", kind: .general), ["name", "kind", "ratePercent", "yen", "windowId"]),
+            (KPI(name: "", unit: ""), ["name", "unit", "baseline", "target", "actuals"]),
+            (KPIActual(date: day, value: 0), ["date", "value"]),
+            (Note(id: 0, at: at, author: "", text: ""), ["id", "at", "author", "text"]),
+            (NextAction(text: "", due: nil), ["text", "due"]),
+            (Snooze(item: "", until: day, reason: "", at: at, by: ""), ["item", "until", "reason", "at", "by"]),
+            (Event(seq: 0, at: at, actor: "", kind: .created, command: "", changes: []),
+             ["seq", "at", "actor", "kind", "command", "changes", "reason", "target"]),
+            (Change(field: "", before: .null, after: .null), ["field", "before", "after"]),
+        ]
+        return expected.allSatisfy { labels($0.0) == $0.1 }
+    }()
+}
 
-    mutating func string() throws -> String {
-        try expect(0x22)
-        let start = i
-        while i < n {
-            let b = p[i]
-            if b == 0x22 {
-                let s = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
-                i += 1
-                return s
-            }
-            if b == 0x5C { return try escapedString(from: start) }
-            if b < 0x20 { throw GiveUp() }
-            i += 1
-        }
-        throw GiveUp()
-    }
-
-    mutating func escapedString(from start: Int) throws -> String {
-        var out = [UInt8](UnsafeBufferPointer(start: p + start, count: i - start))
-        while i < n {
-            let b = p[i]
-            if b == 0x22 { i += 1; return String(decoding: out, as: UTF8.self) }
-            if b < 0x20 { throw GiveUp() }
-            if b != 0x5C { out.append(b); i += 1; continue }
-            guard i + 1 < n else { throw GiveUp() }
-            let e = p[i + 1]
-            i += 2
-            switch e {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x2F: out.append(0x2F)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x75:
-                guard i + 4 <= n else { throw GiveUp() }
-                var v: UInt32 = 0
-                for _ in 0..<4 {
-                    let h = p[i]
-                    let d: UInt32
-                    switch h {
-                    case 0x30...0x39: d = UInt32(h - 0x30)
-                    case 0x41...0x46: d = UInt32(h - 0x41 + 10)
-                    case 0x61...0x66: d = UInt32(h - 0x61 + 10)
-                    default: throw GiveUp()
-                    }
-                    v = v << 4 | d
-                    i += 1
-                }
-                // Surrogates (pairs or lone) are left to JSONDecoder.
-                guard !(0xD800...0xDFFF).contains(v), let scalar = Unicode.Scalar(v) else { throw GiveUp() }
-                out.append(contentsOf: Array(String(Character(scalar)).utf8))
-            default: throw GiveUp()
-            }
-        }
-        throw GiveUp()
-    }
-
-    /// The digits of a number token: -?(0|[1-9][0-9]*)(\.[0-9]+)? — no exponent, ≤ 18 integer digits.
-    mutating func numberToken() throws -> (range: Range<Int>, isInteger: Bool) {
-        ws()
-        let start = i
-        if i < n, p[i] == 0x2D { i += 1 }
-        let intStart = i
-        while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
-        let intDigits = i - intStart
-        guard intDigits > 0, intDigits <= 18, !(intDigits > 1 && p[intStart] == 0x30) else { throw GiveUp() }
-        var isInteger = true
-        if i < n, p[i] == 0x2E {
-            i += 1
-            let f = i
-            while i < n, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
-            guard i > f, i - f <= 30 else { throw GiveUp() }
-            isInteger = false
-        }
-        if i < n, p[i] == 0x65 || p[i] == 0x45 { throw GiveUp() }
-        return (start..<i, isInteger)
-    }
-
-    mutating func int() throws -> Int {
-        let t = try numberToken()
-        guard t.isInteger else { throw GiveUp() }
-        var v = 0
-        var k = t.range.lowerBound
-        let neg = p[k] == 0x2D
-        if neg { k += 1 }
-        while k < t.range.upperBound { v = v * 10 + Int(p[k] - 0x30); k += 1 }
-        return neg ? -v : v
-    }
-
-    mutating func double() throws -> Double {
-        let t = try numberToken()
-        let s = String(decoding: UnsafeBufferPointer(start: p + t.range.lowerBound, count: t.range.count), as: UTF8.self)
-        guard let d = Double(s), d.isFinite else { throw GiveUp() }
-        return d
-    }
-
-    mutating func bool() throws -> Bool {
-        switch try peek() {
-        case 0x74: try literal("true"); return true
-        case 0x66: try literal("false"); return false
-        default: throw GiveUp()
-        }
-    }
-
-    /// Iterates an object's keys; `body` must consume the value. Duplicate keys give up.
-    mutating func object(_ body: (inout StrictCaseParser, String) throws -> Void) throws {
-        try expect(0x7B)
-        var seen: [String] = []
-        if try peek() == 0x7D { i += 1; return }
-        while true {
-            let key = try string()
-            if seen.contains(key) { throw GiveUp() }
-            seen.append(key)
-            try expect(0x3A)
-            try body(&self, key)
-            let b = try peek()
-            i += 1
-            if b == 0x7D { return }
-            guard b == 0x2C else { throw GiveUp() }
-        }
-    }
-
-    mutating func array<T>(_ element: (inout StrictCaseParser) throws -> T) throws -> [T] {
-        try expect(0x5B)
-        var out: [T] = []
-        if try peek() == 0x5D { i += 1; return out }
-        while true {
-            out.append(try element(&self))
-            let b = try peek()
-            i += 1
-            if b == 0x5D { return out }
-            guard b == 0x2C else { throw GiveUp() }
-        }
-    }
-
-    mutating func optional<T>(_ value: (inout StrictCaseParser) throws -> T) throws -> T? {
-        try isNull() ? nil : try value(&self)
-    }
-
-    mutating func enumValue<E: RawRepresentable>(_ type: E.Type) throws -> E where E.RawValue == String {
-        guard let v = E(rawValue: try string()) else { throw GiveUp() }
-        return v
-    }
-    mutating func timestamp() throws -> Timestamp {
-        guard let t = Timestamp(try string()) else { throw GiveUp() }
-        return t
-    }
-    mutating func day() throws -> Day {
-        guard let d = Day(try string()) else { throw GiveUp() }
-        return d
-    }
-
-    /// A `JSONValue` as `JSONValue.init(from:)` builds it through JSONDecoder: decimals and
-    /// anything ambiguous give up.
-    mutating func jsonValue(depth: Int = 0) throws -> JSONValue {
-        guard depth < 32 else { throw GiveUp() }
-        switch try peek() {
-        case 0x6E: try literal("null"); return .null
-        case 0x22: return .string(try string())
-        case 0x74, 0x66: return .bool(try bool())
-        case 0x5B: return .array(try array { try $0.jsonValue(depth: depth + 1) })
-        case 0x7B:
-            var o: [String: JSONValue] = [:]
-            try object { p, k in o[k] = try p.jsonValue(depth: depth + 1) }
-            return .object(o)
-        default:
-            return .int(try int())
-        }
-    }
-
-    // MARK: the case schema
+/// The case schema on top of the scanner: one function per model type, fields in any order,
+/// each key at most once, required fields present.
+extension StrictJSONScanner {
 
     mutating func caseValue() throws -> Case {
         var schemaVersion: Int?, id: String?, revision: Int?, title: String?, municipality: Municipality?
@@ -516,37 +347,4 @@ struct StrictCaseParser {
         guard let field, let before, let after else { throw GiveUp() }
         return Change(field: field, before: before, after: after)
     }
-
-    // MARK: model guard
-
-    /// The stored properties this parser knows, per type, in declaration order. If the model
-    /// gains, loses or renames a field, the Mirror labels differ and the parser switches off.
-    static let modelMatches: Bool = {
-        let at = Timestamp("2026-01-01T00:00:00+09:00")!
-        let day = Day(year: 2026, month: 1, day: 1)!
-        func labels(_ v: Any) -> [String] { Mirror(reflecting: v).children.map { $0.label ?? "" } }
-        let expected: [(Any, [String])] = [
-            (Case(id: "x", title: "", municipality: Municipality(name: "")),
-             ["schemaVersion", "id", "revision", "title", "municipality", "department", "contacts", "partners", "domain", "issue",
-              "exit", "method", "stage", "stageReason", "checklist", "budget", "kpis", "tags", "notes", "nextAction", "snoozes",
-              "fundingWindows", "events"]),
-            (Municipality(name: ""), ["name", "prefecture", "size", "kind"]),
-            (Contact(name: ""), ["name", "organization", "role", "email", "phone"]),
-            (Partner(name: ""), ["name", "kind", "role"]),
-            (IssueFrame(), ["why", "how", "what"]),
-            (Tick(at: at, by: ""), ["at", "by"]),
-            (Budget(), ["fiscalYear", "items", "expenditureItem", "roughQuoteYen", "funding", "reference"]),
-            (BudgetItem(label: "", yen: 0), ["label", "yen"]),
-            (FundingSource(name: "", kind: .general), ["name", "kind", "ratePercent", "yen", "windowId"]),
-            (KPI(name: "", unit: ""), ["name", "unit", "baseline", "target", "actuals"]),
-            (KPIActual(date: day, value: 0), ["date", "value"]),
-            (Note(id: 0, at: at, author: "", text: ""), ["id", "at", "author", "text"]),
-            (NextAction(text: "", due: nil), ["text", "due"]),
-            (Snooze(item: "", until: day, reason: "", at: at, by: ""), ["item", "until", "reason", "at", "by"]),
-            (Event(seq: 0, at: at, actor: "", kind: .created, command: "", changes: []),
-             ["seq", "at", "actor", "kind", "command", "changes", "reason", "target"]),
-            (Change(field: "", before: .null, after: .null), ["field", "before", "after"]),
-        ]
-        return expected.allSatisfy { labels($0.0) == $0.1 }
-    }()
 }

@@ -217,7 +217,6 @@ public final class CaseStore: @unchecked Sendable {
         doc.value.revision += 1
         let url = try workspace.caseURL(doc.value.id)
         try DurableFile.write(try CaseCodec.encode(doc), to: url)
-        index?.noteWritten(fileName: doc.value.id + ".json", summary: CaseSummary(doc.value))
     }
 
     // MARK: damaged files
