@@ -66,6 +66,6 @@ let package = Package(
         // The runtime with a real store on temp workspaces.
         .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
-        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"]),
+        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"], exclude: ["Goldens"]),
     ]
 )

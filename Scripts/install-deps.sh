@@ -18,3 +18,6 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# The .ics tests (issue 13) parse renkei's calendar with Python's icalendar (strict RFC 5545).
+python3 -c "import icalendar" 2>/dev/null || python3 -m pip install -q "icalendar==7.3.2" >/dev/null 2>&1 \
+  || echo "renkei: could not install icalendar (pip); the .ics parser test will fail" >&2

@@ -20,7 +20,7 @@ WS=$WORK/ws
 CASES=8
 "$BIN" init "$WS" >/dev/null || { echo "kill-loop: init failed"; exit 2; }
 for c in $(seq 1 $CASES); do
-  "$BIN" new --workspace "$WS" --title "kill $c" --municipality 狭山市 >/dev/null || { echo "kill-loop: new failed"; exit 2; }
+  "$BIN" new --workspace "$WS" --id "c-000$c" --title "kill $c" --municipality 狭山市 >/dev/null || { echo "kill-loop: new failed"; exit 2; }
 done
 IDS=$(cd "$WS/cases" && ls | sed 's/\.json$//')
 ITEMS=($("$BIN" show --workspace "$WS" c-0001 | awk '/^  \[[ x]\] /{print $3}'))

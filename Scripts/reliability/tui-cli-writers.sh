@@ -16,7 +16,7 @@ TMUX_SOCK=renkei-rel-$$
 trap 'tmux -L "$TMUX_SOCK" kill-server 2>/dev/null' EXIT
 WORK=$(mktemp -d /tmp/renkei-tuicli.XXXXXX)
 WS=$WORK/ws
-"$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --title "tui and cli" --municipality 狭山市 >/dev/null || { echo "setup failed"; exit 2; }
+"$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --id c-0001 --title "tui and cli" --municipality 狭山市 >/dev/null || { echo "setup failed"; exit 2; }
 S=rtc$$
 tmux -L "$TMUX_SOCK" new-session -d -s "$S" -x 120 -y 40 "exec env RENKEI_DATA='$RENKEI_DATA' RENKEI_TODAY=$RENKEI_TODAY RENKEI_ACTOR=tui RENKEI_LANG=en LANG=C.UTF-8 '$BIN' --workspace '$WS'"
 tmux -L "$TMUX_SOCK" set -t "$S" remain-on-exit on >/dev/null   # if the TUI dies, keep its last screen and exit status

@@ -18,7 +18,7 @@ TMUX_SOCK=renkei-rel-$$
 trap 'tmux -L "$TMUX_SOCK" kill-server 2>/dev/null' EXIT
 WORK=$(mktemp -d /tmp/renkei-tuikill.XXXXXX)
 WS=$WORK/ws
-"$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --title "tui kill" --municipality 福岡市 >/dev/null || { echo "tui-kill-loop: setup failed"; exit 2; }
+"$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --id c-0001 --title "tui kill" --municipality 福岡市 >/dev/null || { echo "tui-kill-loop: setup failed"; exit 2; }
 S=rkill$$
 : > "$WORK/acks"
 killed=0; saved_seen=0; not_started=0

@@ -13,7 +13,7 @@ export RENKEI_DATA=${RENKEI_DATA:-$PWD/Data} RENKEI_TODAY=2026-11-23 LANG=C.UTF-
 unset RENKEI_WORKSPACE
 WORK=$(mktemp -d /tmp/renkei-two.XXXXXX)
 WS=$WORK/ws
-"$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --title "two writers" --municipality 豊中市 >/dev/null || { echo "two-writers: setup failed"; exit 2; }
+"$BIN" init "$WS" >/dev/null && "$BIN" new --workspace "$WS" --id c-0001 --title "two writers" --municipality 豊中市 >/dev/null || { echo "two-writers: setup failed"; exit 2; }
 writer() {   # name
   local acks=$WORK/acks.$1 refused=0
   : > "$acks"

@@ -22,15 +22,20 @@ public enum ImportApplier {
             if a.path == "stage", let i = changes.firstIndex(where: { $0.field == "stage" }) { changes[i].after = after; continue }
             if before != after { changes.append(Change(field: a.path, before: before, after: after)) }
         }
+        // One command writes many cases: each case's new ids (event, note) come from the
+        // command's random bits mixed with the case id (ids are collision-free since issue 12).
+        var commandIds = ctx.idSource()
+        var ids = SplitMix64(seed: commandIds.next() ^ SplitMix64.hash(c.id))
+        let eventId = EventID.make(at: ctx.now, random: ids.next())
         if let note = row.note, !c.notes.contains(where: { $0.text == note }) {
-            let nid = c.nextNoteId
+            let nid = c.newNoteId(random: ids.next())
             let value: JSONValue = .object(["id": .int(nid), "at": .string(ctx.now.text), "author": .string(ctx.actor), "text": .string(note)])
             try CaseFields.set(&c, "note.\(nid)", value)
             changes.append(Change(field: "note.\(nid)", before: .null, after: value))
         }
         if existing == nil && c.municipality.kind == nil { c.municipality.kind = CaseFactory.municipalityKind(c.municipality.name) }
         c.events.append(Event(seq: c.nextEventSeq, at: ctx.now, actor: ctx.actor, kind: .imported, command: ctx.commandId,
-                              changes: changes, reason: "imported from \(file) row \(row.row)"))
+                              changes: changes, reason: "imported from \(file) row \(row.row)", id: eventId))
         return c
     }
 

@@ -41,6 +41,7 @@ struct Renkei: ParsableCommand {
             NextActionCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            ICalCommand.self,
             SimilarCommand.self,
             JointCommand.self,
             FunnelCommand.self,
@@ -56,6 +57,8 @@ struct Renkei: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // A command that may have changed cases rewrites the subscribed calendar feed.
+            if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }
         } catch let e as CLIError {
             Output.error(e.message)
             Foundation.exit(e.code.rawValue)

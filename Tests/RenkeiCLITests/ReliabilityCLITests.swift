@@ -213,7 +213,7 @@ func rawControls(_ s: String) -> [String] {
         defer { Sh.unmount(mnt) }
         let ws = mnt.appendingPathComponent("ws")
         #expect(try Sh.run([CLI.binary.path, "init", ws.path]).status == 0)
-        #expect(try Sh.renkei(["new", "--title", "満杯テスト", "--municipality", "狭山市"], ws: ws).status == 0)
+        #expect(try Sh.renkei(["new", "--id", "c-0001", "--title", "満杯テスト", "--municipality", "狭山市"], ws: ws).status == 0)
         for i in 0..<8 { try Sh.renkei(["note", "c-0001", "note \(i) " + String(repeating: "x", count: 2_000)], ws: ws) }
         let url = ws.appendingPathComponent("cases/c-0001.json")
         let before = try Data(contentsOf: url)

@@ -46,7 +46,7 @@ import Glibc
         let store = try StoreFixtures.store()
         try store.create(NewCaseInput(id: "c-0001", title: "実証", municipality: "狭山市"), actor: "t", now: StoreFixtures.now)
         let url = try store.workspace.caseURL("c-0001")
-        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 99")
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"schemaVersion\" : \(Case.schemaVersion)", with: "\"schemaVersion\" : 99")
         try text.write(to: url, atomically: false, encoding: .utf8)
         let before = try Data(contentsOf: url)
         #expect(try store.load("c-0001").readOnly)

@@ -336,7 +336,7 @@ import Testing
             try Data(text.utf8).write(to: ws.casesDir.appendingPathComponent("extra-\(name).json"))
         }
         var newer = CaseGenerator(catalog: Catalog(), seed: 4, count: 1).makeCase(0)
-        newer.id = "newer"; newer.schemaVersion = 2
+        newer.id = "newer"; newer.schemaVersion = Case.schemaVersion + 1
         try CaseCodec.encode(CaseDocument(value: newer)).write(to: ws.casesDir.appendingPathComponent("newer.json"))
         var wrongId = CaseGenerator(catalog: Catalog(), seed: 5, count: 1).makeCase(0)
         wrongId.id = "other-name"
@@ -384,7 +384,7 @@ import Testing
             ("\"revision\" : 1", "\"revision\" : null"), ("\"revision\" : 1", "\"revision\" : 1.0"),
             ("\"revision\" : 1", "\"revision\" : 1e0"), ("\"revision\" : 1", "\"revision\" : 01"),
             ("\"revision\" : 1", "\"revision\" : -1"), ("\"revision\" : 1", "\"revision\" : \"1\""),
-            ("\"schemaVersion\" : 1", "\"schemaVersion\" : null"), ("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"),
+            ("\"schemaVersion\" : \(Case.schemaVersion)", "\"schemaVersion\" : null"), ("\"schemaVersion\" : \(Case.schemaVersion)", "\"schemaVersion\" : \(Case.schemaVersion + 1)"),
             ("\"stage\" : ", "\"stage\" : \"nope\", \"x\" : "), ("\"title\" : \"", "\"title\" : \"\\u00e9\\n\\t\\\"\\/"),
             ("\"title\" : \"", "\"title\" : \"\\ud83d\\ude00"), ("\"title\" : \"", "\"title\" : \"\\ud83d"),
             ("\"title\" : \"", "\"title\" : \"\u{01}"), ("{", "\u{FEFF}{"), ("\"tags\" : [", "\"tags\" : null, \"t2\" : ["),

@@ -2,7 +2,9 @@
 /// through the guide's stages. This is the on-disk schema (one JSON file per case); fields a
 /// newer renkei adds are carried by `CaseDocument`, not here.
 public struct Case: Codable, Equatable, Sendable {
-    public static let schemaVersion = 1
+    /// 2: events carry `id`, note ids and case ids are random (shared workspaces, issue 12).
+    /// Files at 1 open unchanged; the next write stores them as 2 (`CaseCodec.encode`).
+    public static let schemaVersion = 2
 
     public var schemaVersion: Int
     public var id: String
@@ -91,7 +93,8 @@ public struct Case: Codable, Equatable, Sendable {
     }
     public var lastEventDay: Day? { events.last?.at.day }
     public var nextEventSeq: Int { (events.map(\.seq).max() ?? 0) + 1 }
-    public var nextNoteId: Int { (notes.map(\.id).max() ?? 0) + 1 }
+    /// A note id no note of this case has, from the caller's random bits.
+    public func newNoteId(random: UInt64) -> Int { NoteID.make(random: random, avoiding: Set(notes.map(\.id))) }
 }
 
 public enum SizeClass: String, Codable, Sendable, CaseIterable {

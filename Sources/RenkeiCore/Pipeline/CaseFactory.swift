@@ -16,7 +16,8 @@ public enum CaseID {
         "invalid case id '\(TerminalText.inline(id))': use 1–\(maxLength) letters, digits and '-' (no '/', '.', spaces), not starting with '-'"
     }
 
-    /// Next sequential id "c-0001", "c-0002", … not in `existing`.
+    /// Next sequential id "c-0001", "c-0002", … not in `existing`. Kept for synthetic portfolios
+    /// (`renkei dev generate`); new cases get `CaseID.make` (collision-free across machines).
     public static func next(existing: some Sequence<String>) -> String {
         var maxN = 0
         for id in existing where id.hasPrefix("c-") {
@@ -72,7 +73,9 @@ public enum CaseFactory {
                        Change(field: "title", before: .null, after: .string(title)),
                        Change(field: "municipality.name", before: .null, after: .string(muni))]
         if let fy = input.fiscalYear { changes.append(Change(field: "budget.fiscalYear", before: .null, after: .int(fy))) }
-        c.events = [Event(seq: 1, at: ctx.now, actor: ctx.actor, kind: .created, command: ctx.commandId, changes: changes)]
+        var ids = ctx.idSource()
+        c.events = [Event(seq: 1, at: ctx.now, actor: ctx.actor, kind: .created, command: ctx.commandId, changes: changes,
+                          id: EventID.make(at: ctx.now, random: ids.next()))]
         return c
     }
 }

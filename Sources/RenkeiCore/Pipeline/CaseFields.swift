@@ -211,7 +211,8 @@ public enum CaseFields {
                 if let o = v.objectValue {
                     guard let at = o["at"]?.stringValue.flatMap(Timestamp.init), let text = o["text"]?.stringValue else { throw bad("a note") }
                     c.notes.append(Note(id: id, at: at, author: o["author"]?.stringValue ?? "", text: text))
-                    c.notes.sort { $0.id < $1.id }
+                    // Random ids (schemaVersion 2) say nothing about order: notes read in time order.
+                    c.notes.sort { ($0.at.epochSeconds, $0.id) < ($1.at.epochSeconds, $1.id) }
                 }
             } else if path.hasPrefix("snooze.") {
                 let item = String(path.dropFirst("snooze.".count))

@@ -44,8 +44,16 @@ public struct CommandContext: Sendable {
     public var now: Timestamp
     public var commandId: String
     public var catalog: Catalog
-    public init(actor: String, now: Timestamp, commandId: String, catalog: Catalog) {
-        self.actor = actor; self.now = now; self.commandId = commandId; self.catalog = catalog
+    /// Random bits from the caller for new ids (event, note); 0 → derived from the command id
+    /// and time, which keeps tests and replays deterministic.
+    public var random: UInt64
+    public init(actor: String, now: Timestamp, commandId: String, catalog: Catalog, random: UInt64 = 0) {
+        self.actor = actor; self.now = now; self.commandId = commandId; self.catalog = catalog; self.random = random
+    }
+
+    /// The generator for this command's ids.
+    public func idSource() -> SplitMix64 {
+        SplitMix64(seed: random != 0 ? random : SplitMix64.hash(commandId + "|" + now.text + "|" + actor))
     }
 }
 
@@ -81,6 +89,8 @@ public enum CaseCommands {
         var kind = EventKind.fieldSet
         var reason: String?
         var changes: [Change] = []
+        var ids = ctx.idSource()
+        let eventId = EventID.make(at: ctx.now, random: ids.next())
 
         func change(_ path: String, to value: JSONValue) throws {
             let before = CaseFields.get(c, path)
@@ -123,7 +133,7 @@ public enum CaseCommands {
 
         case .addNote(let text):
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CommandError.invalid("\(c.id): a note cannot be empty") }
-            let id = c.nextNoteId
+            let id = c.newNoteId(random: ids.next())
             try change("note.\(id)", to: .object(["id": .int(id), "at": .string(ctx.now.text), "author": .string(ctx.actor), "text": .string(text)]))
             kind = .noteAdded
 
@@ -145,7 +155,7 @@ public enum CaseCommands {
             try change("stage", to: .string(next.rawValue))
             if next == .realized { try change("stageReason", to: .string(reason ?? note ?? "予算化を経て連携実現")) }
             if let note, !note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                let id = c.nextNoteId
+                let id = c.newNoteId(random: ids.next())
                 try change("note.\(id)", to: .object(["id": .int(id), "at": .string(ctx.now.text), "author": .string(ctx.actor), "text": .string(note)]))
             }
 
@@ -180,7 +190,7 @@ public enum CaseCommands {
 
         guard !changes.isEmpty else { throw CommandError.noChange("\(c.id): nothing changed (\(command.label))") }
         c.events.append(Event(seq: c.nextEventSeq, at: ctx.now, actor: ctx.actor, kind: kind,
-                              command: ctx.commandId, changes: changes, reason: reason))
+                              command: ctx.commandId, changes: changes, reason: reason, id: eventId))
         return c
     }
 
@@ -212,8 +222,10 @@ public enum CaseCommands {
             do { try CaseFields.set(&c, ch.field, wanted) } catch let e as FieldError { throw CommandError.field(e) }
             changes.append(Change(field: ch.field, before: expected, after: wanted))
         }
+        var ids = ctx.idSource()
         c.events.append(Event(seq: c.nextEventSeq, at: ctx.now, actor: ctx.actor, kind: reverse ? .undo : .redo,
-                              command: ctx.commandId, changes: changes, reason: nil, target: target))
+                              command: ctx.commandId, changes: changes, reason: nil, target: target,
+                              id: EventID.make(at: ctx.now, random: ids.next())))
         return c
     }
 }

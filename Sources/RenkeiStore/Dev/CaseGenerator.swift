@@ -4,26 +4,6 @@ import Glibc
 #endif
 import RenkeiCore
 
-/// SplitMix64 — tiny, fast, and the same sequence on every platform for a given seed.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    public var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// 0 ..< n without modulo bias worth caring about for n ≪ 2^64 (multiply-shift).
-    public mutating func below(_ n: Int) -> Int {
-        precondition(n > 0)
-        return Int((UInt64(n).multipliedFullWidth(by: next())).high)
-    }
-    public mutating func range(_ r: ClosedRange<Int>) -> Int { r.lowerBound + below(r.count) }
-    public mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    public mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
-}
 
 /// Deterministic, realistic workspaces for benchmarks and tests: `renkei dev generate`.
 ///

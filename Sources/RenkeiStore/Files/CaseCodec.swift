@@ -75,8 +75,12 @@ public enum CaseCodec {
     }
 
     /// Pretty-printed, keys sorted (stable diffs under git), unknown keys merged back in.
+    /// Migration on first write: an older file (schemaVersion 1) is stored as the current
+    /// version — its events already carry ids (`s<seq>`, filled in when it was read).
     public static func encode(_ doc: CaseDocument) throws -> Data {
-        let typed = try encodeTyped(doc.value)
+        var value = doc.value
+        if value.schemaVersion < Case.schemaVersion { value.schemaVersion = Case.schemaVersion }
+        let typed = try encodeTyped(value)
         guard let unknown = doc.unknown else { return typed }
         let merged = try JSONDecoder().decode(JSONValue.self, from: typed).merging(unknown: unknown)
         return try encoder.encode(merged) + Data([0x0A])

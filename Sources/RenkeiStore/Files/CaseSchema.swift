@@ -36,7 +36,7 @@ indirect enum KeySchema: Sendable {
             "notes": .array(.keys(["id", "at", "author", "text"])),
             "nextAction": .keys(["text", "due"]),
             "snoozes": .array(.keys(["item", "until", "reason", "at", "by"])),
-            "events": .array(.keys(["seq", "at", "actor", "kind", "command", "reason", "target"], [
+            "events": .array(.keys(["seq", "id", "at", "actor", "kind", "command", "reason", "target"], [
                 "changes": .array(.keys(["field", "before", "after"])),
             ])),
         ])

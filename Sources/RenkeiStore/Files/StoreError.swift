@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -40,7 +41,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .duplicateId(let id, let files): return "case id '\(id)' appears in several files: \(files.joined(separator: ", ")); rename one id"
         case .invalidId(let id): return "invalid case id '\(id)': use letters, digits and '-' only"
         case .newerSchema(let path, let v):
-            return "\(path): schemaVersion \(v) is newer than this renkei understands (\(1)); it is read-only here — upgrade renkei to edit it"
+            return "\(path): schemaVersion \(v) is newer than this renkei understands (\(Case.schemaVersion)); it is read-only here — upgrade renkei to edit it"
         case .conflict(let m): return m
         case .locked(let m): return m
         case .workspace(let m): return m

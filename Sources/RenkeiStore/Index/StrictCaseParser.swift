@@ -56,7 +56,7 @@ enum StrictCaseParser {
             (NextAction(text: "", due: nil), ["text", "due"]),
             (Snooze(item: "", until: day, reason: "", at: at, by: ""), ["item", "until", "reason", "at", "by"]),
             (Event(seq: 0, at: at, actor: "", kind: .created, command: "", changes: []),
-             ["seq", "at", "actor", "kind", "command", "changes", "reason", "target"]),
+             ["seq", "id", "at", "actor", "kind", "command", "changes", "reason", "target"]),
             (Change(field: "", before: .null, after: .null), ["field", "before", "after"]),
         ]
         return expected.allSatisfy { labels($0.0) == $0.1 }
@@ -315,11 +315,12 @@ extension StrictJSONScanner {
     }
 
     mutating func event() throws -> Event {
-        var seq: Int?, at: Timestamp?, actor: String?, kind: EventKind?, command: String?
+        var seq: Int?, id: String?, at: Timestamp?, actor: String?, kind: EventKind?, command: String?
         var changes: [Change]?, reason: String?, target: String?
         try object { p, key in
             switch key {
             case "seq": seq = try p.int()
+            case "id": id = try p.string()
             case "at": at = try p.timestamp()
             case "actor": actor = try p.string()
             case "kind": kind = try p.enumValue(EventKind.self)
@@ -331,7 +332,7 @@ extension StrictJSONScanner {
             }
         }
         guard let seq, let at, let actor, let kind, let command, let changes else { throw GiveUp() }
-        return Event(seq: seq, at: at, actor: actor, kind: kind, command: command, changes: changes, reason: reason, target: target)
+        return Event(seq: seq, at: at, actor: actor, kind: kind, command: command, changes: changes, reason: reason, target: target, id: id)
     }
 
     mutating func change() throws -> Change {

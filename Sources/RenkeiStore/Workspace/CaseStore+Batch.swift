@@ -37,7 +37,7 @@ extension CaseStore {
                 cache[id] = doc
                 return doc
             }
-            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             let (plan, documents) = try prepare(existing, ctx)
             var result = BatchResult()
             guard !documents.isEmpty else { return (plan, result) }
@@ -64,7 +64,7 @@ extension CaseStore {
     /// conflict in one case stops the whole reversal before anything is written.
     func reverseBatch(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
         let created = Set(entry.batchCreated ?? [])
-        let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+        let ctx = Self.context(actor: actor, now: now, catalog: catalog)
         var updates: [CaseDocument] = []
         var moves: [(from: String, to: String)] = []
         for id in entry.batch ?? [] {

@@ -84,7 +84,7 @@ extension CaseStore {
         guard event.actor == actor else {
             throw UndoSkip(reason: "it was made by '\(TerminalText.inline(event.actor))', not by '\(TerminalText.inline(actor))'")
         }
-        let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+        let ctx = Self.context(actor: actor, now: now, catalog: catalog)
         do {
             doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
                                            : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)

@@ -40,6 +40,9 @@ public final class CaseStore: @unchecked Sendable {
     public var catalog: Catalog
     /// Summary cache used by `portfolio()`; nil means decode every case.
     public var index: SummaryIndex?
+    /// The readable part of new case ids (ASCII of the title by default; a municipality
+    /// directory can supply codes).
+    public var slugRule: CaseSlugRule = .ascii
     /// Set by an open workbench (a random id per run): its commands are journaled with it and
     /// its undo/redo only take back what was done in it. nil for the CLI.
     public var session: String?
@@ -152,6 +155,21 @@ public final class CaseStore: @unchecked Sendable {
         "c" + String(UInt64.random(in: 0 ... .max), radix: 36)
     }
 
+    /// A command context with fresh random bits for the ids the command creates (the core has
+    /// no randomness of its own).
+    static func context(actor: String, now: Timestamp, catalog: Catalog) -> CommandContext {
+        CommandContext(actor: actor, now: now, commandId: newCommandId(), catalog: catalog, random: UInt64.random(in: 1 ... .max))
+    }
+
+    /// Whether a case id is in use here: a case, a trashed case (undo of a creation brings it
+    /// back under the same id) or a quarantined file.
+    public func idIsTaken(_ id: String) -> Bool {
+        let name = id + ".json"
+        return [workspace.casesDir, workspace.trashDir, workspace.quarantineDir].contains {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent(name).path)
+        }
+    }
+
     /// Applies `command` to the latest version on disk and saves it durably.
     /// `expect` (field → value) makes the write conditional: when another process changed one
     /// of those fields since the caller read them, it throws `.conflict` instead of overwriting.
@@ -165,7 +183,7 @@ public final class CaseStore: @unchecked Sendable {
                 // Named, not printed: the value may be a contact's e-mail or phone.
                 throw StoreError.conflict("\(id): \(field) was changed by someone else; reload and try again")
             }
-            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             doc.value = try CaseCommands.apply(command, to: doc.value, context: ctx)
             let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now,
                                           actor: actor, session: session)
@@ -192,12 +210,17 @@ public final class CaseStore: @unchecked Sendable {
     public func createCase(_ input: NewCaseInput, actor: String, now: Timestamp) throws -> SaveResult {
         try workspace.lock.withLock {
             var input = input
-            if input.id.isEmpty { input.id = CaseID.next(existing: caseFileNames().map { String($0.dropLast(5)) }) }
+            if input.id.isEmpty {
+                input.id = CaseID.make(title: input.title, municipality: input.municipality, rule: slugRule,
+                                       random: UInt64.random(in: 0 ... .max), taken: idIsTaken)
+            } else if idIsTaken(input.id), !FileManager.default.fileExists(atPath: try workspace.caseURL(input.id).path) {
+                throw StoreError.workspace("case id '\(input.id)' belongs to a case in trash/ or quarantine/; choose another id")
+            }
             let url = try workspace.caseURL(input.id)
             if FileManager.default.fileExists(atPath: url.path) {
                 throw StoreError.workspace("case '\(input.id)' already exists (\(url.path)); choose another id")
             }
-            let ctx = CommandContext(actor: actor, now: now, commandId: Self.newCommandId(), catalog: catalog)
+            let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             var doc = CaseDocument(value: try CaseFactory.make(input, context: ctx))
             let entry = UndoJournal.Entry(command: ctx.commandId, caseId: input.id, label: "new case", at: now,
                                           creation: true, actor: actor, session: session)

@@ -155,8 +155,9 @@ extension AppState {
 
         case .notes:
             if c.notes.isEmpty { out.append(Line(Label.noNotes.text(lang), theme.dim)) }
-            for n in c.notes.reversed() {
-                out.append(Line([Span("#\(n.id) ", theme.accent), Span(DisplayFormat.day(n.at.day, wareki: settings.wareki)),
+            // Numbered by position (time order): note ids are random since schemaVersion 2.
+            for (number, n) in zip(c.notes.indices.map { $0 + 1 }, c.notes).reversed() {
+                out.append(Line([Span("#\(number) ", theme.accent), Span(DisplayFormat.day(n.at.day, wareki: settings.wareki)),
                                  Span(" \(DisplayFormat.relative(n.at.day, today: today, lang))", theme.dim), Span("  \(n.author)", theme.dim)]))
                 out += paragraph(n.text, width: width)
                 out.append(.blank)

@@ -47,7 +47,7 @@ struct ShowCommand: ParsableCommand {
         if !c.notes.isEmpty {
             Output.line("")
             Output.line(ja ? "メモ" : "Notes")
-            for n in c.notes { Output.line("  #\(n.id) \(n.at.day) \(n.author): \(n.text)") }
+            for (i, n) in c.notes.enumerated() { Output.line("  #\(i + 1) \(n.at.day) \(n.author): \(n.text)") }  // position: ids are random
         }
     }
 }

@@ -14,6 +14,10 @@ struct AppContext {
     let today: Day
     let now: Timestamp
 
+    /// The context of the command that may change cases (set by `make(mutating: true)`), so the
+    /// entry point can refresh the calendar feed once the command succeeded.
+    nonisolated(unsafe) static var mutatingContext: AppContext?
+
     /// - Parameter mutating: commands that write clean stale temp files first (under the lock).
     static func make(_ global: GlobalOptions, mutating: Bool = false) throws -> AppContext {
         let env = ProcessInfo.processInfo.environment
@@ -40,8 +44,10 @@ struct AppContext {
         if mutating { store.cleanStaleTempFiles() }
 
         let actor = [env["RENKEI_ACTOR"], configuredActor(env), env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
-        return AppContext(data: data, workspace: workspace, store: store, catalogProblems: loaded.problems,
-                          actor: actor, today: today, now: now)
+        let ctx = AppContext(data: data, workspace: workspace, store: store, catalogProblems: loaded.problems,
+                             actor: actor, today: today, now: now)
+        if mutating { mutatingContext = ctx }
+        return ctx
     }
 
     /// today: --today / RENKEI_TODAY, else the local date. now: RENKEI_NOW (full ISO time, for
