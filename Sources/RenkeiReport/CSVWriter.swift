@@ -16,22 +16,46 @@ public struct CSVWriter {
     }
 
     public private(set) var output: String
-    public init(bom: Bool = true) {
-        output = bom ? "\u{FEFF}" : ""
+    /// Set for a CP932 (Shift_JIS) file: no BOM, every text cell fitted (see `CP932Text`).
+    public let cp932: Bool
+    /// What a CP932 file could not hold, by row and header name.
+    public private(set) var replacements: [CP932Replacement] = []
+    private var header: [String] = []
+    private var rowCount = 0
+
+    public init(bom: Bool = true, cp932: Bool = false) {
+        output = bom && !cp932 ? "\u{FEFF}" : ""
+        self.cp932 = cp932
     }
 
     public mutating func row(_ cells: [Cell]) {
+        rowCount += 1
+        if rowCount == 1 { header = cells.map { if case .text(let t) = $0 { return t }; return "" } }
         for (i, c) in cells.enumerated() {
             if i > 0 { output += "," }
             switch c {
             case .int(let n): if let n { output += String(n) }
-            case .text(let s): CSVWriter.appendField(CSVWriter.defuse(s), to: &output)
+            case .text(let s):
+                var cell = CSVWriter.defuse(s)
+                if cp932 {
+                    let fitted = CP932Text.fit(cell)
+                    cell = fitted.text
+                    for ch in fitted.replaced {
+                        replacements.append(CP932Replacement(row: rowCount, column: i < header.count ? header[i] : "\(i + 1)", character: ch))
+                    }
+                }
+                CSVWriter.appendField(cell, to: &output)
             }
         }
         output += "\r\n"
     }
 
-    public var data: Data { Data(output.utf8) }
+    /// UTF-8 (with the BOM unless told otherwise), or CP932 when `cp932` is set.
+    public var data: Data {
+        guard cp932 else { return Data(output.utf8) }
+        // Every cell was fitted, so this cannot fail; a bug would show as 〓, not a lost file.
+        return output.data(using: .shiftJIS) ?? Data(CP932Text.fit(output).text.data(using: .shiftJIS) ?? Data())
+    }
 
     static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}"]
 
@@ -52,40 +76,5 @@ public struct CSVWriter {
         out += "\""
         out += s.contains("\"") ? s.replacingOccurrences(of: "\"", with: "\"\"") : s
         out += "\""
-    }
-}
-
-extension PortfolioReport {
-    static func csvHeader(_ lang: Lang) -> [String] {
-        lang == .ja
-            ? ["ID", "件名", "自治体", "都道府県", "連携先", "段階", "進捗", "出口", "手法", "目標年度", "予算額(円)", "下見積もり(円)",
-               "次のアクション", "次のアクション期限", "段階滞留日数", "次のマイルストーン", "マイルストーン期限", "超過日数", "タグ"]
-            : ["ID", "Title", "Municipality", "Prefecture", "Partners", "Stage", "Progress", "Exit", "Method", "Fiscal year",
-               "Budget (yen)", "Rough quote (yen)", "Next action", "Next action due", "Days in stage", "Next milestone",
-               "Milestone due", "Days overdue", "Tags"]
-    }
-
-    /// The cells of each row, in header order; an amount nobody entered is an empty cell, not 0
-    /// (Excel would sum it as a real zero); partners are joined with 、 like tags, because names
-    /// often hold ・ and `renkei import` splits the cell back into partners. (Also what tests
-    /// compare a CSV reader's output to.)
-    public func csvCells() -> [[CSVWriter.Cell]] {
-        var out: [[CSVWriter.Cell]] = [PortfolioReport.csvHeader(lang).map { .text($0) }]
-        out.reserveCapacity(rows.count + 1)
-        for r in rows {
-            out.append([.text(r.id), .text(r.title), .text(r.municipality), .text(r.prefecture ?? ""),
-                        .text(r.partners.joined(separator: lang == .ja ? "、" : "; ")), .text(r.stageLabel), .text(r.progressGlyph), .text(r.exitLabel ?? ""),
-                        .text(r.methodLabel ?? ""), .int(r.fiscalYear), .int(r.totalYen == 0 ? nil : r.totalYen), .int(r.roughQuoteYen),
-                        .text(r.nextAction ?? ""), .text(r.nextActionDue?.description ?? ""), .int(r.daysInStage),
-                        .text(r.nextMilestone ?? ""), .text(r.nextMilestoneDue?.description ?? ""), .int(r.daysOverdue),
-                        .text(r.tags.joined(separator: lang == .ja ? "、" : "; "))])
-        }
-        return out
-    }
-
-    public func csv() -> Data {
-        var w = CSVWriter()
-        for r in csvCells() { w.row(r) }
-        return w.data
     }
 }

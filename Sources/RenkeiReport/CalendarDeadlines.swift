@@ -34,7 +34,7 @@ public struct CalendarDeadlines: DeadlineProvider {
             switch r.status {
             case .met: status = .met
             case .missed: status = .missed
-            case .pending, .info: status = .upcoming
+            case .pending, .info: status = r.due < today ? .passed : .upcoming
             }
             return .init(id: r.milestoneId, label: lang == .ja ? r.ja : r.en, due: r.due, status: status,
                          source: (lang == .ja ? resolution.calendar.ja : resolution.calendar.en))

@@ -6,17 +6,21 @@ import RenkeiCore
 /// `DeadlineProvider`; until then `NextActionDeadlines` derives the minimum from the case.
 public struct DeadlineInfo: Codable, Equatable, Sendable {
     public enum Status: String, Codable, Sendable {
-        case met, missed, upcoming, snoozed
+        /// `passed`: a calendar date that has gone by and was no checkpoint of this case (an
+        /// informational date, or one the engine still reports as pending): not 予定 any more.
+        case met, missed, upcoming, snoozed, passed
         public func label(_ lang: Lang) -> String {
             switch (self, lang) {
             case (.met, .ja): return "達成"
             case (.missed, .ja): return "未達（期限超過）"
             case (.upcoming, .ja): return "予定"
             case (.snoozed, .ja): return "保留中"
+            case (.passed, .ja): return "経過"
             case (.met, .en): return "met"
             case (.missed, .en): return "missed"
             case (.upcoming, .en): return "upcoming"
             case (.snoozed, .en): return "snoozed"
+            case (.passed, .en): return "passed"
             }
         }
     }

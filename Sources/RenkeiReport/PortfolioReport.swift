@@ -6,13 +6,16 @@ import RenkeiStore
 /// file is decoded), so it stays linear and fast for 10,000 cases.
 public struct PortfolioReport: Codable, Equatable, Sendable {
     public var format = "renkei.portfolio"
-    public var formatVersion = 1
+    /// 2: one total per fiscal year of the live cases (`fiscalYears`) instead of one sum over
+    /// every stage and year; a case without budget lines has no `totalYen` (shown 未定, never ¥0).
+    public var formatVersion = 2
     public var generatedOn: Day
     public var lang: Lang
     public var filter: Filter
     public var count: Int
-    public var totalYen: Int
-    public var totalText: String
+    /// Budget per target fiscal year, over the listed cases that are still live (not dropped or
+    /// paused): adding up different years, or money nobody will spend, gives a number nobody can use.
+    public var fiscalYears: [YearTotal]
     public var rows: [Row]
     /// Case files that could not be read (listed, never silently dropped).
     public var damaged: [Damaged]
@@ -20,6 +23,17 @@ public struct PortfolioReport: Codable, Equatable, Sendable {
     public struct Filter: Codable, Equatable, Sendable {
         public var stage: String?
         public var overdueOnly: Bool
+    }
+
+    public struct YearTotal: Codable, Equatable, Sendable {
+        /// nil: the cases without a target year.
+        public var fiscalYear: Int?
+        public var fiscalYearText: String
+        /// Live cases in that year, and how many of them have no amount yet (nil: none).
+        public var cases: Int
+        public var undecided: Int?
+        public var totalYen: Int
+        public var totalText: String
     }
 
     public struct Damaged: Codable, Equatable, Sendable {
@@ -43,7 +57,8 @@ public struct PortfolioReport: Codable, Equatable, Sendable {
         public var methodLabel: String?
         public var fiscalYear: Int?
         public var fiscalYearText: String?
-        public var totalYen: Int
+        /// nil when the case has no budget lines yet (`totalText` is then 未定).
+        public var totalYen: Int?
         public var totalText: String
         public var roughQuoteYen: Int?
         public var roughQuoteText: String?
@@ -55,6 +70,11 @@ public struct PortfolioReport: Codable, Equatable, Sendable {
         public var daysOverdue: Int?
         public var overdue: Bool
         public var tags: [String]
+        /// 原課 and 課題分野 (its label), for the CSV a coordinator works with in Excel.
+        public var department: String?
+        public var domain: String?
+        /// WHY/HOW/WHAT: only the CSV export fills it (it needs the case files, not just summaries).
+        public var issue: IssueFrame?
     }
 }
 
@@ -65,16 +85,28 @@ public enum PortfolioBuilder {
                              deadlines: DeadlineProvider? = nil) -> PortfolioReport {
         var methodLabels: [String: String] = [:]
         for m in catalog.methods { methodLabels[m.id] = lang == .ja ? m.ja : m.en }
+        var domainLabels: [String: String] = [:]
+        for d in catalog.domains { domainLabels[d.id] = lang == .ja ? d.ja : d.en }
         var rows: [PortfolioReport.Row] = []
         rows.reserveCapacity(portfolio.summaries.count)
-        var total = 0
+        var years: [Int?: PortfolioReport.YearTotal] = [:]
+        let undecided = ReportLabels.table(lang)["undecided"] ?? "—"
         let sorted = portfolio.summaries.sorted { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
         for s in sorted {
             if let stage, s.stage != stage { continue }
             let d = deadlines?.deadlines(for: s, today: today, lang: lang)
             let overdueDays = (d?.daysOverdue ?? 0) > 0 ? d?.daysOverdue : nil
             if overdueOnly && overdueDays == nil { continue }
-            total &+= s.totalYen
+            let amount: Int? = s.totalYen == 0 ? nil : s.totalYen
+            if s.stage != .dropped && s.stage != .paused {
+                var y = years[s.fiscalYear] ?? .init(fiscalYear: s.fiscalYear,
+                                                     fiscalYearText: s.fiscalYear.map { ReportFormat.fiscalYear($0, lang) }
+                                                         ?? (ReportLabels.table(lang)["undecidedYear"] ?? "—"),
+                                                     cases: 0, undecided: nil, totalYen: 0, totalText: "")
+                y.cases += 1
+                if let amount { y.totalYen &+= amount } else { y.undecided = (y.undecided ?? 0) + 1 }
+                years[s.fiscalYear] = y
+            }
             rows.append(.init(
                 id: s.id, title: s.title, municipality: s.municipality, prefecture: s.prefecture,
                 partners: s.partners, partnersText: s.partners.joined(separator: lang == .ja ? "・" : "; "),
@@ -82,16 +114,26 @@ public enum PortfolioBuilder {
                 exit: s.exit?.rawValue, exitLabel: s.exit?.label(lang),
                 method: s.method, methodLabel: s.method.map { methodLabels[$0] ?? $0 },
                 fiscalYear: s.fiscalYear, fiscalYearText: s.fiscalYear.map { ReportFormat.fiscalYear($0, lang) },
-                totalYen: s.totalYen, totalText: ReportFormat.yen(s.totalYen),
+                totalYen: amount, totalText: amount.map(ReportFormat.yen) ?? undecided,
                 roughQuoteYen: s.roughQuoteYen, roughQuoteText: s.roughQuoteYen.map(ReportFormat.yen),
                 nextAction: s.nextActionText, nextActionDue: s.nextActionDue,
                 daysInStage: s.stage.isEndState ? nil : s.daysInStage(today: today),
                 nextMilestone: d?.nextMilestone?.label, nextMilestoneDue: d?.nextMilestone?.due,
-                daysOverdue: overdueDays, overdue: overdueDays != nil, tags: s.tags))
+                daysOverdue: overdueDays, overdue: overdueDays != nil, tags: s.tags,
+                department: s.department.isEmpty ? nil : s.department, domain: s.domain.map { domainLabels[$0] ?? $0 }))
         }
         return PortfolioReport(generatedOn: today, lang: lang,
                                filter: .init(stage: stage?.rawValue, overdueOnly: overdueOnly),
-                               count: rows.count, totalYen: total, totalText: ReportFormat.yen(total), rows: rows,
+                               count: rows.count, fiscalYears: yearTotals(years, undecided: undecided), rows: rows,
                                damaged: portfolio.damaged.map { .init(file: $0.fileName, reason: $0.reason) })
+    }
+
+    /// Years in order, the cases without a year last; a year whose cases all lack amounts says 未定.
+    static func yearTotals(_ years: [Int?: PortfolioReport.YearTotal], undecided: String) -> [PortfolioReport.YearTotal] {
+        years.values.sorted { ($0.fiscalYear ?? Int.max) < ($1.fiscalYear ?? Int.max) }.map { y in
+            var y = y
+            y.totalText = (y.undecided ?? 0) == y.cases ? undecided : ReportFormat.yen(y.totalYen)
+            return y
+        }
     }
 }

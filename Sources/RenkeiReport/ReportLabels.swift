@@ -122,6 +122,10 @@ public enum ReportLabels {
         "shareNow": "現在",
         "shareFrom": "から",
         "undecided": "未定",
+        "undecidedYear": "年度未定",
+        "yearTotals": "年度別の予算額（中止・保留を除く）",
+        "undecidedCases": "予算未定",
+        "passedDate": "経過",
         "shareStatus": "現在の段階",
     ]
 
@@ -240,6 +244,10 @@ public enum ReportLabels {
         "shareNow": "now",
         "shareFrom": "from",
         "undecided": "undecided",
+        "undecidedYear": "no target year",
+        "yearTotals": "Budget by fiscal year (dropped and paused left out)",
+        "undecidedCases": "budget undecided",
+        "passedDate": "passed",
         "shareStatus": "Current stage",
     ]
 

@@ -149,6 +149,29 @@ import Testing
             for field in ["title", "municipality", "stage", "exit", "method", "fiscalYear", "totalYen", "partners", "tags", "nextAction", "nextActionDue"] {
                 #expect("\(a[field] ?? "nil")" == "\(b[field] ?? "nil")", "\(id).\(field)")
             }
+            // 原課, 課題分野 and WHY/HOW/WHAT travel in the CSV too.
+            func detail(_ ws: URL) throws -> [String] {
+                let c = try #require(try CLI.json(try CLI.run(["show", id, "--json"], workspace: ws)) as? [String: Any])
+                let issue = c["issue"] as? [String: String] ?? [:]
+                return ["\(c["department"] ?? "")", "\(c["domain"] ?? "")", issue["why"] ?? "", issue["how"] ?? "", issue["what"] ?? ""]
+            }
+            #expect(try detail(source) == detail(target), "\(id)")
         }
+    }
+
+    @Test func cp932ExportReportsWhatItReplaced() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let made = try CLI.run(["new", "--id", "c-emoji", "--title", "見守り😀サービス〜第2期", "--municipality", "髙島市"], workspace: ws)
+        #expect(made.status == 0, "\(made.stderr)")
+        let out = ws.appendingPathComponent("portfolio-sjis.csv")
+        let r = try CLI.run(["export", "--all", "--format", "csv", "--encoding", "cp932", "-o", out.path], workspace: ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("renkei: warning: row 2, column 件名: '😀' (U+1F600) has no CP932 code; written as 〓"))
+        let text = try #require(String(data: try Data(contentsOf: out), encoding: .shiftJIS))
+        #expect(text.hasPrefix("ID,件名,自治体,都道府県,原課,課題分野,"))
+        #expect(text.contains("見守り〓サービス～第2期,髙島市"))
+        let bad = try CLI.run(["export", "c-emoji", "--format", "md", "--encoding", "cp932"], workspace: ws)
+        #expect(bad.status == 2)
     }
 }

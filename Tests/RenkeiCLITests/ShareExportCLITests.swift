@@ -18,6 +18,20 @@ import Testing
         }
     }
 
+    /// Standard output of a poppler tool (pdfinfo, pdftotext).
+    static func tool(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        return text
+    }
+
     @Test func shareIsTheDefaultAndSaysWhatItReplaced() throws {
         let ws = try CLI.tempWorkspace(sample: true)
         defer { try? FileManager.default.removeItem(at: ws) }
@@ -78,18 +92,25 @@ import Testing
             let out = ws.appendingPathComponent("\(id).pdf")
             let r = try CLI.run(["export", id, "--format", "pdf", "-o", out.path], workspace: ws, timeout: 150)
             #expect(r.status == 0, "\(id): \(r.stderr)")
-            let info = Process()
-            info.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            info.arguments = ["pdfinfo", out.path]
-            let pipe = Pipe()
-            info.standardOutput = pipe
-            info.standardError = FileHandle.nullDevice
-            try info.run()
-            let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            info.waitUntilExit()
+            let text = try Self.tool(["pdfinfo", out.path])
             let pages = text.split(separator: "\n").first { $0.hasPrefix("Pages:") }
                 .flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
             #expect(pages != nil && pages! >= 1 && pages! <= 2, "\(id): \(pages.map(String.init) ?? "no page count") pages")
         }
+    }
+
+    /// The person column of the internal report's checklists never breaks a name (matsumot/o).
+    @Test func checklistPersonNeverWrapsMidName() throws {
+        guard Self.pdfTools else { return }
+        let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let who = "matsumotohanako"
+        #expect(try CLI.run(["tick", Self.sample, "proc-selection-method", "--off"], workspace: ws).status == 0)
+        #expect(try CLI.run(["tick", Self.sample, "proc-selection-method"], workspace: ws, env: ["RENKEI_ACTOR": who]).status == 0)
+        let pdf = ws.appendingPathComponent("internal.pdf")
+        let r = try CLI.run(["export", Self.sample, "--for", "internal", "--format", "pdf", "-o", pdf.path], workspace: ws, timeout: 150)
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = try Self.tool(["pdftotext", "-layout", pdf.path, "-"])
+        #expect(out.contains(who), "the name is printed whole")
     }
 }

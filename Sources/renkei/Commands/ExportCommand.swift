@@ -68,12 +68,18 @@ struct ExportCommand: ParsableCommand {
 
     /// The shipped top-level templates (a test holds this list equal to Data/templates).
     static let shippedTemplates = ["case.md", "case.html", "share.md", "share.html", "portfolio.md", "portfolio.html"]
+    @Option(help: "With --all --format csv: utf-8 (default, with BOM) or cp932 (Shift_JIS for Excel/in-house systems that need it).")
+    var encoding: String?
 
     func validate() throws {
         if all && id != nil { throw ValidationError("give a case id or --all, not both") }
         if !all && id == nil { throw ValidationError("give a case id to export, or --all for the portfolio") }
         if !all && (stage != nil || overdue) { throw ValidationError("--stage and --overdue filter the portfolio; use them with --all") }
         if all && (anonymize || anonymizePartners) { throw ValidationError("--anonymize applies to a case report; the portfolio has no contact data") }
+        if let encoding, !["utf-8", "utf8", "cp932", "shift_jis", "sjis"].contains(encoding.lowercased()) {
+            throw ValidationError("--encoding is utf-8 or cp932")
+        }
+        if encoding != nil && !(all && (format ?? "csv") == "csv") { throw ValidationError("--encoding applies to the portfolio CSV (--all --format csv)") }
         if all && (audience != nil || contactPerson) { throw ValidationError("--for and --contact-person apply to a case export, not to --all") }
     }
 
@@ -97,9 +103,14 @@ struct ExportCommand: ParsableCommand {
                 let loaded = try Deadlines.load(ctx)
                 let exporter = ReportExporter(store: ctx.store, data: ctx.data, today: ctx.today,
                                               deadlines: CalendarDeadlines(context: loaded.context))
-                let report = PortfolioBuilder.build(loaded.portfolio, catalog: ctx.catalog, today: ctx.today, lang: language,
+                var report = PortfolioBuilder.build(loaded.portfolio, catalog: ctx.catalog, today: ctx.today, lang: language,
                                                     stage: stageFilter, overdueOnly: overdue, deadlines: exporter.deadlines)
-                let data = try exporter.renderer.render(report, format: fmt, template: template)
+                let data: Data
+                if fmt == .csv && template == nil {
+                    data = Self.portfolioCSV(&report, store: ctx.store, cp932: ["cp932", "shift_jis", "sjis"].contains(encoding?.lowercased() ?? ""))
+                } else {
+                    data = try exporter.renderer.render(report, format: fmt, template: template)
+                }
                 if let destination {
                     let url = try ReportExporter.write(data, to: destination, overwrite: force)
                     Output.errorRaw("renkei: wrote \(url.path) (\(report.count) cases)")
@@ -140,6 +151,16 @@ struct ExportCommand: ParsableCommand {
             // What was replaced, so the user knows what the file no longer holds (counts only, never the values).
             if let anonymizer { Output.errorRaw("renkei: \(anonymizer.summary)") }
         }
+    }
+
+    /// The portfolio CSV with WHY/HOW/WHAT from the case files; in CP932 every character it
+    /// cannot hold is reported on stderr (row, column, character) and written as 〓.
+    static func portfolioCSV(_ report: inout PortfolioReport, store: CaseStore, cp932: Bool) -> Data {
+        report.addIssueFrames { id in (try? store.load(id))?.value.issue }
+        let out = report.csv(cp932: cp932)
+        for r in out.replacements.prefix(50) { Output.warn(r.description) }
+        if out.replacements.count > 50 { Output.warn("… and \(out.replacements.count - 50) more characters written as 〓") }
+        return out.data
     }
 
     /// Export errors become one line with the documented exit status (usage errors are 2).
