@@ -33,7 +33,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .save(let id, let command, let expect):
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
-                return .saved(r.document.value, label: CommandLabel.text(command, lang))
+                return .saved(r.document.value, label: command.label)
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)
             } catch {

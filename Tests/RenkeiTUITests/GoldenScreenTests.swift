@@ -61,6 +61,12 @@ import Testing
         Scenario(name: "overdue-next-action-form", msgs: { k("o") + k("a") + k("財政課と下見積もりを確認") }),
         Scenario(name: "calendar", msgs: { k("c") }),
         Scenario(name: "calendar-from-overdue", msgs: { k("o") + k("c") }),
+        // Issue 14: values by name in the edit menu, the snoozed section, English not cut, palette aliases.
+        Scenario(name: "edit-picker-en", lang: .en, msgs: { open("x-symbols") + k("e") }),
+        Scenario(name: "edit-picker-references", msgs: { open("x-symbols") + k("e") + Array(repeating: .key(.down), count: 22) }),
+        Scenario(name: "overdue-en", lang: .en, msgs: { k("o") }),
+        Scenario(name: "overdue-snoozed-section", msgs: { k("o") + k("z") + [.key(.tab)] + k("議会日程待ち") + [.key(.ctrl("s"))] + k("G") }),
+        Scenario(name: "palette-print", msgs: { k(":") + k("印刷") }),
     ]
 
     @Test(arguments: scenarios)

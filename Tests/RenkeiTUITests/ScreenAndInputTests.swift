@@ -285,6 +285,36 @@ import Testing
         #expect(h.state.page == .board)
     }
 
+    /// Issue 14: the palette finds actions by the words coordinators use (印刷, 担当, print).
+    @Test func paletteFindsActionsByEverydayWords() {
+        let s = TUIFixtures.state()
+        #expect(s.paletteMatches("印刷").first == .export)
+        #expect(s.paletteMatches("print").first == .export)
+        #expect(s.paletteMatches("担当").first == .edit)
+        #expect(s.paletteMatches("見送り").first == .moveTo)
+    }
+
+    /// Issue 14: the edit menu reads values by name (規模: 小・中規模), never the stored code,
+    /// and the six reference items can be told apart.
+    @Test func editMenuShowsValuesByName() {
+        for lang in Lang.allCases {
+            var st = TUIFixtures.state(lang)
+            for c in TUIFixtures.cases where c.exit != nil && c.municipality.size != nil && c.method != nil {
+                st.detail = DetailState(id: c.id, doc: c, readOnly: false)
+                st.openFieldPicker()
+                guard case .picker(let p) = st.modal else { Issue.record("no picker"); return }
+                let text = p.labels.joined(separator: "\n")
+                for code in ["small-medium", "urban", "procurement", "co-creation", "promotion", c.method!] {
+                    #expect(!text.contains(": " + code), "\(lang) \(c.id): \(code) shown as a code")
+                }
+                let refs = p.labels.filter { $0.hasPrefix(lang == .ja ? "参考項目「" : "Reference: ") }
+                #expect(refs.count == TUIFixtures.catalog.referenceItems.count)
+                #expect(Set(refs.map { DisplayWidth.clip($0, to: 30) }).count == refs.count, "distinguishable within 30 columns: \(refs)")
+                break
+            }
+        }
+    }
+
     @Test func overdueAndExportAskTheRuntime() {
         let s = TUIFixtures.state()
         #expect(update(s, .key(.char("o"))).1 == [.overdue])

@@ -27,6 +27,7 @@ public enum Message: Equatable, Sendable {
     case unmetCount(Int)
     // parts of sentences
     case checklistItem(String)
+    case referenceItemNamed(String)
     case snoozeOf(String)
     case unsnoozeOf(String)
     case snoozedUntil(String, reason: String)
@@ -44,6 +45,7 @@ public enum Message: Equatable, Sendable {
     // the workbench
     case listCounts(view: String, shown: Int, total: Int, active: Int, ended: Int, damaged: Int)
     case rowCount(Int)
+    case snoozedRow(item: String, until: String, caseTitle: String)
     // workspace
     case firstRun(path: String, samples: Int)
 
@@ -102,6 +104,8 @@ public enum Message: Equatable, Sendable {
             return ja ? "次の段階へ進めます (renkei advance \(id))" : "gate open: renkei advance \(id)"
         case .unmetCount(let n):
             return ja ? "未了 \(n) 件" : "\(n) unmet"
+        case .referenceItemNamed(let name):
+            return ja ? "参考項目「\(name)」" : "Reference: \(name)"
         case .checklistItem(let name):
             return ja ? "チェック項目「\(name)」" : "checklist item \"\(name)\""
         case .snoozeOf(let name):
@@ -139,6 +143,8 @@ public enum Message: Equatable, Sendable {
             let broken = damaged > 0 ? (ja ? " · 破損 \(damaged)" : " · \(damaged) damaged") : ""
             return ja ? "\(view) \(shown)/\(total)件 · 進行中 \(active) · 終了 \(ended)\(broken)"
                       : "\(view) \(shown)/\(total) · \(active) active · \(ended) ended\(broken)"
+        case .snoozedRow(let item, let until, let title):
+            return ja ? "\(item) · \(until) まで · \(title)" : "\(item) · until \(until) · \(title)"
         case .rowCount(let n):
             return ja ? "\(n)件" : "\(n)"
         case .firstRun(let path, let n):

@@ -130,6 +130,15 @@ public enum DeadlineItemName {
         case "stale": return ja ? "停滞" : "stale"
         case "follow-up": return ja ? "議決後のフォローアップ" : "follow-up after the vote"
         case "next-action": return Label.nextAction.text(lang)
+        // The standard milestones (Data/calendars/default.json), for screens without calendars.
+        case "info-provision": return ja ? "情報提供" : "Information provision"
+        case "policy": return ja ? "予算編成方針" : "Budget policy"
+        case "request": return ja ? "予算要求締切" : "Budget request deadline"
+        case "finance-review": return ja ? "財政課査定" : "Finance review"
+        case "mayor-review": return ja ? "首長査定" : "Mayor's review"
+        case "submission": return ja ? "予算案公表・議会提出" : "Budget published and submitted"
+        case "vote": return ja ? "議決" : "Council vote"
+        case "start": return ja ? "執行開始" : "Execution starts"
         default:
             if id.hasPrefix("funding:") { return (ja ? "申請締切: " : "application deadline: ") + id.dropFirst("funding:".count) }
             return id

@@ -60,7 +60,7 @@ public enum CaseFactory {
         guard !title.isEmpty else { throw CommandError.invalid("a new case needs a title (--title)") }
         guard !muni.isEmpty else { throw CommandError.invalid("a new case needs a municipality (--municipality)") }
         if let fy = input.fiscalYear, !(2000...2100).contains(fy) {
-            throw CommandError.field(.invalid(field: "budget.fiscalYear", value: String(fy), expected: "a fiscal year between 2000 and 2100"))
+            throw CommandError.field(.invalid(field: "budget.fiscalYear", value: String(fy), expected: .fiscalYear))
         }
         let kind = municipalityKind(muni)
         var c = Case(id: input.id, title: title,

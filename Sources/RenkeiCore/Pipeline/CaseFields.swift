@@ -14,16 +14,51 @@ public struct FieldSpec: Sendable {
     public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
 }
 
+/// What a field accepts, typed so that every screen words it in its own language
+/// (`FieldExpectation.text(lang)`), never by matching English sentences.
+public enum FieldExpectation: Equatable, Sendable {
+    case wholeNumber, fiscalYear, yen, date, tick, note, snooze, stageId
+    case oneOf([String])
+    /// `budget.totalYen` on a case with several budget lines.
+    case singleTotal
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .wholeNumber: return ja ? "整数で入力してください" : "a whole number"
+        case .fiscalYear: return ja ? "2000〜2100 の年度を入力してください" : "a fiscal year between 2000 and 2100"
+        case .yen: return ja ? "金額（円）を入力してください（例: 4,800,000）" : "an amount in yen, e.g. 4,800,000"
+        case .date: return ja ? "日付を YYYY-MM-DD で入力してください" : "a date YYYY-MM-DD"
+        case .tick: return ja ? "チェックの記録 {at, by}" : "a tick {at, by}"
+        case .note: return ja ? "メモの記録" : "a note"
+        case .snooze: return ja ? "スヌーズの記録" : "a snooze"
+        case .stageId: return ja ? "段階" : "a stage id"
+        case .oneOf(let options): return ja ? "次のいずれか: " + options.joined(separator: "、") : "one of " + options.joined(separator: ", ")
+        case .singleTotal:
+            return ja ? "予算の内訳が複数あるため合計だけは変えられません — ファイルで内訳を編集してください"
+                      : "a single total; this case has several budget lines — edit them in the file"
+        }
+    }
+}
+
 public enum FieldError: Error, Equatable, CustomStringConvertible {
     case unknownField(String)
-    case invalid(field: String, value: String, expected: String)
+    case invalid(field: String, value: String, expected: FieldExpectation)
 
     public var description: String {
         switch self {
         case .unknownField(let f):
             return "unknown field '\(f)'; run 'renkei set --help' for the list of fields"
         case .invalid(let f, let v, let e):
-            return "field '\(f)': '\(v)' is not valid — expected \(e)"
+            return "field '\(f)': '\(v)' is not valid — expected \(e.text(.en))"
+        }
+    }
+
+    /// The message for a form: what to type, in the reader's language.
+    public func text(_ lang: Lang) -> String {
+        switch self {
+        case .unknownField(let f): return lang == .ja ? "項目「\(f)」はありません" : description
+        case .invalid(_, _, let e): return lang == .ja ? e.text(lang) : "expected " + e.text(lang)
         }
     }
 }
@@ -76,21 +111,21 @@ public enum CaseFields {
         case .text, .multiline:
             return .string(spec.kind == .text ? t : text)
         case .int:
-            guard let n = Int(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: "a whole number") }
+            guard let n = Int(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: .wholeNumber) }
             if path == "budget.fiscalYear", !(2000...2100).contains(n) {
-                throw FieldError.invalid(field: path, value: text, expected: "a fiscal year between 2000 and 2100")
+                throw FieldError.invalid(field: path, value: text, expected: .fiscalYear)
             }
             return .int(n)
         case .yen:
             let digits = TextNormalizer.nfkc(t).replacingOccurrences(of: ",", with: "")
                 .replacingOccurrences(of: "円", with: "").replacingOccurrences(of: "¥", with: "")
-            guard let n = Int(digits), n >= 0 else { throw FieldError.invalid(field: path, value: text, expected: "an amount in yen, e.g. 4,800,000") }
+            guard let n = Int(digits), n >= 0 else { throw FieldError.invalid(field: path, value: text, expected: .yen) }
             return .int(n)
         case .day:
-            guard let d = Day(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: "a date YYYY-MM-DD") }
+            guard let d = Day(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: .date) }
             return .string(d.description)
         case .choice(let options):
-            guard options.contains(t) else { throw FieldError.invalid(field: path, value: text, expected: "one of " + options.joined(separator: ", ")) }
+            guard options.contains(t) else { throw FieldError.invalid(field: path, value: text, expected: .oneOf(options)) }
             return .string(t)
         case .tags:
             let parts = t.split(whereSeparator: { $0 == "," || $0 == "、" || $0 == "，" })
@@ -153,25 +188,25 @@ public enum CaseFields {
     /// Sets a field from its stored JSON value (as produced by `parse` or recorded in a change).
     public static func set(_ c: inout Case, _ path: String, _ v: JSONValue) throws {
         func str() -> String? { v.stringValue }
-        func bad(_ expected: String) -> FieldError { .invalid(field: path, value: v.description, expected: expected) }
+        func bad(_ expected: FieldExpectation) -> FieldError { .invalid(field: path, value: v.description, expected: expected) }
         switch path {
         case "title": c.title = str() ?? ""
         case "municipality.name": c.municipality.name = str() ?? ""
         case "municipality.prefecture": c.municipality.prefecture = str()
         case "municipality.size":
-            if v.isNull { c.municipality.size = nil } else { guard let x = str().flatMap(SizeClass.init(rawValue:)) else { throw bad("urban or small-medium") }; c.municipality.size = x }
+            if v.isNull { c.municipality.size = nil } else { guard let x = str().flatMap(SizeClass.init(rawValue:)) else { throw bad(.oneOf(SizeClass.allCases.map(\.rawValue))) }; c.municipality.size = x }
         case "municipality.kind":
-            if v.isNull { c.municipality.kind = nil } else { guard let x = str().flatMap(MunicipalityKind.init(rawValue:)) else { throw bad(MunicipalityKind.allCases.map(\.rawValue).joined(separator: ", ")) }; c.municipality.kind = x }
+            if v.isNull { c.municipality.kind = nil } else { guard let x = str().flatMap(MunicipalityKind.init(rawValue:)) else { throw bad(.oneOf(MunicipalityKind.allCases.map(\.rawValue))) }; c.municipality.kind = x }
         case "department": c.department = str() ?? ""
         case "domain": c.domain = str()
         case "issue.why": c.issue.why = str() ?? ""
         case "issue.how": c.issue.how = str() ?? ""
         case "issue.what": c.issue.what = str() ?? ""
         case "exit":
-            if v.isNull { c.exit = nil } else { guard let x = str().flatMap(Exit.init(rawValue:)) else { throw bad("procurement, promotion or co-creation") }; c.exit = x }
+            if v.isNull { c.exit = nil } else { guard let x = str().flatMap(Exit.init(rawValue:)) else { throw bad(.oneOf(Exit.allCases.map(\.rawValue))) }; c.exit = x }
         case "method": c.method = str()
         case "stage":
-            guard let x = str().flatMap(Stage.init(rawValue:)) else { throw bad("a stage id") }
+            guard let x = str().flatMap(Stage.init(rawValue:)) else { throw bad(.stageId) }
             c.stage = x
         case "stageReason": c.stageReason = str()
         case "budget.fiscalYear": c.budget.fiscalYear = v.intValue
@@ -181,7 +216,7 @@ public enum CaseFields {
             // A single total replaces the line items only when there is at most one line.
             if let n = v.intValue {
                 if c.budget.items.count <= 1 { c.budget.items = [BudgetItem(label: c.budget.items.first?.label ?? c.budget.expenditureItem ?? "予算額", yen: n)] }
-                else { throw bad("a single total; this case has several budget lines — edit them in the file") }
+                else { throw bad(.singleTotal) }
             } else { c.budget.items = [] }
         case "tags": c.tags = (v.arrayValue ?? []).compactMap(\.stringValue)
         case "partners":
@@ -195,13 +230,13 @@ public enum CaseFields {
             if v.isNull || d != nil {
                 if c.nextAction == nil { c.nextAction = NextAction(text: "", due: d) } else { c.nextAction?.due = d }
                 if c.nextAction?.text.isEmpty == true && d == nil { c.nextAction = nil }
-            } else { throw bad("a date YYYY-MM-DD") }
+            } else { throw bad(.date) }
         default:
             if path.hasPrefix("checklist.") {
                 let id = String(path.dropFirst("checklist.".count))
                 if v.isNull { c.checklist[id] = nil; return }
                 guard let o = v.objectValue, let at = o["at"]?.stringValue.flatMap(Timestamp.init), let by = o["by"]?.stringValue
-                else { throw bad("a tick {at, by}") }
+                else { throw bad(.tick) }
                 c.checklist[id] = Tick(at: at, by: by)
             } else if path.hasPrefix("reference.") {
                 let id = String(path.dropFirst("reference.".count))
@@ -209,7 +244,7 @@ public enum CaseFields {
             } else if path.hasPrefix("note."), let id = Int(path.dropFirst("note.".count)) {
                 c.notes.removeAll { $0.id == id }
                 if let o = v.objectValue {
-                    guard let at = o["at"]?.stringValue.flatMap(Timestamp.init), let text = o["text"]?.stringValue else { throw bad("a note") }
+                    guard let at = o["at"]?.stringValue.flatMap(Timestamp.init), let text = o["text"]?.stringValue else { throw bad(.note) }
                     c.notes.append(Note(id: id, at: at, author: o["author"]?.stringValue ?? "", text: text))
                     // Random ids (schemaVersion 2) say nothing about order: notes read in time order.
                     c.notes.sort { ($0.at.epochSeconds, $0.id) < ($1.at.epochSeconds, $1.id) }
@@ -219,7 +254,7 @@ public enum CaseFields {
                 c.snoozes.removeAll { $0.item == item }
                 if let o = v.objectValue {
                     guard let until = o["until"]?.stringValue.flatMap(Day.init), let at = o["at"]?.stringValue.flatMap(Timestamp.init)
-                    else { throw bad("a snooze") }
+                    else { throw bad(.snooze) }
                     c.snoozes.append(Snooze(item: item, until: until, reason: o["reason"]?.stringValue ?? "", at: at, by: o["by"]?.stringValue ?? ""))
                 }
             } else {

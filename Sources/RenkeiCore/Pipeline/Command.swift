@@ -105,10 +105,10 @@ public enum CaseCommands {
                 throw CommandError.invalid("\(c.id): title cannot be empty")
             }
             if path == "method", let m = value.stringValue, ctx.catalog.method(m) == nil {
-                throw CommandError.field(.invalid(field: path, value: m, expected: "one of " + ctx.catalog.methods.map(\.id).joined(separator: ", ")))
+                throw CommandError.field(.invalid(field: path, value: m, expected: .oneOf(ctx.catalog.methods.map(\.id))))
             }
             if path == "domain", let d = value.stringValue, !ctx.catalog.domains.isEmpty, ctx.catalog.domain(d) == nil {
-                throw CommandError.field(.invalid(field: path, value: d, expected: "one of " + ctx.catalog.domains.map(\.id).joined(separator: ", ")))
+                throw CommandError.field(.invalid(field: path, value: d, expected: .oneOf(ctx.catalog.domains.map(\.id))))
             }
             try change(path, to: value)
         }

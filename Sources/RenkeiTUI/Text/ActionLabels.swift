@@ -78,3 +78,19 @@ extension KeyContext {
         }
     }
 }
+
+extension Action {
+    /// Other words a coordinator types into the palette for this action (issue 14: 印刷 finds
+    /// the export, 担当 the field editor where the department is).
+    public var paletteAliases: [String] {
+        switch self {
+        case .export: return ["印刷", "print", "PDF", "レポート", "report", "事例シート"]
+        case .edit: return ["担当", "部署", "原課", "department", "タグ", "tags", "予算", "budget", "連携先", "partner", "出口", "手法"]
+        case .addNote: return ["メモ", "note", "記録"]
+        case .overdue: return ["期限", "締切", "deadline", "スヌーズ", "snooze"]
+        case .moveTo: return ["見送り", "保留", "終了", "archive", "アーカイブ"]
+        case .calendar: return ["予算", "年度", "議会"]
+        default: return []
+        }
+    }
+}

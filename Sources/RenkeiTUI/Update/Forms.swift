@@ -6,7 +6,8 @@ extension AppState {
     /// Editable fields, then the six budget reference items.
     func editableFields() -> [(path: String, label: String)] {
         var out = CaseFields.specs.map { ($0.path, $0.label(lang)) }
-        for r in catalog.referenceItems { out.append(("reference.\(r.id)", "\(Label.referenceItems.text(lang).prefix(lang == .ja ? 4 : 9))… \(r.label(lang))")) }
+        // "参考項目「予算規模・歳出費目」": the item's own name first, so the six stay distinguishable.
+        for r in catalog.referenceItems { out.append(("reference.\(r.id)", Message.referenceItemNamed(r.label(lang)).text(lang))) }
         return out
     }
 
@@ -14,8 +15,11 @@ extension AppState {
         guard let d = detail, let doc = d.doc else { return }
         if d.readOnly { toast(Label.readOnly.text(lang), .error); return }
         let fields = editableFields()
+        let names = FieldNames(catalog: catalog)
         let labels = fields.map { f -> String in
-            let v = AppState.displayValue(CaseFields.get(doc, f.path))
+            let raw = CaseFields.get(doc, f.path)
+            // Values as a person reads them (規模: 小・中規模, 出口: 自治体“へ”導入), never the stored code.
+            let v = raw.isNull ? "" : names.value(f.path, raw, lang)
             return v.isEmpty ? f.label : "\(f.label): \(v)"
         }
         modal = .picker(Picker(purpose: .editField(caseId: doc.id), title: "\(Label.fieldPicker.text(lang)) — \(doc.id)", ids: fields.map(\.path), labels: labels))
@@ -42,7 +46,7 @@ extension AppState {
             return ([""] + ms.map(\.id), [none] + ms.map { "\(lang == .ja ? $0.ja : $0.en) (\($0.page))" })
         case "domain": return ([""] + catalog.domains.map(\.id), [none] + catalog.domains.map { lang == .ja ? $0.ja : $0.en })
         case "municipality.size": return ([""] + SizeClass.allCases.map(\.rawValue), [none] + SizeClass.allCases.map { lang == .ja ? $0.ja : $0.en })
-        case "municipality.kind": return ([""] + MunicipalityKind.allCases.map(\.rawValue), [none] + MunicipalityKind.allCases.map { lang == .ja ? $0.ja : $0.rawValue })
+        case "municipality.kind": return ([""] + MunicipalityKind.allCases.map(\.rawValue), [none] + MunicipalityKind.allCases.map { $0.label(lang) })
         default: return nil
         }
     }
@@ -131,16 +135,8 @@ extension AppState {
     func isMultiline(_ f: FormField) -> Bool { f.kind == .multiline }
 
     func fieldErrorText(_ error: Error) -> String {
-        if case .invalid(_, _, let expected)? = error as? FieldError {
-            guard lang == .ja else { return "expected " + expected }
-            switch expected {
-            case "a whole number": return "整数で入力してください"
-            case "a fiscal year between 2000 and 2100": return "2000〜2100 の年度を入力してください"
-            case "a date YYYY-MM-DD": return "日付を YYYY-MM-DD で入力してください"
-            case let e where e.hasPrefix("an amount in yen"): return "金額（円）を入力してください（例: 4,800,000）"
-            default: return "入力形式: " + expected
-            }
-        }
+        if let e = error as? FieldError { return e.text(lang) }
+        if let e = error as? ChoiceError { return e.text(lang) }
         return "\(error)"
     }
 

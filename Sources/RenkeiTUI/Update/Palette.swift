@@ -9,7 +9,7 @@ extension AppState {
     static let paletteActions = Action.allCases.filter(\.inPalette)
     /// Folded names per action: [ja label, en label, id] — folded once.
     static let paletteNames: [[String]] = paletteActions.map { a in
-        [a.label(.ja), a.label(.en), a.rawValue].map(TextNormalizer.fold)
+        ([a.label(.ja), a.label(.en), a.rawValue] + a.paletteAliases).map(TextNormalizer.fold)
     }
 
     public func paletteMatches(_ query: String) -> [Action] {

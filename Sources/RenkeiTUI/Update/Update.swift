@@ -76,7 +76,7 @@ extension AppState {
             pending = max(0, pending - 1)
             updateSummary(c)
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
-            toast("\(Label.saved.text(lang)): \(c.id) — \(label)", .success)
+            toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
             return []
         case .created(let c):
             pending = max(0, pending - 1)
@@ -86,7 +86,7 @@ extension AppState {
             return []
         case .undoRedone(let redo, let id, let label):
             pending = max(0, pending - 1)
-            toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(label)", .success)
+            toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(commandText(label))", .success)
             return [.reload] + (detail.map { [.loadCase($0.id)] } ?? [])
         case .gateBlocked(let id, let stage, let problems):
             pending = max(0, pending - 1)
@@ -128,5 +128,13 @@ extension AppState {
         let sum = CaseSummary(c)
         if let i = indexById[c.id] { summaries[i] = sum } else { summaries.append(sum) }
         rebuildRows(keepId: selectedSummary?.id ?? c.id)
+    }
+}
+
+extension AppState {
+    /// A command's label (`tick ps-check-1`, from `Command.label` or the undo journal) as the
+    /// reader's words, through the one label table.
+    func commandText(_ label: String) -> String {
+        CommandSummary(label: label).text(lang, names: FieldNames(catalog: catalog))
     }
 }

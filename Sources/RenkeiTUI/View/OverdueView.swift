@@ -10,9 +10,11 @@ extension AppState {
         var lines: [Line] = []
         var index = 0
         var selLine = 0
+        // The status column is as wide as its longest entry ("33 days over" is not cut).
+        let statusWidth = min(16, review.allItems.map { DisplayWidth.of($0.statusText(lang)) }.max() ?? 9)
         for g in review.groups {
             lines.append(Line([Span("\(g.title(lang)) ", g.kind == .missed ? theme.error : g.kind == .dueSoon ? theme.warning : theme.accent),
-                               Span("\(g.count)\(ja ? "件" : "")", theme.dim)]))
+                               Span(Message.rowCount(g.count).text(lang), theme.dim)]))
             if g.count == 0 { lines.append(Line("—", theme.dim, indent: 2)) }
             for m in g.municipalities {
                 lines.append(Line(m.municipality + (m.prefecture.flatMap { $0 == m.municipality ? nil : ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
@@ -23,17 +25,27 @@ extension AppState {
                     var text = "\(item.label(lang)) \(settings.wareki ? item.due.wareki : item.due.description)"
                     if let req = item.requiredStage { text += " · \(item.currentStage.label(lang))→\(req.label(lang))" }
                     text += " · \(item.caseTitle)"
-                    lines.append(Line([Span(DisplayWidth.pad(status, to: 9), item.isMissed ? theme.error : theme.warning), Span(" " + text)],
+                    lines.append(Line([Span(DisplayWidth.pad(status, to: statusWidth), item.isMissed ? theme.error : theme.warning), Span(" " + text)],
                                       selected: isSel, indent: 2))
                     if isSel {
-                        if let r = item.requirement(lang) { lines.append(Line((ja ? "要件: " : "needs: ") + r, theme.dim, indent: 12)) }
+                        let indent = statusWidth + 3
+                        if let r = item.requirement(lang) { lines.append(Line((ja ? "要件: " : "needs: ") + r, theme.dim, indent: indent)) }
                         if let route = item.earliestRoute {
-                            lines.append(Line((ja ? "最短の予算化: " + route.ja : "earliest route: " + route.en), theme.accent, indent: 12))
+                            lines.append(Line((ja ? "最短の予算化: " + route.ja : "earliest route: " + route.en), theme.accent, indent: indent))
                         }
-                        if let note = item.calendarNote { lines.append(Line(note, theme.warning, indent: 12)) }
+                        if let note = item.calendarNote { lines.append(Line(note, theme.warning, indent: indent)) }
                     }
                     index += 1
                 }
+            }
+            lines.append(.blank)
+        }
+        // Snoozed items in their own section, like `renkei overdue` (each until when and why hidden).
+        if !review.snoozed.isEmpty {
+            lines.append(Line([Span(Label.snoozedSection.text(lang) + " ", theme.dim), Span(Message.rowCount(review.snoozed.count).text(lang), theme.dim)]))
+            for item in review.snoozed {
+                let until = item.snoozedUntil.map { settings.wareki ? $0.wareki : $0.description } ?? ""
+                lines.append(Line(Message.snoozedRow(item: item.label(lang), until: until, caseTitle: item.caseTitle).text(lang), theme.dim, indent: 2))
             }
             lines.append(.blank)
         }

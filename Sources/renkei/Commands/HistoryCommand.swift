@@ -19,7 +19,7 @@ struct HistoryCommand: ParsableCommand {
         let lang = Output.lang, names = ctx.names
         let wareki = self.wareki || AppContext.configuredFlag("wareki", ProcessInfo.processInfo.environment) == true
         for e in c.events {
-            var line = "\(e.seq). \(LocalTime.text(e.at, wareki: wareki, lang))  \(e.actor)  \(e.kind.label(lang))"
+            let line = "\(e.seq). \(LocalTime.text(e.at, wareki: wareki, lang))  \(e.actor)  \(e.kind.label(lang))"
             // `target` (the undone command's id) is for scripts: --json has it.
             Output.line(line)
             for ch in e.changes {
