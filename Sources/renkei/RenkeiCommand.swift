@@ -30,6 +30,8 @@ struct Renkei: ParsableCommand {
             MoveCommand.self,
             TickCommand.self,
             SetCommand.self,
+            PartnerCommand.self,
+            ContactCommand.self,
             NoteCommand.self,
             UndoCommand.self,
             RedoCommand.self,

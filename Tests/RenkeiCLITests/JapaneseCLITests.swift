@@ -167,4 +167,27 @@ import Testing
         let inTime = try CLI.run(["new", "--title", "見守り2", "--municipality", "狭山市", "--fiscal-year", "2028"], workspace: ws, env: ja)
         #expect(inTime.status == 0 && inTime.stderr.isEmpty)
     }
+
+    /// Partners with their kind and contacts, from the CLI, one undoable event each.
+    @Test func partnersWithKindAndContacts() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let add = try CLI.run(["partner", "tamba", "埼玉りそな銀行", "--kind", "金融機関"], workspace: ws, env: ja)
+        #expect(add.status == 0 && add.stdout.contains("埼玉りそな銀行（金融機関）"), "\(add.stdout)\(add.stderr)")
+        #expect(try CLI.run(["partner", "tamba", "埼玉りそな銀行", "--kind", "university"], workspace: ws).status == 0)
+        let bad = try CLI.run(["partner", "tamba", "X", "--kind", "宇宙"], workspace: ws, env: ja)
+        #expect(bad.status == 2 && bad.stderr.contains("金融機関"))
+        let contact = try CLI.run(["contact", "tamba", "山田花子", "--role", "係長", "--email", "hanako@example.jp", "--phone", "03-0000-0000"], workspace: ws, env: ja)
+        #expect(contact.status == 0 && contact.stdout.contains("山田花子") && !contact.stdout.contains("hanako@"), "\(contact.stdout)")
+        var c = try CLI.json(CLI.run(["show", "tamba", "--json"], workspace: ws)) as! [String: Any]
+        let partners = c["partners"] as? [[String: Any]] ?? []
+        #expect(partners.first { $0["name"] as? String == "埼玉りそな銀行" }?["kind"] as? String == "university")
+        let contacts = c["contacts"] as? [[String: Any]] ?? []
+        #expect(contacts.first { $0["name"] as? String == "山田花子" }?["email"] as? String == "hanako@example.jp")
+        let undo = try CLI.run(["undo"], workspace: ws, env: ja)
+        #expect(undo.status == 0 && undo.stdout.contains("連絡先を変更"), "\(undo.stdout)\(undo.stderr)")
+        c = try CLI.json(CLI.run(["show", "tamba", "--json"], workspace: ws)) as! [String: Any]
+        #expect(!(c["contacts"] as? [[String: Any]] ?? []).contains { $0["name"] as? String == "山田花子" })
+        let history = try CLI.run(["history", "tamba"], workspace: ws, env: ja).stdout
+        #expect(history.contains("埼玉りそな銀行（金融機関） → ") && !history.contains("partnerList") && !history.contains("{"), "\(history)")
+    }
 }

@@ -18,6 +18,9 @@ public struct FieldNames: Sendable {
         case "note": return Label.tabNotes.text(lang)   // note ids are random (#12): not for people
         case "snooze": return Message.snoozeOf(itemName(rest, lang)).text(lang)
         case "stage": return Label.stage.text(lang)
+        case "partnerList": return Label.partners.text(lang)
+        case "nextAction": return Label.nextAction.text(lang)
+        case "contactList": return Label.contacts.text(lang)
         case "stageReason": return Label.reason.text(lang)
         default: return path
         }
@@ -43,7 +46,20 @@ public struct FieldNames: Sendable {
             return Message.snoozedUntil(o["until"]?.stringValue ?? "", reason: o["reason"]?.stringValue ?? "").text(lang)
         }
         if CaseFields.spec(path)?.kind == .yen, let n = v.intValue { return Yen.format(n) }
-        if let a = v.arrayValue { return a.compactMap(\.stringValue).joined(separator: lang == .ja ? "、" : ", ") }
+        if let o = v.objectValue, let text = o["text"]?.stringValue {   // a whole next action
+            return text + (o["due"]?.stringValue.map { "（\($0)）" } ?? "")
+        }
+        if path == "partnerList", let a = v.arrayValue {
+            return a.compactMap { e -> String? in
+                guard let o = e.objectValue, let n = o["name"]?.stringValue else { return nil }
+                let kind = o["kind"]?.stringValue.flatMap(PartnerKind.init(rawValue:))?.label(lang) ?? ""
+                return lang == .ja ? "\(n)（\(kind)）" : "\(n) (\(kind))"
+            }.joined(separator: lang == .ja ? "、" : ", ")
+        }
+        if let a = v.arrayValue {
+            // Lists of records (contacts) read as their names.
+            return a.compactMap { $0.stringValue ?? $0.objectValue?["name"]?.stringValue }.joined(separator: lang == .ja ? "、" : ", ")
+        }
         return v.stringValue ?? v.description
     }
 

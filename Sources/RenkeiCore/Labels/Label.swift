@@ -36,7 +36,7 @@ public enum Label: String, CaseIterable, Sendable {
     case paletteEmpty
     case exportTitle, overdueTitle, exportFailed
     // CLI tables and choice names
-    case snoozedSection
+    case snoozedSection, contacts
     case fiscalYear, sizeClass, municipalityKind, partnerKind, fundingKind, format, referenceItem, none
 
     public func text(_ lang: Lang) -> String {
@@ -47,6 +47,7 @@ public enum Label: String, CaseIterable, Sendable {
     public var pair: (ja: String, en: String) {
         switch self {
         case .snoozedSection: return ("スヌーズ中", "Snoozed")
+        case .contacts: return ("連絡先", "Contacts")
         case .fiscalYear: return ("年度", "FY")
         case .sizeClass: return ("規模", "Size class")
         case .municipalityKind: return ("団体区分", "Kind of municipality")

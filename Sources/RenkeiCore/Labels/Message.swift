@@ -15,6 +15,7 @@ public enum Message: Equatable, Sendable {
     case undone(caseId: String, what: String)
     case redone(caseId: String, what: String)
     case created(caseId: String)
+    case listChanged(caseId: String, field: String, value: String)
     case snoozed(caseId: String, item: String, until: String, reason: String)
     case unsnoozed(caseId: String, item: String)
     case nextActionSet(caseId: String, text: String)
@@ -82,6 +83,8 @@ public enum Message: Equatable, Sendable {
             return ja ? "取り消しました: \(id) — \(what)" : "undone: \(what) on \(id)"
         case .redone(let id, let what):
             return ja ? "やり直しました: \(id) — \(what)" : "redone: \(what) on \(id)"
+        case .listChanged(let id, let field, let value):
+            return ja ? "\(id): \(field): \(value.isEmpty ? "—" : value)" : "\(id): \(field): \(value.isEmpty ? "—" : value)"
         case .created(let id):
             return ja ? "作成しました: \(id)" : "created \(id)"
         case .snoozed(let id, let item, let until, let reason):

@@ -94,6 +94,9 @@ public enum CaseFields {
         if path.hasPrefix("reference.") {
             return FieldSpec(path: path, ja: "参考項目", en: "Reference item", kind: .multiline)
         }
+        // Whole lists of records, set by `renkei partner` / `renkei contact` (not typed as text).
+        if path == "partnerList" { return FieldSpec(path: path, ja: "連携先", en: "Partners", kind: .tags) }
+        if path == "contactList" { return FieldSpec(path: path, ja: "連絡先", en: "Contacts", kind: .tags) }
         return nil
     }
 
@@ -159,6 +162,22 @@ public enum CaseFields {
         case "budget.items": return c.budget.items.isEmpty ? .null : .int(c.budget.items.count)
         case "tags": return .array(c.tags.map { .string($0) })
         case "partners": return .array(c.partners.map { .string($0.name) })
+        // Whole lists with every attribute, so one command edits a partner's kind or a contact
+        // and undo restores the list as it was (`renkei partner`, `renkei contact`).
+        case "partnerList":
+            return .array(c.partners.map { p in
+                var o: [String: JSONValue] = ["name": .string(p.name), "kind": .string(p.kind.rawValue)]
+                if let r = p.role { o["role"] = .string(r) }
+                return .object(o)
+            })
+        case "contactList":
+            return .array(c.contacts.map { k in
+                var o: [String: JSONValue] = ["name": .string(k.name)]
+                for (key, v) in [("organization", k.organization), ("role", k.role), ("email", k.email), ("phone", k.phone)] {
+                    if let v { o[key] = .string(v) }
+                }
+                return .object(o)
+            })
         case "kpis": return c.kpis.isEmpty ? .null : .int(c.kpis.count)
         case "nextAction.text": return s(c.nextAction?.text)
         case "nextAction.due": return s(c.nextAction?.due?.description)
@@ -219,6 +238,22 @@ public enum CaseFields {
                 else { throw bad(.singleTotal) }
             } else { c.budget.items = [] }
         case "tags": c.tags = (v.arrayValue ?? []).compactMap(\.stringValue)
+        case "partnerList":
+            var out: [Partner] = []
+            for e in v.arrayValue ?? [] {
+                guard let o = e.objectValue, let name = o["name"]?.stringValue,
+                      let kind = o["kind"]?.stringValue.flatMap(PartnerKind.init(rawValue:)) else { throw bad(.oneOf(PartnerKind.allCases.map(\.rawValue))) }
+                out.append(Partner(name: name, kind: kind, role: o["role"]?.stringValue))
+            }
+            c.partners = out
+        case "contactList":
+            var out: [Contact] = []
+            for e in v.arrayValue ?? [] {
+                guard let o = e.objectValue, let name = o["name"]?.stringValue else { throw bad(.note) }
+                out.append(Contact(name: name, organization: o["organization"]?.stringValue, role: o["role"]?.stringValue,
+                                   email: o["email"]?.stringValue, phone: o["phone"]?.stringValue))
+            }
+            c.contacts = out
         case "partners":
             let names = (v.arrayValue ?? []).compactMap(\.stringValue)
             c.partners = names.map { n in c.partners.first(where: { $0.name == n }) ?? Partner(name: n) }
