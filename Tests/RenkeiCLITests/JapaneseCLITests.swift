@@ -190,4 +190,25 @@ import Testing
         let history = try CLI.run(["history", "tamba"], workspace: ws, env: ja).stdout
         #expect(history.contains("埼玉りそな銀行（金融機関） → ") && !history.contains("partnerList") && !history.contains("{"), "\(history)")
     }
+
+    /// KPIs from the CLI: add, record an actual by date (full-width digits), remove; each undoable.
+    @Test func kpisAddRecordRemoveAndUndo() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        func kpis() throws -> [[String: Any]] {
+            (try CLI.json(CLI.run(["show", "tamba", "--json"], workspace: ws)) as! [String: Any])["kpis"] as? [[String: Any]] ?? []
+        }
+        let before = try kpis().count
+        #expect(try CLI.run(["kpi", "tamba", "参加農家数", "--unit", "戸", "--baseline", "0", "--target", "30"], workspace: ws).status == 0)
+        let rec = try CLI.run(["kpi", "tamba", "参加農家数", "--actual", "１２", "--on", "2026-11-20"], workspace: ws, env: ja)
+        #expect(rec.status == 0 && rec.stdout.contains("参加農家数（実績 12戸・2026-11-20）"), "\(rec.stdout)\(rec.stderr)")
+        let k = try kpis().first { $0["name"] as? String == "参加農家数" }
+        #expect((k?["actuals"] as? [[String: Any]])?.first?["date"] as? String == "2026-11-20")
+        #expect(try CLI.run(["kpi", "tamba", "参加農家数", "--actual", "多い"], workspace: ws, env: ja).status == 2)
+        #expect(try CLI.run(["undo"], workspace: ws).status == 0, "undo the actual")
+        #expect(((try kpis().first { $0["name"] as? String == "参加農家数" })?["actuals"] as? [Any])?.isEmpty == true)
+        #expect(try CLI.run(["kpi", "tamba", "参加農家数", "--remove"], workspace: ws).status == 0)
+        #expect(try kpis().count == before)
+        #expect(try CLI.run(["undo"], workspace: ws).status == 0)
+        #expect(try kpis().count == before + 1)
+    }
 }

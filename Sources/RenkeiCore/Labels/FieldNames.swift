@@ -21,6 +21,7 @@ public struct FieldNames: Sendable {
         case "partnerList": return Label.partners.text(lang)
         case "nextAction": return Label.nextAction.text(lang)
         case "contactList": return Label.contacts.text(lang)
+        case "kpiList": return Label.tabKPI.text(lang)
         case "stageReason": return Label.reason.text(lang)
         default: return path
         }
@@ -48,6 +49,16 @@ public struct FieldNames: Sendable {
         if CaseFields.spec(path)?.kind == .yen, let n = v.intValue { return Yen.format(n) }
         if let o = v.objectValue, let text = o["text"]?.stringValue {   // a whole next action
             return text + (o["due"]?.stringValue.map { "（\($0)）" } ?? "")
+        }
+        if path == "kpiList", let a = v.arrayValue {
+            // Each KPI with its latest actual, so recording one shows in the history.
+            return a.compactMap { e -> String? in
+                guard let o = e.objectValue, let n = o["name"]?.stringValue else { return nil }
+                guard let last = o["actuals"]?.arrayValue?.last?.objectValue, let d = last["date"]?.stringValue,
+                      let x = last["value"] else { return n }
+                let unit = o["unit"]?.stringValue ?? ""
+                return lang == .ja ? "\(n)（実績 \(x.description)\(unit)・\(d)）" : "\(n) (actual \(x.description) \(unit), \(d))"
+            }.joined(separator: lang == .ja ? "、" : ", ")
         }
         if path == "partnerList", let a = v.arrayValue {
             return a.compactMap { e -> String? in

@@ -17,7 +17,7 @@ public struct FieldSpec: Sendable {
 /// What a field accepts, typed so that every screen words it in its own language
 /// (`FieldExpectation.text(lang)`), never by matching English sentences.
 public enum FieldExpectation: Equatable, Sendable {
-    case wholeNumber, fiscalYear, yen, date, tick, note, snooze, stageId
+    case wholeNumber, number, fiscalYear, yen, date, tick, note, snooze, stageId
     case oneOf([String])
     /// `budget.totalYen` on a case with several budget lines.
     case singleTotal
@@ -26,6 +26,7 @@ public enum FieldExpectation: Equatable, Sendable {
         let ja = lang == .ja
         switch self {
         case .wholeNumber: return ja ? "整数で入力してください" : "a whole number"
+        case .number: return ja ? "数値で入力してください" : "a number"
         case .fiscalYear: return ja ? "2000〜2100 の年度を入力してください" : "a fiscal year between 2000 and 2100"
         case .yen: return ja ? "金額（円）を入力してください（例: 4,800,000）" : "an amount in yen, e.g. 4,800,000"
         case .date: return ja ? "日付を YYYY-MM-DD で入力してください" : "a date YYYY-MM-DD"
@@ -97,6 +98,7 @@ public enum CaseFields {
         // Whole lists of records, set by `renkei partner` / `renkei contact` (not typed as text).
         if path == "partnerList" { return FieldSpec(path: path, ja: "連携先", en: "Partners", kind: .tags) }
         if path == "contactList" { return FieldSpec(path: path, ja: "連絡先", en: "Contacts", kind: .tags) }
+        if path == "kpiList" { return FieldSpec(path: path, ja: "KPI", en: "KPIs", kind: .tags) }
         return nil
     }
 
@@ -168,6 +170,16 @@ public enum CaseFields {
             return .array(c.partners.map { p in
                 var o: [String: JSONValue] = ["name": .string(p.name), "kind": .string(p.kind.rawValue)]
                 if let r = p.role { o["role"] = .string(r) }
+                return .object(o)
+            })
+        case "kpiList":
+            // Whole numbers as ints, as a re-read file has them (undo compares values exactly).
+            func num(_ d: Double) -> JSONValue { d.rounded() == d && abs(d) < 1e15 ? .int(Int(d)) : .double(d) }
+            return .array(c.kpis.map { k in
+                var o: [String: JSONValue] = ["name": .string(k.name), "unit": .string(k.unit),
+                                              "actuals": .array(k.actuals.map { .object(["date": .string($0.date.description), "value": num($0.value)]) })]
+                if let b = k.baseline { o["baseline"] = num(b) }
+                if let t = k.target { o["target"] = num(t) }
                 return .object(o)
             })
         case "contactList":
@@ -246,6 +258,20 @@ public enum CaseFields {
                 out.append(Partner(name: name, kind: kind, role: o["role"]?.stringValue))
             }
             c.partners = out
+        case "kpiList":
+            func number(_ v: JSONValue?) -> Double? {
+                switch v { case .double(let d)?: return d; case .int(let n)?: return Double(n); default: return nil }
+            }
+            var out: [KPI] = []
+            for e in v.arrayValue ?? [] {
+                guard let o = e.objectValue, let name = o["name"]?.stringValue else { throw bad(.note) }
+                let actuals = (o["actuals"]?.arrayValue ?? []).compactMap { a -> KPIActual? in
+                    guard let d = a.objectValue?["date"]?.stringValue.flatMap(Day.init), let x = number(a.objectValue?["value"]) else { return nil }
+                    return KPIActual(date: d, value: x)
+                }
+                out.append(KPI(name: name, unit: o["unit"]?.stringValue ?? "", baseline: number(o["baseline"]), target: number(o["target"]), actuals: actuals))
+            }
+            c.kpis = out
         case "contactList":
             var out: [Contact] = []
             for e in v.arrayValue ?? [] {
