@@ -97,7 +97,7 @@ extension AppState {
             if b.funding.isEmpty { out.append(Line("—", theme.dim, indent: 2)) }
             for f in b.funding {
                 var t = "\(f.name)（\(ja ? f.kind.ja : f.kind.rawValue)）"
-                if let r = f.ratePercent { t += " \(r == r.rounded() ? String(Int(r)) : String(r))%" }
+                if let r = f.ratePercent { t += " \(SafeNumber.plain(r))%" }
                 if let y = f.yen { t += " " + DisplayFormat.yen(y) }
                 if f.kind == .subsidy || f.kind == .grant, let r = f.ratePercent, r < 100 {
                     t += ja ? " ※地元負担分の予算措置が必要" : " ※ local share needs its own budget line"
@@ -126,7 +126,7 @@ extension AppState {
                     let base = k.baseline ?? 0
                     let frac = t == base ? (l.value >= t ? 1 : 0) : (l.value - base) / (t - base)
                     let bw = max(4, min(30, width - 12))
-                    out.append(Line("\(progressBar(frac, width: bw)) \(Int((max(0, frac) * 100).rounded()))%", theme.accent, indent: 2))
+                    out.append(Line("\(progressBar(frac, width: bw)) \(SafeNumber.percent(max(0, frac)))", theme.accent, indent: 2))
                 }
             }
 
