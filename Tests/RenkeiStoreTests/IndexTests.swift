@@ -5,6 +5,7 @@ import Glibc
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiStore
+import RenkeiDevSupport
 
 /// The summary index must never return what the case files do not say. These tests change the
 /// files behind its back in every way we can think of and compare with a full decode.

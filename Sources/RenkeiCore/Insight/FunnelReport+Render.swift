@@ -85,17 +85,6 @@ extension FunnelReport {
     }
 }
 
-extension FunnelReport {
-    /// HTML for the portfolio export: a section with the dashboard in a `<pre>` (escaped).
-    public func html(lang: Lang, width: Int = 72) -> String {
-        let body = lines(width: width, lang: lang).map { l in
-            l.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }.joined(separator: "\n")
-        return "<section class=\"funnel\"><h2>\(lang == .ja ? "ファネル" : "Funnel")</h2>\n<pre>\(body)</pre></section>\n"
-    }
-}
-
 private func format1(_ v: Double) -> String {
     let t = (v * 10).rounded() / 10
     return t == t.rounded() ? String(Int(t)) : String(t)
