@@ -36,6 +36,8 @@ public enum Label: String, CaseIterable, Sendable {
     case paletteEmpty
     // the one line after a crash of the workbench (issue 18)
     case crashStopped, crashTerminalRestored, crashNoLog
+    // a budget total that cannot be added up (issue 18)
+    case amountTooLarge
     case exportTitle, overdueTitle, exportFailed
     // CLI tables and choice names
     case snoozedSection, contacts
@@ -148,6 +150,7 @@ public enum Label: String, CaseIterable, Sendable {
         case .paletteEmpty: return ("一致するコマンドはありません", "No matching command")
         case .crashStopped: return ("内部エラーで終了しました", "stopped on an internal error")
         case .crashTerminalRestored: return ("端末は元に戻しました。記録:", "the terminal was restored; crash log:")
+        case .amountTooLarge: return ("金額が大きすぎます（合計できません）", "amount too large to add up")
         case .crashNoLog: return ("（記録は書けませんでした）", "(no crash log could be written)")
         case .exportTitle: return ("書き出し形式", "Export format")
         case .overdueTitle: return ("期限レビュー", "Overdue review")

@@ -207,25 +207,11 @@ public struct Budget: Codable, Equatable, Sendable {
 
     /// The sum of the budget lines, nil when it is too large to add up (see `Yen.sum`).
     public var checkedTotalYen: Int? { Yen.sum(items.lazy.map(\.yen)) }
-    /// The sum of the budget lines. One too large to add up counts as `Int.max` — still an
-    /// amount, so budget deadlines keep applying (a wrapped negative total made `needsBudget`
-    /// false); such a file is reported as damaged on load (`amountProblem`).
+    /// The sum of the budget lines for what must not fail (deadlines, summaries, sorting). One
+    /// too large to add up counts as `Int.max`: still an amount, so budget deadlines keep
+    /// applying (the wrapped negative total made `needsBudget` false). What a person reads
+    /// shows `checkedTotalYen`, i.e. 金額が大きすぎます, not this figure.
     public var totalYen: Int { checkedTotalYen ?? Int.max }
-
-    /// Why the amounts cannot be right (naming the field), or nil: every amount and the total
-    /// must stay below ±2^53 yen.
-    public var amountProblem: String? {
-        func bad(_ y: Int) -> Bool { y <= -Yen.limit || y >= Yen.limit }
-        if let i = items.firstIndex(where: { bad($0.yen) }) {
-            return "field 'budget.items[\(i)].yen' is \(items[i].yen); amounts must be below ±2^53 yen"
-        }
-        if checkedTotalYen == nil { return "field 'budget.items': the total of \(items.count) lines is beyond ±2^53 yen" }
-        if let r = roughQuoteYen, bad(r) { return "field 'budget.roughQuoteYen' is \(r); amounts must be below ±2^53 yen" }
-        if let i = funding.firstIndex(where: { $0.yen.map(bad) ?? false }) {
-            return "field 'budget.funding[\(i)].yen' is \(funding[i].yen ?? 0); amounts must be below ±2^53 yen"
-        }
-        return nil
-    }
     /// Whether the case needs municipal money (any amount or rough quote).
     public var hasAmount: Bool { totalYen > 0 || (roughQuoteYen ?? 0) > 0 }
 }

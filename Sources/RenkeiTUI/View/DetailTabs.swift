@@ -85,7 +85,7 @@ extension AppState {
         case .budget:
             let b = c.budget
             out += kv(Label.targetFY.text(lang), b.fiscalYear.map { fy in DisplayFormat.fiscalYear(fy, lang) + (ja ? "（\(fy)-04-01〜\(fy + 1)-03-31）" : " (\(fy)-04-01 – \(fy + 1)-03-31)") } ?? "", width: width, keyWidth: kw)
-            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : DisplayFormat.yen(b.totalYen), width: width, keyWidth: kw)
+            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : (b.checkedTotalYen.map(DisplayFormat.yen) ?? Label.amountTooLarge.text(lang)), width: width, keyWidth: kw)
             for it in b.items where b.items.count > 1 { out += kv("", "・\(it.label) \(DisplayFormat.yen(it.yen))", width: width, keyWidth: kw) }
             out += kv(Label.roughQuote.text(lang), b.roughQuoteYen.map(DisplayFormat.yen) ?? "", width: width, keyWidth: kw)
             out += kv(Label.expenditureItem.text(lang), b.expenditureItem ?? "", width: width, keyWidth: kw)
