@@ -35,6 +35,7 @@ import Testing
         for v in Exit.allCases { check(v.label(.ja), v.label(.en), "Exit.\(v)"); check(v.shortJa, v.en, "Exit.\(v) short") }
         for v in SizeClass.allCases { check(v.label(.ja), v.label(.en), "SizeClass.\(v)") }
         for v in MunicipalityKind.allCases { check(v.label(.ja), v.label(.en), "MunicipalityKind.\(v)") }
+        for v in BodyKind.allCases { check(v.label(.ja), v.label(.en), "BodyKind.\(v)") }
         for v in PartnerKind.allCases { check(v.label(.ja), v.label(.en), "PartnerKind.\(v)") }
         for v in FundingKind.allCases { check(v.label(.ja), v.label(.en), "FundingKind.\(v)") }
         for v in EventKind.allCases { check(v.label(.ja), v.label(.en), "EventKind.\(v)") }

@@ -22,7 +22,7 @@ indirect enum KeySchema: Sendable {
     static let caseFile: KeySchema = .keys(
         ["schemaVersion", "id", "revision", "title", "department", "domain", "exit", "method", "stage", "stageReason", "tags", "fundingWindows"],
         [
-            "municipality": .keys(["name", "prefecture", "size", "kind"]),
+            "municipality": .keys(["name", "prefecture", "size", "kind", "code"]),
             "contacts": .array(.keys(["name", "organization", "role", "email", "phone"])),
             "partners": .array(.keys(["name", "kind", "role"])),
             "issue": .keys(["why", "how", "what"]),
