@@ -40,7 +40,7 @@ import Testing
         for v in FundingKind.allCases { check(v.label(.ja), v.label(.en), "FundingKind.\(v)") }
         for v in EventKind.allCases { check(v.label(.ja), v.label(.en), "EventKind.\(v)") }
         for v in ChoiceField.allCases { check(v.label(.ja), v.label(.en), "ChoiceField.\(v)") }
-        for s in CaseFields.specs { check(s.ja, s.en, "field \(s.path)") }
+        for s in CaseFields.specs + [CaseFields.codeSpec] { check(s.ja, s.en, "field \(s.path)") }
         for id in ["stale", "follow-up", "next-action"] { check(DeadlineItemName.of(id, .ja), DeadlineItemName.of(id, .en), "deadline item \(id)") }
     }
 

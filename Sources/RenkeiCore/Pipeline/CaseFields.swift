@@ -78,7 +78,6 @@ public enum CaseFields {
         FieldSpec(path: "municipality.prefecture", ja: "都道府県", en: "Prefecture", kind: .text),
         FieldSpec(path: "municipality.size", ja: "規模", en: "Size class", kind: .choice(SizeClass.allCases.map(\.rawValue))),
         FieldSpec(path: "municipality.kind", ja: "団体区分", en: "Kind", kind: .choice(MunicipalityKind.allCases.map(\.rawValue))),
-        FieldSpec(path: "municipality.code", ja: "地方公共団体コード", en: "Local government code", kind: .text),
         FieldSpec(path: "department", ja: "原課", en: "Department", kind: .text),
         FieldSpec(path: "domain", ja: "課題分野", en: "Issue domain", kind: .text),
         FieldSpec(path: "issue.why", ja: "課題と理想像 (WHY)", en: "Issue & ideal (WHY)", kind: .multiline),
@@ -96,6 +95,8 @@ public enum CaseFields {
         FieldSpec(path: "nextAction.due", ja: "次のアクション期限", en: "Next action due", kind: .day),
     ]
 
+    static let codeSpec = FieldSpec(path: "municipality.code", ja: "地方公共団体コード", en: "Local government code", kind: .text)
+
     public static func spec(_ path: String) -> FieldSpec? {
         if let s = specs.first(where: { $0.path == path }) { return s }
         if path.hasPrefix("reference.") {
@@ -105,6 +106,9 @@ public enum CaseFields {
         if path == "partnerList" { return FieldSpec(path: path, ja: "連携先", en: "Partners", kind: .tags) }
         if path == "contactList" { return FieldSpec(path: path, ja: "連絡先", en: "Contacts", kind: .tags) }
         if path == "kpiList" { return FieldSpec(path: path, ja: "KPI", en: "KPIs", kind: .tags) }
+        // Set from the municipality table (`renkei municipality resolve`, `renkei set ID
+        // municipality.code CODE`), not offered in the TUI's field picker: nobody types codes there.
+        if path == "municipality.code" { return codeSpec }
         return nil
     }
 
