@@ -34,6 +34,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from datafile import write_atomically  # noqa: E402
 VERSION = "0.1.0"
 
 DESIGNATED = {"札幌市", "仙台市", "さいたま市", "千葉市", "横浜市", "川崎市", "相模原市", "新潟市", "静岡市", "浜松市",
@@ -210,13 +212,7 @@ def main():
         "# columns\tcode\tkind\tname\tkana\tromaji\tparent\tlat\tlng",
     ]
     body = "\n".join(header + ["\t".join(r) for r in rows]) + "\n"
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    tmp = args.out + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(body)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, args.out)
+    write_atomically(args.out, body)
     kinds = {}
     for r in rows:
         kinds[r[1]] = kinds.get(r[1], 0) + 1
