@@ -7,7 +7,7 @@ import RenkeiCore
 public enum MunicipalityTableLoader {
     public static func load(data: DataDirectory) throws -> MunicipalityTable {
         let url = data.municipalities
-        let bytes = try DurableFile.read(url, limit: 8 * 1_048_576)
+        let bytes = try RegularFile.read(url, limit: 8 * 1_048_576)
         do {
             return try MunicipalityTable.parse(String(decoding: bytes, as: UTF8.self))
         } catch {
