@@ -68,16 +68,19 @@ let package = Package(
         .executableTarget(name: "renkei-bench", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiDevSupport",
         ]),
-        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiDevSupport"]),
-        .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiDevSupport"]),
+        // What every test target shares: the repo root, the one process runner, temp
+        // directories removed at exit. A plain target under Tests/ (never shipped).
+        .target(name: "RenkeiTestSupport", path: "Tests/RenkeiTestSupport"),
+        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiDevSupport", "RenkeiTestSupport"]),
+        .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport", "RenkeiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiDevSupport", "RenkeiTestSupport"]),
         // Golden files are read from the source tree by path (re-recorded in place), not bundled.
-        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"],
+        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTestSupport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp"], exclude: ["Goldens"]),
+        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"], exclude: ["Goldens"]),
         // The runtime with a real store on temp workspaces.
-        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp"]),
+        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
-        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"], exclude: ["Goldens"]),
+        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"], exclude: ["Goldens"]),
     ]
 )

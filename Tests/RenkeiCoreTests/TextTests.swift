@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RenkeiCore
 
@@ -80,5 +81,23 @@ import Testing
         let unknown = JSONValue.object(["future": .int(1), "budget": .object(["newField": .bool(true)])])
         let merged = known.merging(unknown: unknown)
         #expect(merged == .object(["id": .string("x"), "future": .int(1), "budget": .object(["fiscalYear": .int(2028), "newField": .bool(true)])]))
+    }
+}
+
+/// The fold fast path (Core's TextNormalizer) against its definition, NFKC then lowercase.
+@Suite struct FoldFastPathTests {
+    @Test func stableJapaneseScalarsAreTheirOwnFold() {
+        for v in UInt32(0x3000)...UInt32(0x9FFF) where TextNormalizer.isStableJapanese(v) {
+            let s = String(Character(Unicode.Scalar(v)!))
+            #expect(s.precomposedStringWithCompatibilityMapping.lowercased() == s, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func fastPathEqualsNFKCThenLowercase() {
+        let samples = ["狭山市のＡＩ活用", "狭山市 AI 活用", "さやまシティ・ドローン【第2期】", "ﾊﾝｶｸ", "ABCかなカナ漢字。、「」",
+                       "が", "か\u{3099}", "ヷ", "ー〜", "①②", "Straße", "ÉCOLE 学校", "々ゝゞ", "（括弧）"]
+        for s in samples {
+            #expect(TextNormalizer.fold(s) == s.precomposedStringWithCompatibilityMapping.lowercased(), "\(s)")
+        }
     }
 }
