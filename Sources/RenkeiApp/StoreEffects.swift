@@ -80,7 +80,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             let wanted = ids.map(Set.init)
             let summaries = wanted.map { w in state.summaries.filter { w.contains($0.id) } } ?? state.summaries
             defer { StartupTrace.mark("deadlines") }
-            return .deadlinesLoaded(deadlines(summaries))
+            guard let ids else { return .deadlinesLoaded(deadlines(summaries)) }
+            return .deadlinesOf(caseIds: ids, deadlines(summaries))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiStore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,7 +61,8 @@ public enum PDFPrinter {
             p.waitUntilExit()
             throw ReportError.pdfFailed("\(browser.lastPathComponent) did not finish within \(Int(timeoutSeconds)) s")
         }
-        guard let data = try? Data(contentsOf: out), data.starts(with: Array("%PDF".utf8)) else {
+        // Our own temp folder, but read like any other file: never block, never follow a link.
+        guard let data = try? RegularFile.read(out, limit: 1 << 30), data.starts(with: Array("%PDF".utf8)) else {
             throw ReportError.pdfFailed("\(browser.lastPathComponent) exited with status \(p.terminationStatus) and wrote no PDF")
         }
         return data

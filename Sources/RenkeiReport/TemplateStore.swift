@@ -78,7 +78,7 @@ public struct TemplateStore: Sendable {
             var st = stat()
             guard lstat(u.path, &st) == 0 else { continue }
             let data: Data
-            do { data = try DurableFile.read(u, limit: TemplateStore.maxTemplateSize) } catch {
+            do { data = try RegularFile.read(u, limit: TemplateStore.maxTemplateSize) } catch {
                 throw ReportError.template(path: u.path, reason: "\(error)".replacingOccurrences(of: u.path + ": ", with: ""))
             }
             guard let css = String(data: data, encoding: .utf8) else { throw ReportError.template(path: u.path, reason: "not valid UTF-8 text") }
@@ -123,7 +123,7 @@ public struct TemplateStore: Sendable {
             }
         }
         let data: Data
-        do { data = try DurableFile.read(url, limit: TemplateStore.maxTemplateSize) } catch {
+        do { data = try RegularFile.read(url, limit: TemplateStore.maxTemplateSize) } catch {
             throw ReportError.template(path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: ""))
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -118,7 +118,7 @@ case "inproc":
     // Its parts: one DurableFile.write of a case-sized file (write, fsync, rename, fsync dir) —
     // an edit does two (the case and the undo journal) — and reading + decoding one case.
     let probe = ws.root.appendingPathComponent("bench-probe.json")
-    let payload = try Data(contentsOf: ws.casesDir.appendingPathComponent(ids[0] + ".json"))
+    let payload = try RegularFile.read(ws.casesDir.appendingPathComponent(ids[0] + ".json"), limit: CaseCodec.maxFileSize)
     report("inproc.durable_write_one_file", try sample(max(runs * 5, 50)) { try DurableFile.write(payload, to: probe) })
     try? FileManager.default.removeItem(at: probe)
     report("inproc.load_one_case", sample(max(runs * 5, 50)) { _ = store.loadFile(ids[0] + ".json") })
@@ -143,7 +143,7 @@ case "decode":
     let names = store.caseFileNames()
     let n = min(names.count, Int(arg("--limit") ?? "") ?? 2000)
     var bytes = 0
-    for name in names.prefix(n) { bytes += (try? Data(contentsOf: store.workspace.casesDir.appendingPathComponent(name)).count) ?? 0 }
+    for name in names.prefix(n) { bytes += (try? RegularFile.read(store.workspace.casesDir.appendingPathComponent(name), limit: CaseCodec.maxFileSize).count) ?? 0 }
     let full = sample(1) { for name in names.prefix(n) { _ = store.loadFile(name) } }[0]
     let fast = sample(1) { for name in names.prefix(n) { _ = store.loadFileForIndex(name) } }[0]
     print(String(format: "decode.files %d bytes %d", n, bytes))

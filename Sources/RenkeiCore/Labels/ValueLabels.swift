@@ -99,6 +99,7 @@ extension EventKind {
         case .undo: return "取り消し"
         case .redo: return "やり直し"
         case .imported: return "取り込み"
+        case .restored: return "ごみ箱から復元（他の端末で編集）"
         }
     }
     public var en: String {
@@ -117,6 +118,7 @@ extension EventKind {
         case .undo: return "undo"
         case .redo: return "redo"
         case .imported: return "imported"
+        case .restored: return "restored from trash (edited elsewhere)"
         }
     }
     public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }

@@ -37,6 +37,9 @@ public struct Case: Codable, Equatable, Sendable {
     public var fundingWindows: [String]
     /// Append-only. Never rewritten; undo appends inverse events.
     public var events: [Event]
+    /// Edits of one field made on two machines at once, recorded by the merge (issue 12) for
+    /// review. nil — never an empty list — so files without any keep their bytes.
+    public var concurrentEdits: [ConcurrentEdit]?
 
     public init(id: String, title: String, municipality: Municipality, department: String = "",
                 contacts: [Contact] = [], partners: [Partner] = [], domain: String? = nil,
@@ -58,7 +61,7 @@ public struct Case: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, revision, title, municipality, department, contacts, partners, domain, issue,
              exit, method, stage, stageReason, checklist, budget, kpis, tags, notes, nextAction, snoozes,
-             fundingWindows, events
+             fundingWindows, events, concurrentEdits
     }
     public init(from d: Decoder) throws {
         let c = try d.container(keyedBy: CodingKeys.self)
@@ -85,6 +88,8 @@ public struct Case: Codable, Equatable, Sendable {
         snoozes = try c.decodeIfPresent([Snooze].self, forKey: .snoozes) ?? []
         fundingWindows = try c.decodeIfPresent([String].self, forKey: .fundingWindows) ?? []
         events = try c.decodeIfPresent([Event].self, forKey: .events) ?? []
+        concurrentEdits = try c.decodeIfPresent([ConcurrentEdit].self, forKey: .concurrentEdits)
+        if concurrentEdits?.isEmpty == true { concurrentEdits = nil }
     }
 
     /// Day the case entered its current stage (last stage-changing event), or its creation day.

@@ -70,5 +70,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case snoozed
     case undo, redo
     case imported
+    /// Trashed on one machine, edited on another: the merge brings the case back (issue 12).
+    case restored
 
 }

@@ -206,6 +206,11 @@ public enum CaseFields {
                 guard let n = c.notes.first(where: { $0.id == id }) else { return .null }
                 return .object(["id": .int(n.id), "at": .string(n.at.text), "author": .string(n.author), "text": .string(n.text)])
             }
+            if path.hasPrefix("concurrentEdit.") {
+                let id = String(path.dropFirst("concurrentEdit.".count))
+                guard let r = c.concurrentEdits?.first(where: { $0.id == id })?.resolution else { return .null }
+                return .object(["choice": .string(r.choice.rawValue), "by": .string(r.by), "at": .string(r.at.text)])
+            }
             if path.hasPrefix("snooze.") {
                 let item = String(path.dropFirst("snooze.".count))
                 guard let z = c.snoozes.first(where: { $0.item == item }) else { return .null }
@@ -310,6 +315,14 @@ public enum CaseFields {
                     // Random ids (schemaVersion 2) say nothing about order: notes read in time order.
                     c.notes.sort { ($0.at.epochSeconds, $0.id) < ($1.at.epochSeconds, $1.id) }
                 }
+            } else if path.hasPrefix("concurrentEdit.") {
+                // The review of a merge's concurrent edit (resolution, or null when reopened by undo).
+                let id = String(path.dropFirst("concurrentEdit.".count))
+                guard let i = c.concurrentEdits?.firstIndex(where: { $0.id == id }) else { throw FieldError.unknownField(path) }
+                if v.isNull { c.concurrentEdits?[i].resolution = nil; return }
+                guard let o = v.objectValue, let choice = o["choice"]?.stringValue.flatMap(ConcurrentEdit.Choice.init),
+                      let at = o["at"]?.stringValue.flatMap(Timestamp.init) else { throw bad(.note) }
+                c.concurrentEdits?[i].resolution = ConcurrentEdit.Resolution(choice: choice, by: o["by"]?.stringValue ?? "", at: at)
             } else if path.hasPrefix("snooze.") {
                 let item = String(path.dropFirst("snooze.".count))
                 c.snoozes.removeAll { $0.item == item }

@@ -15,6 +15,8 @@ public enum Command: Sendable, Equatable {
     case move(to: Stage, reason: String)
     case snooze(item: String, until: Day, reason: String)
     case unsnooze(item: String)
+    /// Review of a concurrent edit left by a merge: keep the merged value, or take the other.
+    case resolveConcurrentEdit(id: String, takeOther: Bool)
 
     /// Short label for history, undo lists and toasts.
     public var label: String {
@@ -28,6 +30,7 @@ public enum Command: Sendable, Equatable {
         case .move(let s, _): return "move to \(s.rawValue)"
         case .snooze(let i, _, _): return "snooze \(i)"
         case .unsnooze(let i): return "unsnooze \(i)"
+        case .resolveConcurrentEdit(let id, _): return "resolve \(id)"
         }
     }
 }
@@ -186,6 +189,12 @@ public enum CaseCommands {
         case .unsnooze(let item):
             try change("snooze.\(item)", to: .null)
             kind = .snoozed
+
+        case .resolveConcurrentEdit(let id, let takeOther):
+            for a in try ConcurrentEditResolution.assignments(id, takeOther: takeOther, in: c, actor: ctx.actor, now: ctx.now) {
+                try change(a.path, to: a.value)
+            }
+            kind = .fieldSet
         }
 
         guard !changes.isEmpty else { throw CommandError.noChange("\(c.id): nothing changed (\(command.label))") }

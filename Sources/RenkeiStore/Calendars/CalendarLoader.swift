@@ -89,7 +89,7 @@ public enum CalendarLoader {
     public static func loadCalendar(_ url: URL, known: Set<String>?) -> Swift.Result<BudgetCalendar, CalendarSet.RejectedCalendar> {
         let file = url.path
         let bytes: Data
-        do { bytes = try DurableFile.read(url, limit: maxFileSize) } catch {
+        do { bytes = try RegularFile.read(url, limit: maxFileSize) } catch {
             return .failure(.init(file: file, appliesTo: guessAppliesTo(nil, url), problems: [CalendarProblem(file: file, field: "", message: "\(error)".replacingOccurrences(of: file + ": ", with: ""))]))
         }
         let cal: BudgetCalendar
@@ -139,8 +139,13 @@ public enum CalendarLoader {
         guard FileManager.default.fileExists(atPath: file) else {
             return (.none, [CalendarProblem(file: file, field: "", message: "no holiday data; only weekends and 年末年始 are treated as closed (run Scripts/gen-holidays.py)")])
         }
+        // Read once, outside the decode's do/catch, so a syntax error is described from these
+        // bytes (reading the path again could meet a different file — or a FIFO).
+        let bytes: Data
+        do { bytes = try RegularFile.read(url, limit: maxFileSize) } catch {
+            return (.none, [CalendarProblem(file: file, field: "", message: "\(error)".replacingOccurrences(of: file + ": ", with: ""))])
+        }
         do {
-            let bytes = try DurableFile.read(url, limit: maxFileSize)
             guard let o = try JSONSerialization.jsonObject(with: bytes) as? [String: Any] else {
                 return (.none, [CalendarProblem(file: file, field: "", message: "expected a JSON object")])
             }
@@ -157,10 +162,8 @@ public enum CalendarLoader {
             if let from = o["from"] as? Int, let to = o["to"] as? Int, from <= to { years = from...to }
             else if let lo = names.keys.map(\.year).min(), let hi = names.keys.map(\.year).max() { years = lo...hi }
             return (HolidaySet(names: names, years: years, source: o["source"] as? String ?? ""), problems.sorted { $0.field < $1.field })
-        } catch let e as StoreError {
-            return (.none, [CalendarProblem(file: file, field: "", message: "\(e)".replacingOccurrences(of: file + ": ", with: ""))])
         } catch {
-            return (.none, [CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError((try? Data(contentsOf: url)) ?? Data()))])
+            return (.none, [CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError(bytes))])
         }
     }
 
@@ -171,8 +174,12 @@ public enum CalendarLoader {
         var seen: [String: String] = [:]
         for url in jsonFiles(in: dir) {
             let file = url.path
+            let bytes: Data
+            do { bytes = try RegularFile.read(url, limit: maxFileSize) } catch {
+                problems.append(CalendarProblem(file: file, field: "", message: "\(error)".replacingOccurrences(of: file + ": ", with: "")))
+                continue
+            }
             do {
-                let bytes = try DurableFile.read(url, limit: maxFileSize)
                 let isArray = bytes.first(where: { ![0x20, 0x0A, 0x0D, 0x09, 0xEF, 0xBB, 0xBF].contains($0) }) == UInt8(ascii: "[")
                 let list = isArray ? try JSONDecoder().decode([FundingWindow].self, from: bytes)
                                    : [try JSONDecoder().decode(FundingWindow.self, from: bytes)]
@@ -188,10 +195,8 @@ public enum CalendarLoader {
             } catch let e as DecodingError {
                 let (field, message) = split(CaseCodec.describe(e))
                 problems.append(CalendarProblem(file: file, field: field, message: message))
-            } catch let e as StoreError {
-                problems.append(CalendarProblem(file: file, field: "", message: "\(e)".replacingOccurrences(of: file + ": ", with: "")))
             } catch {
-                problems.append(CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError((try? Data(contentsOf: url)) ?? Data())))
+                problems.append(CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError(bytes)))
             }
         }
         return (windows.sorted { ($0.closes, $0.id) < ($1.closes, $1.id) }, problems)

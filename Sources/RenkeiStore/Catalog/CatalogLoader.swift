@@ -31,7 +31,7 @@ public enum CatalogLoader {
     }
 
     static func decode(_ url: URL) throws -> Catalog {
-        let bytes = try DurableFile.read(url, limit: 8 * 1_048_576)
+        let bytes = try RegularFile.read(url, limit: 8 * 1_048_576)
         do {
             return try JSONDecoder().decode(Catalog.self, from: bytes)
         } catch let e as DecodingError {

@@ -20,7 +20,9 @@ indirect enum KeySchema: Sendable {
     }
 
     static let caseFile: KeySchema = .keys(
-        ["schemaVersion", "id", "revision", "title", "department", "domain", "exit", "method", "stage", "stageReason", "tags", "fundingWindows"],
+        ["schemaVersion", "id", "revision", "title", "department", "domain", "exit", "method", "stage", "stageReason", "tags", "fundingWindows",
+         // Written by the merge (issue 12); free-form inside, like a change's before/after.
+         "concurrentEdits"],
         [
             "municipality": .keys(["name", "prefecture", "size", "kind"]),
             "contacts": .array(.keys(["name", "organization", "role", "email", "phone"])),

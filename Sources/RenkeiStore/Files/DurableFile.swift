@@ -67,37 +67,8 @@ public enum DurableFile {
         if fsync(dirFD) != 0 { throw StoreError.io(path: dir.path, op: "fsync directory", code: errno) }
     }
 
-    /// Reads a regular file inside `limit` bytes, refusing symlinks, directories and huge files
-    /// before reading (a 100 MB string would take seconds to decode).
+    /// Kept for callers on other branches: reading is `RegularFile.read` (one implementation).
     public static func read(_ url: URL, limit: Int) throws -> Data {
-        // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever;
-        // fstat below refuses anything that is not a regular file before a byte is read.
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-        guard fd >= 0 else {
-            let e = errno
-            if e == ELOOP { throw StoreError.notRegular(path: url.path, what: "a symbolic link (not followed)") }
-            throw StoreError.io(path: url.path, op: "open", code: e)
-        }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw StoreError.io(path: url.path, op: "stat", code: errno) }
-        guard (st.st_mode & S_IFMT) == S_IFREG else { throw StoreError.notRegular(path: url.path, what: "not a regular file") }
-        guard Int(st.st_size) <= limit else { throw StoreError.tooLarge(path: url.path, size: Int(st.st_size), limit: limit) }
-        var data = Data(count: Int(st.st_size))
-        var got = 0
-        let size = Int(st.st_size)
-        let err: Int32 = data.withUnsafeMutableBytes { raw -> Int32 in
-            guard let base = raw.baseAddress else { return 0 }
-            while got < size {
-                let n = Glibc.read(fd, base + got, size - got)
-                if n < 0 { if errno == EINTR { continue }; return errno }
-                if n == 0 { break }
-                got += n
-            }
-            return 0
-        }
-        if err != 0 { throw StoreError.io(path: url.path, op: "read", code: err) }
-        if got < size { data.removeSubrange(got..<size) }
-        return data
+        try RegularFile.read(url, limit: limit)
     }
 }

@@ -35,7 +35,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path): \(op) failed: \(reason)\(hint)"
         case .notRegular(let path, let what): return "\(path): \(what); renkei only reads regular files inside the workspace"
         case .tooLarge(let path, let size, let limit):
-            return "\(path): \(size) bytes is larger than the \(limit / 1_048_576) MiB limit for a case file; it was not read"
+            return "\(path): \(size) bytes is larger than the \(Self.bytes(limit)) limit for this kind of file; it was not read"
         case .damaged(let path, let reason): return "\(path): \(reason)"
         case .caseNotFound(let id): return "no case '\(id)' in this workspace; 'renkei list' shows the ids"
         case .duplicateId(let id, let files): return "case id '\(id)' appears in several files: \(files.joined(separator: ", ")); rename one id"
@@ -46,5 +46,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .locked(let m): return m
         case .workspace(let m): return m
         }
+    }
+
+    /// "16 MiB", "64 KiB", "512 bytes".
+    static func bytes(_ n: Int) -> String {
+        n >= 1_048_576 && n % 1_048_576 == 0 ? "\(n / 1_048_576) MiB" : n >= 1024 && n % 1024 == 0 ? "\(n / 1024) KiB" : "\(n) bytes"
     }
 }

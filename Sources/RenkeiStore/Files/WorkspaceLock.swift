@@ -20,7 +20,7 @@ public final class WorkspaceLock: @unchecked Sendable {
 
     public init(path: String) throws {
         self.path = path
-        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         var reason: StoreError? = nil
         if fd < 0 {
             // Reliability: a read-only workspace (ro mount, someone else's files) must still be
@@ -29,7 +29,7 @@ public final class WorkspaceLock: @unchecked Sendable {
             let e = errno
             guard e == EROFS || e == EACCES || e == EPERM else { throw StoreError.io(path: path, op: "open lock file", code: e) }
             reason = StoreError.io(path: path, op: "open lock file for writing", code: e)
-            fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         }
         self.fd = fd
         self.readOnlyReason = reason
@@ -58,7 +58,7 @@ public final class WorkspaceLock: @unchecked Sendable {
     private func acquire(timeout: Double) throws -> Int32 {
         if flock(fd, LOCK_EX | LOCK_NB) == 0 { return fd }
         guard errno == EWOULDBLOCK || errno == EINTR else { throw StoreError.io(path: path, op: "lock", code: errno) }
-        let waitFD = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let waitFD = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         guard waitFD >= 0 else { throw StoreError.io(path: path, op: "open lock file", code: errno) }
         final class Waiter: @unchecked Sendable {
             let mutex = NSLock(); let done = DispatchSemaphore(value: 0)

@@ -31,27 +31,10 @@ extension CaseStore {
         return .success(CaseDocument(value: value, unknown: nil, readOnly: value.schemaVersion > Case.schemaVersion))
     }
 
-    /// `DurableFile.read` without URLs or errors: nil for anything but a regular file within
-    /// `limit` (the caller then takes the normal path, which words the error).
+    /// `RegularFile.read` without the error: nil for anything but a regular file within `limit`
+    /// (the caller then takes the normal path, which words the error).
     static func readRegularFile(_ path: String, limit: Int) -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) <= limit else { return nil }
-        let size = Int(st.st_size)
-        var data = Data(count: size)
-        let ok = data.withUnsafeMutableBytes { raw -> Bool in
-            var got = 0
-            while got < size {
-                let k = read(fd, raw.baseAddress! + got, size - got)
-                if k < 0 { if errno == EINTR { continue }; return false }
-                if k == 0 { return false }
-                got += k
-            }
-            return true
-        }
-        return ok ? data : nil
+        try? RegularFile.read(path: path, limit: limit)
     }
 
     /// True when a byte looks like a number exponent (`1e5`, `2E-3`) or there is a run of more

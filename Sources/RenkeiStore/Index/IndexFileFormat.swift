@@ -58,16 +58,14 @@ extension Snapshot {
     /// nil when there is no index file; throws when there is one that cannot be used.
     /// Reads the header and the table; records and search texts are read on demand.
     static func read(_ url: URL) throws -> Snapshot? {
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            throw IndexFormatError("cannot open: \(String(cString: strerror(errno)))")
+        // RegularFile: a FIFO or device named summaries.v1 must not block the run (finding 4).
+        let fd: Int32, size: Int, st: stat
+        do { (fd, size, st) = try RegularFile.open(url.path, limit: SummaryIndex.maxFileSize) } catch let e as StoreError {
+            if case .io(_, _, let code) = e, code == ENOENT { return nil }
+            throw IndexFormatError("\(e)".replacingOccurrences(of: url.path + ": ", with: ""))
         }
         var keep = false
         defer { if !keep { close(fd) } }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { throw IndexFormatError("not a regular file") }
-        let size = Int(st.st_size)
         guard size >= SummaryIndex.headerSize else { throw IndexFormatError("truncated (\(size) bytes)") }
         let header = try pread(fd, 0..<SummaryIndex.headerSize)
         let h = try header.withUnsafeBytes { raw -> (scan: Int64, n: Int, sections: [Range<Int>], sums: [UInt64]) in

@@ -41,7 +41,7 @@ enum StrictCaseParser {
             (Case(id: "x", title: "", municipality: Municipality(name: "")),
              ["schemaVersion", "id", "revision", "title", "municipality", "department", "contacts", "partners", "domain", "issue",
               "exit", "method", "stage", "stageReason", "checklist", "budget", "kpis", "tags", "notes", "nextAction", "snoozes",
-              "fundingWindows", "events"]),
+              "fundingWindows", "events", "concurrentEdits"]),
             (Municipality(name: ""), ["name", "prefecture", "size", "kind"]),
             (Contact(name: ""), ["name", "organization", "role", "email", "phone"]),
             (Partner(name: ""), ["name", "kind", "role"]),

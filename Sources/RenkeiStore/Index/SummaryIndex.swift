@@ -33,6 +33,9 @@ public final class SummaryIndex: @unchecked Sendable {
     /// 32 bytes of fields, 24 per section descriptor, 8 of checksum.
     static let headerSize = 32 + 24 * sectionCount + 8
     static let rowSize = 64
+    /// Sections are addressed with 32-bit offsets, so a real index stays far below this; the
+    /// cap only bounds what `RegularFile.open` will accept.
+    static let maxFileSize = 1 << 34
     /// Files changed less than this before the scan that recorded them are re-read next time:
     /// covers filesystem timestamp granularity (ext4/xfs/btrfs: a kernel tick; FAT: 2 s) and
     /// small clock skew on network filesystems.

@@ -121,7 +121,7 @@ public final class CaseStore: @unchecked Sendable {
     public func loadFile(_ name: String) -> Swift.Result<CaseDocument, DamagedFile> {
         let url = workspace.casesDir.appendingPathComponent(name)
         do {
-            let data = try DurableFile.read(url, limit: CaseCodec.maxFileSize)
+            let data = try RegularFile.read(url, limit: CaseCodec.maxFileSize)
             let doc = try CaseCodec.decode(data, path: url.path)
             let stem = String(name.dropLast(5))
             guard doc.value.id == stem else {

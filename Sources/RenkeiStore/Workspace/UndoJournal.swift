@@ -93,7 +93,7 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         var st = stat()
         if lstat(url.path, &st) != 0 && errno == ENOENT { return UndoJournal() }
         let data: Data
-        do { data = try DurableFile.read(url, limit: maxFileSize) } catch {
+        do { data = try RegularFile.read(url, limit: maxFileSize) } catch {
             throw .unreadable(path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: ""))
         }
         // Look at the version first: a newer format is not "damaged", just not ours.

@@ -86,7 +86,7 @@ public final class Workspace: @unchecked Sendable {
         for f in files {
             let target = casesDir.appendingPathComponent(f)
             if FileManager.default.fileExists(atPath: target.path) { continue }
-            let bytes = try DurableFile.read(data.samples.appendingPathComponent(f), limit: CaseCodec.maxFileSize)
+            let bytes = try RegularFile.read(data.samples.appendingPathComponent(f), limit: CaseCodec.maxFileSize)
             try DurableFile.write(bytes, to: target)
             n += 1
         }

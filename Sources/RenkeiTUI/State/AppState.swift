@@ -60,9 +60,11 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
 
-    // data
-    public var summaries: [CaseSummary] = []
-    public var damaged: [DamagedEntry] = []
+    // data — replaced only through `replacePortfolio` (Update.swift), which remembers the
+    // selection by case id and rebuilds every index into them in the same step; `rows`,
+    // `boardColumns` and `indexById` are indices into these arrays.
+    public internal(set) var summaries: [CaseSummary] = []
+    public internal(set) var damaged: [DamagedEntry] = []
     public var readOnly: Set<String> = []
     public var deadlines: [String: Deadline] = [:]
     public var loaded = false
@@ -73,7 +75,7 @@ public struct AppState: Sendable {
     var sortedAllKey: String?
 
     // list
-    public var rows: [RowRef] = []
+    public internal(set) var rows: [RowRef] = []
     public var selection = 0
     public var scroll = 0
     public var filter = TextInput()
@@ -84,7 +86,7 @@ public struct AppState: Sendable {
     public var views: [SavedView]
 
     // board: filtered cases per column (5 pipeline stages + end states)
-    public var boardColumns: [[Int]] = Array(repeating: [], count: 6)
+    public internal(set) var boardColumns: [[Int]] = Array(repeating: [], count: 6)
     public var boardColumn = 0
     public var boardSelection = Array(repeating: 0, count: 6)
 
@@ -124,20 +126,30 @@ public struct AppState: Sendable {
         if let search, !search.isEmpty { filter = TextInput(search) }
     }
 
+    // Every read through an index (a row, a board card, `indexById`) is bounds-checked: the
+    // indices are rebuilt together with the arrays, but a stale index must show nothing rather
+    // than trap (issue 18: a reload that shrank the list crashed `selectedSummary`).
+
     public var selectedSummary: CaseSummary? {
         guard rows.indices.contains(selection), case .summary(let i) = rows[selection] else { return nil }
-        return summaries[i]
+        return summary(at: i)
     }
 
-    public func summary(_ id: String) -> CaseSummary? { indexById[id].map { summaries[$0] } }
+    /// The summary at an index into `summaries`, nil when the index is out of range.
+    public func summary(at i: Int) -> CaseSummary? { summaries.indices.contains(i) ? summaries[i] : nil }
+
+    /// The damaged entry at an index into `damaged`, nil when the index is out of range.
+    public func damagedEntry(at i: Int) -> DamagedEntry? { damaged.indices.contains(i) ? damaged[i] : nil }
+
+    public func summary(_ id: String) -> CaseSummary? { indexById[id].flatMap(summary(at:)) }
 
     public var counts: (total: Int, shown: Int, active: Int, ended: Int, damaged: Int) {
         // Active and ended follow the filter (what the list shows), the total does not.
         var shown = 0, active = 0
         for r in rows {
-            guard case .summary(let i) = r else { continue }
+            guard case .summary(let i) = r, let s = summary(at: i) else { continue }
             shown += 1
-            if !summaries[i].stage.isEndState { active += 1 }
+            if !s.stage.isEndState { active += 1 }
         }
         return (summaries.count, shown, active, shown - active, damaged.count)
     }

@@ -79,6 +79,9 @@ public enum Msg: Sendable {
     /// Next deadlines computed after the portfolio arrived (merged into the ones known): on a
     /// first load, those of the rows on screen come first and the rest follow from a worker.
     case deadlinesLoaded([String: Deadline])
+    /// The next deadlines of exactly these cases, recomputed after a change (one without a
+    /// deadline any more loses the one shown).
+    case deadlinesOf(caseIds: [String], [String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
 }

@@ -53,7 +53,7 @@ extension AppState {
         case .board:
             let col = boardColumns[boardColumn]
             let i = boardSelection[boardColumn]
-            return col.indices.contains(i) ? summaries[col[i]].id : nil
+            return col.indices.contains(i) ? summary(at: col[i])?.id : nil
         case .list: return selectedSummary?.id
         case .joint: return jointMembers.indices.contains(jointSelection) ? jointMembers[jointSelection] : nil
         case .dashboard, .calendar: return nil
@@ -94,10 +94,7 @@ extension AppState {
         case .newCase: openNewCaseForm(); return []
         case .board:
             page = .board
-            if let id = focusedCaseId ?? selectedSummary?.id, let si = indexById[id] {
-                let col = summaries[si].stage.pipelineIndex ?? 5
-                if let ci = boardColumns[col].firstIndex(of: si) { boardColumn = col; boardSelection[col] = ci }
-            }
+            if let id = focusedCaseId ?? selectedSummary?.id { focusBoard(on: id) }
             return []
         case .list:
             if let id = focusedCaseId, let si = indexById[id], let r = rows.firstIndex(of: .summary(si)) { selection = r }
@@ -108,8 +105,7 @@ extension AppState {
                 page = detail?.returnTo ?? .list
                 if let id = detail?.id, let si = indexById[id] {
                     if let r = rows.firstIndex(of: .summary(si)) { selection = r; clampSelection() }
-                    let col = summaries[si].stage.pipelineIndex ?? 5
-                    if let ci = boardColumns[col].firstIndex(of: si) { boardColumn = col; boardSelection[col] = ci }
+                    focusBoard(on: id)
                 }
                 detail = nil
             case .board: page = .list
@@ -165,7 +161,7 @@ extension AppState {
             return refreshSimilar()
         case .open:
             if page == .list, rows.indices.contains(selection), case .damaged(let i) = rows[selection] {
-                toast("\(damaged[i].fileName): \(damaged[i].reason)", .error)
+                if let d = damagedEntry(at: i) { toast("\(d.fileName): \(d.reason)", .error) }
                 return []
             }
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }

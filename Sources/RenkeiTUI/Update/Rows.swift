@@ -45,12 +45,12 @@ extension AppState {
     public var onScreenCaseIds: [String] {
         var out: [String] = []
         if page == .board {
-            for col in boardColumns { for i in col.prefix(max(1, boardBodyHeight)) { out.append(summaries[i].id) } }
+            for col in boardColumns { for i in col.prefix(max(1, boardBodyHeight)) { if let s = summary(at: i) { out.append(s.id) } } }
             return out
         }
         let end = min(rows.count, scroll + max(1, listBodyHeight))
-        guard scroll < end else { return [] }
-        for r in rows[scroll..<end] { if case .summary(let i) = r { out.append(summaries[i].id) } }
+        guard scroll >= 0, scroll < end else { return [] }
+        for r in rows[scroll..<end] { if case .summary(let i) = r, let s = summary(at: i) { out.append(s.id) } }
         return out
     }
 
@@ -61,8 +61,10 @@ extension AppState {
     /// save, filter, sort and view changes — never on plain navigation.
     /// - Parameter dataChanged: false when only the filter text changed (the summaries, the
     ///   deadlines and the sort are the same), so the cached sort order can be reused.
-    mutating func rebuildRows(keepId: String?, dataChanged: Bool = true) {
-        let boardFocus = page == .board && boardColumns.indices.contains(boardColumn) ? focusedCaseId : nil
+    /// - Parameter boardFocus: the board card to keep focused; by default the one focused now
+    ///   (the caller captures it before replacing `summaries`, whose indices the board holds).
+    mutating func rebuildRows(keepId: String?, dataChanged: Bool = true, boardFocus: String?? = nil) {
+        let boardFocus = boardFocus ?? (page == .board && boardColumns.indices.contains(boardColumn) ? focusedCaseId : nil)
         let sortKey = "\(sort.rawValue)|\(descending)|\(summaries.count)"
         if dataChanged || sortedAllKey != sortKey {
             indexById = Dictionary(summaries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -90,11 +92,17 @@ extension AppState {
         if let keepId, let si = indexById[keepId], let r = rows.firstIndex(of: .summary(si)) {
             selection = r
         }
-        if let id = boardFocus, let si = indexById[id] {
-            let col = summaries[si].stage.pipelineIndex ?? 5
-            if let ci = cols[col].firstIndex(of: si) { boardColumn = col; boardSelection[col] = ci }
-        }
+        if let id = boardFocus { focusBoard(on: id) }
         clampSelection()
+    }
+
+    /// Puts the board's focus on a case's card (nothing when it is not on the board).
+    mutating func focusBoard(on id: String) {
+        guard let si = indexById[id], let s = summary(at: si) else { return }
+        let col = s.stage.pipelineIndex ?? 5
+        guard boardColumns.indices.contains(col), let ci = boardColumns[col].firstIndex(of: si) else { return }
+        boardColumn = col
+        boardSelection[col] = ci
     }
 
     // MARK: geometry shared with the view

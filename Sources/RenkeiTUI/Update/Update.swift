@@ -36,12 +36,7 @@ extension AppState {
             return []
         case .loaded(let data, let external):
             let firstLoad = !loaded
-            summaries = data.summaries
-            damaged = data.damaged
-            readOnly = data.readOnly
-            deadlines = data.deadlines
-            loaded = true
-            rebuildRows(keepId: selectedSummary?.id)
+            replacePortfolio(data)
             if external && !firstLoad { toast(Label.externalChange.text(lang)) }
             var effects: [Effect] = []
             if !data.deadlinesIncluded {
@@ -77,13 +72,13 @@ extension AppState {
             updateSummary(c)
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
             toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
-            return []
+            return afterOwnWrite(c.id)
         case .created(let c):
             pending = max(0, pending - 1)
             updateSummary(c)
             if let i = rows.firstIndex(of: .summary(indexById[c.id] ?? -1)) { selection = i; scrollToSelection() }
             toast("\(Label.created.text(lang)): \(c.id)", .success)
-            return []
+            return afterOwnWrite(c.id)
         case .undoRedone(let redo, let id, let label):
             pending = max(0, pending - 1)
             toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(commandText(label))", .success)
@@ -111,6 +106,10 @@ extension AppState {
             deadlines.merge(found) { _, new in new }
             if sort == .deadline { rebuildRows(keepId: selectedSummary?.id) }
             return []
+        case .deadlinesOf(let ids, let found):
+            for id in ids { deadlines[id] = found[id] }      // a case without a deadline now loses its old one
+            if sort == .deadline { rebuildRows(keepId: selectedSummary?.id) }
+            return []
         case .insightLoaded(let data):
             insight = data
             refreshFunnel()
@@ -124,10 +123,34 @@ extension AppState {
     }
 
 
+    /// Swaps in a freshly loaded portfolio. The list selection and the board focus are taken
+    /// by case id *before* the swap: `rows` and `boardColumns` index the old arrays, and a
+    /// reload can shrink them (an undone creation, a deletion elsewhere) — reading the old
+    /// selection through the new array was issue 18's crash. A selected case that is gone
+    /// leaves the selection on the same row (clamped).
+    mutating func replacePortfolio(_ data: PortfolioData) {
+        let keepId = selectedSummary?.id
+        let boardFocus = page == .board ? focusedCaseId : nil
+        summaries = data.summaries
+        damaged = data.damaged
+        readOnly = data.readOnly
+        deadlines = data.deadlines
+        loaded = true
+        rebuildRows(keepId: keepId, boardFocus: .some(boardFocus))
+    }
+
     mutating func updateSummary(_ c: Case) {
+        let keepId = selectedSummary?.id ?? c.id
         let sum = CaseSummary(c)
         if let i = indexById[c.id] { summaries[i] = sum } else { summaries.append(sum) }
-        rebuildRows(keepId: selectedSummary?.id ?? c.id)
+        rebuildRows(keepId: keepId)
+    }
+
+    /// After our own save or creation: the case's next deadline and the portfolio insight
+    /// (dashboard counts, stage counts, 類似事例) follow the new summary now, not at the next
+    /// reload (issue 18: the list said 18 while the dashboard still said 17, the deadline `—`).
+    func afterOwnWrite(_ id: String) -> [Effect] {
+        [.loadDeadlines(caseIds: [id]), .loadInsight]
     }
 }
 

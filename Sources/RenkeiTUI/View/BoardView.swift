@@ -28,7 +28,7 @@ extension AppState {
             for k in 0..<visible {
                 let ci = first + k
                 guard ci < cards.count else { break }
-                let s = summaries[cards[ci]]
+                guard let s = summary(at: cards[ci]) else { continue }
                 let y = 2 + k * lines
                 let sel = focused && ci == boardSelection[col.index]
                 let style: Style = sel ? theme.selected : .plain

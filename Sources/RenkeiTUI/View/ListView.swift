@@ -31,9 +31,10 @@ extension AppState {
             let sel = ri == selection
             switch rows[ri] {
             case .summary(let i):
-                drawRow(&scr, y, summaries[i], layout, selected: sel)
+                guard let summary = summary(at: i) else { continue }
+                drawRow(&scr, y, summary, layout, selected: sel)
             case .damaged(let i):
-                let d = damaged[i]
+                guard let d = damagedEntry(at: i) else { continue }
                 let st = sel ? theme.error.withReverse : theme.error
                 scr.fill(Rect(x: 0, y: y, width: width, height: 1), sel ? Style(reverse: true) : .plain)
                 scr.put(0, y, "!", st)

@@ -15,6 +15,9 @@ struct ValidateCommand: ParsableCommand {
         var problems = ctx.catalogProblems
         let p = try ctx.store.portfolio()
         problems += p.damaged.map { "\($0.path): \($0.reason)" }
+        // The workspace's calendars and funding windows are files renkei reads too: a bad one
+        // is a problem here, not only a line under `overdue`.
+        problems += ctx.store.calendars(for: p.summaries, data: ctx.data, today: ctx.today).loaded.problems.map(\.description)
         for id in p.readOnly.sorted() { problems.append("\(id): written by a newer renkei; read-only here") }
         for s in p.summaries {
             if s.stage.isEndState, ((try? ctx.store.load(s.id))?.value.stageReason ?? "").isEmpty {

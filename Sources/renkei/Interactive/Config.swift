@@ -1,5 +1,6 @@
 import Foundation
 import RenkeiCore
+import RenkeiStore
 import RenkeiTUI
 
 /// The user's settings file: `$XDG_CONFIG_HOME/renkei/config.json` (else ~/.config/renkei/),
@@ -51,7 +52,7 @@ enum Config {
         let dir = directory
         var file = File()
         let cfg = dir.appendingPathComponent("config.json")
-        if let data = try? Data(contentsOf: cfg) {
+        if let data = readSettingsFile(cfg, &problems) {
             do { file = try JSONDecoder().decode(File.self, from: data) } catch {
                 problems.append("\(cfg.path): \(describe(error)) — using defaults")
             }
@@ -68,7 +69,7 @@ enum Config {
         s.mouse = file.mouse ?? false
         var keys = (file.keys ?? [:]).mapValues(\.keys)
         let keysFile = dir.appendingPathComponent("keys.json")
-        if let data = try? Data(contentsOf: keysFile) {
+        if let data = readSettingsFile(keysFile, &problems) {
             do {
                 let extra = try JSONDecoder().decode([String: KeyList].self, from: data)
                 for (k, v) in extra { keys[k] = v.keys }
@@ -79,11 +80,20 @@ enum Config {
         problems += keyProblems
         var views = file.views ?? []
         let viewsFile = dir.appendingPathComponent("views.json")
-        if let data = try? Data(contentsOf: viewsFile) {
+        if let data = readSettingsFile(viewsFile, &problems) {
             do { views += try JSONDecoder().decode([SavedView].self, from: data) } catch { problems.append("\(viewsFile.path): \(describe(error))") }
         }
         s.views = views
         return (s, problems)
+    }
+
+    /// A settings file's bytes; nil when it is absent. Anything else that stops the read (a FIFO,
+    /// a directory, too large) is a problem to show — and never blocks the start.
+    static func readSettingsFile(_ url: URL, _ problems: inout [String]) -> Data? {
+        do { return try RegularFile.read(url, limit: 1_048_576, followSymlinks: true) } catch StoreError.io(_, _, ENOENT) { return nil } catch {
+            problems.append("\(error) — using defaults")
+            return nil
+        }
     }
 
     /// Saves the views made in the app (config.json's own views stay where they are).

@@ -83,7 +83,7 @@ struct AppContext {
         let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? env["HOME"].map { URL(fileURLWithPath: $0).appendingPathComponent(".config") }
         guard let url = base?.appendingPathComponent("renkei/config.json"),
-              let data = try? DurableFile.read(url, limit: 1_048_576) else { return nil }
+              let data = try? RegularFile.read(url, limit: 1_048_576, followSymlinks: true) else { return nil }
         return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 

@@ -16,7 +16,7 @@ enum CalendarFeed {
     static func stateURL(_ ws: Workspace) -> URL { ws.root.appendingPathComponent("ical/state.json") }
 
     static func setting(_ ws: Workspace) -> Setting? {
-        guard let data = try? DurableFile.read(settingURL(ws), limit: 65_536) else { return nil }
+        guard let data = try? RegularFile.read(settingURL(ws), limit: 65_536) else { return nil }
         return try? JSONDecoder().decode(Setting.self, from: data)
     }
 
@@ -35,7 +35,7 @@ enum CalendarFeed {
         let events = DeadlineFeed.events(summaries, context: context, within: within)
         return try ctx.workspace.lock.withLock {
             let url = stateURL(ctx.workspace)
-            let previous = (try? DurableFile.read(url, limit: 64 * 1_048_576)).flatMap { try? JSONDecoder().decode(DeadlineFeed.State.self, from: $0) }
+            let previous = (try? RegularFile.read(url, limit: 64 * 1_048_576)).flatMap { try? JSONDecoder().decode(DeadlineFeed.State.self, from: $0) }
                 ?? DeadlineFeed.State()
             let (text, state) = DeadlineFeed.render(events, previous: previous, stamp: ctx.now)
             if state != previous {

@@ -44,22 +44,23 @@ struct ImportSession {
         return ImportSession(file: url, table: table, mapping: guessed, mappingOrigin: origin)
     }
 
-    /// The file's size is checked before a byte is read (a 100 MB export is refused, not loaded).
+    /// The file's size is checked before a byte is read (a 100 MB export is refused, not loaded),
+    /// and a FIFO or device is refused without blocking (`RegularFile`).
     static func readCapped(_ url: URL) throws -> Data {
         let name = url.lastPathComponent
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: url.path) } catch {
-            throw CLIError("\(url.path): cannot read the file (does it exist?)")
+        do { return try RegularFile.read(url, limit: ImportSource.maxBytes, followSymlinks: true) } catch let e as StoreError {
+            switch e {
+            case .tooLarge(_, let size, let limit): throw CLIError(ImportError.tooLarge(file: name, bytes: size, limit: limit).description)
+            case .notRegular(_, let what) where what.hasPrefix("a directory"): throw CLIError("\(url.path): is a directory; give a .csv or .xlsx file")
+            case .io(_, _, ENOENT): throw CLIError("\(url.path): cannot read the file (does it exist?)")
+            default: throw CLIError("\(e)")
+            }
         }
-        if attributes[.type] as? FileAttributeType == .typeDirectory { throw CLIError("\(url.path): is a directory; give a .csv or .xlsx file") }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        if size > ImportSource.maxBytes { throw CLIError(ImportError.tooLarge(file: name, bytes: size, limit: ImportSource.maxBytes).description) }
-        do { return try Data(contentsOf: url) } catch { throw CLIError("\(url.path): cannot read the file (\(error.localizedDescription))") }
     }
 
     static func readMapping(_ url: URL) throws -> ImportMapping {
         let data: Data
-        do { data = try DurableFile.read(url, limit: 1_048_576) } catch { throw CLIError("mapping \(url.path): \(error)") }
+        do { data = try RegularFile.read(url, limit: 1_048_576, followSymlinks: true) } catch { throw CLIError("mapping \(url.path): \(error)") }
         do { return try ImportMapping.decode(data, file: url.path) } catch let e as ImportError { throw CLIError(e.description) }
     }
 
