@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 @testable import RenkeiCore
 
@@ -35,11 +36,12 @@ import Testing
         for v in Exit.allCases { check(v.label(.ja), v.label(.en), "Exit.\(v)"); check(v.shortJa, v.en, "Exit.\(v) short") }
         for v in SizeClass.allCases { check(v.label(.ja), v.label(.en), "SizeClass.\(v)") }
         for v in MunicipalityKind.allCases { check(v.label(.ja), v.label(.en), "MunicipalityKind.\(v)") }
+        for v in BodyKind.allCases { check(v.label(.ja), v.label(.en), "BodyKind.\(v)") }
         for v in PartnerKind.allCases { check(v.label(.ja), v.label(.en), "PartnerKind.\(v)") }
         for v in FundingKind.allCases { check(v.label(.ja), v.label(.en), "FundingKind.\(v)") }
         for v in EventKind.allCases { check(v.label(.ja), v.label(.en), "EventKind.\(v)") }
         for v in ChoiceField.allCases { check(v.label(.ja), v.label(.en), "ChoiceField.\(v)") }
-        for s in CaseFields.specs { check(s.ja, s.en, "field \(s.path)") }
+        for s in CaseFields.specs + [CaseFields.codeSpec] { check(s.ja, s.en, "field \(s.path)") }
         for id in ["stale", "follow-up", "next-action"] { check(DeadlineItemName.of(id, .ja), DeadlineItemName.of(id, .en), "deadline item \(id)") }
     }
 
@@ -111,7 +113,7 @@ import Testing
     }
 }
 
-/// The repository root, from this file's path (Tests/RenkeiCoreTests/…).
+/// The repository root (RenkeiTestSupport's `Repo`, the one helper).
 enum RepoRoot {
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let url = Repo.root
 }
