@@ -64,7 +64,9 @@ let package = Package(
         .executableTarget(name: "renkei", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal", "RenkeiImport", "RenkeiDevSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["BuildInfo"]),
+        // `renkei --version` names the commit: writes BuildInfo.swift (VERSION + git) before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "renkei-bench", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiDevSupport",
         ]),
