@@ -60,7 +60,6 @@ final class ModelRun {
 
     private func key(_ k: Key) { program.send(.key(k)) }
     private func type(_ s: String) { program.send(s.map { .key(.char($0)) }) }
-    private var ja: Lang { .ja }
 
     private func nextTime() -> Timestamp {
         clock += 1
@@ -171,10 +170,12 @@ final class ModelRun {
 
     /// The model's side of a step: which commands the workbench acknowledged or took back.
     private func record(_ step: ModelStep, focused: String?) {
-        let toasts = program.state.toasts
-        let saved = toasts.contains { $0.kind == .success && ($0.text.hasPrefix(Label.saved.text(ja)) || $0.text.hasPrefix(Label.created.text(ja))) }
-        let undoneOK = toasts.contains { $0.kind == .success && $0.text.hasPrefix(Label.undone.text(ja)) }
-        let redoneOK = toasts.contains { $0.kind == .success && $0.text.hasPrefix(Label.redone.text(ja)) }
+        // `L` switches the language: a toast may be in either.
+        let toasts = program.state.toasts.filter { $0.kind == .success }
+        func said(_ labels: Label...) -> Bool {
+            toasts.contains { t in labels.contains { l in Lang.allCases.contains { t.text.hasPrefix(l.text($0)) } } }
+        }
+        let saved = said(.saved, .created), undoneOK = said(.undone), redoneOK = said(.redone)
         switch step {
         case .undo:
             if undoneOK { undosSeen += 1 }

@@ -43,15 +43,9 @@ import Testing
         for r in 0..<runs {
             let s = seed &+ UInt64(r)
             let steps = Self.steps(seed: s, count: count)
-            if let trace {
-                // Long runs: keep the trace for a crash, shrink only on an invariant failure.
-                guard let f = try ModelRun().run(steps, trace: trace) else { continue }
-                let shrunk = try Shrinker.shrink(Array(steps.prefix(f.index + 1))) { try ModelRun().run($0) != nil }
-                Issue.record("seed \(s): \(Self.report(shrunk, try ModelRun().run(shrunk)?.problems ?? f.problems))")
-                return
-            }
+            // Long runs keep the sequence in `trace` before each step, for a crash.
             let run = try ModelRun()
-            if run.run(steps) != nil, let f = try Self.failure(steps) {
+            if run.run(steps, trace: trace) != nil, let f = try Self.failure(steps) {
                 Issue.record("seed \(s): \(Self.report(f.steps, f.problems))")
                 return
             }
