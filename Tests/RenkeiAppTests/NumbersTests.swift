@@ -99,6 +99,31 @@ import Testing
         #expect(!budget.contains("-¥9,223,372,036,854,775,808"))                 // the wrapped total
     }
 
+    /// `"yen": 1.5`, a 20-digit yen, `1E-400`: a message naming the field and the line, never
+    /// "JSON nesting is too deep or a value is out of range".
+    @Test func wholeNumberFieldsWithOtherNumbersAreNamed() throws {
+        let ws = try TempWorkspace()
+        defer { ws.remove() }
+        let store = try ws.otherStore()
+        let id = try store.portfolio().summaries.sorted { $0.id < $1.id }[2].id
+        let url = try ws.environment.workspace.caseURL(id)
+        var doc = try store.load(id)
+        doc.value.budget.items = [BudgetItem(label: "委託料", yen: 4_800_000)]
+        let text = String(decoding: try CaseCodec.encode(doc), as: UTF8.self)
+        for bad in ["1.5", "123456789012345678901", "1E-400"] {
+            try Data(text.replacingOccurrences(of: "4800000", with: bad).utf8).write(to: url)
+            do {
+                let loaded = try ws.otherStore().load(id).value
+                #expect(bad == "1E-400" && loaded.budget.items.first?.yen == 0, "\(bad) loaded as \(loaded.budget.items)")
+            } catch {
+                let message = "\(error)"
+                #expect(message.contains("field 'yen' at line") && !message.contains("nesting"), "\(bad): \(message)")
+            }
+            let p = try ws.otherStore().portfolio()
+            #expect(!p.damaged.contains { $0.reason.contains("nesting") }, "\(bad): \(p.damaged.map(\.reason))")
+        }
+    }
+
     @Test func typedAmountsBeyondTheLimitAreRefusedByName() throws {
         for text in ["99999999999999999999", "9,007,199,254,740,992", "９００７１９９２５４７４０９９２円"] {
             #expect(throws: FieldError.invalid(field: "budget.totalYen", value: text, expected: .yenTooLarge)) {

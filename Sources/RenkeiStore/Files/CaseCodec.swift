@@ -123,6 +123,7 @@ public enum CaseCodec {
     static func syntaxError(_ data: Data) -> String {
         do {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            if let problem = numberProblem(data) { return problem }
             return "JSON nesting is too deep or a value is out of range"
         } catch {
             let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
