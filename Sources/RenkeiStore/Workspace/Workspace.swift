@@ -105,7 +105,7 @@ public final class Workspace: @unchecked Sendable {
                            (data.url.appendingPathComponent("samples/partners"), partnersDir)] {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
             if files.isEmpty { continue }
-            try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for f in files where !FileManager.default.fileExists(atPath: to.appendingPathComponent(f).path) {
                 try DurableFile.write(try RegularFile.read(from.appendingPathComponent(f), limit: 1_048_576), to: to.appendingPathComponent(f))
             }
