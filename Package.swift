@@ -9,6 +9,7 @@ import PackageDescription
 //                                      ├─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
 //                                      └─► RenkeiSync ─► RenkeiStore    (git as a subprocess; sync, clone, merge)
 //   renkei-bench ─► RenkeiApp (the same runtime the executable drives)
+//   renkei, renkei-bench, tests ─► RenkeiDevSupport ─► RenkeiStore   (synthetic data only)
 let package = Package(
     name: "renkei",
     platforms: [.macOS(.v13)],
@@ -17,8 +18,12 @@ let package = Package(
         .executable(name: "renkei-bench", targets: ["renkei-bench"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Every dependency pinned exactly (Package.resolved stays out of git on these machines):
+        // a new release of the template engine or the argument parser could otherwise change the
+        // goldens (rendered reports, --help text) without anyone bumping anything. The versions
+        // are the ones the goldens were recorded with.
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         // Import (#13): the .xlsx container and CSV fields come from kept libraries, pinned exactly
         // so a reader change never alters what an import writes without a deliberate bump.
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
@@ -48,28 +53,35 @@ let package = Package(
         // The runtime: the one Elm loop (`Program`), effects performed against the store
         // (`StoreEffects`), background work as messages, change detection, first-load progress.
         .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI"]),
+        // Synthetic data for benchmarks, tests and `renkei dev generate` (the workspace generator,
+        // the insight portfolio). Kept out of the production modules: nothing the product reads
+        // or writes depends on it.
+        .target(name: "RenkeiDevSupport", dependencies: ["RenkeiCore", "RenkeiStore"]),
         // ncursesw through a tiny shim; Swift 6 refuses C globals, so the shim wraps them.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
         // The thin adapter: key codes → Msg, Screen diff → ncursesw. The only importer of CNcursesw.
         .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "RenkeiTUI"]),
         .executableTarget(name: "renkei", dependencies: [
-            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal", "RenkeiImport",
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal", "RenkeiImport", "RenkeiDevSupport",
             "RenkeiSync", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "renkei-bench", dependencies: [
-            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp",
+            "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiDevSupport",
         ]),
-        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"]),
-        .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore"]),
+        // What every test target shares: the repo root, the one process runner, temp
+        // directories removed at exit. A plain target under Tests/ (never shipped).
+        .target(name: "RenkeiTestSupport", path: "Tests/RenkeiTestSupport"),
+        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiDevSupport", "RenkeiTestSupport"]),
+        .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport", "RenkeiTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiDevSupport", "RenkeiTestSupport"]),
         // Golden files are read from the source tree by path (re-recorded in place), not bundled.
-        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport"],
+        .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTestSupport"],
                     exclude: ["Goldens"]),
-        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp"], exclude: ["Goldens"]),
+        .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"], exclude: ["Goldens"]),
         // The runtime with a real store on temp workspaces.
-        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp"]),
+        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
-        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore"], exclude: ["Goldens"]),
+        .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"], exclude: ["Goldens"]),
     ]
 )

@@ -8,14 +8,6 @@ public struct CalendarDeadlines: DeadlineProvider {
     public let context: DeadlineContext
     public init(context: DeadlineContext) { self.context = context }
 
-    /// Loads calendars, holidays and funding windows for reports on `today`. Pass the cases'
-    /// funding links when known (`Case.linkedFundingWindowIds`; summaries do not carry them).
-    public static func load(data: DataDirectory, workspace: Workspace?, catalog: Catalog, today: Day,
-                            municipalities: Set<String>? = nil, fundingLinks: [String: [String]] = [:]) -> CalendarDeadlines {
-        let r = CalendarLoader.load(data: data, workspace: workspace, knownMunicipalities: municipalities)
-        return CalendarDeadlines(context: r.context(today: today, catalog: catalog, fundingLinks: fundingLinks))
-    }
-
     public func deadlines(for c: Case, today: Day, lang: Lang) -> DeadlineInfo? {
         var ctx = context
         if ctx.fundingLinks[c.id] == nil, !c.linkedFundingWindowIds.isEmpty { ctx.fundingLinks[c.id] = c.linkedFundingWindowIds }

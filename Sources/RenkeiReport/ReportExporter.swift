@@ -39,7 +39,7 @@ public struct ReportExporter: Sendable {
         self.templates = TemplateStore(data: data, workspace: store.workspace)
         self.today = today
         self.deadlines = deadlines ?? data.map {
-            CalendarDeadlines.load(data: $0, workspace: store.workspace, catalog: store.catalog, today: today)
+            CalendarDeadlines(context: store.calendars(for: nil, data: $0, today: today).context)
         } ?? NextActionDeadlines()
     }
 

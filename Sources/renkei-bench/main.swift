@@ -6,6 +6,7 @@
 //   renkei-bench ui --workspace DIR [--runs N]         TUI first frame/keys/filter/board, reports,
 //                                                      similar/funnel (warm index)
 //   renkei-bench decode --workspace DIR                per-file decode cost, full vs index path
+//   renkei-bench insight [--cases N]                   similar/joint/funnel over N synthetic cases
 //
 // Prints `key value` lines (milliseconds unless the key says otherwise) so the shell script
 // can pick figures without parsing prose.
@@ -15,6 +16,7 @@ import Glibc
 #endif
 import RenkeiCore
 import RenkeiStore
+import RenkeiDevSupport
 
 
 
@@ -150,6 +152,9 @@ case "decode":
     print(String(format: "decode.index_path_per_file_ms %.4f (%.1f MB/s)", fast / Double(n), Double(bytes) / 1e6 / (fast / 1000)))
     print(String(format: "decode.casecodec_per_file_ms %.4f (%.1f MB/s)", full / Double(n), Double(bytes) / 1e6 / (full / 1000)))
 
+case "insight":
+    insightFigures(n: Int(arg("--cases") ?? "") ?? 10_000)
+
 case "taskwarrior":
     guard let n = Int(arg("--tasks") ?? ""), let out = arg("--out") else { die("taskwarrior needs --tasks N --out FILE") }
     let seed = UInt64(arg("--seed") ?? "") ?? 7
@@ -194,6 +199,7 @@ default:
     usage: renkei-bench inproc --workspace DIR [--runs N]
            renkei-bench ui --workspace DIR [--runs N]
            renkei-bench decode --workspace DIR [--limit N]
+           renkei-bench insight [--cases N]
            renkei-bench taskwarrior --tasks N --out FILE [--seed S] [--today YYYY-MM-DD]
     """)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiStore
@@ -8,13 +9,13 @@ import Testing
 /// A temp workspace seeded with the 17 shipped samples, and the runtime environment on it.
 /// The directory is removed by `remove()`.
 struct TempWorkspace {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = Repo.root
     static let today = Day("2026-11-23")!
     let root: URL
     let environment: RuntimeEnvironment
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-app-\(UUID().uuidString)")
+        root = Scratch.url("app")   // removed at exit even when a test fails before remove()
         let data = DataDirectory(url: Self.repo.appendingPathComponent("Data"))
         let ws = try Workspace.create(at: root)
         _ = try ws.seedSamples(from: data)

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 
 /// The CLI contract of issue 2, end to end on temp workspaces.
@@ -200,7 +201,7 @@ import Testing
     @Test func actorComesFromEnvironmentThenConfig() throws {
         let ws = try CLI.tempWorkspace()
         let id = try newCase(ws)
-        let cfg = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-cfg-\(UUID().uuidString.prefix(6))")
+        let cfg = Scratch.url("cfg")
         try FileManager.default.createDirectory(at: cfg.appendingPathComponent("renkei"), withIntermediateDirectories: true)
         try Data("{\"actor\": \"山田 花子\"}".utf8).write(to: cfg.appendingPathComponent("renkei/config.json"))
         #expect(try CLI.run(["note", id, "設定から"], workspace: ws, env: ["RENKEI_ACTOR": "", "XDG_CONFIG_HOME": cfg.path]).status == 0)

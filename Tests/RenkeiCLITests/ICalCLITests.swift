@@ -1,27 +1,19 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 
 /// `renkei ical` end to end (issue 13): the sample portfolio against a golden file, parsed by
 /// Python's icalendar, SEQUENCE after a date moves, filters, and the feed kept current.
 @Suite struct ICalCLITests {
-    static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
-    static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Scripts")
+    static let goldens = Repo.url("Tests/RenkeiCLITests/Goldens")
+    static let scripts = Repo.scripts
     static let env = ["RENKEI_NOW": "2026-11-23T09:00:00+09:00"]
 
     /// Runs Scripts/check_ics.py: the events as JSON objects, or the checker's complaints.
     func parse(_ file: URL) throws -> [[String: Any]] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Self.scripts.appendingPathComponent("check_ics.py").path, file.path]
-        let out = Pipe()
-        p.standardOutput = out; p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(p.terminationStatus == 0, "check_ics.py: \(text)")
-        return text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let r = try Proc.run(["python3", Self.scripts.appendingPathComponent("check_ics.py").path, file.path])
+        #expect(r.status == 0, "check_ics.py: \(r.output)")
+        return r.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
     @Test func samplePortfolioMatchesTheGoldenAndParses() throws {

@@ -1,12 +1,12 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 
 /// `renkei import` end to end (issue 13) on temp workspaces: dry run writes no case, a mapping
 /// adjustment fixes a row, --apply is all or nothing, a re-import updates, undo reverses it all,
 /// and renkei's own export comes back as the same cases.
 @Suite struct ImportCLITests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("RenkeiImportTests/Fixtures")
+    static let fixtures = Repo.url("Tests/RenkeiImportTests/Fixtures")
 
     func caseFiles(_ ws: URL) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: ws.appendingPathComponent("cases").path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()

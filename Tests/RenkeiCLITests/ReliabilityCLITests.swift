@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,45 +11,14 @@ import Testing
 /// text, file modes and no network. The long versions (1,000 runs) are the scripts in
 /// Scripts/reliability/; their last results are in RELIABILITY.md.
 enum Sh {
-    struct Result { var status: Int32; var stdout: String; var stderr: String; var out: Data; var err: Data; var signalled: Bool }
+    typealias Result = Proc.Result
 
-    static var repo: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repo: URL { Repo.root }
 
     /// Runs any program (a script, runuser, unshare) with renkei's test environment.
     @discardableResult
-    static func run(_ argv: [String], env extra: [String: String] = [:], timeout: TimeInterval = 120) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/env")
-        p.arguments = argv[0].hasPrefix("/") ? Array(argv.dropFirst()) : argv
-        var env = ProcessInfo.processInfo.environment
-        env["RENKEI_DATA"] = CLI.dataDir.path
-        env["RENKEI_BIN"] = CLI.binary.path
-        env["RENKEI_TODAY"] = "2026-11-23"
-        env["RENKEI_ACTOR"] = "tester"
-        env["LANG"] = "C.UTF-8"
-        env.removeValue(forKey: "RENKEI_WORKSPACE")
-        for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        final class Box: @unchecked Sendable { var data = Data() }
-        let o = Box(), e = Box()
-        let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { o.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { e.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(2000) }
-        let hung = p.isRunning
-        if hung { kill(p.processIdentifier, SIGKILL) }
-        p.waitUntilExit()
-        group.wait()
-        return Result(status: hung ? -1 : p.terminationStatus, stdout: String(decoding: o.data, as: UTF8.self),
-                      stderr: String(decoding: e.data, as: UTF8.self), out: o.data, err: e.data,
-                      signalled: hung || p.terminationReason == .uncaughtSignal)
+    static func run(_ argv: [String], env extra: [String: String] = [:], timeout: TimeInterval = 120) throws -> Proc.Result {
+        try Proc.run(argv, environment: CLI.environment(["RENKEI_BIN": CLI.binary.path].merging(extra) { _, b in b }), timeout: timeout)
     }
 
     /// renkei itself (global options after the subcommand, as the harness does).
@@ -294,7 +264,7 @@ func rawControls(_ s: String) -> [String] {
         let cases = ws.appendingPathComponent("cases")
         let names = try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted()
         let (a, b) = (names[0], names[1])
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-outside-\(UUID().uuidString.prefix(8))")
+        let outside = Scratch.url("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         // b becomes a symlink to a copy of itself outside the workspace; a becomes a directory.
         try FileManager.default.moveItem(at: cases.appendingPathComponent(b), to: outside.appendingPathComponent(b))
@@ -401,7 +371,7 @@ func rawControls(_ s: String) -> [String] {
     }
 
     @Test func pathLikeIdsNeverBecomePaths() throws {
-        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-parent-\(UUID().uuidString.prefix(8))")
+        let parent = Scratch.url("parent")
         let ws = parent.appendingPathComponent("ws")
         #expect(try Sh.run([CLI.binary.path, "init", ws.path, "--sample"]).status == 0)
         let before = Sh.snapshot(ws.appendingPathComponent("cases"))
@@ -500,7 +470,7 @@ extension ReliabilityCLITests {
         }
         // Template names are validated; workspace templates are not followed out by symlinks,
         // and partial names cannot climb out either.
-        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-secret-\(UUID().uuidString.prefix(8)).mustache")
+        let secret = Scratch.url("secret", suffix: ".mustache")
         try Data("SECRET-OUTSIDE".utf8).write(to: secret)
         for t in ["../../../../etc/passwd", "/etc/passwd", "../cases/\(id).json", "x/../../y"] {
             let r = try Sh.renkei(["export", id, "--template", t, "--for", "internal"], ws: ws)

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 
 /// `renkei export ID` for sharing (issue 15), run as a user would: the share sheet is the
@@ -20,16 +21,7 @@ import Testing
 
     /// Standard output of a poppler tool (pdfinfo, pdftotext).
     static func tool(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return text
+        try Proc.run(args).stdout
     }
 
     @Test func shareIsTheDefaultAndSaysWhatItReplaced() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -107,7 +108,7 @@ import Testing
     @Test func fifoAsSettingsOrImportSourceIsRefused() throws {
         let ws = try CLI.tempWorkspace(sample: true)
         defer { try? FileManager.default.removeItem(at: ws) }
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-cfg-\(UUID().uuidString.prefix(8))")
+        let config = Scratch.url("cfg")
         defer { try? FileManager.default.removeItem(at: config) }
         try Self.fifo(config.appendingPathComponent("renkei/config.json"))
         let list = try Self.runs(["list"], ws, env: ["XDG_CONFIG_HOME": config.path], "config")

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 
 /// The workbench in a real terminal: tmux runs the built `renkei` on a temp workspace, keys go
@@ -105,7 +106,7 @@ import Testing
     @Test(.enabled(if: Tmux.available)) func advanceTickNoteUndoAndResize() throws {
         let ws = try CLI.tempWorkspace(sample: true)
         defer { try? FileManager.default.removeItem(at: ws) }
-        let config = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-e2e-config-\(UUID().uuidString.prefix(6))")
+        let config = Scratch.url("e2e-config")
         defer { try? FileManager.default.removeItem(at: config) }
         let id = "hamamatsu-midwife-support"
         let before = try show(id, ws)

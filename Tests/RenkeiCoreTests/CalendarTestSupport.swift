@@ -1,13 +1,11 @@
 import Foundation
+import RenkeiTestSupport
 @testable import RenkeiCore
 
 /// Fixtures for the calendar and deadline tests: the repo's shipped data and case summaries
 /// built from small cases with pinned dates.
 enum CalendarFixtures {
-    static var dataDir: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data")
-    }
+    static var dataDir: URL { Repo.data }
 
     /// Data/holidays/jp.json, parsed here so the core tests need no store.
     static let holidays: HolidaySet = {

@@ -1,11 +1,12 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 @testable import RenkeiCore
 
 /// precision@3 of similar cases on the sample portfolio against Benchmarks/similar-labels.json.
 /// Prints the per-query table (copied into Benchmarks/insight.md) and guards against regressions.
 @Suite struct InsightQualityTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repo.root
 
     static func samplesDir() -> URL {
         if let d = ProcessInfo.processInfo.environment["RENKEI_SAMPLES_DIR"], !d.isEmpty { return URL(fileURLWithPath: d) }

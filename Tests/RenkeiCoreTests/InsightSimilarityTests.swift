@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RenkeiCore
+import RenkeiDevSupport
 
 @Suite struct InsightSimilarityTests {
     static let catalog = Catalog(
@@ -117,7 +118,7 @@ import Testing
     }
 
     /// Correctness on a 2,000-case synthetic portfolio (debug builds are too slow for timing;
-    /// release timings over 10,000 cases: Scripts/insight-bench.sh, Benchmarks/insight.md).
+    /// release timings over 10,000 cases: `renkei-bench insight`, Benchmarks/insight.md).
     @Test func largeSyntheticPortfolioLookupIsCorrect() throws {
         let feats = InsightSynthetic.portfolio(count: 2_000)
         let finder = SimilarCaseFinder(feats)

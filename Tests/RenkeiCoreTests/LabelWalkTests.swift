@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 @testable import RenkeiCore
 
@@ -111,7 +112,7 @@ import Testing
     }
 }
 
-/// The repository root, from this file's path (Tests/RenkeiCoreTests/…).
+/// The repository root (RenkeiTestSupport's `Repo`, the one helper).
 enum RepoRoot {
-    static let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let url = Repo.root
 }

@@ -1,12 +1,39 @@
+import Foundation
 import Testing
 @testable import RenkeiCore
 
 @Suite struct TextTests {
     @Test func searchFoldsWidthAndCase() {
         let folded = TextNormalizer.fold("サヤマ ＡＩ実証 ①")
-        #expect(TextNormalizer.matches(folded: folded, query: "ｻﾔﾏ"))
-        #expect(TextNormalizer.matches(folded: folded, query: "ai 1"))
-        #expect(!TextNormalizer.matches(folded: folded, query: "豊中"))
+        #expect(FoldedSearch.matches(folded, FoldedSearch.terms("ｻﾔﾏ")))
+        #expect(FoldedSearch.matches(folded, FoldedSearch.terms("ai 1")))
+        #expect(!FoldedSearch.matches(folded, FoldedSearch.terms("豊中")))
+    }
+
+    /// The one locale rule (CLI output and TUI): RENKEI_LANG wins, then the first non-empty of
+    /// LC_ALL, LC_MESSAGES, LANG.
+    @Test func languageFromEnvironment() {
+        #expect(Lang(environment: [:]) == .en)
+        #expect(Lang(environment: ["LANG": "ja_JP.UTF-8"]) == .ja)
+        #expect(Lang(environment: ["LC_ALL": "", "LC_MESSAGES": "C", "LANG": "ja_JP.UTF-8"]) == .en)
+        #expect(Lang(environment: ["LC_ALL": "ja_JP.UTF-8", "LANG": "C"]) == .ja)
+        #expect(Lang(environment: ["RENKEI_LANG": "en", "LC_ALL": "ja_JP.UTF-8"]) == .en)
+        #expect(Lang(environment: ["RENKEI_LANG": "fr", "LANG": "ja_JP.UTF-8"]) == .ja)
+    }
+
+    /// The one substring search (TUI filter, `list --search`, the index's stored bytes): every
+    /// term, byte for byte, with a repeated first byte, at the very end, and longer than the text.
+    @Test func foldedSearchOnBytes() {
+        let hay = TextNormalizer.fold("㈱髙橋ﾃｸﾉ 令和７年度 実証実験")
+        #expect(FoldedSearch.matches(hay, FoldedSearch.terms("実験")))              // "実" occurs twice; the second run matches
+        #expect(FoldedSearch.matches(hay, FoldedSearch.terms("(株)　ﾃｸﾉ　7年度")))  // ㈱ → (株), ideographic space splits
+        #expect(!FoldedSearch.matches(hay, FoldedSearch.terms("実証実験 豊中")))     // every term must occur
+        #expect(FoldedSearch.matches(hay, FoldedSearch.terms("   ")))               // no terms: everything matches
+        #expect(!FoldedSearch.matches("ab", [Array("abc".utf8)]))
+        Array(hay.utf8).withUnsafeBytes { raw in
+            #expect(FoldedSearch.matches(raw, FoldedSearch.terms("髙橋テクノ")))
+            #expect(!FoldedSearch.matches(UnsafeRawBufferPointer(rebasing: raw.dropLast(3)), FoldedSearch.terms("実験")))
+        }
     }
 
     @Test(arguments: [("abc", 3), ("狭山市", 6), ("ｶﾀｶﾅ", 4), ("※①─", 3), ("🏫", 2), ("👨‍👩‍👧", 2), ("が", 2), ("e\u{301}", 1), ("❤️", 2)])
@@ -54,5 +81,23 @@ import Testing
         let unknown = JSONValue.object(["future": .int(1), "budget": .object(["newField": .bool(true)])])
         let merged = known.merging(unknown: unknown)
         #expect(merged == .object(["id": .string("x"), "future": .int(1), "budget": .object(["fiscalYear": .int(2028), "newField": .bool(true)])]))
+    }
+}
+
+/// The fold fast path (Core's TextNormalizer) against its definition, NFKC then lowercase.
+@Suite struct FoldFastPathTests {
+    @Test func stableJapaneseScalarsAreTheirOwnFold() {
+        for v in UInt32(0x3000)...UInt32(0x9FFF) where TextNormalizer.isStableJapanese(v) {
+            let s = String(Character(Unicode.Scalar(v)!))
+            #expect(s.precomposedStringWithCompatibilityMapping.lowercased() == s, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func fastPathEqualsNFKCThenLowercase() {
+        let samples = ["狭山市のＡＩ活用", "狭山市 AI 活用", "さやまシティ・ドローン【第2期】", "ﾊﾝｶｸ", "ABCかなカナ漢字。、「」",
+                       "が", "か\u{3099}", "ヷ", "ー〜", "①②", "Straße", "ÉCOLE 学校", "々ゝゞ", "（括弧）"]
+        for s in samples {
+            #expect(TextNormalizer.fold(s) == s.precomposedStringWithCompatibilityMapping.lowercased(), "\(s)")
+        }
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import RenkeiTestSupport
 @testable import RenkeiCore
 @testable import RenkeiImport
 
 enum ImportFixtures {
-    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let dir = Repo.url("Tests/RenkeiImportTests/Fixtures")
     static func data(_ name: String) throws -> Data { try Data(contentsOf: dir.appendingPathComponent(name)) }
 
     /// The catalog's method and domain ids the planner checks (built in code, like the core tests).

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import RenkeiCore
 import RenkeiStore
 @testable import RenkeiReport
@@ -8,9 +9,7 @@ import RenkeiStore
 enum Fixtures {
     static let today = Day("2026-11-23")!
 
-    static var repoRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var repoRoot: URL { Repo.root }
     static var dataDir: DataDirectory { DataDirectory(url: repoRoot.appendingPathComponent("Data")) }
     static var shippedTemplates: TemplateStore { TemplateStore(shippedDir: dataDir.templates, workspaceDir: nil) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 import RenkeiCore
 import RenkeiStore
@@ -7,7 +8,7 @@ import RenkeiStore
 /// Golden files live in Tests/RenkeiReportTests/Goldens/. `RENKEI_RECORD_GOLDENS=1 swift test
 /// --filter RenkeiReportTests` rewrites them; review the diff before committing.
 enum Golden {
-    static var dir: URL { Fixtures.repoRoot.appendingPathComponent("Tests/RenkeiReportTests/Goldens") }
+    static var dir: URL { Repo.url("Tests/RenkeiReportTests/Goldens") }
     static var recording: Bool { ProcessInfo.processInfo.environment["RENKEI_RECORD_GOLDENS"] == "1" }
 
     static func check(_ data: Data, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -48,16 +49,8 @@ enum Python {
     }
 
     static func run(_ script: String, _ args: [String]) throws -> Result {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: which("python3") ?? "/usr/bin/python3")
-        p.arguments = [Fixtures.repoRoot.appendingPathComponent("Scripts/\(script)").path] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Result(status: p.terminationStatus, output: String(decoding: data, as: UTF8.self))
+        let r = try Proc.run([which("python3") ?? "/usr/bin/python3", Repo.scripts.appendingPathComponent(script).path] + args)
+        return Result(status: r.status, output: r.output)
     }
 
     /// Runs the strict HTML checker on `html`; returns its report (status 0 = no errors).
@@ -70,11 +63,8 @@ enum Python {
 }
 
 enum TempDir {
-    static func make(_ tag: String = "report") throws -> URL {
-        let u = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-\(tag)-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
-        return u
-    }
+    /// A fresh directory, removed when the test process exits.
+    static func make(_ tag: String = "report") throws -> URL { try Scratch.directory(tag) }
 }
 
 extension Fixtures {

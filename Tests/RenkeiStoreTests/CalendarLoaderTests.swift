@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiStore
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func brokenOrMissingShippedFilesFallBackToBuiltIns() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-data-\(UUID().uuidString.prefix(8))")
+        let data = Scratch.url("data")
         try FileManager.default.createDirectory(at: data.appendingPathComponent("calendars"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: data.appendingPathComponent("holidays"), withIntermediateDirectories: true)
         try Data("{\"days\": {\"2026-02-30\": \"x\", \"2026-01-01\": \"元日\"}}".utf8).write(to: data.appendingPathComponent("holidays/jp.json"))

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -91,7 +92,7 @@ import Glibc
 
     @Test func symlinkAndDirectoryInPlaceOfACase() throws {
         let store = try StoreFixtures.store()
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-outside-\(UUID().uuidString.prefix(6)).json")
+        let outside = Scratch.url("outside", suffix: ".json")
         try Data("{}".utf8).write(to: outside)
         try FileManager.default.createSymbolicLink(at: store.workspace.casesDir.appendingPathComponent("link.json"), withDestinationURL: outside)
         try FileManager.default.createDirectory(at: store.workspace.casesDir.appendingPathComponent("dir.json"), withIntermediateDirectories: false)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiStore
+import RenkeiDevSupport
 
 /// `renkei overdue --count` reads only the index's deadline-facts section. These tests hold
 /// that section to the same standard as the summaries: whatever the case files say, after

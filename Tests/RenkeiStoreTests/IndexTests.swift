@@ -1,10 +1,12 @@
 import Foundation
+import RenkeiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiStore
+import RenkeiDevSupport
 
 /// The summary index must never return what the case files do not say. These tests change the
 /// files behind its back in every way we can think of and compare with a full decode.
@@ -363,8 +365,7 @@ import Testing
         var inputs: [Data] = []
         let g = CaseGenerator(catalog: Catalog(), seed: 21, count: 300)
         for i in 0..<300 { inputs.append(try g.bytes(i)) }
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data/samples/cases")
+        let samples = Repo.url("Data/samples/cases")
         for f in (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [] where f.hasSuffix(".json") {
             inputs.append(try Data(contentsOf: samples.appendingPathComponent(f)))
         }
@@ -407,31 +408,13 @@ import Testing
     }
 }
 
-@Suite struct FoldFastPathTests {
-    @Test func stableJapaneseScalarsAreTheirOwnFold() {
-        for v in UInt32(0x3000)...UInt32(0x9FFF) where TextNormalizer.isStableJapanese(v) {
-            let s = String(Character(Unicode.Scalar(v)!))
-            #expect(s.precomposedStringWithCompatibilityMapping.lowercased() == s, "U+\(String(v, radix: 16))")
-        }
-    }
-
-    @Test func fastPathEqualsNFKCThenLowercase() {
-        let samples = ["狭山市のＡＩ活用", "狭山市 AI 活用", "さやまシティ・ドローン【第2期】", "ﾊﾝｶｸ", "ABCかなカナ漢字。、「」",
-                       "が", "か\u{3099}", "ヷ", "ー〜", "①②", "Straße", "ÉCOLE 学校", "々ゝゞ", "（括弧）"]
-        for s in samples {
-            #expect(TextNormalizer.fold(s) == s.precomposedStringWithCompatibilityMapping.lowercased(), "\(s)")
-        }
-    }
-}
-
 @Suite struct CodecFastPathTests {
     /// The codec's fast path must give what the two-pass decode gives: same case, no unknown keys.
     @Test func fastPathEqualsTwoPassDecode() throws {
         var inputs: [Data] = []
         let g = CaseGenerator(catalog: Catalog(), seed: 77, count: 100)
         for i in 0..<100 { inputs.append(try g.bytes(i)) }
-        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data/samples/cases")
+        let samples = Repo.url("Data/samples/cases")
         for f in (try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? [] where f.hasSuffix(".json") {
             inputs.append(try Data(contentsOf: samples.appendingPathComponent(f)))
         }

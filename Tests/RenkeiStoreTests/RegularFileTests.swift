@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,7 +19,7 @@ import Testing
     }
 
     @Test func specialFilesAreRefusedWithoutBlocking() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-rf-\(UUID().uuidString.prefix(8))")
+        let dir = Scratch.url("rf")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let fifo = dir.appendingPathComponent("案件.json").path
@@ -58,8 +59,7 @@ import Testing
     /// follows symlinks, or reads without a size cap) is refused in Sources/. A new call site
     /// must go through the helper or be listed here with the reason it is safe.
     @Test func sourcesReadFilesOnlyThroughRegularFile() throws {
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let sources = Repo.url("Sources")
         let forbidden = ["Data(contentsOf", "String(contentsOf", "FileHandle(forReading", "FileHandle(forUpdating", "fopen(",
                          ".contents(atPath", "InputStream(", "Archive(url"]
         let allowed: [String: String] = [

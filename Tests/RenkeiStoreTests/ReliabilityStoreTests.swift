@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,18 +11,11 @@ import Testing
 /// files, a workspace deleted under us, hostile ids, file modes, two writers, stale temp files.
 /// Each test works in its own temp workspace; the fault injector is scoped to that directory so
 /// tests running in parallel are unaffected.
+/// Fault helpers on top of the one store fixture (`StoreFixtures`: data, clock, temp store).
 enum Rel {
-    static var dataDir: DataDirectory {
-        DataDirectory(url: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data"))
-    }
-    static let now = Timestamp("2026-11-23T09:00:00+09:00")!
-
-    static func store() throws -> CaseStore {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-rel-\(UUID().uuidString.prefix(8))")
-        let ws = try Workspace.create(at: root)
-        return CaseStore(workspace: ws, catalog: try CatalogLoader.load(data: dataDir, workspace: ws).catalog)
-    }
+    static var dataDir: DataDirectory { StoreFixtures.dataDir }
+    static var now: Timestamp { StoreFixtures.now }
+    static func store() throws -> CaseStore { try StoreFixtures.store(try StoreFixtures.workspace("rel")) }
 
     @discardableResult
     static func newCase(_ store: CaseStore, _ id: String = "rel-1") throws -> CaseDocument {
@@ -143,7 +137,7 @@ enum Rel {
 
     @Test func symlinkedCaseFileIsNotFollowedOutOfTheWorkspace() throws {
         let store = try Rel.store()
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-outside-\(UUID().uuidString.prefix(8))")
+        let outside = Scratch.url("outside")
         try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
         // A perfectly valid case outside, linked in.
         let other = try Rel.store()
@@ -269,8 +263,7 @@ enum Rel {
     /// Every input that once trapped renkei (Tests/Fixtures/fuzz-regressions/) goes through the
     /// case-decoder fuzz target's steps, and through a real save, without crashing.
     @Test func fuzzRegressionsReplay() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/fuzz-regressions")
+        let dir = Repo.url("Tests/Fixtures/fuzz-regressions")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { !$0.hasSuffix(".md") }.sorted()
         #expect(files.count >= 4)
         let store = try Rel.store()

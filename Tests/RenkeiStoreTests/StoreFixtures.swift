@@ -1,16 +1,14 @@
 import Foundation
+import RenkeiTestSupport
 @testable import RenkeiCore
 @testable import RenkeiStore
 
 enum StoreFixtures {
-    static var dataDir: DataDirectory {
-        DataDirectory(url: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Data"))
-    }
+    static var dataDir: DataDirectory { DataDirectory(url: Repo.data) }
 
-    static func workspace() throws -> Workspace {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-store-\(UUID().uuidString.prefix(8))")
-        return try Workspace.create(at: root)
+    /// A fresh temp workspace, removed when the test process exits.
+    static func workspace(_ tag: String = "store") throws -> Workspace {
+        try Workspace.create(at: Scratch.url(tag))
     }
 
     static func store(_ ws: Workspace? = nil) throws -> CaseStore {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiStore
+import RenkeiDevSupport
 
 /// The hand-written summary reader must read exactly what the generic decoder reads.
 @Suite struct SummaryRecordDecoderTests {

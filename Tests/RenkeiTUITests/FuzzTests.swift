@@ -6,17 +6,6 @@ import Testing
 /// 100,000 random keys and resizes into update/view at random sizes: no crash, and every
 /// screen is exactly its size with no torn wide glyphs.
 @Suite struct FuzzTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let keys: [Key] = {
         var k: [Key] = [.enter, .esc, .tab, .backTab, .backspace, .delete, .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .f(1)]
         k += "jkgGbnea><:?/sSvVmuxo 1234567qhlyYdJcz0".map { Key.char($0) }
@@ -26,7 +15,7 @@ import Testing
     }()
 
     @Test func randomKeysAndResizes() {
-        var rng = SplitMix(state: 0x5EED_2026_1123)
+        var rng = SplitMix64(seed: 0x5EED_2026_1123)
         var h = Harness(TUIFixtures.state())
         var drawn = 0
         let render = ProcessInfo.processInfo.environment["FUZZ_NORENDER"] == nil

@@ -1,11 +1,12 @@
 import Foundation
+import RenkeiTestSupport
 import Testing
 @testable import RenkeiCore
 @testable import RenkeiTUI
 import RenkeiApp
 
 enum TUIFixtures {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repo = Repo.root
     static let today = Day("2026-11-23")!
 
     static let catalog: Catalog = {
@@ -126,7 +127,7 @@ final class InMemoryEffects: EffectPerformer {
 }
 
 enum Golden {
-    static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    static let dir = Repo.url("Tests/RenkeiTUITests/Goldens")
     static var recording: Bool { ProcessInfo.processInfo.environment["RENKEI_RECORD_GOLDENS"] == "1" }
 
     /// Compares the screen text with Goldens/<name>.txt (RENKEI_RECORD_GOLDENS=1 re-records).

@@ -54,45 +54,36 @@ extension FunnelReport {
         return lang == .ja ? "ファネル（\(scope)・\(total)件・\(today)時点）" : "Funnel (\(scope), \(total) cases, as of \(today))"
     }
 
-    /// The whole dashboard as lines (headings, bars, tables), for the CLI and a TUI pane.
-    public func lines(width: Int, lang: Lang) -> [String] {
+    /// The whole dashboard as rows (title, sections, bars, the overdue alert), for a TUI pane.
+    public func rows(width: Int, lang: Lang) -> [InsightRow] {
         guard width > 0 else { return [] }
-        var out: [String] = [DisplayWidth.clip(filterLine(lang: lang), to: width)]
-        if let note { out.append(DisplayWidth.clip(note.text(lang), to: width)) }
-        guard total > 0 else { return out }
-        out.append("")
-        out.append(lang == .ja ? "■ 段階別の件数" : "■ Cases per stage")
-        out += stageBarLines(width: width, lang: lang)
-        out.append("")
-        out.append(lang == .ja ? "■ 次の段階への通過率（履歴から）" : "■ Conversion to the next stage (from history)")
-        out += conversionBarLines(width: width, lang: lang)
-        out.append("")
-        out.append(lang == .ja ? "■ 段階ごとの所要日数" : "■ Days spent per stage")
-        out += durationBarLines(width: width, lang: lang)
-        out.append("")
-        out.append(lang == .ja ? "■ 年度別の結果" : "■ Outcomes per fiscal year")
+        var out = [InsightRow(.title, filterLine(lang: lang))]
+        if let note { out.append(InsightRow(.note, note.text(lang))) }
+        guard total > 0 else { return out.clipped(to: width) }
+        func section(_ heading: String, _ values: [String]) {
+            out.append(InsightRow(.blank, ""))
+            out.append(InsightRow(.heading, heading))
+            out += values.map { InsightRow(.value, $0) }
+        }
+        section(lang == .ja ? "■ 段階別の件数" : "■ Cases per stage", stageBarLines(width: width, lang: lang))
+        section(lang == .ja ? "■ 次の段階への通過率（履歴から）" : "■ Conversion to the next stage (from history)",
+                conversionBarLines(width: width, lang: lang))
+        section(lang == .ja ? "■ 段階ごとの所要日数" : "■ Days spent per stage", durationBarLines(width: width, lang: lang))
         let fy = fiscalYearLines(width: width, lang: lang)
-        out += fy.isEmpty ? [lang == .ja ? "（連携実現・見送りの案件なし）" : "(no realized or dropped cases)"] : fy
-        out.append("")
-        out.append(overdueLine(width: width, lang: lang))
-        return out.map { DisplayWidth.clip($0, to: width) }
+        section(lang == .ja ? "■ 年度別の結果" : "■ Outcomes per fiscal year",
+                fy.isEmpty ? [lang == .ja ? "（連携実現・見送りの案件なし）" : "(no realized or dropped cases)"] : fy)
+        out.append(InsightRow(.blank, ""))
+        out.append(InsightRow(.alert(active: overdue.overdue > 0), overdueLine(width: width, lang: lang)))
+        return out.clipped(to: width)
     }
+
+    /// The dashboard as plain lines, for the CLI.
+    public func lines(width: Int, lang: Lang) -> [String] { rows(width: width, lang: lang).texts }
 
     /// Markdown for the portfolio export: a heading, then the dashboard in a code block (block
     /// characters keep their alignment in monospace).
     public func markdown(lang: Lang, width: Int = 72) -> String {
         (["## " + (lang == .ja ? "ファネル" : "Funnel"), "", "```"] + lines(width: width, lang: lang) + ["```", ""]).joined(separator: "\n")
-    }
-}
-
-extension FunnelReport {
-    /// HTML for the portfolio export: a section with the dashboard in a `<pre>` (escaped).
-    public func html(lang: Lang, width: Int = 72) -> String {
-        let body = lines(width: width, lang: lang).map { l in
-            l.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }.joined(separator: "\n")
-        return "<section class=\"funnel\"><h2>\(lang == .ja ? "ファネル" : "Funnel")</h2>\n<pre>\(body)</pre></section>\n"
     }
 }
 

@@ -94,7 +94,18 @@ public enum Stage: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 /// Display language. Japanese is the default for reports; the TUI follows the locale.
-public enum Lang: String, Sendable, Codable, CaseIterable { case ja, en }
+public enum Lang: String, Sendable, Codable, CaseIterable {
+    case ja, en
+
+    /// The one locale → language rule (CLI output and the TUI alike): `RENKEI_LANG` when it is
+    /// ja/en, else the first non-empty of LC_ALL, LC_MESSAGES, LANG — ja when it starts "ja".
+    /// The environment is passed in (Core reads no process state).
+    public init(environment env: [String: String]) {
+        if let l = env["RENKEI_LANG"], let v = Lang(rawValue: l) { self = v; return }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { env[$0] }.first { !$0.isEmpty } ?? ""
+        self = locale.hasPrefix("ja") ? .ja : .en
+    }
+}
 
 /// 3つの出口 (実践ガイド p.41–44).
 public enum Exit: String, CaseIterable, Codable, Sendable {

@@ -30,10 +30,4 @@ public enum TextNormalizer {
             || v == 0x3005                     // 々
             || (0x3008...0x3011).contains(v)   // 〈〉《》「」『』【】
     }
-
-    /// Whether every whitespace-separated term of `query` occurs in `haystack` (already folded).
-    public static func matches(folded haystack: String, query: String) -> Bool {
-        let terms = fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
-        return terms.allSatisfy { haystack.contains($0) }
-    }
 }

@@ -15,16 +15,7 @@ enum IndexFingerprint {
 
     static func compute() -> UInt64 {
         var text = "renkei-index/2\n"
-        let probe = CaseGenerator(catalog: Catalog(), seed: 0x5EED, count: 3)
-        var cases = (0..<3).map { probe.makeCase($0) }
-        // Make sure every optional and nested field is present in at least one probe.
-        let at = Timestamp("2026-11-23T09:00:00+09:00")!
-        cases[0].snoozes = [Snooze(item: "next-action", until: Day(year: 2026, month: 12, day: 1)!, reason: "probe", at: at, by: "probe")]
-        cases[0].nextAction = NextAction(text: "probe", due: Day(year: 2026, month: 12, day: 2)!)
-        cases[0].exit = .procurement; cases[0].method = "proposal"; cases[0].budget.fiscalYear = 2027
-        cases[0].budget.roughQuoteYen = 1000; cases[0].checklist[CaseSummary.roughQuoteItem] = Tick(at: at, by: "probe")
-        cases[0].tags = ["probe"]; cases[0].partners = [Partner(name: "probe")]
-        let summaries = cases.map(CaseSummary.init)
+        let summaries = probeCases().map(CaseSummary.init)
         for s in summaries { describeType(s, into: &text) }
         text += Stage.allCases.map(\.rawValue).joined(separator: ",") + "\n"
         text += Exit.allCases.map(\.rawValue).joined(separator: ",") + "\n"
@@ -37,6 +28,39 @@ enum IndexFingerprint {
         bytes += w.bytes
         bytes += DeadlineFactsSection.encode(summaries.map(DeadlineFacts.init) + [nil])
         return Checksum.of(bytes)
+    }
+
+    /// Three hand-written cases (not the synthetic generator, which is dev support and may change
+    /// freely) that between them fill every optional and nested field a summary derives from:
+    /// history, ticks (incl. the rough-quote item), notes, budget with funding links, KPIs,
+    /// next action, snooze; an ended case; a bare one.
+    static func probeCases() -> [Case] {
+        let at = Timestamp("2026-11-23T09:00:00+09:00")!, later = Timestamp("2026-11-24T10:30:00+09:00")!
+        func event(_ seq: Int, _ time: Timestamp, _ kind: EventKind, _ field: String, _ before: JSONValue, _ after: JSONValue,
+                   reason: String? = nil) -> Event {
+            Event(seq: seq, at: time, actor: "probe", kind: kind, command: "p\(seq)", changes: [Change(field: field, before: before, after: after)],
+                  reason: reason)
+        }
+        var full = Case(id: "c-0001", title: "ＡＩ見守り①【第2期】", municipality: Municipality(name: "狭山市", prefecture: "埼玉県", size: .smallMedium, kind: .city),
+                        department: "髙齢福祉課", contacts: [Contact(name: "佐藤 結衣", organization: "狭山市", role: "主査", email: "sato@example.jp", phone: "04-0000-0000")],
+                        partners: [Partner(name: "株式会社ﾐﾗｲ", kind: .startup, role: "提供")], domain: "elderly-care",
+                        issue: IssueFrame(why: "見守りの担い手不足", how: "実証実験", what: "センサー設置"), exit: .procurement, method: "proposal",
+                        stage: .budgeting, tags: ["実証実験", "AI"], notes: [Note(id: 1, at: later, author: "probe", text: "令和８年度予算")],
+                        nextAction: NextAction(text: "下見積もりを依頼", due: Day(year: 2026, month: 12, day: 2)!),
+                        snoozes: [Snooze(item: "next-action", until: Day(year: 2026, month: 12, day: 1)!, reason: "probe", at: at, by: "probe")],
+                        events: [event(1, at, .created, "stage", .null, .string(Stage.issueDefinition.rawValue)),
+                                 event(2, later, .advanced, "stage", .string(Stage.issueDefinition.rawValue), .string(Stage.budgeting.rawValue))],
+                        revision: 2)
+        full.checklist[CaseSummary.roughQuoteItem] = Tick(at: at, by: "probe")
+        full.budget = Budget(fiscalYear: 2027, items: [BudgetItem(label: "委託料", yen: 3_000_000)], expenditureItem: "委託料", roughQuoteYen: 1000)
+        full.budget.funding = [FundingSource(name: "デジタル田園都市国家構想交付金", kind: .grant, ratePercent: 50, windowId: "digiden-2027")]
+        full.kpis = [KPI(name: "利用者数", unit: "人", baseline: 10, target: 30, actuals: [KPIActual(date: Day(year: 2026, month: 10, day: 1)!, value: 12)])]
+        let ended = Case(id: "c-0002", title: "shared bikes", municipality: Municipality(name: "福岡市"), exit: .coCreation,
+                         stage: .dropped, stageReason: "予算不足",
+                         events: [event(1, at, .created, "stage", .null, .string(Stage.issueDefinition.rawValue)),
+                                  event(2, later, .ended, "stage", .string(Stage.issueDefinition.rawValue), .string(Stage.dropped.rawValue), reason: "予算不足")])
+        let bare = Case(id: "c-0003", title: "", municipality: Municipality(name: ""))
+        return [full, ended, bare]
     }
 
     static func describeType(_ value: Any, into text: inout String, depth: Int = 0) {

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import RenkeiCore
 
 /// Answering a portfolio query from the snapshot: search on the bytes, decode only the matches.
@@ -14,16 +11,13 @@ extension Snapshot {
         var wanted: [Int] = []
         var damaged: [DamagedFile] = []
         wanted.reserveCapacity(names.count)
-        let needle: [[UInt8]]? = q.search.map { query in
-            TextNormalizer.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { Array($0.utf8) }
-        }
+        let needle: [[UInt8]]? = q.search.map(FoldedSearch.terms)
         search.withUnsafeBytes { raw in
             for i in 0..<names.count {
                 if kinds[i] == SummaryIndex.Kind.damaged.rawValue { damaged.append(self.damaged(i, casesDir: casesDir)); continue }
                 if let needle {
-                    // Byte containment is necessary for String containment: a cheap pre-filter.
-                    let hay = UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]])
-                    if !needle.allSatisfy({ Snapshot.contains(hay, $0) }) { continue }
+                    // The stored search bytes are the folded search text: this is the match itself.
+                    if !FoldedSearch.matches(UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]]), needle) { continue }
                 }
                 wanted.append(i)
             }
@@ -39,7 +33,6 @@ extension Snapshot {
                 if needText {
                     s.searchText = String(decoding: UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]]), as: UTF8.self)
                 }
-                if let query = q.search, !s.matches(search: query) { continue }
                 if !q.includeSearchText { s.searchText = "" }
                 if kinds[i] == SummaryIndex.Kind.readOnly.rawValue { readOnly.insert(s.id) }
                 out.append(s)
@@ -89,22 +82,5 @@ extension Snapshot {
         }
         if let e = failed.error { throw IndexFormatError("undecodable record: \(e)") }
         for (k, row) in todo.enumerated() { summaries[row] = results[k] }
-    }
-
-    static func contains(_ hay: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        if needle.isEmpty { return true }
-        guard hay.count >= needle.count, let h = hay.baseAddress else { return false }
-        return needle.withUnsafeBytes { n -> Bool in
-            // memchr for the first byte, memcmp for the rest (Glibc's Swift module has no memmem).
-            let first = Int32(n[0])
-            var p = h
-            let end = h + hay.count
-            while end - p >= n.count {
-                guard let hit = memchr(p, first, end - p - n.count + 1) else { return false }
-                if memcmp(hit, n.baseAddress!, n.count) == 0 { return true }
-                p = UnsafeRawPointer(hit) + 1
-            }
-            return false
-        }
     }
 }

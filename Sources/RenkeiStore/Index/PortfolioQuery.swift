@@ -4,8 +4,9 @@ import RenkeiCore
 /// What `CaseStore.portfolio(_:)` should load. The defaults give every summary, as
 /// `portfolio()` always did.
 public struct PortfolioQuery: Sendable {
-    /// Only cases whose summary matches this search (exactly `CaseSummary.matches(search:)`;
-    /// the index pre-filters on bytes so non-matching records are never decoded).
+    /// Only cases whose summary matches this search (exactly `CaseSummary.matches(search:)`,
+    /// i.e. `FoldedSearch`; the index matches on its stored bytes, so non-matching records are
+    /// never decoded).
     public var search: String?
     /// false: summaries come with an empty `searchText` (saves building 10,000 strings when the
     /// caller only counts or computes deadlines). Never call `matches(search:)` on those.

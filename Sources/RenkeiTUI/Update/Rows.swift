@@ -3,15 +3,6 @@ import RenkeiCore
 
 /// Rows & sorting: the filtered, sorted list and board columns, and the geometry the view shares.
 extension AppState {
-    /// Folded search terms (NFKC, lowercase), computed once per rebuild rather than per case.
-    static func terms(_ q: String) -> [[UInt8]] {
-        TextNormalizer.fold(q).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { Array($0.utf8) }
-    }
-
-    static func matches(_ s: CaseSummary, _ terms: [[UInt8]]) -> Bool {
-        terms.allSatisfy { t in ByteSearch.contains(s.searchText, t) }
-    }
-
     /// The current sort order of `summaries` (indices), ties broken by ascending id. Keys are
     /// computed once per case — not per comparison: at 10,000 cases a comparator that looked up
     /// deadlines by id or copied summaries cost a sizeable share of the first frame.
@@ -73,14 +64,13 @@ extension AppState {
         }
         let view = views.indices.contains(viewIndex) ? views[viewIndex] : SavedView(name: "")
         let stages = Set(view.stages)
-        let viewTerms = AppState.terms(view.filter), terms = AppState.terms(filter.text)
+        let viewTerms = FoldedSearch.terms(view.filter), terms = FoldedSearch.terms(filter.text)
         let idx = stages.isEmpty && viewTerms.isEmpty && terms.isEmpty ? sortedAll : sortedAll.filter { i in
-            (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && AppState.matches(summaries[i], viewTerms) && AppState.matches(summaries[i], terms)
+            (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && FoldedSearch.matches(summaries[i].searchText, viewTerms) && FoldedSearch.matches(summaries[i].searchText, terms)
         }
         rows = idx.map { .summary($0) }
         // Damaged files are always listed (marked), unless the filter excludes their name.
-        let q = TextNormalizer.fold(filter.text)
-        for (i, d) in damaged.enumerated() where q.isEmpty || TextNormalizer.fold(d.fileName + " " + d.reason).contains(q) {
+        for (i, d) in damaged.enumerated() where FoldedSearch.matches(TextNormalizer.fold(d.fileName + " " + d.reason), terms) {
             if view.stages.isEmpty { rows.append(.damaged(i)) }
         }
         var cols = Array(repeating: [Int](), count: 6)
@@ -138,30 +128,5 @@ extension AppState {
         let visible = max(1, boardBodyHeight / max(1, boardCardLines))
         let sel = boardSelection[c]
         return max(0, min(sel - visible / 2, boardColumns[c].count - visible))
-    }
-}
-
-/// Substring search over UTF-8 bytes (both sides already folded): far cheaper per case than
-/// Foundation's locale-aware `contains`, which matters when filtering 10,000 cases per keystroke.
-enum ByteSearch {
-    static func contains(_ hay: String, _ needle: [UInt8]) -> Bool {
-        if needle.isEmpty { return true }
-        var h = hay
-        return h.withUTF8 { buf -> Bool in
-            let n = needle.count
-            guard buf.count >= n else { return false }
-            let first = needle[0]
-            var i = 0
-            let last = buf.count - n
-            while i <= last {
-                if buf[i] == first {
-                    var j = 1
-                    while j < n && buf[i + j] == needle[j] { j += 1 }
-                    if j == n { return true }
-                }
-                i += 1
-            }
-            return false
-        }
     }
 }

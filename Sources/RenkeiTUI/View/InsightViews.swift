@@ -31,20 +31,22 @@ extension AppState {
         }
     }
 
-    func headingStyle(_ l: String) -> Style { l.hasPrefix("■") ? theme.accent : .plain }
+    /// How an insight row looks: the words come from Core, the look from the row's kind.
+    func style(_ kind: InsightRow.Kind) -> Style {
+        switch kind {
+        case .title, .match: return .plain.withBold
+        case .heading: return theme.accent
+        case .alert(let active): return active ? theme.warning : .plain
+        case .reasons: return theme.accent
+        case .note, .blank, .value, .member, .skipped, .lesson: return .plain
+        }
+    }
 
     func renderDashboard(_ scr: inout Screen) {
         titleBar(&scr, Label.dashboardTitle.text(lang))
         if insightPlaceholder(&scr) { return }
         guard let f = funnel else { return }
-        let w = max(1, width - 2)
-        var lines: [(String, Style)] = []
-        for l in f.lines(width: w, lang: lang) {
-            var st = headingStyle(l)
-            if l.hasPrefix(lang == .ja ? "期限超過" : "Overdue"), f.overdue.overdue > 0 { st = theme.warning }
-            lines.append((l, st))
-        }
-        if !lines.isEmpty { lines[0].1 = .plain.withBold }
+        let lines = f.rows(width: max(1, width - 2), lang: lang).map { ($0.text, style($0.kind)) }
         drawTextLines(lines, top: 1, height: height - 2, scroll: dashScroll, &scr)
     }
 
@@ -52,20 +54,9 @@ extension AppState {
         titleBar(&scr, Label.jointTitle.text(lang))
         if insightPlaceholder(&scr) { return }
         guard let r = joint else { return }
-        let members = jointMembers
-        var lines: [(String, Style)] = []
-        var selLine: Int?
-        var mi = 0
-        for l in r.lines(lang: lang, width: max(1, width - 2)) {
-            if mi < members.count, l.hasPrefix("  - \(members[mi])  ") || l == "  - \(members[mi])" {
-                if mi == jointSelection { selLine = lines.count }
-                lines.append((l, .plain)); mi += 1
-            } else {
-                lines.append((l, headingStyle(l)))
-            }
-        }
-        if !lines.isEmpty { lines[0].1 = .plain.withBold }
-        drawTextLines(lines, top: 1, height: height - 2, scroll: 0, selected: selLine, &scr)
+        let rows = r.rows(lang: lang, width: max(1, width - 2))
+        let selLine = rows.firstIndex { $0.kind == .member(index: jointSelection) }
+        drawTextLines(rows.map { ($0.text, style($0.kind)) }, top: 1, height: height - 2, scroll: 0, selected: selLine, &scr)
     }
 
     func renderCalendar(_ scr: inout Screen) {
@@ -122,20 +113,16 @@ extension AppState {
             return out
         }
         out.append(Line(Label.similarHint.text(lang), theme.dim))
-        let single = SimilarResult(caseId: r.caseId, matches: [], compared: r.compared)
-        _ = single
-        for (n, m) in r.matches.enumerated() {
-            out.append(.blank)
-            let one = SimilarResult(caseId: r.caseId, matches: [m], compared: r.compared).lines(lang: lang, width: nil)
-            for (k, l) in one.enumerated() {
-                let text = k == 0 ? l.replacingOccurrences(of: "1. ", with: "\(n + 1). ", options: .anchored) : l
-                if k == 0 {
-                    out.append(Line([Span(DisplayWidth.clip(text, to: width), .plain.withBold)], selected: n == d.similarSelection))
-                } else {
-                    for w in wrapText(text.trimmingCharacters(in: .whitespaces), width: max(1, width - 3)) {
-                        out.append(Line(w, k == 1 ? theme.accent : .plain, indent: 3))
-                    }
+        for row in r.rows(lang: lang) {
+            switch row.kind {
+            case .match(let n):
+                out.append(.blank)
+                out.append(Line([Span(DisplayWidth.clip(row.text, to: width), style(row.kind))], selected: n == d.similarSelection))
+            case .reasons, .lesson:
+                for w in wrapText(row.text.trimmingCharacters(in: .whitespaces), width: max(1, width - 3)) {
+                    out.append(Line(w, style(row.kind), indent: 3))
                 }
+            default: continue   // the note is drawn above as a paragraph; blanks come with each match
             }
         }
         return out

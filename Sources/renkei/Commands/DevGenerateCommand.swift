@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RenkeiCore
 import RenkeiStore
+import RenkeiDevSupport
 
 /// `renkei dev …` — tools for developers and the benchmark harness (not for coordinators).
 struct DevCommand: ParsableCommand {

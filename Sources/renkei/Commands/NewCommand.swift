@@ -24,7 +24,7 @@ struct NewCommand: ParsableCommand {
         let doc = r.document
         Output.line(doc.value.id)
         if let n = fiscalYear {
-            let loaded = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: [municipality])
+            let loaded = ctx.store.calendars(municipalities: [municipality], fundingLinks: [:], data: ctx.data, today: ctx.today).loaded
             let c = doc.value
             let cal = loaded.calendars.resolve(municipality: c.municipality.name, prefecture: c.municipality.prefecture, kind: c.municipality.kind).calendar
             if let late = TargetYearCheck.check(fiscalYear: n, calendar: cal, holidays: loaded.holidays, today: ctx.today) {

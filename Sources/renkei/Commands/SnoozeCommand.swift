@@ -38,7 +38,7 @@ struct SnoozeCommand: ParsableCommand {
         }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
-        let calendars = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace)
+        let calendars = ctx.store.calendars(for: nil, data: ctx.data, today: ctx.today).loaded
         let known = Set(calendars.calendars.all.flatMap { $0.milestones.map(\.id) } + ["follow-up", "next-action", "stale"])
         guard known.contains(item) || (item.hasPrefix("funding:") && item.count > 8) else {
             throw CLIError("unknown item '\(item)'; use one of \(known.sorted().joined(separator: ", ")) or funding:<window id>", code: .usage)

@@ -37,17 +37,9 @@ enum Config {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/renkei")
     }
 
-    static func localeLang(_ env: [String: String]) -> Lang {
-        if let l = env["RENKEI_LANG"], let v = Lang(rawValue: l) { return v }
-        for k in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let v = env[k], !v.isEmpty { return v.hasPrefix("ja") ? .ja : .en }
-        }
-        return .en
-    }
-
     /// Settings plus problems to show (a bad config never stops the app).
     static func load(env: [String: String] = ProcessInfo.processInfo.environment) -> (Settings, [String]) {
-        var s = Settings(lang: localeLang(env))
+        var s = Settings(lang: Lang(environment: env))
         var problems: [String] = []
         let dir = directory
         var file = File()

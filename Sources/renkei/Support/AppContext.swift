@@ -118,7 +118,7 @@ struct AppContext {
     /// Names of fields, items and values as a person reads them (history, status lines, undo).
     var names: FieldNames {
         var milestones: [String: (ja: String, en: String)] = [:]
-        for m in CalendarLoader.load(data: data, workspace: workspace).calendars.all.flatMap(\.milestones) where milestones[m.id] == nil {
+        for m in store.calendars(for: nil, data: data, today: today).loaded.calendars.all.flatMap(\.milestones) where milestones[m.id] == nil {
             milestones[m.id] = (m.ja, m.en)
         }
         return FieldNames(catalog: catalog, milestones: milestones)

@@ -14,13 +14,8 @@ enum Deadlines {
     static func load(_ ctx: AppContext) throws -> Loaded {
         let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
         for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
-        let known = Set(portfolio.summaries.map(\.municipality))
-        let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
-        var links: [String: [String]] = [:]
-        if !result.fundingWindows.isEmpty {
-            for s in portfolio.summaries where !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
-        }
-        return Loaded(result: result, context: result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: links), portfolio: portfolio)
+        let calendars = ctx.store.calendars(for: portfolio.summaries, data: ctx.data, today: ctx.today)
+        return Loaded(result: calendars.loaded, context: calendars.context, portfolio: portfolio)
     }
 
     /// Only what `overdue --count` needs: the index's deadline facts (no summaries decoded)
@@ -28,9 +23,9 @@ enum Deadlines {
     static func loadFacts(_ ctx: AppContext) throws -> (facts: [DeadlineFacts], context: DeadlineContext) {
         let loaded = try ctx.store.deadlineFacts()
         for d in loaded.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
-        let known = Set(loaded.facts.map(\.municipality))
-        let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: known)
-        return (loaded.facts, result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: [:]))
+        let calendars = ctx.store.calendars(municipalities: Set(loaded.facts.map(\.municipality)), fundingLinks: [:],
+                                            data: ctx.data, today: ctx.today)
+        return (loaded.facts, calendars.context)
     }
 
     static func date(_ d: Day, wareki: Bool, _ lang: Lang) -> String {

@@ -11,16 +11,12 @@ enum InsightLoading {
     struct Loaded {
         var features: [InsightFeatures]
         var summaries: [String: CaseSummary]
-        var fundingLinks: [String: [String]]
 
         /// The budget-calendar engine over this portfolio (municipal calendars, holidays,
         /// funding windows), as Insight's calendar: request deadlines and the overdue rule of
         /// `renkei overdue`.
         func calendar(_ ctx: AppContext) -> InsightCalendar {
-            let result = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace,
-                                             knownMunicipalities: Set(summaries.values.map(\.municipality)))
-            let dctx = result.context(today: ctx.today, catalog: ctx.catalog, fundingLinks: fundingLinks)
-            return .engine(dctx, summaries: summaries)
+            .engine(ctx.store.calendars(for: Array(summaries.values), data: ctx.data, today: ctx.today).context, summaries: summaries)
         }
     }
 
@@ -29,17 +25,15 @@ enum InsightLoading {
         for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason) (left out)") }
         var features: [InsightFeatures] = []
         var summaries: [String: CaseSummary] = [:]
-        var links: [String: [String]] = [:]
         for s in portfolio.summaries {
             summaries[s.id] = s
-            if !s.fundingWindows.isEmpty { links[s.id] = s.fundingWindows }
             if let x = s.insight {
                 features.append(InsightFeatures(summary: s, index: x))
             } else if case .success(let doc) = ctx.store.loadFile(s.id + ".json") {
                 features.append(InsightFeatures(doc.value))   // an index row without features: read the case
             }
         }
-        return Loaded(features: features, summaries: summaries, fundingLinks: links)
+        return Loaded(features: features, summaries: summaries)
     }
 
     /// Terminal width for charts: $COLUMNS, else 80 (never below 20).

@@ -53,12 +53,7 @@ enum Output {
     }
 
     /// Display language for human output: ja when the locale says so.
-    static var lang: Lang {
-        let env = ProcessInfo.processInfo.environment
-        if let l = env["RENKEI_LANG"], let v = Lang(rawValue: l) { return v }
-        let loc = env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_MESSAGES"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LANG"] ?? ""
-        return loc.hasPrefix("ja") ? .ja : .en
-    }
+    static var lang: Lang { Lang(environment: ProcessInfo.processInfo.environment) }
 
     /// The terminal's width when output goes to one ($COLUMNS, else ioctl); nil for pipes and
     /// files, where nothing needs cutting.

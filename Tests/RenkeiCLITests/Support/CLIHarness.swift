@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 
 /// Runs the built `renkei` binary end to end, as a script or a person would.
 /// The binary sits next to the test bundle (`.build/<config>/renkei`).
@@ -24,22 +25,11 @@ enum CLI {
     }
 
     /// The repo's Data/ directory (tests never write to it).
-    static var dataDir: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data")
-    }
+    static var dataDir: URL { Repo.data }
 
-    /// Runs renkei with `args`. Defaults pin the clock and the actor so outputs are reproducible.
-    @discardableResult
-    static func run(_ args: [String], workspace: URL? = nil, env extra: [String: String] = [:], stdin: Data? = nil,
-                    timeout: TimeInterval = 60) throws -> Result {
-        let p = Process()
-        p.executableURL = binary
-        var full: [String] = []
-        if let first = args.first { full.append(first) }
-        if let ws = workspace, !args.isEmpty, args.first != "init" { full += ["--workspace", ws.path] }
-        full += args.dropFirst()
-        p.arguments = full
+    /// The environment renkei runs with in tests: the repo's Data/, a pinned day, actor and
+    /// locale, and no inherited workspace.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         env["RENKEI_DATA"] = dataDir.path
         env["RENKEI_TODAY"] = "2026-11-23"
@@ -47,33 +37,24 @@ enum CLI {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "RENKEI_WORKSPACE")
         for (k, v) in extra { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        let inPipe = Pipe()
-        p.standardInput = inPipe
-        try p.run()
-        if let stdin { inPipe.fileHandleForWriting.write(stdin) }
-        try? inPipe.fileHandleForWriting.close()
-        // Drain both pipes concurrently so a chatty process never blocks on a full pipe.
-        final class Box: @unchecked Sendable { var data = Data() }
-        let outBox = Box(), errBox = Box()
-        let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let deadline = Date().addingTimeInterval(timeout)
-        while p.isRunning && Date() < deadline { usleep(2000) }
-        if p.isRunning { p.terminate(); kill(p.processIdentifier, SIGKILL) }
-        p.waitUntilExit()
-        group.wait()
-        return Result(status: p.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
-                      stderr: String(decoding: errBox.data, as: UTF8.self), stdoutData: outBox.data)
+        return env
+    }
+
+    /// Runs renkei with `args`. Defaults pin the clock and the actor so outputs are reproducible.
+    @discardableResult
+    static func run(_ args: [String], workspace: URL? = nil, env extra: [String: String] = [:], stdin: Data? = nil,
+                    timeout: TimeInterval = 60) throws -> Result {
+        var full: [String] = []
+        if let first = args.first { full.append(first) }
+        if let ws = workspace, !args.isEmpty, args.first != "init" { full += ["--workspace", ws.path] }
+        full += args.dropFirst()
+        let r = try Proc.run([binary.path] + full, environment: environment(extra), stdin: stdin, timeout: timeout)
+        return Result(status: r.status, stdout: r.stdout, stderr: r.stderr, stdoutData: r.out)
     }
 
     /// A fresh temp workspace, optionally seeded with the sample portfolio.
     static func tempWorkspace(sample: Bool = false, _ name: String = #function) throws -> URL {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-test-\(UUID().uuidString.prefix(8))")
+        let base = Scratch.url("test")   // removed when the test process exits, whatever the test does
         let r = try run(["init", base.path] + (sample ? ["--sample"] : []))
         guard r.status == 0 else { throw HarnessError("init failed: \(r.stderr)") }
         return base

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 import RenkeiCore
-
+import RenkeiStore
 
 /// Deterministic, realistic workspaces for benchmarks and tests: `renkei dev generate`.
 ///
@@ -369,16 +369,4 @@ public struct CaseGenerator: Sendable {
         }
         if err != 0 { throw StoreError.io(path: path, op: "write", code: err) }
     }
-}
-
-final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var error: Error?
-    func set(_ e: Error) { lock.lock(); if error == nil { error = e }; lock.unlock() }
-}
-
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-    func add(_ n: Int) -> Int { lock.lock(); defer { lock.unlock() }; value += n; return value }
 }

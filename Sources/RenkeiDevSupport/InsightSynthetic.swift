@@ -1,3 +1,5 @@
+import RenkeiCore
+
 /// A deterministic synthetic portfolio for benchmarks and tests (no randomness from the clock):
 /// `count` cases over 13 domains, 60 municipalities, realistic Japanese WHY/HOW/WHAT built from
 /// phrase pools, and stage histories.
@@ -19,14 +21,8 @@ public enum InsightSynthetic {
     public static func portfolio(count: Int) -> [InsightFeatures] {
         var out: [InsightFeatures] = []
         out.reserveCapacity(count)
-        var x: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ n: Int) -> Int {   // splitmix64
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
+        var rng = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }   // modulo: keeps the published portfolio
         let start = Day(year: 2024, month: 4, day: 1)!
         for i in 0..<count {
             let stageIdx = next(8)
