@@ -75,8 +75,8 @@ enum Spawn {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        if input != nil { posix_spawn_file_actions_adddup2(&actions, inFds[0], 0) }
-        else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
+        // Without input, stdin is a pipe closed at once: git reads end of input, never a terminal.
+        posix_spawn_file_actions_adddup2(&actions, inFds[0], 0)
         posix_spawn_file_actions_adddup2(&actions, outFds[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errFds[1], 2)
         for fd in outFds + errFds + inFds { posix_spawn_file_actions_addclose(&actions, fd) }

@@ -14,11 +14,14 @@ struct MoveIn {
     let workspace: Workspace
     let catalog: Catalog?
 
+    /// Case files are capped by the codec; calendars and templates are small too.
+    static let fileLimit = 64 * 1_048_576
+
     struct Pending: Codable, Equatable { var from: String; var to: String }
     var pendingURL: URL { repo.stateDir.appendingPathComponent("pending") }
 
     func pending() -> Pending? {
-        guard let d = try? Data(contentsOf: pendingURL) else { return nil }
+        guard let d = try? RegularFile.read(pendingURL, limit: 65536) else { return nil }
         return try? JSONDecoder().decode(Pending.self, from: d)
     }
 
@@ -35,7 +38,7 @@ struct MoveIn {
             var changed: [String] = []
             for (path, e) in diff.sorted(by: { $0.key < $1.key }) {
                 let url = repo.root.appendingPathComponent(path)
-                let current = try? Data(contentsOf: url)
+                let current = try? RegularFile.read(url, limit: Self.fileLimit)
                 let before = e.oldBlob.flatMap { blobs[$0] }, after = e.blob.flatMap { blobs[$0] }
                 if current == after { continue }
                 var wanted = after

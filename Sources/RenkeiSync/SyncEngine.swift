@@ -108,7 +108,7 @@ public final class SyncEngine {
                 .split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
             for path in staged where CommitMerge.isCase(path) {
                 let url = repo.root.appendingPathComponent(path)
-                guard let data = try? Data(contentsOf: url) else { continue }
+                guard let data = try? RegularFile.read(url, limit: CaseCodec.maxFileSize) else { continue }
                 do { _ = try CaseCodec.decode(data, path: path) } catch {
                     try repo.git.must(["reset", "-q", "--", path])
                     notices.append(.localDamaged(file: path, reason: Self.reason(error)))

@@ -30,7 +30,7 @@ public enum SyncSetup {
 
     /// Appends the lines a file lacks (keeps whatever the user wrote there).
     static func ensureLines(_ lines: [String], in url: URL) throws -> Bool {
-        let existing = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let existing = (try? RegularFile.read(url, limit: 1_048_576)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let have = Set(existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = lines.filter { !have.contains($0) }
         guard !missing.isEmpty else { return false }

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiTestSupport
 
 /// Temp git set-ups for the sync tests: a bare repository (the 庁内 file server) and several
 /// workspaces, each a renkei CLI with its own person and clock.
@@ -7,8 +8,7 @@ struct SyncLab {
     var hub: URL { dir.appendingPathComponent("hub.git") }
 
     init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-sync-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try Scratch.directory("sync")   // removed when the test process exits
         try Self.git(["init", "-q", "--bare", hub.path], in: dir)
     }
 
@@ -60,10 +60,6 @@ struct SyncLab {
     /// Plain git, as a person would type it (with an identity, as configured people have).
     @discardableResult
     static func git(_ args: [String], in dir: URL, allowFail: Bool = false) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["git", "-c", "user.name=手作業", "-c", "user.email=hand@example.jp"] + args
-        p.currentDirectoryURL = dir
         var env = ProcessInfo.processInfo.environment
         env["GIT_CONFIG_GLOBAL"] = "/dev/null"
         env["GIT_CONFIG_NOSYSTEM"] = "1"
@@ -71,16 +67,9 @@ struct SyncLab {
         env["GIT_MERGE_AUTOEDIT"] = "no"
         // The driver the workspace registered must find the shipped data, as `renkei` does here.
         env["RENKEI_DATA"] = CLI.dataDir.path
-        p.environment = env
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if p.terminationStatus != 0 && !allowFail { throw HarnessError("git \(args.joined(separator: " ")): \(text)") }
-        return (p.terminationStatus, text)
+        let r = try Proc.run(["git", "-C", dir.path, "-c", "user.name=手作業", "-c", "user.email=hand@example.jp"] + args, environment: env)
+        if r.status != 0 && !allowFail { throw HarnessError("git \(args.joined(separator: " ")): \(r.output)") }
+        return (r.status, r.output)
     }
 
     func git(_ who: String, _ args: [String], allowFail: Bool = false) throws -> (Int32, String) {
