@@ -38,7 +38,7 @@ struct SyncInitCommand: ParsableCommand {
         let report = try SyncSupport.run { try SyncSupport.engine(ctx).sync() }
         Output.line(SyncMessage.initialized(path: ctx.workspace.root.path, remote: remote).text(Output.lang))
         // Without a remote, the first commit is all there is to do.
-        if case .noRemote? = report.offline, remote == nil { return }
+        if report.offline == .noRemote, remote == nil { return }
         try SyncSupport.print(report)
     }
 }
