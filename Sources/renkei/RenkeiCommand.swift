@@ -51,6 +51,10 @@ struct Renkei: ParsableCommand {
             SimilarCommand.self,
             JointCommand.self,
             FunnelCommand.self,
+            SyncCommand.self,
+            CloneCommand.self,
+            ConflictsCommand.self,
+            MergeDriverCommand.self,
             DevCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
