@@ -85,7 +85,7 @@ extension AppState {
         case .budget:
             let b = c.budget
             out += kv(Label.targetFY.text(lang), b.fiscalYear.map { fy in DisplayFormat.fiscalYear(fy, lang) + (ja ? "（\(fy)-04-01〜\(fy + 1)-03-31）" : " (\(fy)-04-01 – \(fy + 1)-03-31)") } ?? "", width: width, keyWidth: kw)
-            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : DisplayFormat.yen(b.totalYen), width: width, keyWidth: kw)
+            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : (b.checkedTotalYen.map(DisplayFormat.yen) ?? Label.amountTooLarge.text(lang)), width: width, keyWidth: kw)
             for it in b.items where b.items.count > 1 { out += kv("", "・\(it.label) \(DisplayFormat.yen(it.yen))", width: width, keyWidth: kw) }
             out += kv(Label.roughQuote.text(lang), b.roughQuoteYen.map(DisplayFormat.yen) ?? "", width: width, keyWidth: kw)
             out += kv(Label.expenditureItem.text(lang), b.expenditureItem ?? "", width: width, keyWidth: kw)
@@ -97,7 +97,7 @@ extension AppState {
             if b.funding.isEmpty { out.append(Line("—", theme.dim, indent: 2)) }
             for f in b.funding {
                 var t = "\(f.name)（\(ja ? f.kind.ja : f.kind.rawValue)）"
-                if let r = f.ratePercent { t += " \(r == r.rounded() ? String(Int(r)) : String(r))%" }
+                if let r = f.ratePercent { t += " \(SafeNumber.plain(r))%" }
                 if let y = f.yen { t += " " + DisplayFormat.yen(y) }
                 if f.kind == .subsidy || f.kind == .grant, let r = f.ratePercent, r < 100 {
                     t += ja ? " ※地元負担分の予算措置が必要" : " ※ local share needs its own budget line"
@@ -126,7 +126,7 @@ extension AppState {
                     let base = k.baseline ?? 0
                     let frac = t == base ? (l.value >= t ? 1 : 0) : (l.value - base) / (t - base)
                     let bw = max(4, min(30, width - 12))
-                    out.append(Line("\(progressBar(frac, width: bw)) \(Int((max(0, frac) * 100).rounded()))%", theme.accent, indent: 2))
+                    out.append(Line("\(progressBar(frac, width: bw)) \(SafeNumber.percent(max(0, frac)))", theme.accent, indent: 2))
                 }
             }
 
