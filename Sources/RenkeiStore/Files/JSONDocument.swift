@@ -17,6 +17,19 @@ public enum JSONDocument {
     /// `JSONEncoder` can write back: a file that loads must also save.
     public static let maxDepth = 450
 
+    /// The byte a one-letter escape stands for (`\n` → 0x0A), nil for `\u` and unknown ones.
+    static func simpleEscape(_ e: UInt8) -> UInt8? {
+        switch e {
+        case 0x22, 0x5C, 0x2F: return e
+        case 0x62: return 0x08
+        case 0x66: return 0x0C
+        case 0x6E: return 0x0A
+        case 0x72: return 0x0D
+        case 0x74: return 0x09
+        default: return nil
+        }
+    }
+
     public struct SyntaxError: Error, CustomStringConvertible, Equatable {
         public var line: Int
         public var column: Int
@@ -164,13 +177,8 @@ public enum JSONDocument {
                 guard i + 1 < b.count else { throw fail("the file ends too early (truncated?)") }
                 let e = b[i + 1]
                 i += 2
+                if let plain = JSONDocument.simpleEscape(e) { out.append(plain); continue }
                 switch e {
-                case 0x22, 0x5C, 0x2F: out.append(e)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
                 case 0x75:
                     var v = try hex4()
                     if (0xDC00...0xDFFF).contains(v) { throw fail("a lone low surrogate \\u\(String(format: "%04X", v))", at: at) }
