@@ -114,10 +114,12 @@ import Testing
             try Data(text.replacingOccurrences(of: "4800000", with: bad).utf8).write(to: url)
             do {
                 let loaded = try ws.otherStore().load(id).value
-                #expect(bad == "1E-400" && loaded.budget.items.first?.yen == 0, "\(bad) loaded as \(loaded.budget.items)")
+                Issue.record("\(bad) loaded as \(loaded.budget.items)")
             } catch {
+                // Named with the field and the line (1E-400 by the parser itself).
                 let message = "\(error)"
-                #expect(message.contains("field 'yen' at line") && !message.contains("nesting"), "\(bad): \(message)")
+                #expect(message.contains("yen") && message.contains("line") && !message.contains("nesting")
+                        && !message.contains("not valid JSON"), "\(bad): \(message)")
             }
             let p = try ws.otherStore().portfolio()
             #expect(!p.damaged.contains { $0.reason.contains("nesting") }, "\(bad): \(p.damaged.map(\.reason))")

@@ -40,6 +40,8 @@ public enum CaseCodec {
             let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
             value = try JSONDecoder().decode(Case.self, from: body)
         } catch let e as DecodingError {
+            // A number a whole-number field cannot hold (1.5, 20 digits) is named, not "not valid JSON".
+            if case .dataCorrupted = e, let problem = numberProblem(data) { throw StoreError.damaged(path: path, reason: problem) }
             throw StoreError.damaged(path: path, reason: describe(e))
         }
         guard CaseID.isValid(value.id) else {
