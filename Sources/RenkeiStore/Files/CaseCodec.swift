@@ -19,6 +19,10 @@ public struct CaseDocument: Sendable, Equatable {
 public enum CaseCodec {
     public static let maxFileSize = 16 * 1_048_576
 
+    /// The hand-written parser alone (nil outside its strict subset), for `renkei-bench decode`,
+    /// which weighs it against JSONDecoder; not an API for the product.
+    @_spi(Benchmarks) public static func strictParse(_ data: Data) -> Case? { StrictCaseParser.parse(data) }
+
     public static func decode(_ data: Data, path: String) throws -> CaseDocument {
         guard String(data: data, encoding: .utf8) != nil else {
             throw StoreError.damaged(path: path, reason: "not valid UTF-8 text\(invalidUTF8Offset(data).map { " (first bad byte at offset \($0))" } ?? ""); save the file as UTF-8")
