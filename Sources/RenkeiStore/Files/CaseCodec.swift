@@ -28,8 +28,9 @@ public enum CaseCodec {
             throw StoreError.damaged(path: path, reason: "not valid UTF-8 text\(invalidUTF8Offset(data).map { " (first bad byte at offset \($0))" } ?? ""); save the file as UTF-8")
         }
         // Fast path: a file in the hand-written parser's strict subset (everything renkei itself
-        // writes) decodes to the identical `Case` ~20× faster, and that subset has no unknown
-        // keys, so there is nothing to carry. Anything else takes the two passes below.
+        // writes) decodes to the identical `Case` ~9× faster than the two passes below
+        // (`renkei-bench decode`, BENCHMARKS.md), and that subset has no unknown keys, so there
+        // is nothing to carry. Anything else takes the two passes.
         if let value = StrictCaseParser.parse(data), CaseID.isValid(value.id), counterProblem(value) == nil {
             return CaseDocument(value: value, unknown: nil, readOnly: value.schemaVersion > Case.schemaVersion)
         }
