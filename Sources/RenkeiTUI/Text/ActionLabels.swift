@@ -67,7 +67,7 @@ extension Action {
 extension KeyContext {
     public func label(_ lang: Lang) -> String {
         switch self {
-        case .global: return lang == .ja ? "全画面" : "Everywhere"
+        case .global: return Label.everywhere.text(lang)
         case .list: return Label.portfolio.text(lang)
         case .board: return Label.board.text(lang)
         case .detail: return Label.detail.text(lang)
