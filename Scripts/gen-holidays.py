@@ -22,6 +22,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from datafile import write_atomically  # noqa: E402
 
 
 def load_holidays():
@@ -62,14 +64,8 @@ def main():
         "note": "National holidays only. 年末年始 12/29–1/3 (municipal office closure) is a rule in the engine.",
         "days": days,
     }
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
     body = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
-    tmp = args.out + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(body)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, args.out)
+    write_atomically(args.out, body)
     print(f"gen-holidays: wrote {len(days)} holidays {args.start}–{args.end} to {os.path.relpath(args.out, ROOT)}")
 
 

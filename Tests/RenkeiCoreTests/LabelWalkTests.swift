@@ -36,11 +36,12 @@ import Testing
         for v in Exit.allCases { check(v.label(.ja), v.label(.en), "Exit.\(v)"); check(v.shortJa, v.en, "Exit.\(v) short") }
         for v in SizeClass.allCases { check(v.label(.ja), v.label(.en), "SizeClass.\(v)") }
         for v in MunicipalityKind.allCases { check(v.label(.ja), v.label(.en), "MunicipalityKind.\(v)") }
+        for v in BodyKind.allCases { check(v.label(.ja), v.label(.en), "BodyKind.\(v)") }
         for v in PartnerKind.allCases { check(v.label(.ja), v.label(.en), "PartnerKind.\(v)") }
         for v in FundingKind.allCases { check(v.label(.ja), v.label(.en), "FundingKind.\(v)") }
         for v in EventKind.allCases { check(v.label(.ja), v.label(.en), "EventKind.\(v)") }
         for v in ChoiceField.allCases { check(v.label(.ja), v.label(.en), "ChoiceField.\(v)") }
-        for s in CaseFields.specs { check(s.ja, s.en, "field \(s.path)") }
+        for s in CaseFields.specs + [CaseFields.codeSpec] { check(s.ja, s.en, "field \(s.path)") }
         for id in ["stale", "follow-up", "next-action"] { check(DeadlineItemName.of(id, .ja), DeadlineItemName.of(id, .en), "deadline item \(id)") }
     }
 

@@ -147,3 +147,31 @@ public enum DeadlineItemName {
         }
     }
 }
+
+extension BodyKind {
+    public var ja: String {
+        switch self {
+        case .prefecture: return "都道府県"
+        case .designatedCity: return "政令指定都市"
+        case .coreCity: return "中核市"
+        case .specialWard: return "特別区"
+        case .city: return "市"
+        case .town: return "町"
+        case .village: return "村"
+        case .ward: return "行政区"
+        }
+    }
+    public var en: String {
+        switch self {
+        case .prefecture: return "prefecture"
+        case .designatedCity: return "designated city"
+        case .coreCity: return "core city"
+        case .specialWard: return "special ward"
+        case .city: return "city"
+        case .town: return "town"
+        case .village: return "village"
+        case .ward: return "ward of a designated city"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}

@@ -122,8 +122,13 @@ public struct Municipality: Codable, Equatable, Sendable {
     public var prefecture: String?
     public var size: SizeClass?
     public var kind: MunicipalityKind?
-    public init(name: String, prefecture: String? = nil, size: SizeClass? = nil, kind: MunicipalityKind? = nil) {
-        self.name = name; self.prefecture = prefecture; self.size = size; self.kind = kind
+    /// 全国地方公共団体コード (6 digits with check digit) once the name is resolved against the
+    /// shipped table; nil for free text (an overseas or unusual body) — `renkei validate` lists
+    /// those. Older renkei versions carry the key through a save unchanged (unknown keys are kept).
+    public var code: String?
+    public init(name: String, prefecture: String? = nil, size: SizeClass? = nil, kind: MunicipalityKind? = nil,
+                code: String? = nil) {
+        self.name = name; self.prefecture = prefecture; self.size = size; self.kind = kind; self.code = code
     }
 }
 

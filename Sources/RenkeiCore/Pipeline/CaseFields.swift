@@ -18,6 +18,8 @@ public struct FieldSpec: Sendable {
 /// (`FieldExpectation.text(lang)`), never by matching English sentences.
 public enum FieldExpectation: Equatable, Sendable {
     case wholeNumber, number, fiscalYear, yen, date, tick, note, snooze, stageId
+    /// 6 digits whose last is the check digit (全国地方公共団体コード).
+    case municipalityCode
     case oneOf([String])
     /// `budget.totalYen` on a case with several budget lines.
     case singleTotal
@@ -34,6 +36,9 @@ public enum FieldExpectation: Equatable, Sendable {
         case .note: return ja ? "メモの記録" : "a note"
         case .snooze: return ja ? "スヌーズの記録" : "a snooze"
         case .stageId: return ja ? "段階" : "a stage id"
+        case .municipalityCode:
+            return ja ? "検査数字つき6桁の地方公共団体コードを入力してください（例: 狭山市 112151）— 名前から探すには renkei municipality find"
+                      : "a 6-digit local government code with its check digit, e.g. 112151 for 狭山市 — look it up with renkei municipality find"
         case .oneOf(let options): return ja ? "次のいずれか: " + options.joined(separator: "、") : "one of " + options.joined(separator: ", ")
         case .singleTotal:
             return ja ? "予算の内訳が複数あるため合計だけは変えられません — ファイルで内訳を編集してください"
@@ -90,6 +95,8 @@ public enum CaseFields {
         FieldSpec(path: "nextAction.due", ja: "次のアクション期限", en: "Next action due", kind: .day),
     ]
 
+    static let codeSpec = FieldSpec(path: "municipality.code", ja: "地方公共団体コード", en: "Local government code", kind: .text)
+
     public static func spec(_ path: String) -> FieldSpec? {
         if let s = specs.first(where: { $0.path == path }) { return s }
         if path.hasPrefix("reference.") {
@@ -99,6 +106,9 @@ public enum CaseFields {
         if path == "partnerList" { return FieldSpec(path: path, ja: "連携先", en: "Partners", kind: .tags) }
         if path == "contactList" { return FieldSpec(path: path, ja: "連絡先", en: "Contacts", kind: .tags) }
         if path == "kpiList" { return FieldSpec(path: path, ja: "KPI", en: "KPIs", kind: .tags) }
+        // Set from the municipality table (`renkei municipality resolve`, `renkei set ID
+        // municipality.code CODE`), not offered in the TUI's field picker: nobody types codes there.
+        if path == "municipality.code" { return codeSpec }
         return nil
     }
 
@@ -113,6 +123,10 @@ public enum CaseFields {
             }
         }
         switch spec.kind {
+        case .text where path == "municipality.code":
+            let code = TextNormalizer.nfkc(t)
+            guard MunicipalityCode.isValid(code) else { throw FieldError.invalid(field: path, value: text, expected: .municipalityCode) }
+            return .string(code)
         case .text, .multiline:
             return .string(spec.kind == .text ? t : text)
         case .int:
@@ -148,6 +162,7 @@ public enum CaseFields {
         case "municipality.prefecture": return s(c.municipality.prefecture)
         case "municipality.size": return s(c.municipality.size?.rawValue)
         case "municipality.kind": return s(c.municipality.kind?.rawValue)
+        case "municipality.code": return s(c.municipality.code)
         case "department": return c.department.isEmpty ? .null : .string(c.department)
         case "domain": return s(c.domain)
         case "issue.why": return c.issue.why.isEmpty ? .null : .string(c.issue.why)
@@ -229,6 +244,8 @@ public enum CaseFields {
         case "title": c.title = str() ?? ""
         case "municipality.name": c.municipality.name = str() ?? ""
         case "municipality.prefecture": c.municipality.prefecture = str()
+        case "municipality.code":
+            if v.isNull { c.municipality.code = nil } else { guard let x = str(), MunicipalityCode.isValid(x) else { throw bad(.municipalityCode) }; c.municipality.code = x }
         case "municipality.size":
             if v.isNull { c.municipality.size = nil } else { guard let x = str().flatMap(SizeClass.init(rawValue:)) else { throw bad(.oneOf(SizeClass.allCases.map(\.rawValue))) }; c.municipality.size = x }
         case "municipality.kind":

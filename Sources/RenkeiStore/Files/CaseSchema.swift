@@ -24,7 +24,7 @@ indirect enum KeySchema: Sendable {
          // Written by the merge (issue 12); free-form inside, like a change's before/after.
          "concurrentEdits"],
         [
-            "municipality": .keys(["name", "prefecture", "size", "kind"]),
+            "municipality": .keys(["name", "prefecture", "size", "kind", "code"]),
             "contacts": .array(.keys(["name", "organization", "role", "email", "phone"])),
             "partners": .array(.keys(["name", "kind", "role"])),
             "issue": .keys(["why", "how", "what"]),

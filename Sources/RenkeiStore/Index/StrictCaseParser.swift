@@ -42,7 +42,7 @@ enum StrictCaseParser {
              ["schemaVersion", "id", "revision", "title", "municipality", "department", "contacts", "partners", "domain", "issue",
               "exit", "method", "stage", "stageReason", "checklist", "budget", "kpis", "tags", "notes", "nextAction", "snoozes",
               "fundingWindows", "events", "concurrentEdits"]),
-            (Municipality(name: ""), ["name", "prefecture", "size", "kind"]),
+            (Municipality(name: ""), ["name", "prefecture", "size", "kind", "code"]),
             (Contact(name: ""), ["name", "organization", "role", "email", "phone"]),
             (Partner(name: ""), ["name", "kind", "role"]),
             (IssueFrame(), ["why", "how", "what"]),
@@ -113,10 +113,11 @@ extension StrictJSONScanner {
     }
 
     mutating func municipality() throws -> Municipality {
-        var name: String?, prefecture: String?, size: SizeClass?, kind: MunicipalityKind?
+        var name: String?, prefecture: String?, size: SizeClass?, kind: MunicipalityKind?, code: String?
         try object { p, key in
             switch key {
             case "name": name = try p.string()
+            case "code": code = try p.optional { try $0.string() }
             case "prefecture": prefecture = try p.optional { try $0.string() }
             case "size": size = try p.optional { try $0.enumValue(SizeClass.self) }
             case "kind": kind = try p.optional { try $0.enumValue(MunicipalityKind.self) }
@@ -124,7 +125,7 @@ extension StrictJSONScanner {
             }
         }
         guard let name else { throw GiveUp() }
-        return Municipality(name: name, prefecture: prefecture, size: size, kind: kind)
+        return Municipality(name: name, prefecture: prefecture, size: size, kind: kind, code: code)
     }
 
     mutating func contact() throws -> Contact {

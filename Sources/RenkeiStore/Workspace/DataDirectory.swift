@@ -11,6 +11,8 @@ public struct DataDirectory: Sendable {
     public var calendars: URL { url.appendingPathComponent("calendars") }
     public var holidays: URL { url.appendingPathComponent("holidays") }
     public var templates: URL { url.appendingPathComponent("templates") }
+    /// 全国地方公共団体コード table (Scripts/gen-municipalities.py).
+    public var municipalities: URL { url.appendingPathComponent("municipalities/jp.tsv") }
 
     /// $RENKEI_DATA, else the nearest `Data/` above the executable (works for `.build/debug/renkei`
     /// and an installed `share/renkei`), else `./Data`.
