@@ -153,7 +153,7 @@ case "decode":
     print(String(format: "decode.casecodec_per_file_ms %.4f (%.1f MB/s)", full / Double(n), Double(bytes) / 1e6 / (full / 1000)))
     // The hand-written parser against Foundation, in memory (no file I/O): does the strict
     // parser earn its ~570 lines? Best of `runs` passes over the same n files.
-    let files = names.prefix(n).compactMap { try? Data(contentsOf: store.workspace.casesDir.appendingPathComponent($0)) }
+    let files = names.prefix(n).compactMap { try? RegularFile.read(store.workspace.casesDir.appendingPathComponent($0), limit: CaseCodec.maxFileSize) }
     let runs = Int(arg("--runs") ?? "") ?? 5
     var strictHits = 0
     let strict = sample(runs) { strictHits = 0; for d in files where CaseCodec.strictParse(d) != nil { strictHits += 1 } }.min()!

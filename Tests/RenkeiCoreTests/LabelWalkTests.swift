@@ -29,6 +29,7 @@ import Testing
 
     @Test func everyLabelInBothLanguages() {
         for p in Label.allCases { check(p.text(.ja), p.text(.en), "Label.\(p)") }
+        for a in ActionName.allCases { check(a.text(.ja), a.text(.en), "ActionName.\(a)") }
     }
 
     @Test func everyValueInBothLanguages() {
@@ -83,6 +84,17 @@ import Testing
             let name = String(describing: p)
             let used = text.range(of: #"(Label\.\#(name)\b|\.\#(name)\.(text|pair)\b|[\[,(]\s*\.\#(name)\s*[,\])]|return\s+\.\#(name)\b)"#, options: .regularExpression) != nil
             #expect(used, "Label.\(name) is unused")
+        }
+    }
+
+    /// The workbench speaks only through the table: no inline `ja ? … : …` in Sources/RenkeiTUI.
+    @Test func noInlineTranslationInTheWorkbench() throws {
+        let tui = RepoRoot.url.appendingPathComponent("Sources/RenkeiTUI")
+        for case let url as URL in FileManager.default.enumerator(at: tui, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains("ja ? ") || line.contains("lang == .ja ?") {
+                Issue.record("\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            }
         }
     }
 
