@@ -5,7 +5,10 @@ SWIFT ?= swift
 SAMPLE_WS ?= .build/sample-workspace
 BIN = .build/debug/renkei
 
-.PHONY: deps build run test clean-sample
+.PHONY: deps build run test clean-sample install uninstall deb
+
+# Installing for users (issue 19): PREFIX (default /usr/local), DESTDIR for staging.
+PREFIX ?= /usr/local
 
 # System packages: ncursesw headers to build, tmux for the end-to-end TUI tests, python3 for
 # the HTML/CSV checkers. Installed only when missing (needs root or sudo).
@@ -25,3 +28,15 @@ test: deps
 
 clean-sample:
 	rm -rf "$(SAMPLE_WS)"
+
+# The release binary (Swift runtime linked in), share/renkei, renkei(1), bash/zsh/fish completions.
+install:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash Scripts/install.sh install
+
+# Removes exactly what `make install` put there.
+uninstall:
+	@PREFIX="$(PREFIX)" DESTDIR="$(DESTDIR)" bash Scripts/install.sh uninstall
+
+# renkei_<version>_amd64.deb for machines without Swift (apt-get install ./renkei_*.deb).
+deb:
+	@bash Scripts/make-deb.sh

@@ -56,12 +56,17 @@ let package = Package(
         // ncursesw through a tiny shim; Swift 6 refuses C globals, so the shim wraps them.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
                        providers: [.apt(["libncursesw5-dev"])]),
+        // The fatal-signal guard (issue 18): restores the terminal and writes a crash log from an
+        // async-signal-safe handler, which is why it is C. Only RenkeiTerminal uses it.
+        .target(name: "CCrashGuard"),
         // The thin adapter: key codes → Msg, Screen diff → ncursesw. The only importer of CNcursesw.
-        .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "RenkeiTUI"]),
+        .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "CCrashGuard", "RenkeiTUI"]),
         .executableTarget(name: "renkei", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal", "RenkeiImport", "RenkeiDevSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["BuildInfo"]),
+        // `renkei --version` names the commit: writes BuildInfo.swift (VERSION + git) before each build.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(name: "renkei-bench", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiDevSupport",
         ]),

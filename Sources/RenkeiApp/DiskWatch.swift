@@ -5,8 +5,9 @@ import Glibc
 #endif
 
 /// Notices changes made to the workspace by anyone else (another renkei, the CLI, `git pull`,
-/// an editor) from two stat calls: the cases directory (creations, renames, every durable save
-/// renames into it) and the open case's file (an in-place edit).
+/// an editor): the cases directory's stat and a fingerprint of every case file's stat
+/// (`Workspace.casesFingerprint` — an in-place write to any case, not only the open one), and
+/// the open case's file.
 struct DiskWatch {
     let workspace: Workspace
     private var signature: [Int]
@@ -14,7 +15,11 @@ struct DiskWatch {
 
     init(workspace: Workspace) {
         self.workspace = workspace
-        signature = DiskWatch.stamp(workspace.casesDir.path)
+        signature = DiskWatch.casesSignature(workspace)
+    }
+
+    static func casesSignature(_ workspace: Workspace) -> [Int] {
+        stamp(workspace.casesDir.path) + [workspace.casesFingerprint() ?? 0]
     }
 
     static func stamp(_ path: String) -> [Int] {
@@ -25,7 +30,7 @@ struct DiskWatch {
 
     /// Whether anything changed since we last looked (and remembers what it saw).
     mutating func changed(openCase: String?) -> Bool {
-        let s = DiskWatch.stamp(workspace.casesDir.path)
+        let s = DiskWatch.casesSignature(workspace)
         var changed = s != signature
         signature = s
         if let id = openCase, let url = try? workspace.caseURL(id) {
@@ -38,7 +43,7 @@ struct DiskWatch {
 
     /// After our own writes: the new stamps are not external changes.
     mutating func resync(openCase: String?) {
-        signature = DiskWatch.stamp(workspace.casesDir.path)
+        signature = DiskWatch.casesSignature(workspace)
         if let id = openCase, let url = try? workspace.caseURL(id) { openSignature = (id, DiskWatch.stamp(url.path)) }
     }
 }

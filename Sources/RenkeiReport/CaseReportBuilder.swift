@@ -141,7 +141,7 @@ public enum CaseReportBuilder {
         let total = c.budget.totalYen
         return CaseReport.BudgetSection(
             fiscalYear: c.budget.fiscalYear, fiscalYearText: c.budget.fiscalYear.map { ReportFormat.fiscalYear($0, lang) },
-            totalYen: total, totalText: ReportFormat.yen(total),
+            totalYen: total, totalText: c.budget.checkedTotalYen.map(ReportFormat.yen) ?? Label.amountTooLarge.text(lang),
             lines: c.budget.items.map { l in
                 .init(label: text(l.label), yen: l.yen, yenText: ReportFormat.yen(l.yen),
                       shareText: total > 0 && c.budget.items.count > 1 ? ReportFormat.percent(Double(l.yen) * 100 / Double(total)) : nil)

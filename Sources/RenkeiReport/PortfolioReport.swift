@@ -104,7 +104,7 @@ public enum PortfolioBuilder {
                                                          ?? (ReportLabels.table(lang)["undecidedYear"] ?? "—"),
                                                      cases: 0, undecided: nil, totalYen: 0, totalText: "")
                 y.cases += 1
-                if let amount { y.totalYen &+= amount } else { y.undecided = (y.undecided ?? 0) + 1 }
+                if let amount { y.totalYen = Yen.total([y.totalYen, amount]) } else { y.undecided = (y.undecided ?? 0) + 1 }
                 years[s.fiscalYear] = y
             }
             rows.append(.init(

@@ -11,7 +11,11 @@ public final class Terminal {
     public struct Options: Sendable {
         public var colors: Bool
         public var mouse: Bool
-        public init(colors: Bool, mouse: Bool) { self.colors = colors; self.mouse = mouse }
+        /// The fatal-signal guard (nil: none — the crash then leaves the terminal in raw mode).
+        public var crashGuard: CrashGuard.Settings?
+        public init(colors: Bool, mouse: Bool, crashGuard: CrashGuard.Settings? = nil) {
+            self.colors = colors; self.mouse = mouse; self.crashGuard = crashGuard
+        }
     }
 
     /// Why the workbench cannot run here, or nil when it can.
@@ -31,6 +35,7 @@ public final class Terminal {
     private var pairs: [Int: Int16] = [:]
     private var colorCount = 8
     private var started = false
+    private var guarded = false
 
     public init(_ options: Options) throws {
         // Wide characters need a UTF-8 locale. When the user's (e.g. ja_JP.UTF-8) is not
@@ -49,7 +54,12 @@ public final class Terminal {
         sigprocmask(SIG_UNBLOCK, &set, nil)
         signal(SIGWINCH, SIG_DFL)
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
-        guard initscr() != nil else { throw TerminalError("could not initialise the terminal (initscr failed); check TERM") }
+        // Before initscr: the guard saves the terminal modes the shell had.
+        if let g = options.crashGuard { CrashGuard.install(g); guarded = true }
+        guard initscr() != nil else {
+            if guarded { CrashGuard.uninstall(); guarded = false }
+            throw TerminalError("could not initialise the terminal (initscr failed); check TERM")
+        }
         started = true
         raw()                       // Ctrl-C, Ctrl-S, Ctrl-Q arrive as keys
         noecho()
@@ -76,6 +86,7 @@ public final class Terminal {
         started = false
         curs_set(1)
         endwin()
+        if guarded { CrashGuard.uninstall(); guarded = false }
     }
 
     public var size: (width: Int, height: Int) { (Int(renkei_cols()), Int(renkei_lines())) }
@@ -272,17 +283,13 @@ public struct TerminalError: Error, CustomStringConvertible {
 
 extension Terminal {
     /// SIGTERM/SIGHUP restore the terminal before exiting (a killed workbench must not leave
-    /// the shell in raw mode).
+    /// the shell in raw mode) — from an async-signal-safe handler (before: `endwin()`, which
+    /// allocates, inside the handler).
     public static func installSignalHandlers() {
         var set = sigset_t()
         sigemptyset(&set)
         for sig in [SIGTERM, SIGHUP, SIGINT] { sigaddset(&set, sig) }
         sigprocmask(SIG_UNBLOCK, &set, nil)       // an inherited mask must not make us unkillable
-        for sig in [SIGTERM, SIGHUP] {
-            signal(sig) { s in
-                endwin()
-                _exit(128 + s)
-            }
-        }
+        CrashGuard.handleTerminateSignals()
     }
 }

@@ -18,7 +18,9 @@ struct Renkei: ParsableCommand {
         (~/.local/share/renkei), seeded with the sample portfolio on first run.
 
         Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
+        Global options may come before the command: renkei --workspace ~/ws list.
         """,
+        version: "renkei \(BuildInfo.version) (commit \(BuildInfo.commit))",
         subcommands: [
             OpenCommand.self,
             InitCommand.self,
@@ -58,7 +60,13 @@ struct Renkei: ParsableCommand {
     static func main() {
         StartupTrace.markEntry()
         do {
-            var command = try parseAsRoot()
+            let arguments: [String]
+            switch CommandLineShape.reshape(Array(CommandLine.arguments.dropFirst()), root: Renkei.self) {
+            case .arguments(let shaped): arguments = shaped
+            case .unknownCommand(let word, let suggestion):
+                throw CLIError(Message.unknownCommand(word, suggestion: suggestion).text(Output.lang), code: .usage)
+            }
+            var command = try parseAsRoot(arguments)
             try command.run()
             // A command that may have changed cases rewrites the subscribed calendar feed.
             if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }

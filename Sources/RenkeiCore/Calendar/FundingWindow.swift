@@ -93,11 +93,11 @@ public struct LocalShare: Equatable, Sendable, Codable {
 
     static func make(name: String, windowId: String?, rate: Double, total: Int) -> LocalShare {
         let local = 100 - rate
-        let yen = total > 0 ? Int((Double(total) * local / 100).rounded()) : nil
+        let yen = total > 0 ? SafeNumber.int(Double(total) * local / 100) : nil
         return LocalShare(sourceName: name, windowId: windowId, ratePercent: rate, localPercent: local, localYen: yen)
     }
 
-    static func percent(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    static func percent(_ x: Double) -> String { SafeNumber.plain(x) }
     static func grouped(_ n: Int) -> String {
         let d = String(n)
         var out = ""

@@ -104,7 +104,7 @@ public enum JointProcurementFinder {
                 domain: domain, domainJa: label?.ja ?? domain, domainEn: label?.en ?? domain, fiscalYear: fy,
                 members: sorted, municipalities: names, commonRequestDeadline: common,
                 daysLeft: common.map { today.days(until: $0) },
-                combinedYen: sorted.reduce(0) { $0 &+ $1.budgetYen },
+                combinedYen: Yen.total(sorted.lazy.map(\.budgetYen)),
                 membersWithoutAmount: sorted.filter { $0.budgetYen == 0 }.map(\.id)))
         }
         groups.sort {

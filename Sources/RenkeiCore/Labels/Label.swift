@@ -34,6 +34,10 @@ public enum Label: String, CaseIterable, Sendable {
     case saved, created, undone, redone, externalChange, exported
     case noCaseSelected, atFirstStage, endStateAdvance, viewSaved, langSwitched
     case paletteEmpty
+    // the one line after a crash of the workbench (issue 18)
+    case crashStopped, crashTerminalRestored, crashNoLog
+    // a budget total that cannot be added up (issue 18)
+    case amountTooLarge
     case exportTitle, overdueTitle, exportFailed
     // workbench words once inline in the TUI (issue 17)
     case viewAll, viewActive, viewMethodBudgeting, viewEnded, endedPausedColumn
@@ -191,6 +195,10 @@ public enum Label: String, CaseIterable, Sendable {
         case .viewSaved: return ("ビューを保存しました", "View saved")
         case .langSwitched: return ("表示言語: 日本語", "Language: English")
         case .paletteEmpty: return ("一致するコマンドはありません", "No matching command")
+        case .crashStopped: return ("内部エラーで終了しました", "stopped on an internal error")
+        case .crashTerminalRestored: return ("端末は元に戻しました。記録:", "the terminal was restored; crash log:")
+        case .amountTooLarge: return ("金額が大きすぎます（合計できません）", "amount too large to add up")
+        case .crashNoLog: return ("（記録は書けませんでした）", "(no crash log could be written)")
         case .exportTitle: return ("書き出し形式", "Export format")
         case .overdueTitle: return ("期限レビュー", "Overdue review")
         case .exportFailed: return ("書き出せませんでした", "Export failed")

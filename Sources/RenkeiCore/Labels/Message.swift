@@ -49,6 +49,8 @@ public enum Message: Equatable, Sendable {
     case snoozedRow(item: String, until: String, caseTitle: String)
     // workspace
     case firstRun(path: String, samples: Int)
+    // the command line
+    case unknownCommand(String, suggestion: String?)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -153,6 +155,13 @@ public enum Message: Equatable, Sendable {
         case .firstRun(let path, let n):
             return ja ? "初回起動 — ワークスペース \(path) を作成し、実践ガイドのサンプル案件 \(n) 件を入れました（別の場所は RENKEI_WORKSPACE か --workspace で指定）"
                       : "first run — created the workspace \(path) with \(n) sample cases from the practice guide (set RENKEI_WORKSPACE or --workspace to use another)"
+        case .unknownCommand(let word, let suggestion):
+            if let s = suggestion {
+                return ja ? "コマンド「\(word)」はありません — 「\(s)」のことですか？（一覧は renkei --help）"
+                          : "unknown command '\(word)' — did you mean '\(s)'? (renkei --help lists them)"
+            }
+            return ja ? "コマンド「\(word)」はありません（一覧は renkei --help）"
+                      : "unknown command '\(word)' (renkei --help lists them)"
         }
     }
 }

@@ -210,7 +210,13 @@ public struct Budget: Codable, Equatable, Sendable {
     }
     enum CodingKeys: String, CodingKey { case fiscalYear, items, expenditureItem, roughQuoteYen, funding, reference }
 
-    public var totalYen: Int { items.reduce(0) { $0 &+ $1.yen } }
+    /// The sum of the budget lines, nil when it is too large to add up (see `Yen.sum`).
+    public var checkedTotalYen: Int? { Yen.sum(items.lazy.map(\.yen)) }
+    /// The sum of the budget lines for what must not fail (deadlines, summaries, sorting). One
+    /// too large to add up counts as `Int.max`: still an amount, so budget deadlines keep
+    /// applying (the wrapped negative total made `needsBudget` false). What a person reads
+    /// shows `checkedTotalYen`, i.e. 金額が大きすぎます, not this figure.
+    public var totalYen: Int { checkedTotalYen ?? Int.max }
     /// Whether the case needs municipal money (any amount or rough quote).
     public var hasAmount: Bool { totalYen > 0 || (roughQuoteYen ?? 0) > 0 }
 }

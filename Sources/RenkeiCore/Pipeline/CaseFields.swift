@@ -18,6 +18,8 @@ public struct FieldSpec: Sendable {
 /// (`FieldExpectation.text(lang)`), never by matching English sentences.
 public enum FieldExpectation: Equatable, Sendable {
     case wholeNumber, number, fiscalYear, yen, date, tick, note, snooze, stageId
+    /// An amount at or beyond `Yen.limit`.
+    case yenTooLarge
     /// 6 digits whose last is the check digit (全国地方公共団体コード).
     case municipalityCode
     case oneOf([String])
@@ -31,6 +33,7 @@ public enum FieldExpectation: Equatable, Sendable {
         case .number: return ja ? "数値で入力してください" : "a number"
         case .fiscalYear: return ja ? "2000〜2100 の年度を入力してください" : "a fiscal year between 2000 and 2100"
         case .yen: return ja ? "金額（円）を入力してください（例: 4,800,000）" : "an amount in yen, e.g. 4,800,000"
+        case .yenTooLarge: return ja ? "金額が大きすぎます（\(Yen.grouped(Yen.limit - 1))円まで）" : "the amount is too large (at most ¥\(Yen.grouped(Yen.limit - 1)))"
         case .date: return ja ? "日付を YYYY-MM-DD で入力してください" : "a date YYYY-MM-DD"
         case .tick: return ja ? "チェックの記録 {at, by}" : "a tick {at, by}"
         case .note: return ja ? "メモの記録" : "a note"
@@ -138,7 +141,12 @@ public enum CaseFields {
         case .yen:
             let digits = TextNormalizer.nfkc(t).replacingOccurrences(of: ",", with: "")
                 .replacingOccurrences(of: "円", with: "").replacingOccurrences(of: "¥", with: "")
-            guard let n = Int(digits), n >= 0 else { throw FieldError.invalid(field: path, value: text, expected: .yen) }
+            guard let n = Int(digits), n >= 0 else {
+                // Digits only, but more than an Int holds: too large, not malformed.
+                let tooLarge = !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+                throw FieldError.invalid(field: path, value: text, expected: tooLarge ? .yenTooLarge : .yen)
+            }
+            guard n < Yen.limit else { throw FieldError.invalid(field: path, value: text, expected: .yenTooLarge) }
             return .int(n)
         case .day:
             guard let d = Day(TextNormalizer.nfkc(t)) else { throw FieldError.invalid(field: path, value: text, expected: .date) }

@@ -83,12 +83,28 @@ public enum CaseCodec {
     /// Migration on first write: an older file (schemaVersion 1) is stored as the current
     /// version — its events already carry ids (`s<seq>`, filled in when it was read).
     public static func encode(_ doc: CaseDocument) throws -> Data {
+        try encode(doc, compact: false)
+    }
+
+    /// The bytes a save writes: pretty-printed while that stays within `limit` (what renkei
+    /// reads back), else compact (a 15 MiB compact file must not become 28 MB because one note
+    /// was added), else refused — naming the case, nothing written (issue 18, finding 3).
+    public static func encode(_ doc: CaseDocument, limit: Int, path: String) throws -> Data {
+        let pretty = try encode(doc)
+        if pretty.count <= limit { return pretty }
+        let compact = try encode(doc, compact: true)
+        if compact.count <= limit { return compact }
+        throw StoreError.caseTooLarge(path: path, id: doc.value.id, size: compact.count, limit: limit)
+    }
+
+    static func encode(_ doc: CaseDocument, compact: Bool) throws -> Data {
         var value = doc.value
         if value.schemaVersion < Case.schemaVersion { value.schemaVersion = Case.schemaVersion }
-        let typed = try encodeTyped(value)
+        let e = compact ? compactEncoder : encoder
+        let typed = try e.encode(value) + Data([0x0A])
         guard let unknown = doc.unknown else { return typed }
         let merged = try JSONDecoder().decode(JSONValue.self, from: typed).merging(unknown: unknown)
-        return try encoder.encode(merged) + Data([0x0A])
+        return try e.encode(merged) + Data([0x0A])
     }
 
     static func encodeTyped(_ c: Case) throws -> Data {
@@ -98,6 +114,12 @@ public enum CaseCodec {
     static var encoder: JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return e
+    }
+
+    static var compactEncoder: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return e
     }
 

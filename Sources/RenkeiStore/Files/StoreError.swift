@@ -10,6 +10,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case io(path: String, op: String, code: Int32)
     case notRegular(path: String, what: String)
     case tooLarge(path: String, size: Int, limit: Int)
+    /// A save refused before writing: the case would no longer be readable.
+    case caseTooLarge(path: String, id: String, size: Int, limit: Int)
     case damaged(path: String, reason: String)
     case caseNotFound(String)
     case duplicateId(String, [String])
@@ -36,6 +38,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .notRegular(let path, let what): return "\(path): \(what); renkei only reads regular files inside the workspace"
         case .tooLarge(let path, let size, let limit):
             return "\(path): \(size) bytes is larger than the \(Self.bytes(limit)) limit for this kind of file; it was not read"
+        case .caseTooLarge(let path, let id, let size, let limit):
+            return "\(path): this change would make case '\(id)' \(size) bytes, over the \(Self.bytes(limit)) renkei can read back; nothing was saved — keep long texts (minutes, transcripts) in a file outside renkei and note where they are"
         case .damaged(let path, let reason): return "\(path): \(reason)"
         case .caseNotFound(let id): return "no case '\(id)' in this workspace; 'renkei list' shows the ids"
         case .duplicateId(let id, let files): return "case id '\(id)' appears in several files: \(files.joined(separator: ", ")); rename one id"

@@ -17,7 +17,7 @@ extension CaseStore {
     /// the slow way). Invalid UTF-8, syntax errors, wrong types and bad ids fail both ways.
     public func loadFileForIndex(_ name: String, casesPath: String? = nil) -> Swift.Result<CaseDocument, DamagedFile> {
         let path = (casesPath ?? workspace.casesDir.path) + "/" + name
-        guard let data = Self.readRegularFile(path, limit: CaseCodec.maxFileSize),
+        guard let data = Self.readRegularFile(path, limit: caseFileLimit),
               data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil })
         else { return loadFile(name) }
         // First the hand-written parser (strict subset, ~5.5× faster than one JSONDecoder pass:

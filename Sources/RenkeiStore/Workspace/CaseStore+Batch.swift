@@ -46,10 +46,12 @@ extension CaseStore {
             }
             // Read before any case is written (see `journalForWriting`).
             let journal = journalForWriting()
-            for var doc in documents {
-                let isNew = !present.contains(doc.value.id)
-                try save(&doc)
-                if isNew { result.created.append(doc.value.id) } else { result.updated.append(doc.value.id) }
+            // Every case is encoded and size-checked before the first is written.
+            let prepared = try documents.map(prepareSave)
+            for next in prepared {
+                try DurableFile.write(next.bytes, to: next.url)
+                let id = next.doc.value.id
+                if present.contains(id) { result.updated.append(id) } else { result.created.append(id) }
             }
             var entry = UndoJournal.Entry(command: ctx.commandId, caseId: documents[0].value.id, label: label, at: now,
                                           actor: actor, session: session)
@@ -89,7 +91,7 @@ extension CaseStore {
             updates.append(doc)
         }
         try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        for var doc in updates { try save(&doc) }
+        for next in try updates.map(prepareSave) { try DurableFile.write(next.bytes, to: next.url) }
         for m in moves { guard rename(m.from, m.to) == 0 else { throw StoreError.io(path: m.from, op: "rename", code: errno) } }
         if !moves.isEmpty { index?.invalidate() }
     }

@@ -46,6 +46,9 @@ public final class CaseStore: @unchecked Sendable {
     /// Set by an open workbench (a random id per run): its commands are journaled with it and
     /// its undo/redo only take back what was done in it. nil for the CLI.
     public var session: String?
+    /// The largest case file renkei reads — and so the largest it may write: one number for
+    /// both, so a save can never produce a file the next read refuses. Tests lower it.
+    public var caseFileLimit = CaseCodec.maxFileSize
 
     public init(workspace: Workspace, catalog: Catalog, useIndex: Bool = true) {
         self.workspace = workspace
@@ -121,7 +124,7 @@ public final class CaseStore: @unchecked Sendable {
     public func loadFile(_ name: String) -> Swift.Result<CaseDocument, DamagedFile> {
         let url = workspace.casesDir.appendingPathComponent(name)
         do {
-            let data = try RegularFile.read(url, limit: CaseCodec.maxFileSize)
+            let data = try RegularFile.read(url, limit: caseFileLimit)
             let doc = try CaseCodec.decode(data, path: url.path)
             let stem = String(name.dropLast(5))
             guard doc.value.id == stem else {
@@ -233,13 +236,24 @@ public final class CaseStore: @unchecked Sendable {
 
     /// Writes with revision + 1. Only call while holding the lock.
     func save(_ doc: inout CaseDocument) throws {
+        let next = try prepareSave(doc)
+        try DurableFile.write(next.bytes, to: next.url)
+        doc = next.doc
+    }
+
+    /// Everything a save decides before touching the disk: revision + 1 and the bytes, which
+    /// must be a file renkei reads back (`caseFileLimit`) — a save that made the case
+    /// unreadable locked its owner out of it (issue 18, finding 3). Batches prepare every case
+    /// first, so one refused case means nothing was written.
+    func prepareSave(_ doc: CaseDocument) throws -> (doc: CaseDocument, url: URL, bytes: Data) {
+        let url = try workspace.caseURL(doc.value.id)
         // A hand-edited revision near Int.max must not trap (crash) on `+= 1`.
         guard doc.value.revision < Int.max else {
-            throw StoreError.damaged(path: (try? workspace.caseURL(doc.value.id).path) ?? doc.value.id, reason: "field 'revision' is \(doc.value.revision), too large to increment; set it to a small number")
+            throw StoreError.damaged(path: url.path, reason: "field 'revision' is \(doc.value.revision), too large to increment; set it to a small number")
         }
-        doc.value.revision += 1
-        let url = try workspace.caseURL(doc.value.id)
-        try DurableFile.write(try CaseCodec.encode(doc), to: url)
+        var next = doc
+        next.value.revision += 1
+        return (next, url, try CaseCodec.encode(next, limit: caseFileLimit, path: url.path))
     }
 
     // MARK: damaged files

@@ -84,7 +84,7 @@ extension AppState {
         case .budget:
             let b = c.budget
             out += kv(Label.targetFY.text(lang), b.fiscalYear.map { fy in DisplayFormat.fiscalYear(fy, lang) + WorkbenchMessage.fiscalYearSpan(fy).text(lang) } ?? "", width: width, keyWidth: kw)
-            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : DisplayFormat.yen(b.totalYen), width: width, keyWidth: kw)
+            out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : (b.checkedTotalYen.map(DisplayFormat.yen) ?? Label.amountTooLarge.text(lang)), width: width, keyWidth: kw)
             for it in b.items where b.items.count > 1 { out += kv("", "・\(it.label) \(DisplayFormat.yen(it.yen))", width: width, keyWidth: kw) }
             out += kv(Label.roughQuote.text(lang), b.roughQuoteYen.map(DisplayFormat.yen) ?? "", width: width, keyWidth: kw)
             out += kv(Label.expenditureItem.text(lang), b.expenditureItem ?? "", width: width, keyWidth: kw)
@@ -96,7 +96,7 @@ extension AppState {
             if b.funding.isEmpty { out.append(Line("—", theme.dim, indent: 2)) }
             for f in b.funding {
                 var t = "\(f.name)（\(f.kind.label(lang))）"
-                if let r = f.ratePercent { t += " \(r == r.rounded() ? String(Int(r)) : String(r))%" }
+                if let r = f.ratePercent { t += " \(SafeNumber.plain(r))%" }
                 if let y = f.yen { t += " " + DisplayFormat.yen(y) }
                 if f.kind == .subsidy || f.kind == .grant, let r = f.ratePercent, r < 100 {
                     t += Label.localShareNeedsBudget.text(lang)
@@ -125,7 +125,7 @@ extension AppState {
                     let base = k.baseline ?? 0
                     let frac = t == base ? (l.value >= t ? 1 : 0) : (l.value - base) / (t - base)
                     let bw = max(4, min(30, width - 12))
-                    out.append(Line("\(progressBar(frac, width: bw)) \(Int((max(0, frac) * 100).rounded()))%", theme.accent, indent: 2))
+                    out.append(Line("\(progressBar(frac, width: bw)) \(SafeNumber.percent(max(0, frac)))", theme.accent, indent: 2))
                 }
             }
 

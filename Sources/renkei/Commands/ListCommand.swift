@@ -57,8 +57,11 @@ struct ListCommand: ParsableCommand {
     /// The id column is never cut (people copy ids from here); the title gives way first so the
     /// table fits `columns`, down to 12 columns of title.
     static func widths(_ rows: [[String]], columns: Int?) -> [Int] {
+        // A pipe or a file has no width to fit, so real values are not cut (scripts and `grep` see
+        // whole titles); the generous caps only stop a hostile 100,000-character value from
+        // becoming a megabyte line.
+        guard let columns else { return [Int.max, 160, 40, 40, 40, 40, 12] }
         var maxima = [Int.max, 36, 12, 20, 22, 24, 6]
-        guard let columns else { return maxima }
         var natural = maxima.indices.map { i in rows.map { DisplayWidth.of(TerminalText.inline($0[i])) }.max() ?? 0 }
         natural[0] = max(natural[0], 2)
         let used = zip(natural, maxima).map { min($0, $1) }

@@ -33,7 +33,7 @@ struct ShowCommand: ParsableCommand {
                     + field(.method, c.method.map { Choice.label(of: $0, in: Choice.methods(ctx.catalog), lang) } ?? none))
         if let d = c.domain { Output.line("  " + field(.domain, Choice.label(of: d, in: Choice.domains(ctx.catalog), lang))) }
         Output.line("  " + field(.targetFY, c.budget.fiscalYear.map { Message.fiscalYearValue($0).text(lang) } ?? none) + "  "
-                    + field(.budgetTotal, Yen.format(c.budget.totalYen)) + "  " + field(.roughQuote, c.budget.roughQuoteYen.map(Yen.format) ?? none))
+                    + field(.budgetTotal, c.budget.checkedTotalYen.map(Yen.format) ?? Label.amountTooLarge.text(lang)) + "  " + field(.roughQuote, c.budget.roughQuoteYen.map(Yen.format) ?? none))
         if let na = c.nextAction {
             Output.line("  " + field(.nextAction, "\(na.text) \(na.due.map { "(\($0))" } ?? "")"))
         }

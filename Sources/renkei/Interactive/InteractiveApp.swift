@@ -22,7 +22,7 @@ enum InteractiveApp {
             saveViews: { try Config.saveViews($0, configViews: configViews) }))
 
         StartupTrace.mark("config")
-        let term = try Terminal(.init(colors: settings.colors, mouse: settings.mouse))
+        let term = try Terminal(.init(colors: settings.colors, mouse: settings.mouse, crashGuard: CrashSetup.settings(lang: settings.lang)))
         Terminal.installSignalHandlers()
         StartupTrace.mark("terminal")
         defer { term.stop() }
@@ -53,6 +53,7 @@ enum InteractiveApp {
                 continue
             }
             for m in msgs {
+                CrashSetup.crashIfAsked(by: m)
                 if case .key(.ctrl("l")) = m { term.invalidate() }
                 if case .resize = m { lastDrawn = nil }
                 program.send(m)
