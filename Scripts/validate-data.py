@@ -312,7 +312,16 @@ def check_catalog(r, path):
             if not is_str(d.get(k)) or not d[k]:
                 r.add(where, f"domains[{did}].{k}", "missing")
 
-    unknown = set(cat) - {"schemaVersion", "source", "stages", "exits", "methods", "referenceItems", "domains"}
+    # The municipality's own set-up (guide p.29–35), checked per municipality profile (issue 16).
+    readiness = cat.get("readinessItems", [])
+    if not isinstance(readiness, list):
+        r.add(where, "readinessItems", "must be a list")
+        readiness = []
+    for it in readiness:
+        check_item(r, where, "readinessItems", it, seen)
+    info["readiness"] = [it.get("id") for it in readiness if isinstance(it, dict)]
+
+    unknown = set(cat) - {"schemaVersion", "source", "stages", "exits", "methods", "referenceItems", "domains", "readinessItems"}
     if unknown:
         r.add(where, "(root)", f"unknown keys {sorted(unknown)}")
     return info
@@ -390,7 +399,10 @@ def check_case(r, path, cat):
         "name": (lambda v: is_str(v) and v != "", True),
         "prefecture": (is_str, False),
         "size": (lambda v: v in SIZES, False),
-        "kind": (lambda v: v in KINDS, False)})
+        "kind": (lambda v: v in KINDS, False),
+        # 全国地方公共団体コード: 6 digits, the last the check digit (issue 16).
+        "code": (lambda v: is_str(v) and len(v) == 6 and v.isdigit()
+                 and (11 - sum(int(d) * w for d, w in zip(v[:5], (6, 5, 4, 3, 2))) % 11) % 10 == int(v[5]), False)})
     for i, ct in enumerate(c.get("contacts", []) if isinstance(c.get("contacts", []), list) else []):
         check_obj(r, where, f"contacts[{i}]", ct, {
             "name": (is_str, True), "organization": (is_str, False), "role": (is_str, False),

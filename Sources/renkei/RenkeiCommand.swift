@@ -34,6 +34,7 @@ struct Renkei: ParsableCommand {
             SetCommand.self,
             PartnerCommand.self,
             ContactCommand.self,
+            MunicipalityCommand.self,
             KPICommand.self,
             NoteCommand.self,
             UndoCommand.self,

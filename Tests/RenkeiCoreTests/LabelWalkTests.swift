@@ -30,6 +30,8 @@ import Testing
     @Test func everyLabelInBothLanguages() {
         for p in Label.allCases { check(p.text(.ja), p.text(.en), "Label.\(p)") }
         for a in ActionName.allCases { check(a.text(.ja), a.text(.en), "ActionName.\(a)") }
+        for p in MunicipalityLabel.allCases { check(p.text(.ja), p.text(.en), "MunicipalityLabel.\(p)") }
+        for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
     }
 
     @Test func everyValueInBothLanguages() {
@@ -84,6 +86,11 @@ import Testing
             let name = String(describing: p)
             let used = text.range(of: #"(Label\.\#(name)\b|\.\#(name)\.(text|pair)\b|[\[,(]\s*\.\#(name)\s*[,\])]|return\s+\.\#(name)\b)"#, options: .regularExpression) != nil
             #expect(used, "Label.\(name) is unused")
+        }
+        // The municipality views name their words `ML.x` (typealias) or `MunicipalityLabel.x`.
+        for p in MunicipalityLabel.allCases {
+            let name = String(describing: p)
+            #expect(text.range(of: #"\b(ML|MunicipalityLabel)\.\#(name)\b"#, options: .regularExpression) != nil, "MunicipalityLabel.\(name) is unused")
         }
     }
 

@@ -10,11 +10,29 @@ public struct Catalog: Codable, Equatable, Sendable {
     public var referenceItems: [CatalogItem]
     /// Issue domains (教育, ヘルスケア …) for similar cases and 共同調達.
     public var domains: [Domain]
+    /// The municipality's own set-up for working with startups (実践ガイド p.29–35: 指針・運用ルール,
+    /// 専門部署, 民間提案窓口, スタートアップ政策 …) — checked per municipality in its profile
+    /// (`<workspace>/municipalities/<code>.json`), not per case. Optional in catalog files.
+    public var readinessItems: [CatalogItem]
 
     public init(schemaVersion: Int = 1, source: String = "", stages: [StageSpec] = [], exits: [ExitSpec] = [],
-                methods: [MethodSpec] = [], referenceItems: [CatalogItem] = [], domains: [Domain] = []) {
+                methods: [MethodSpec] = [], referenceItems: [CatalogItem] = [], domains: [Domain] = [],
+                readinessItems: [CatalogItem] = []) {
         self.schemaVersion = schemaVersion; self.source = source; self.stages = stages; self.exits = exits
         self.methods = methods; self.referenceItems = referenceItems; self.domains = domains
+        self.readinessItems = readinessItems
+    }
+    enum CodingKeys: String, CodingKey { case schemaVersion, source, stages, exits, methods, referenceItems, domains, readinessItems }
+    public init(from d: Decoder) throws {
+        let c = try d.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        source = try c.decode(String.self, forKey: .source)
+        stages = try c.decode([StageSpec].self, forKey: .stages)
+        exits = try c.decode([ExitSpec].self, forKey: .exits)
+        methods = try c.decode([MethodSpec].self, forKey: .methods)
+        referenceItems = try c.decode([CatalogItem].self, forKey: .referenceItems)
+        domains = try c.decode([Domain].self, forKey: .domains)
+        readinessItems = try c.decodeIfPresent([CatalogItem].self, forKey: .readinessItems) ?? []
     }
 
     public func stage(_ s: Stage) -> StageSpec? { stages.first { $0.id == s } }
@@ -50,6 +68,7 @@ public struct Catalog: Codable, Equatable, Sendable {
             if let i = methods.firstIndex(where: { $0.id == m.id }) { methods[i] = m } else { methods.append(m) }
         }
         referenceItems = CatalogItem.merge(referenceItems, ext.referenceItems)
+        readinessItems = CatalogItem.merge(readinessItems, ext.readinessItems)
         for d in ext.domains where !domains.contains(where: { $0.id == d.id }) { domains.append(d) }
     }
 }

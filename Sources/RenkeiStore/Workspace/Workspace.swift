@@ -26,6 +26,10 @@ public final class Workspace: @unchecked Sendable {
     public var calendarsDir: URL { root.appendingPathComponent("calendars") }
     public var fundingDir: URL { root.appendingPathComponent("funding") }
     public var catalogDir: URL { root.appendingPathComponent("catalog") }
+    /// Municipality profiles, one `<code>.json` each (issue 16).
+    public var municipalitiesDir: URL { root.appendingPathComponent("municipalities") }
+    /// Partner records, one `<slug>.json` each (issue 16).
+    public var partnersDir: URL { root.appendingPathComponent("partners") }
     public var templatesDir: URL { root.appendingPathComponent("templates") }
     public var indexDir: URL { root.appendingPathComponent(".index") }
     public var journalURL: URL { root.appendingPathComponent("undo.json") }
@@ -90,7 +94,22 @@ public final class Workspace: @unchecked Sendable {
             try DurableFile.write(bytes, to: target)
             n += 1
         }
+        try seedSampleRecords(from: data)
         return n
+    }
+
+    /// The sample municipality profiles and partner records (Data/samples/municipalities,
+    /// Data/samples/partners), copied when absent, as the cases are.
+    func seedSampleRecords(from data: DataDirectory) throws {
+        for (from, to) in [(data.url.appendingPathComponent("samples/municipalities"), municipalitiesDir),
+                           (data.url.appendingPathComponent("samples/partners"), partnersDir)] {
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: from.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            if files.isEmpty { continue }
+            try FileManager.default.createDirectory(at: to, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            for f in files where !FileManager.default.fileExists(atPath: to.appendingPathComponent(f).path) {
+                try DurableFile.write(try RegularFile.read(from.appendingPathComponent(f), limit: 1_048_576), to: to.appendingPathComponent(f))
+            }
+        }
     }
 
     private func checkPermissions() {

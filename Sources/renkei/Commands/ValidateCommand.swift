@@ -26,9 +26,34 @@ struct ValidateCommand: ParsableCommand {
             if let m = s.method, ctx.catalog.method(m) == nil { problems.append("\(s.id): unknown method '\(m)'") }
             if let d = s.domain, !ctx.catalog.domains.isEmpty, ctx.catalog.domain(d) == nil { problems.append("\(s.id): unknown domain '\(d)'") }
         }
-        if json { try Output.json(ValidateJSON(problems: problems, cases: p.summaries.count)) }
+        // Municipalities (issue 16): a wrong code or a broken profile is a problem; a name
+        // without a code is a notice (free text is allowed), listed so someone can link it.
+        let world = try MunicipalityWorld.load(ctx)
+        problems += world.profileProblems
+        for (code, profile) in world.profiles.sorted(by: { $0.key < $1.key }) {
+            problems += profile.problems(file: ctx.workspace.municipalitiesDir.appendingPathComponent("\(code).json").path,
+                                         table: world.table, catalog: ctx.catalog)
+        }
+        var notices: [String] = []
+        for c in world.cases {
+            switch MunicipalityLink.status(of: c.municipality, world.resolver) {
+            case .linked: break
+            case .resolvable(let e, _):
+                notices.append(MunicipalityMessage.wouldLink(caseId: c.id, name: c.municipality.name, body: world.table.displayName(e), code: e.code).text(Output.lang))
+            case .ambiguous(let list):
+                notices.append(MunicipalityMessage.ambiguous(caseId: c.id, name: c.municipality.name,
+                                                             candidates: list.map { "\(world.table.displayName($0)) \($0.code)" }).text(Output.lang))
+            case .unresolved: notices.append(MunicipalityMessage.unresolved(caseId: c.id, name: c.municipality.name).text(Output.lang))
+            case .unknownCode(let code): problems.append(MunicipalityMessage.unknownCode(caseId: c.id, code: code).text(Output.lang))
+            }
+        }
+        if json { try Output.json(ValidateJSON(problems: problems, cases: p.summaries.count, unresolvedMunicipalities: notices)) }
         else {
             for line in problems { Output.line(line) }
+            if !notices.isEmpty {
+                Output.line("\(ML.unresolvedSection.text(Output.lang)) (\(notices.count)) — renkei municipality resolve:")
+                for n in notices { Output.line("  " + n) }
+            }
             if problems.isEmpty { Output.line("ok: \(p.summaries.count) cases, catalog valid") }
         }
         if !problems.isEmpty { throw ExitCode(ExitStatus.error.rawValue) }
@@ -38,4 +63,6 @@ struct ValidateCommand: ParsableCommand {
 struct ValidateJSON: Encodable {
     var problems: [String]
     var cases: Int
+    /// Cases whose municipality has no code yet (a notice, not a problem).
+    var unresolvedMunicipalities: [String] = []
 }

@@ -1,0 +1,92 @@
+/// Words of the municipality and partner views (issue 16), part of Core's one label table:
+/// fixed words in `MunicipalityLabel`, sentences with values in `MunicipalityMessage`.
+/// `LabelWalkTests` walks both in ja and en.
+public enum MunicipalityLabel: String, CaseIterable, Sendable {
+    case code, kind, size, desk, readiness, casesByStage, deadlines, calendar, notes
+    case noProfile, noCases, noDeadlines, unknownReadiness, cases, municipalities
+    case unresolvedSection, reading, romaji
+
+    public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
+
+    public var pair: (ja: String, en: String) {
+        switch self {
+        case .code: return ("地方公共団体コード", "Local government code")
+        case .kind: return ("団体区分", "Kind of body")
+        case .size: return ("規模", "Size class")
+        case .desk: return ("担当窓口", "Desk")
+        case .readiness: return ("庁内体制（実践ガイド p.29–35）", "Readiness (guide p.29–35)")
+        case .casesByStage: return ("段階別の案件", "Cases by stage")
+        case .deadlines: return ("次の期限", "Next deadlines")
+        case .calendar: return ("予算カレンダー", "Budget calendar")
+        case .notes: return ("備考", "Notes")
+        case .noProfile: return ("プロフィールはまだありません", "No profile yet")
+        case .noCases: return ("案件はありません", "No cases")
+        case .noDeadlines: return ("期限はありません", "No deadlines")
+        case .unknownReadiness: return ("未確認", "unknown")
+        case .cases: return ("案件", "Cases")
+        case .municipalities: return ("自治体", "Municipalities")
+        case .unresolvedSection: return ("コード未確定の自治体", "Municipalities without a code")
+        case .reading: return ("読み", "Reading")
+        case .romaji: return ("ローマ字", "Romaji")
+        }
+    }
+}
+
+extension ReadinessStatus {
+    public var ja: String {
+        switch self { case .yes: return "あり"; case .partial: return "一部"; case .no: return "なし" }
+    }
+    public var en: String {
+        switch self { case .yes: return "yes"; case .partial: return "partly"; case .no: return "no" }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}
+
+/// Sentences about municipalities, typed; the wording lives only here.
+public enum MunicipalityMessage: Equatable, Sendable {
+    /// `resolve`: the case now carries the code.
+    case linked(caseId: String, name: String, body: String, code: String)
+    /// `resolve --dry-run`: would link.
+    case wouldLink(caseId: String, name: String, body: String, code: String)
+    case ambiguous(caseId: String, name: String, candidates: [String])
+    case unresolved(caseId: String, name: String)
+    case unknownCode(caseId: String, code: String)
+    case summary(linked: Int, ambiguous: Int, unresolved: Int, already: Int)
+    /// `show`/`list` when a typed name fits several bodies.
+    case chooseOne(input: String, candidates: [String])
+    case notFound(input: String)
+    case profileSize(size: String, fromKind: Bool)
+    case readinessCounts(yes: Int, partial: Int, no: Int, unknown: Int)
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .linked(let id, let name, let body, let code):
+            return ja ? "\(id): 「\(name)」を \(body)［\(code)］に結び付けました" : "\(id): linked '\(name)' to \(body) [\(code)]"
+        case .wouldLink(let id, let name, let body, let code):
+            return ja ? "\(id): 「\(name)」→ \(body)［\(code)］（--dry-run のため未保存）" : "\(id): '\(name)' → \(body) [\(code)] (dry run, not saved)"
+        case .ambiguous(let id, let name, let cs):
+            return ja ? "\(id): 「\(name)」は複数の団体に当たります: \(cs.joined(separator: "、")) — renkei set \(id) municipality.code コード で選んでください"
+                      : "\(id): '\(name)' fits several bodies: \(cs.joined(separator: ", ")) — choose with renkei set \(id) municipality.code CODE"
+        case .unresolved(let id, let name):
+            return ja ? "\(id): 「\(name)」は団体コード表にありません（自由記述のまま）— 正しい名前なら renkei set \(id) municipality.code コード"
+                      : "\(id): '\(name)' is not in the table of local governments (kept as free text) — if it is one, renkei set \(id) municipality.code CODE"
+        case .unknownCode(let id, let code):
+            return ja ? "\(id): municipality.code「\(code)」は団体コード表にありません（検査数字を確認）— renkei municipality find 名前 で探せます"
+                      : "\(id): municipality.code '\(code)' is not in the table (check digit?) — look it up with renkei municipality find NAME"
+        case .summary(let linked, let ambiguous, let unresolved, let already):
+            return ja ? "結び付け \(linked) 件・候補複数 \(ambiguous) 件・該当なし \(unresolved) 件・設定済み \(already) 件"
+                      : "linked \(linked), several candidates \(ambiguous), not found \(unresolved), already linked \(already)"
+        case .chooseOne(let input, let cs):
+            return ja ? "「\(input)」は複数の団体に当たります: \(cs.joined(separator: "、")) — 都道府県を付けるかコードで指定してください"
+                      : "'\(input)' fits several bodies: \(cs.joined(separator: ", ")) — add the prefecture or give the code"
+        case .notFound(let input):
+            return ja ? "「\(input)」に当たる団体はありません — renkei municipality find で候補を確認できます"
+                      : "no local government matches '\(input)' — see the candidates with renkei municipality find"
+        case .profileSize(let size, let fromKind):
+            return fromKind ? size + (ja ? "（団体区分から）" : " (from the kind of body)") : size
+        case .readinessCounts(let y, let p, let n, let u):
+            return ja ? "あり \(y)・一部 \(p)・なし \(n)・未確認 \(u)" : "yes \(y), partly \(p), no \(n), unknown \(u)"
+        }
+    }
+}

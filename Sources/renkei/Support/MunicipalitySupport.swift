@@ -1,0 +1,60 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+typealias ML = MunicipalityLabel
+
+/// What the municipality and partner commands load: the table (only these commands pay for
+/// it), the profiles, and every case with the code it belongs to.
+struct MunicipalityWorld {
+    let resolver: MunicipalityResolver
+    var table: MunicipalityTable { resolver.table }
+    let profiles: [String: MunicipalityProfile]
+    let profileProblems: [String]
+    /// Every readable case (damaged files are warned about, not fatal).
+    let cases: [Case]
+
+    static func load(_ ctx: AppContext, cases wantCases: Bool = true) throws -> MunicipalityWorld {
+        let table: MunicipalityTable
+        do { table = try MunicipalityTableLoader.load(data: ctx.data) } catch { throw CLIError("\(error)") }
+        let p = ProfileLoader.load(ctx.workspace)
+        var cases: [Case] = []
+        if wantCases {
+            for name in ctx.store.caseFileNames() {
+                switch ctx.store.loadFile(name) {
+                case .success(let doc): cases.append(doc.value)
+                case .failure(let d): Output.warn("damaged case file \(d.path): \(d.reason)")
+                }
+            }
+        }
+        return MunicipalityWorld(resolver: MunicipalityResolver(table: table), profiles: p.profiles,
+                                 profileProblems: p.problems, cases: cases.sorted { $0.id < $1.id })
+    }
+
+    /// The body a person typed (name, reading, romaji or code), or a usage error listing the
+    /// candidates when it fits several.
+    func body(_ typed: String) throws -> MunicipalityEntry {
+        let t = TextNormalizer.nfkc(typed.trimmingCharacters(in: .whitespaces))
+        if MunicipalityCode.isValid(t) {
+            guard let e = table.entry(code: t) else { throw CLIError(MunicipalityMessage.notFound(input: typed).text(Output.lang), code: .usage) }
+            return e
+        }
+        switch resolver.resolve(typed) {
+        case .resolved(let e): return e
+        case .ambiguous(let list):
+            throw CLIError(MunicipalityMessage.chooseOne(input: typed, candidates: list.map { "\(table.displayName($0)) \($0.code)" }).text(Output.lang), code: .usage)
+        case .unresolved:
+            let near = resolver.suggest(typed, limit: 5).map { "\(table.displayName($0)) \($0.code)" }
+            var msg = MunicipalityMessage.notFound(input: typed).text(Output.lang)
+            if !near.isEmpty { msg += ": " + near.joined(separator: Output.lang == .ja ? "、" : ", ") }
+            throw CLIError(msg, code: .usage)
+        }
+    }
+
+    /// Case id → the code of its municipality (stored, or resolved exactly from the name).
+    func codes() -> [String: String] {
+        var out: [String: String] = [:]
+        for c in cases { if let code = MunicipalityMembership.code(of: c.municipality, resolver) { out[c.id] = code } }
+        return out
+    }
+}
