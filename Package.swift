@@ -6,7 +6,8 @@ import PackageDescription
 //                                      │                            ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
 //                                      │                            └─► RenkeiStore
 //                                      ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
-//                                      └─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
+//                                      ├─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
+//                                      └─► RenkeiSync ─► RenkeiStore    (git as a subprocess; sync, clone, merge)
 //   renkei-bench ─► RenkeiApp (the same runtime the executable drives)
 //   renkei, renkei-bench, tests ─► RenkeiDevSupport ─► RenkeiStore   (synthetic data only)
 let package = Package(
@@ -44,6 +45,9 @@ let package = Package(
             "RenkeiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "CSV", package: "CSV.swift"),
         ]),
+        // Sharing a workspace over git (issue 12): init/clone, the sync engine, the merge of two
+        // commits case by case. Runs `git` as a subprocess; merges through RenkeiStore's CaseFileMerge.
+        .target(name: "RenkeiSync", dependencies: ["RenkeiCore", "RenkeiStore"]),
         // The TUI state machine: AppState, Msg, update, view into a cell Screen. No C, no I/O.
         .target(name: "RenkeiTUI", dependencies: ["RenkeiCore"]),
         // The runtime: the one Elm loop (`Program`), effects performed against the store
@@ -63,7 +67,7 @@ let package = Package(
         .target(name: "RenkeiTerminal", dependencies: ["CNcursesw", "CCrashGuard", "RenkeiTUI"]),
         .executableTarget(name: "renkei", dependencies: [
             "RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiApp", "RenkeiTerminal", "RenkeiImport", "RenkeiDevSupport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "RenkeiSync", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], plugins: ["BuildInfo"]),
         // `renkei --version` names the commit: writes BuildInfo.swift (VERSION + git) before each build.
         .plugin(name: "BuildInfo", capability: .buildTool()),

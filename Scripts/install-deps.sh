@@ -5,6 +5,8 @@ need=()
 [ -f /usr/include/ncursesw/curses.h ] || [ -f /usr/include/curses.h ] && pkg-config --exists ncursesw 2>/dev/null || need+=(libncursesw5-dev pkg-config)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# Team workspaces (issue 12): renkei sync/clone and the merge driver run git.
+command -v git >/dev/null 2>&1 || need+=(git)
 # The share sheet's PDF (issue 15): headless Chromium prints it, Noto CJK gives it Japanese
 # glyphs, poppler-utils (pdfinfo) counts its pages in the tests. ~1 min of apt on the dev
 # machine (measured in RELIABILITY.md); without them `--format pdf` says so and the page test skips.

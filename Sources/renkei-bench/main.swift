@@ -7,6 +7,7 @@
 //                                                      similar/funnel (warm index)
 //   renkei-bench decode --workspace DIR                per-file decode cost, full vs index path
 //   renkei-bench insight [--cases N]                   similar/joint/funnel over N synthetic cases
+//   renkei-bench municipality [--runs N]               municipality table load, per-keystroke resolution
 //
 // Prints `key value` lines (milliseconds unless the key says otherwise) so the shell script
 // can pick figures without parsing prose.
@@ -167,6 +168,9 @@ case "decode":
     print(String(format: "decode.jsondecoder_plus_tree_per_file_ms %.4f", twoPass / k))
     print(String(format: "decode.strict_speedup_vs_jsondecoder %.1f", typed / strict))
     print(String(format: "decode.strict_speedup_vs_two_pass %.1f", twoPass / strict))
+
+case "municipality":
+    municipalityFigures(runs: Int(arg("--runs") ?? "") ?? 20)
 
 case "insight":
     insightFigures(n: Int(arg("--cases") ?? "") ?? 10_000)

@@ -1,0 +1,82 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import RenkeiCore
+import RenkeiStore
+
+/// Brings a commit's files into the work tree, then moves HEAD — in that order, with a note
+/// (`.git/renkei-sync/pending`) written first: a sync killed half-way leaves the note, and the
+/// next sync finishes the same move before anything else. Files are written one by one with
+/// the store's durable write (never torn), under the workspace lock (no renkei edit interleaves).
+struct MoveIn {
+    let repo: Repository
+    let workspace: Workspace
+    let catalog: Catalog?
+
+    /// Case files are capped by the codec; calendars and templates are small too.
+    static let fileLimit = 64 * 1_048_576
+
+    struct Pending: Codable, Equatable { var from: String; var to: String }
+    var pendingURL: URL { repo.stateDir.appendingPathComponent("pending") }
+
+    func pending() -> Pending? {
+        guard let d = try? RegularFile.read(pendingURL, limit: 65536) else { return nil }
+        return try? JSONDecoder().decode(Pending.self, from: d)
+    }
+
+    /// Work tree from `from` to `to`, then HEAD. A file changed in the work tree meanwhile (an
+    /// edit saved during the fetch, or after a crash) is merged with the incoming version, not
+    /// overwritten: the next sync commits it. Returns the case files that changed.
+    @discardableResult
+    func run(from: String, to: String) throws -> [String] {
+        let diff = try repo.diff(from, to)
+        let blobs = try repo.read(blobs: diff.values.flatMap { [$0.blob, $0.oldBlob] }.compactMap { $0 })
+        try FileManager.default.createDirectory(at: repo.stateDir, withIntermediateDirectories: true)
+        return try workspace.lock.withLock(timeout: 30) {
+            try DurableFile.write(try JSONEncoder().encode(Pending(from: from, to: to)), to: pendingURL)
+            var changed: [String] = []
+            for (path, e) in diff.sorted(by: { $0.key < $1.key }) {
+                let url = repo.root.appendingPathComponent(path)
+                let current = try? RegularFile.read(url, limit: Self.fileLimit)
+                let before = e.oldBlob.flatMap { blobs[$0] }, after = e.blob.flatMap { blobs[$0] }
+                if current == after { continue }
+                var wanted = after
+                if current != before, let current {
+                    wanted = try reconcile(path, local: current, before: before, incoming: after)
+                }
+                if let wanted {
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                            attributes: [.posixPermissions: 0o700])
+                    try DurableFile.write(wanted, to: url, mode: path.hasPrefix("cases/") || path.hasPrefix("trash/") ? 0o600 : 0o644)
+                } else if unlink(url.path) != 0 && errno != ENOENT {
+                    throw StoreError.io(path: url.path, op: "remove", code: errno)
+                }
+                if path.hasPrefix("cases/") { changed.append(path) }
+            }
+            let head = try repo.head()
+            if head != to {
+                try repo.git.must(["update-ref", "-m", "renkei sync", "HEAD", to] + (head.map { [$0] } ?? []))
+            }
+            try? FileManager.default.removeItem(at: pendingURL)
+            return changed
+        }
+    }
+
+    /// Finishes a move a killed sync left half-done.
+    func finishPending() throws {
+        guard let p = pending() else { return }
+        let head = try repo.head()
+        if head == p.from || head == p.to { try run(from: p.from, to: p.to) }
+        try? FileManager.default.removeItem(at: pendingURL)
+    }
+
+    /// A local change to a file the sync is also changing: a case is merged (local on top of
+    /// what came in); anything else keeps the local version, the incoming one stays in git.
+    func reconcile(_ path: String, local: Data, before: Data?, incoming: Data?) throws -> Data? {
+        guard CommitMerge.isCase(path), let incoming,
+              let merged = try? CaseFileMerge.merge(base: before, ours: local, theirs: incoming, path: path, catalog: catalog)
+        else { return local }
+        return merged.data
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import RenkeiCore
+import RenkeiStore
+
+/// git's merge driver for case files (`merge.renkei.driver = renkei merge-driver %O %A %B %P`),
+/// so a plain `git merge` / `git pull` outside renkei merges cases as renkei does. The result
+/// replaces %A. A side that does not read: exit 1, %A untouched (no conflict markers), one line
+/// naming the file and side; git keeps both versions.
+struct MergeDriverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "merge-driver",
+        abstract: "git merge driver for case files (registered by 'renkei sync init').", shouldDisplay: false)
+
+    @Argument(help: "%O: the common ancestor's version (empty when both sides added the file).") var base: String
+    @Argument(help: "%A: our version; replaced by the result.") var ours: String
+    @Argument(help: "%B: their version.") var theirs: String
+    @Argument(help: "%P: the file's path in the repository.") var path: String = ""
+
+    func run() throws {
+        let name = path.isEmpty ? ours : path
+        func read(_ p: String) throws -> Data {
+            do { return try RegularFile.read(URL(fileURLWithPath: p), limit: CaseCodec.maxFileSize, followSymlinks: true) }
+            catch { throw CLIError("\(name): \(error)") }
+        }
+        let b = try read(base), o = try read(ours), t = try read(theirs)
+        do {
+            let out = try CaseFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t, path: name, catalog: Self.catalog())
+            try DurableFile.write(out.data, to: URL(fileURLWithPath: ours))
+        } catch CaseFileMerge.Failure.damaged(let side, let reason) {
+            throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))
+        } catch CaseFileMerge.Failure.newerSchema(let side, let v) {
+            throw CLIError(SyncMessage.driverNewer(file: name, side: side, version: v).text(Output.lang), code: .conflict)
+        }
+    }
+
+    /// The guide's gates, when the repository (git runs drivers from its top level) is a workspace.
+    static func catalog() -> Catalog? {
+        guard let data = try? DataDirectory.locate(),
+              let ws = try? Workspace(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) else { return nil }
+        return try? CatalogLoader.load(data: data, workspace: ws).catalog
+    }
+}
