@@ -91,7 +91,8 @@ struct Renkei: ParsableCommand {
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             let status = ExitStatus.of(error)
-            Output.error(String(describing: error))
+            // ErrorText: Foundation's coding errors would print the whole case (issue 18, finding 5).
+            Output.error(ErrorText.line(error))
             Foundation.exit(status.rawValue)
         }
     }
