@@ -7,7 +7,7 @@
 #   - plain `git pull` of the same change set (which runs the driver once per both-changed file).
 #   Benchmarks/sync.sh [cases=10000] [changed=100]        (RENKEI_BIN to pick the binary)
 # Prints markdown rows for BENCHMARKS.md. Times are measured, never asserted.
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-10000}; K=${2:-100}
 BIN=${RENKEI_BIN:-$PWD/.build/release/renkei}
@@ -29,7 +29,10 @@ RENKEI_ACTOR=b "$BIN" sync --workspace "$W/b" >/dev/null
 # plain git pull of the same change set, on a copy of a (the driver runs once per case file)
 cp -a "$W/a" "$W/a-git"
 git -C "$W/a-git" add -A && git -C "$W/a-git" -c user.name=a -c user.email=a@x commit -qm a
-pull=$(ms git -C "$W/a-git" -c user.name=a -c user.email=a@x pull -q --no-rebase origin main)
+s=$(date +%s%N)
+if git -C "$W/a-git" -c user.name=a -c user.email=a@x pull -q --no-rebase origin main >"$W/pull.log" 2>&1; then pull_ok=ok
+else pull_ok="FAILED: $(head -c 300 "$W/pull.log" | tr '\n' ' ')"; fi
+pull=$(( ($(date +%s%N) - s) / 1000000 ))
 merge=$(ms env RENKEI_ACTOR=a "$BIN" sync --workspace "$W/a")
 t=(); for _ in 1 2 3 4 5; do t+=($(ms env RENKEI_ACTOR=a "$BIN" sync --workspace "$W/a")); done; noop=$(median "${t[@]}")
 # one case file through the driver, as git calls it
@@ -40,4 +43,4 @@ driver=$(median "${d[@]}")
 echo "| \`renkei sync\`, $N cases, $K changed on each side (merge + move-in + push) | ≤ 3 s | ${merge} ms |"
 echo "| no-op \`renkei sync\`, $N cases (local bare repository) | ≤ 300 ms | ${noop} ms (median of 5) |"
 echo "| \`renkei merge-driver\` on one case file (process start included) | ≤ 20 ms | ${driver} ms (median of 11) |"
-echo "| plain \`git pull\` of the same $K-per-side change set (driver per file) | — | ${pull} ms |"
+echo "| plain \`git pull\` of the same $K-per-side change set (driver per file) | — | ${pull} ms (${pull_ok}) |"
