@@ -7,6 +7,7 @@
 //                                                      similar/funnel (warm index)
 //   renkei-bench decode --workspace DIR                per-file decode cost, full vs index path
 //   renkei-bench insight [--cases N]                   similar/joint/funnel over N synthetic cases
+//   renkei-bench municipality [--runs N]               municipality table load, per-keystroke resolution
 //
 // Prints `key value` lines (milliseconds unless the key says otherwise) so the shell script
 // can pick figures without parsing prose.
@@ -151,6 +152,9 @@ case "decode":
     print(String(format: "decode.files %d bytes %d", n, bytes))
     print(String(format: "decode.index_path_per_file_ms %.4f (%.1f MB/s)", fast / Double(n), Double(bytes) / 1e6 / (fast / 1000)))
     print(String(format: "decode.casecodec_per_file_ms %.4f (%.1f MB/s)", full / Double(n), Double(bytes) / 1e6 / (full / 1000)))
+
+case "municipality":
+    municipalityFigures(runs: Int(arg("--runs") ?? "") ?? 20)
 
 case "insight":
     insightFigures(n: Int(arg("--cases") ?? "") ?? 10_000)

@@ -32,7 +32,7 @@ struct Renkei: ParsableCommand {
             MoveCommand.self,
             TickCommand.self,
             SetCommand.self,
-            PartnerCommand.self,
+            PartnerGroupCommand.self,
             ContactCommand.self,
             MunicipalityCommand.self,
             KPICommand.self,

@@ -31,6 +31,7 @@ import Testing
         for p in Label.allCases { check(p.text(.ja), p.text(.en), "Label.\(p)") }
         for p in MunicipalityLabel.allCases { check(p.text(.ja), p.text(.en), "MunicipalityLabel.\(p)") }
         for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
+        for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
     }
 
     @Test func everyValueInBothLanguages() {
@@ -90,6 +91,9 @@ import Testing
         for p in MunicipalityLabel.allCases {
             let name = String(describing: p)
             #expect(text.range(of: #"\b(ML|MunicipalityLabel)\.\#(name)\b"#, options: .regularExpression) != nil, "MunicipalityLabel.\(name) is unused")
+        }
+        for p in PartnerLabel.allCases {
+            #expect(text.contains("PartnerLabel.\(String(describing: p))"), "PartnerLabel.\(p) is unused")
         }
     }
 

@@ -90,3 +90,36 @@ public enum MunicipalityMessage: Equatable, Sendable {
         }
     }
 }
+
+/// Words of the partner views (issue 16).
+public enum PartnerLabel: String, CaseIterable, Sendable {
+    case partner, corporateNumber, aliases, people
+
+    public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
+
+    public var pair: (ja: String, en: String) {
+        switch self {
+        case .partner: return ("連携先", "Partner")
+        case .corporateNumber: return ("法人番号", "Corporate number")
+        case .aliases: return ("別名", "Also known as")
+        case .people: return ("担当者", "Person")
+        }
+    }
+}
+
+/// Sentences of the partner views, typed.
+public enum PartnerMessage: Equatable, Sendable {
+    case notFound(String)
+    case caseCount(Int, municipalities: Int)
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .notFound(let name):
+            return ja ? "連携先「\(name)」はどの案件にも記録にもありません — renkei partner list で記録を確認できます"
+                      : "no case and no record names partner '\(name)' — see the records with renkei partner list"
+        case .caseCount(let n, let m):
+            return ja ? "参加している案件 \(n) 件（\(m) 自治体）" : "Takes part in \(n) case\(n == 1 ? "" : "s") in \(m) municipalit\(m == 1 ? "y" : "ies")"
+        }
+    }
+}

@@ -9,29 +9,20 @@ public enum ProfileLoader {
         public var problems: [String]
     }
 
-    public static let maxFileSize = 1_048_576
-
     public static func load(_ ws: Workspace) -> Result {
+        let (found, decodeProblems) = RecordFiles.load(MunicipalityProfile.self, in: ws.municipalitiesDir, expected: expected)
         var profiles: [String: MunicipalityProfile] = [:]
-        var problems: [String] = []
-        for url in jsonFiles(in: ws.municipalitiesDir) {
-            do {
-                let bytes = try RegularFile.read(url, limit: maxFileSize)
-                let p = try JSONDecoder().decode(MunicipalityProfile.self, from: bytes)
-                let expected = url.deletingPathExtension().lastPathComponent
-                if p.code != expected {
-                    problems.append("\(url.path): code '\(p.code)' differs from the file name; name the file \(p.code).json")
-                }
-                if let other = profiles[p.code] {
-                    problems.append("\(url.path): a second profile for \(p.code) (\(other.name ?? "")); keep one file per code")
-                    continue
-                }
-                profiles[p.code] = p
-            } catch let e as DecodingError {
-                problems.append("\(url.path): \(CaseCodec.describe(e))" + expected(e))
-            } catch {
-                problems.append("\(error)")
+        var problems = decodeProblems
+        for (url, p) in found {
+            let expected = url.deletingPathExtension().lastPathComponent
+            if p.code != expected {
+                problems.append("\(url.path): code '\(p.code)' differs from the file name; name the file \(p.code).json")
             }
+            if let other = profiles[p.code] {
+                problems.append("\(url.path): a second profile for \(p.code) (\(other.name ?? "")); keep one file per code")
+                continue
+            }
+            profiles[p.code] = p
         }
         return Result(profiles: profiles, problems: problems)
     }
@@ -44,11 +35,5 @@ public enum ProfileLoader {
         case "size": return " (expected one of " + SizeClass.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         default: return ""
         }
-    }
-
-    /// The `.json` files of a directory, sorted; none when it does not exist.
-    static func jsonFiles(in dir: URL) -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
     }
 }

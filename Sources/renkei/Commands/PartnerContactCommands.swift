@@ -5,7 +5,7 @@ import RenkeiCore
 /// with its kind (スタートアップ / 中間支援団体 / 自治体 / 大学・研究機関 / 金融機関 / 企業 / その他).
 /// One command, one event, undoable (the whole list is the field `partnerList`).
 struct PartnerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "partner",
+    static let configuration = CommandConfiguration(commandName: "edit",
         abstract: "Add or change a partner of a case with its kind (by name or code), or remove it.")
 
     @OptionGroup var global: GlobalOptions

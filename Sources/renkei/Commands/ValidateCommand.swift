@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
         // Municipalities (issue 16): a wrong code or a broken profile is a problem; a name
         // without a code is a notice (free text is allowed), listed so someone can link it.
         let world = try MunicipalityWorld.load(ctx)
-        problems += world.profileProblems
+        problems += world.profileProblems + PartnerLoader.load(ctx.workspace).problems
         for (code, profile) in world.profiles.sorted(by: { $0.key < $1.key }) {
             problems += profile.problems(file: ctx.workspace.municipalitiesDir.appendingPathComponent("\(code).json").path,
                                          table: world.table, catalog: ctx.catalog)

@@ -1,0 +1,56 @@
+import Foundation
+import RenkeiCore
+
+/// The human-edited record files of a workspace directory (municipality profiles, partners):
+/// each `.json` decoded on its own, a broken one reported as one line naming it and the field,
+/// never hiding the others.
+enum RecordFiles {
+    static let maxFileSize = 1_048_576
+
+    static func load<T: Decodable>(_ type: T.Type, in dir: URL, expected: (DecodingError) -> String = { _ in "" })
+        -> (records: [(url: URL, value: T)], problems: [String]) {
+        var records: [(url: URL, value: T)] = []
+        var problems: [String] = []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
+            let url = dir.appendingPathComponent(name)
+            do {
+                let bytes = try RegularFile.read(url, limit: maxFileSize)
+                records.append((url, try JSONDecoder().decode(T.self, from: bytes)))
+            } catch let e as DecodingError {
+                problems.append("\(url.path): \(CaseCodec.describe(e))" + expected(e))
+            } catch {
+                problems.append("\(error)")
+            }
+        }
+        return (records, problems)
+    }
+}
+
+/// Reads `<workspace>/partners/*.json`.
+public enum PartnerLoader {
+    public struct Result: Sendable {
+        public var records: [PartnerRecord]
+        public var problems: [String]
+        /// The record a case's partner name denotes, if any.
+        public func record(named name: String) -> PartnerRecord? { records.first { $0.matches(name) } }
+    }
+
+    public static func load(_ ws: Workspace) -> Result {
+        let (found, decodeProblems) = RecordFiles.load(PartnerRecord.self, in: ws.partnersDir) { e in
+            guard case .dataCorrupted(let ctx) = e, ctx.codingPath.last?.stringValue == "kind" else { return "" }
+            return " (expected one of " + PartnerKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+        }
+        var problems = decodeProblems
+        var records: [PartnerRecord] = []
+        for (url, r) in found {
+            problems += r.problems(file: url.path)
+            if let other = records.first(where: { o in ([r.name] + r.aliases).contains { o.matches($0) } }) {
+                problems.append("\(url.path): '\(r.name)' is already the record of \(other.name); keep one file per partner")
+                continue
+            }
+            records.append(r)
+        }
+        return Result(records: records, problems: problems)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// Partners as records (issue 16): `renkei partner show NAME` brings one partner's cases
+/// together across municipalities; `renkei partner ID NAME --kind …` still edits a case's list.
+@Suite struct PartnerCLITests {
+    func run(_ args: [String], _ ws: URL) throws -> CLI.Result {
+        try CLI.run(args, env: ["RENKEI_WORKSPACE": ws.path, "LANG": "ja_JP.UTF-8"])
+    }
+
+    @Test func showBringsAPartnersCasesTogether() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        // The same startup on a second case, in another municipality, typed full-width.
+        let add = try CLI.run(["partner", "sapporo-snow-power", "株式会社ＴＢＭ", "--kind", "スタートアップ", "--role", "素材提供"], workspace: ws)
+        #expect(add.status == 0, "the old form still edits a case's partners: \(add.stderr)")
+        let r = try run(["partner", "show", "TBM"], ws)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("株式会社TBM  スタートアップ"), "\(r.stdout)")
+        #expect(r.stdout.contains("担当者: 笹木 隆之（常務執行役員CMO）"))
+        #expect(r.stdout.contains("参加している案件 2 件（2 自治体）"), "\(r.stdout)")
+        let j = try CLI.json(try run(["partner", "show", "株式会社TBM", "--json"], ws)) as! [String: Any]
+        let cases = j["cases"] as! [[String: Any]]
+        #expect(cases.map { $0["caseId"] as? String } == ["sapporo-snow-power", "hayama-tbm-agreement"])  // by code: 011002 < 143014
+        #expect(cases.first?["role"] as? String == "素材提供" && cases.first?["municipality"] as? String == "札幌市（北海道）")
+        // A partner without a record still shows its cases; an unknown one is a usage error.
+        let ntt = try CLI.json(try run(["partner", "show", "所沢市", "--json"], ws)) as! [String: Any]
+        #expect(ntt["record"] as? Bool == false && (ntt["cases"] as! [Any]).count == 1 && ntt["kind"] as? String == "municipality")
+        let none = try run(["partner", "show", "存在しない㈱"], ws)
+        #expect(none.status == 2 && none.stderr.contains("存在しない㈱"))
+        let list = try CLI.json(try run(["partner", "list", "--json"], ws)) as! [[String: Any]]
+        #expect(list.count == 9)
+        #expect(list.first { $0["name"] as? String == "株式会社TBM" }?["cases"] as? Int == 2)
+    }
+
+    @Test func aBrokenPartnerRecordIsAValidateProblem() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let file = ws.appendingPathComponent("partners/tbm.json")
+        var obj = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        obj["corporateNumber"] = "8000012050002"
+        try JSONSerialization.data(withJSONObject: obj).write(to: file)
+        let v = try CLI.run(["validate"], workspace: ws)
+        #expect(v.status == 1 && v.stdout.contains("tbm.json: corporateNumber '8000012050002'"), "\(v.stdout)")
+    }
+}
