@@ -72,7 +72,13 @@ struct Renkei: ParsableCommand {
             case .unknownCommand(let word, let suggestion):
                 throw CLIError(Message.unknownCommand(word, suggestion: suggestion).text(Output.lang), code: .usage)
             }
-            var command = try parseAsRoot(arguments)
+            var command: ParsableCommand
+            if let quick = QuickCommand.parse(arguments) {
+                command = quick
+                try command.validate()
+            } else {
+                command = try parseAsRoot(arguments)
+            }
             try command.run()
             // A command that may have changed cases rewrites the subscribed calendar feed.
             if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }
@@ -92,7 +98,8 @@ struct Renkei: ParsableCommand {
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             let status = ExitStatus.of(error)
-            Output.error(String(describing: error))
+            // ErrorText: Foundation's coding errors would print the whole case (issue 18, finding 5).
+            Output.error(ErrorText.line(error))
             Foundation.exit(status.rawValue)
         }
     }

@@ -29,30 +29,24 @@ public enum CaseCodec {
         if let value = StrictCaseParser.parse(data), CaseID.isValid(value.id), counterProblem(value) == nil {
             return CaseDocument(value: value, unknown: nil, readOnly: value.schemaVersion > Case.schemaVersion)
         }
-        // The typed decode goes first: JSONDecoder is the strict parser (rejects lone
-        // surrogates and nesting deeper than 512) and the cheaper of the two passes.
+        // One grammar decides for every path (`JSONDecoder` skips an unknown key's value
+        // without checking it, `JSONSerialization` checks it differently): the file is read
+        // by `JSONDocument`, whose tree also gives the unknown keys a save carries.
+        let tree: JSONValue
+        do { tree = try JSONDocument.parse(data) } catch { throw StoreError.damaged(path: path, reason: error.description) }
+        guard case .object = tree else { throw StoreError.damaged(path: path, reason: "a case file must contain a JSON object") }
         let value: Case
         do {
-            value = try JSONDecoder().decode(Case.self, from: data)
+            let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+            value = try JSONDecoder().decode(Case.self, from: body)
         } catch let e as DecodingError {
-            if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty {
-                throw StoreError.damaged(path: path, reason: syntaxError(data))
-            }
-            if case .typeMismatch(_, let ctx) = e, ctx.codingPath.isEmpty {
-                throw StoreError.damaged(path: path, reason: "a case file must contain a JSON object")
-            }
             throw StoreError.damaged(path: path, reason: describe(e))
         }
         guard CaseID.isValid(value.id) else {
             throw StoreError.damaged(path: path, reason: "field 'id': " + CaseID.validationMessage(value.id))
         }
         if let problem = counterProblem(value) { throw StoreError.damaged(path: path, reason: problem) }
-        // Second pass, only for keys this renkei does not know (kept and re-emitted on save).
-        // JSONSerialization is faster than decoding `JSONValue` through Codable.
-        guard let tree = try? JSONSerialization.jsonObject(with: data), let raw = JSONValue(jsonObject: tree) else {
-            throw StoreError.damaged(path: path, reason: "JSON could not be read a second time (number out of range?)")
-        }
-        return CaseDocument(value: value, unknown: KeySchema.caseFile.unknown(in: raw),
+        return CaseDocument(value: value, unknown: KeySchema.caseFile.unknown(in: tree),
                             readOnly: value.schemaVersion > Case.schemaVersion)
     }
 
@@ -92,7 +86,15 @@ public enum CaseCodec {
         throw StoreError.caseTooLarge(path: path, id: doc.value.id, size: compact.count, limit: limit)
     }
 
+    /// Never throws Foundation's `EncodingError`: its description dumps the whole value being
+    /// encoded — contacts' e-mails and phones included — into what would be the error line.
     static func encode(_ doc: CaseDocument, compact: Bool) throws -> Data {
+        do { return try encodeUnchecked(doc, compact: compact) } catch let e as EncodingError {
+            throw StoreError.damaged(path: doc.value.id, reason: "cannot be written back as JSON (\(ErrorText.line(e))); nothing was saved")
+        }
+    }
+
+    private static func encodeUnchecked(_ doc: CaseDocument, compact: Bool) throws -> Data {
         var value = doc.value
         if value.schemaVersion < Case.schemaVersion { value.schemaVersion = Case.schemaVersion }
         let e = compact ? compactEncoder : encoder
@@ -122,20 +124,10 @@ public enum CaseCodec {
     /// Turn that into line:column.
     static func syntaxError(_ data: Data) -> String {
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return "JSON nesting is too deep or a value is out of range"
+            _ = try JSONDocument.parse(data)
+            return "the JSON does not have the expected shape"
         } catch {
-            let message = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            if let r = message.range(of: #"character (\d+)"#, options: .regularExpression),
-               let n = Int(message[r].split(separator: " ").last ?? "") {
-                let (line, col) = lineColumn(data, offset: n)
-                return "invalid JSON at line \(line), column \(col): \(message)"
-            }
-            if message.lowercased().contains("end of file") {
-                let (line, col) = lineColumn(data, offset: data.count)
-                return "invalid JSON at line \(line), column \(col): the file ends too early (truncated?)"
-            }
-            return "invalid JSON: \(message)"
+            return error.description
         }
     }
 
@@ -176,6 +168,11 @@ public enum CaseCodec {
         case .dataCorrupted(let ctx):
             let p = path(ctx.codingPath)
             var detail = ctx.debugDescription
+            // "not a date YYYY-MM-DD: <the value>": name the problem, not the value (it may be
+            // an e-mail or phone typed into the wrong field).
+            if detail.hasPrefix("not a date") || detail.hasPrefix("not an ISO 8601 time"), let r = detail.range(of: ": ", options: .backwards) {
+                detail = String(detail[..<r.lowerBound])
+            }
             if detail.contains("Cannot initialize") || detail.contains("rawValue") {
                 detail = "unknown value"
                 if p.hasSuffix("stage") { detail += " (expected one of " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")" }
@@ -183,7 +180,7 @@ public enum CaseCodec {
             }
             return p.isEmpty ? detail : "field '\(p)': \(detail)"
         @unknown default:
-            return "\(e)"
+            return "the JSON does not have the expected shape"
         }
     }
 

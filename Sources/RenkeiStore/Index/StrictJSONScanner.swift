@@ -67,15 +67,8 @@ struct StrictJSONScanner {
             guard i + 1 < n else { throw GiveUp() }
             let e = p[i + 1]
             i += 2
+            if let plain = JSONDocument.simpleEscape(e) { out.append(plain); continue }
             switch e {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x2F: out.append(0x2F)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
             case 0x75:
                 guard i + 4 <= n else { throw GiveUp() }
                 var v: UInt32 = 0

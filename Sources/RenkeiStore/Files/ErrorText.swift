@@ -1,0 +1,19 @@
+import Foundation
+
+/// The one line a person sees for an error. Foundation's `EncodingError` and `DecodingError`
+/// describe themselves with the whole value involved — for a case, its contacts' e-mails and
+/// phones (issue 18, finding 5: a 4 KB line dumping the case). Here they become their kind
+/// and the field path only; every other error describes itself.
+public enum ErrorText {
+    public static func line(_ error: Error) -> String {
+        switch error {
+        case let e as EncodingError:
+            if case .invalidValue(_, let ctx) = e { return "a value JSON cannot hold at '\(CaseCodec.path(ctx.codingPath))'" }
+            return "a value JSON cannot hold"
+        case let e as DecodingError:
+            return CaseCodec.describe(e)
+        default:
+            return "\(error)"
+        }
+    }
+}
