@@ -252,7 +252,7 @@ keys = [("inproc.cold_build", "cold index build (all files decoded, 2 threads, i
         ("inproc.warm_count_disk", "count: validate + count (no record decoded)"),
         ("inproc.warm_portfolio_disk", "portfolio, all summaries with search text"),
         ("inproc.warm_portfolio_lean_disk", "portfolio without search text (counts, deadlines)"),
-        ("inproc.warm_search_sayama_disk", "search 狭山 (byte prefilter, decode matches only)"),
+        ("inproc.warm_search_sayama_disk", "search 狭山 (byte match on the stored search text, decode matches only)"),
         ("inproc.warm_portfolio_memory", "portfolio again in the same process (TUI reload)"),
         ("inproc.durable_edit", "one durable edit (`CaseStore.apply`, add note)"),
         ("inproc.durable_write_one_file", "… of which one `DurableFile.write` (an edit does two: case + journal)"),

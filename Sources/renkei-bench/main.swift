@@ -16,7 +16,7 @@ import Foundation
 import Glibc
 #endif
 import RenkeiCore
-import RenkeiStore
+@_spi(Benchmarks) import RenkeiStore
 import RenkeiDevSupport
 
 
@@ -152,6 +152,22 @@ case "decode":
     print(String(format: "decode.files %d bytes %d", n, bytes))
     print(String(format: "decode.index_path_per_file_ms %.4f (%.1f MB/s)", fast / Double(n), Double(bytes) / 1e6 / (fast / 1000)))
     print(String(format: "decode.casecodec_per_file_ms %.4f (%.1f MB/s)", full / Double(n), Double(bytes) / 1e6 / (full / 1000)))
+    // The hand-written parser against Foundation, in memory (no file I/O): does the strict
+    // parser earn its ~570 lines? Best of `runs` passes over the same n files.
+    let files = names.prefix(n).compactMap { try? RegularFile.read(store.workspace.casesDir.appendingPathComponent($0), limit: CaseCodec.maxFileSize) }
+    let runs = Int(arg("--runs") ?? "") ?? 5
+    var strictHits = 0
+    let strict = sample(runs) { strictHits = 0; for d in files where CaseCodec.strictParse(d) != nil { strictHits += 1 } }.min()!
+    let typed = sample(runs) { for d in files { _ = try? JSONDecoder().decode(Case.self, from: d) } }.min()!
+    let twoPass = sample(runs) {
+        for d in files { _ = try? JSONDecoder().decode(Case.self, from: d); _ = try? JSONSerialization.jsonObject(with: d) }
+    }.min()!
+    let k = Double(files.count)
+    print(String(format: "decode.strict_parser_per_file_ms %.4f (%d of %d files in its subset)", strict / k, strictHits, files.count))
+    print(String(format: "decode.jsondecoder_per_file_ms %.4f", typed / k))
+    print(String(format: "decode.jsondecoder_plus_tree_per_file_ms %.4f", twoPass / k))
+    print(String(format: "decode.strict_speedup_vs_jsondecoder %.1f", typed / strict))
+    print(String(format: "decode.strict_speedup_vs_two_pass %.1f", twoPass / strict))
 
 case "municipality":
     municipalityFigures(runs: Int(arg("--runs") ?? "") ?? 20)

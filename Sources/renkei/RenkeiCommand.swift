@@ -71,7 +71,13 @@ struct Renkei: ParsableCommand {
             case .unknownCommand(let word, let suggestion):
                 throw CLIError(Message.unknownCommand(word, suggestion: suggestion).text(Output.lang), code: .usage)
             }
-            var command = try parseAsRoot(arguments)
+            var command: ParsableCommand
+            if let quick = QuickCommand.parse(arguments) {
+                command = quick
+                try command.validate()
+            } else {
+                command = try parseAsRoot(arguments)
+            }
             try command.run()
             // A command that may have changed cases rewrites the subscribed calendar feed.
             if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }

@@ -29,6 +29,7 @@ import Testing
 
     @Test func everyLabelInBothLanguages() {
         for p in Label.allCases { check(p.text(.ja), p.text(.en), "Label.\(p)") }
+        for a in ActionName.allCases { check(a.text(.ja), a.text(.en), "ActionName.\(a)") }
         for p in MunicipalityLabel.allCases { check(p.text(.ja), p.text(.en), "MunicipalityLabel.\(p)") }
         for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
         for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
@@ -95,6 +96,38 @@ import Testing
         for p in PartnerLabel.allCases {
             #expect(text.contains("PartnerLabel.\(String(describing: p))"), "PartnerLabel.\(p) is unused")
         }
+    }
+
+    /// The workbench speaks only through the table: no inline `ja ? … : …` in Sources/RenkeiTUI.
+    @Test func noInlineTranslationInTheWorkbench() throws {
+        let tui = RepoRoot.url.appendingPathComponent("Sources/RenkeiTUI")
+        for case let url as URL in FileManager.default.enumerator(at: tui, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.contains("ja ? ") || line.contains("lang == .ja ?") {
+                Issue.record("\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
+    /// The workbench's sentences with values (once inline in the TUI): each case worded in both
+    /// languages, durations and due dates exactly as the goldens show them.
+    @Test func workbenchMessagesInBothLanguages() {
+        let all: [WorkbenchMessage] = [.span(days: 400), .ago(days: 3), .ahead(days: 20), .dueOver(days: 24), .dueIn(days: 5), .days(12),
+                                       .fiscalYear(2027), .parenthetical("埼玉県"), .buildingIndex(done: "1,200", total: "10,000"),
+                                       .needs("予算化"), .earliestRoute(ja: "6月補正", en: "June supplementary"), .noTargetFiscalYear(["c-0001"]),
+                                       .damagedRow(file: "c-0002.json", reason: "line 3"), .list(["㈱ミライ", "髙橋"]), .inStageFor("3週"),
+                                       .checklistDone(done: 2, total: 5), .unmetBeforeAdvancing(3), .fiscalYearSpan(2027), .notePreview("①")]
+        for m in all {
+            #expect(!m.text(.ja).isEmpty && !m.text(.en).isEmpty, "\(m)")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+        #expect(WorkbenchMessage.span(days: -400).text(.ja) == "1年1か月")
+        #expect(WorkbenchMessage.span(days: 400).text(.en) == "1y 1mo")
+        #expect(WorkbenchMessage.ago(days: 21).text(.ja) == "3週前")
+        #expect(WorkbenchMessage.ahead(days: 5).text(.en) == "in 5d")
+        #expect(WorkbenchMessage.dueOver(days: 24).text(.ja) == "24日超過")
+        #expect(WorkbenchMessage.list(["a", "b"]).text(.ja) == "a、b")
+        #expect(WorkbenchMessage.fiscalYearSpan(2027).text(.ja) == "（2027-04-01〜2028-03-31）")
     }
 
     @Test func choicesResolveJapaneseAndCodes() {

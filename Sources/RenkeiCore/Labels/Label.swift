@@ -39,6 +39,14 @@ public enum Label: String, CaseIterable, Sendable {
     // a budget total that cannot be added up (issue 18)
     case amountTooLarge
     case exportTitle, overdueTitle, exportFailed
+    // workbench words once inline in the TUI (issue 17)
+    case viewAll, viewActive, viewMethodBudgeting, viewEnded, endedPausedColumn
+    case exportMarkdown, exportHTML, exportJSON
+    case unset, undecided, prefecture, yenHint, fiscalYearHint, idTaken, nothingChanged
+    case defaultCalendar, defaultCalendarShort, nextActionHint, everywhere, noInsightData, movedEarlier
+    case confirmFooter, chooseFooter, formFooter, helpTextFields, helpEditingKeys, helpFormKeys, helpRebind
+    case loadingCases
+    case issueWhy, issueHow, issueWhat, requiredMark, checklistKeysHint, localShareNeedsBudget, now
     // CLI tables and choice names
     case snoozedSection, contacts
     case fiscalYear, sizeClass, municipalityKind, partnerKind, fundingKind, format, referenceItem, none
@@ -50,6 +58,45 @@ public enum Label: String, CaseIterable, Sendable {
 
     public var pair: (ja: String, en: String) {
         switch self {
+        case .viewAll: return ("すべて", "All")
+        case .viewActive: return ("進行中", "Active")
+        case .viewMethodBudgeting: return ("予算化・方法", "Method & budgeting")
+        case .viewEnded: return ("終了・保留", "Ended & paused")
+        case .endedPausedColumn: return ("終了・保留", "Ended/paused")
+        case .exportMarkdown: return ("Markdown（.md）— 共有・横展開向け", "Markdown (.md) — to share")
+        case .exportHTML: return ("HTML（.html）— 画面表示・A4印刷向け", "HTML (.html) — screen and A4 print")
+        case .exportJSON: return ("JSON（.json）— ツール連携向け", "JSON (.json) — for tools")
+        case .unset: return ("（未設定）", "(none)")
+        case .undecided: return ("（未定）", "(undecided)")
+        case .prefecture: return ("都道府県", "Prefecture")
+        case .yenHint: return ("例: 4,800,000", "e.g. 4,800,000")
+        case .fiscalYearHint: return ("例: 2027", "e.g. 2027")
+        case .idTaken: return ("この ID は既に使われています", "this id is already taken")
+        case .nothingChanged: return ("変更はありません", "Nothing changed")
+        case .defaultCalendar: return ("標準カレンダー", "default calendar")
+        case .defaultCalendarShort: return ("標準", "default")
+        case .nextActionHint: return ("例: 財政課と下見積もりを確認", "e.g. check the rough quote with finance")
+        case .everywhere: return ("全画面", "Everywhere")
+        case .noInsightData: return ("この案件の分析データがありません（一覧を再読み込み: Ctrl-L）", "No insight data for this case (reload: Ctrl-L)")
+        case .movedEarlier: return ("（前営業日へ）", " (moved earlier)")
+        case .confirmFooter: return ("Enter 決定 · Esc やめる", "Enter confirm · Esc cancel")
+        case .chooseFooter: return ("Enter 選択 · Esc やめる", "Enter choose · Esc cancel")
+        case .formFooter: return ("Tab 次の項目 · Ctrl-S 保存 · Esc 取消", "Tab next field · Ctrl-S save · Esc cancel")
+        case .helpTextFields: return ("入力欄", "Text fields")
+        case .helpEditingKeys: return ("Ctrl-A/E 行頭/行末 · Ctrl-K/U 行末まで/行頭まで削除 · Ctrl-W 直前の語を削除",
+                                       "Ctrl-A/E line start/end · Ctrl-K/U kill to end/start · Ctrl-W delete word")
+        case .helpFormKeys: return ("Tab 次の項目 · Ctrl-S 保存 · Esc 取消 · メモ欄では Enter で改行",
+                                    "Tab next field · Ctrl-S save · Esc cancel · Enter is a newline in notes")
+        case .helpRebind: return ("キーは $XDG_CONFIG_HOME/renkei/config.json の \"keys\" で変更できます",
+                                  "Rebind keys in $XDG_CONFIG_HOME/renkei/config.json (\"keys\")")
+        case .loadingCases: return ("案件を読み込んでいます…", "Loading cases…")
+        case .issueWhy: return ("WHY 課題と理想像", "WHY — issue and ideal")
+        case .issueHow: return ("HOW 連携の方法", "HOW — approach")
+        case .issueWhat: return ("WHAT 実施内容", "WHAT — activities")
+        case .requiredMark: return (" ※必須", " *req")
+        case .checklistKeysHint: return ("Space でチェック/解除 · > 次の段階へ", "Space ticks/unticks · > advances")
+        case .localShareNeedsBudget: return (" ※地元負担分の予算措置が必要", " ※ local share needs its own budget line")
+        case .now: return ("現在", "now")
         case .snoozedSection: return ("スヌーズ中", "Snoozed")
         case .contacts: return ("連絡先", "Contacts")
         case .fiscalYear: return ("年度", "FY")

@@ -135,4 +135,6 @@ public enum Exit: String, CaseIterable, Codable, Sendable {
         }
     }
     public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+    /// The list column's short name (自治体“へ”導入 → 調達).
+    public func shortLabel(_ lang: Lang) -> String { lang == .ja ? shortJa : en }
 }

@@ -17,7 +17,11 @@ public struct Deadline: Equatable, Sendable {
     public var labelJa: String
     public var labelEn: String
     public init(day: Day, labelJa: String, labelEn: String) { self.day = day; self.labelJa = labelJa; self.labelEn = labelEn }
-    public func label(_ lang: Lang) -> String { lang == .ja ? labelJa : labelEn }
+}
+
+extension Deadline: Bilingual {
+    public var ja: String { labelJa }
+    public var en: String { labelEn }
 }
 
 public struct PortfolioData: Sendable {

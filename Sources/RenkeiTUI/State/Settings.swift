@@ -23,10 +23,10 @@ public struct SavedView: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey { case name, filter, stages, sort, descending }
 
     public static func builtIn(_ lang: Lang) -> [SavedView] {
-        [SavedView(name: lang == .ja ? "すべて" : "All"),
-         SavedView(name: lang == .ja ? "進行中" : "Active", stages: Stage.pipeline.map(\.rawValue)),
-         SavedView(name: lang == .ja ? "予算化・方法" : "Method & budgeting", stages: [Stage.method.rawValue, Stage.budgeting.rawValue], sort: "deadline"),
-         SavedView(name: lang == .ja ? "終了・保留" : "Ended & paused", stages: Stage.endStates.map(\.rawValue))]
+        [SavedView(name: Label.viewAll.text(lang)),
+         SavedView(name: Label.viewActive.text(lang), stages: Stage.pipeline.map(\.rawValue)),
+         SavedView(name: Label.viewMethodBudgeting.text(lang), stages: [Stage.method.rawValue, Stage.budgeting.rawValue], sort: "deadline"),
+         SavedView(name: Label.viewEnded.text(lang), stages: Stage.endStates.map(\.rawValue))]
     }
 }
 

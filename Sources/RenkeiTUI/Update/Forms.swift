@@ -37,15 +37,15 @@ extension AppState {
     }
 
     func choices(for path: String) -> (ids: [String], labels: [String])? {
-        let none = lang == .ja ? "（未設定）" : "(none)"
+        let none = Label.unset.text(lang)
         switch path {
         case "exit": return ([""] + Exit.allCases.map(\.rawValue), [none] + Exit.allCases.map { $0.label(lang) })
         case "method":
             let exit = detail?.doc?.exit
             let ms = catalog.methods.filter { exit == nil || $0.exit == exit }
-            return ([""] + ms.map(\.id), [none] + ms.map { "\(lang == .ja ? $0.ja : $0.en) (\($0.page))" })
-        case "domain": return ([""] + catalog.domains.map(\.id), [none] + catalog.domains.map { lang == .ja ? $0.ja : $0.en })
-        case "municipality.size": return ([""] + SizeClass.allCases.map(\.rawValue), [none] + SizeClass.allCases.map { lang == .ja ? $0.ja : $0.en })
+            return ([""] + ms.map(\.id), [none] + ms.map { "\($0.label(lang)) (\($0.page))" })
+        case "domain": return ([""] + catalog.domains.map(\.id), [none] + catalog.domains.map { $0.label(lang) })
+        case "municipality.size": return ([""] + SizeClass.allCases.map(\.rawValue), [none] + SizeClass.allCases.map { $0.label(lang) })
         case "municipality.kind": return ([""] + MunicipalityKind.allCases.map(\.rawValue), [none] + MunicipalityKind.allCases.map { $0.label(lang) })
         default: return nil
         }
@@ -66,7 +66,7 @@ extension AppState {
                               input: TextInput(AppState.displayValue(before), multiline: multi))
             if CaseFields.spec(path)?.kind == .tags { field.hint = Label.partnersHint.text(lang) }
             if CaseFields.spec(path)?.kind == .day { field.hint = "YYYY-MM-DD" }
-            if CaseFields.spec(path)?.kind == .yen { field.hint = lang == .ja ? "例: 4,800,000" : "e.g. 4,800,000" }
+            if CaseFields.spec(path)?.kind == .yen { field.hint = Label.yenHint.text(lang) }
             field.required = path == "title" || path == "municipality.name"
         }
         modal = .form(Form(purpose: .edit(caseId: caseId, path: path, before: before), title: "\(Label.editTitle.text(lang)) — \(caseId)", fields: [field]))
@@ -78,17 +78,16 @@ extension AppState {
             x.required = required; x.hint = hint
             return x
         }
-        let ja = lang == .ja
         var exitField = FormField(key: "exit", label: Label.exit.text(lang),
-                                  kind: .choice(ids: [""] + Exit.allCases.map(\.rawValue), labels: [ja ? "（未定）" : "(undecided)"] + Exit.allCases.map { $0.label(lang) }),
+                                  kind: .choice(ids: [""] + Exit.allCases.map(\.rawValue), labels: [Label.undecided.text(lang)] + Exit.allCases.map { $0.label(lang) }),
                                   input: TextInput())
         exitField.hint = Label.choiceHint.text(lang)
         modal = .form(Form(purpose: .newCase, title: Label.newCaseTitle.text(lang), fields: [
             f("title", Label.colTitle.text(lang), required: true),
             f("municipality", Label.municipality.text(lang), required: true),
-            f("prefecture", ja ? "都道府県" : "Prefecture"),
+            f("prefecture", Label.prefecture.text(lang)),
             f("partners", Label.partners.text(lang), hint: Label.partnersHint.text(lang)),
-            f("fiscalYear", Label.targetFY.text(lang), hint: ja ? "例: 2027" : "e.g. 2027"),
+            f("fiscalYear", Label.targetFY.text(lang), hint: Label.fiscalYearHint.text(lang)),
             exitField,
             f("id", "ID", hint: Label.idHint.text(lang)),
         ]))
@@ -159,7 +158,7 @@ extension AppState {
             }
             let id = val("id")
             if !id.isEmpty && !CaseID.isValid(id) { setError("id", CaseID.validationMessage(id)) }
-            if !id.isEmpty, indexById[id] != nil { setError("id", lang == .ja ? "この ID は既に使われています" : "this id is already taken") }
+            if !id.isEmpty, indexById[id] != nil { setError("id", Label.idTaken.text(lang)) }
             // The same list parsing as `renkei set ID partners …` (commas, 、 or ，).
             let partners = ((try? CaseFields.parse("partners", val("partners")))?.arrayValue ?? []).compactMap(\.stringValue)
             let pref = val("prefecture")
@@ -176,7 +175,7 @@ extension AppState {
                     ok = false
                 }
             }
-            if ok && value == before { modal = nil; status = lang == .ja ? "変更はありません" : "Nothing changed"; return [] }
+            if ok && value == before { modal = nil; status = Label.nothingChanged.text(lang); return [] }
             effect = .save(caseId: id, command: .setField(path: path, value: value), expect: [path: before])
         case .note(let id):
             effect = .save(caseId: id, command: .addNote(text: f.fields[0].input.text), expect: [:])

@@ -103,7 +103,7 @@ extension AppState {
             if page == .calendar {
                 calendarMunicipality = AppState.cycle(calendarMunicipality, in: insightMunicipalities.isEmpty ? Array(Set(summaries.map(\.municipality))).sorted() : insightMunicipalities)
                 calendarScroll = 0
-                status = "\(Label.municipality.text(lang)): \(calendarMunicipality ?? (lang == .ja ? "標準カレンダー" : "default calendar"))"
+                status = "\(Label.municipality.text(lang)): \(calendarMunicipality ?? Label.defaultCalendar.text(lang))"
                 return []
             }
             guard page == .dashboard else { return [] }
@@ -167,7 +167,6 @@ extension AppState {
 
     /// Snooze / set next action / calendar from a row of the overdue review.
     mutating func overdueAction(_ a: Action, _ item: DeadlineItem, review: OverdueReview, selection: Int) -> [Effect] {
-        let ja = lang == .ja
         switch a {
         case .calendar:
             modal = nil
@@ -191,7 +190,7 @@ extension AppState {
             if readOnly.contains(item.caseId) { toast(Label.readOnly.text(lang), .error); return [] }
             var text = FormField(key: "text", label: Label.nextActionText.text(lang), kind: .text, input: TextInput())
             text.required = true
-            text.hint = ja ? "例: 財政課と下見積もりを確認" : "e.g. check the rough quote with finance"
+            text.hint = Label.nextActionHint.text(lang)
             var due = FormField(key: "due", label: Label.nextActionDue.text(lang), kind: .text, input: TextInput(today.adding(days: 7).description))
             due.required = true; due.hint = "YYYY-MM-DD"
             modalBehind = .overdue(review: review, selection: selection)

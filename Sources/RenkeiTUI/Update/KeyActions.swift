@@ -75,7 +75,7 @@ extension AppState {
         case .palette: modal = .palette(input: TextInput(), selection: 0); return []
         case .reload: return [.reload] + (detail.map { [.loadCase($0.id)] } ?? [])
         case .toggleLang:
-            settings.lang = lang == .ja ? .en : .ja
+            settings.lang = lang == .en ? .ja : .en   // the other language
             let custom = Array(views.dropFirst(4))
             views = SavedView.builtIn(lang) + custom
             toast(Label.langSwitched.text(lang))
@@ -85,11 +85,8 @@ extension AppState {
         case .overdue: pending += 1; return [.overdue]
         case .export:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
-            let ja = lang == .ja
             modal = .picker(Picker(purpose: .export(caseId: id), title: "\(Label.exportTitle.text(lang)) — \(id)", ids: ["md", "html", "json"],
-                                   labels: [ja ? "Markdown（.md）— 共有・横展開向け" : "Markdown (.md) — to share",
-                                            ja ? "HTML（.html）— 画面表示・A4印刷向け" : "HTML (.html) — screen and A4 print",
-                                            ja ? "JSON（.json）— ツール連携向け" : "JSON (.json) — for tools"]))
+                                   labels: [Label.exportMarkdown, .exportHTML, .exportJSON].map { $0.text(lang) }))
             return []
         case .newCase: openNewCaseForm(); return []
         case .board:

@@ -19,7 +19,13 @@ extension AppState {
         var scored: [(Action, Int)] = []
         for (i, a) in actions.enumerated() {
             let names = AppState.paletteNames[i]
-            let best = (lang == .ja ? names : [names[1], names[0], names[2]])
+            // Japanese searches every name and alias; English its label, the Japanese one and the id.
+            let searched: [String]
+            switch lang {
+            case .ja: searched = names
+            case .en: searched = [names[1], names[0], names[2]]
+            }
+            let best = searched
                 .compactMap { Fuzzy.score(q, in: $0) }.max()
             if let best { scored.append((a, best)) }
         }

@@ -11,7 +11,7 @@ extension AppState {
         for col in layout.columns {
             let cards = boardColumns[col.index]
             let stage = stages[col.index]
-            let name = stage?.label(lang) ?? (lang == .ja ? "終了・保留" : "Ended/paused")
+            let name = stage?.label(lang) ?? Label.endedPausedColumn.text(lang)
             let focused = col.index == boardColumn
             var count = " \(cards.count)"
             var prefix = ""
@@ -40,7 +40,7 @@ extension AppState {
                 scr.putPadded(col.x, y, title, columns: col.width, sel ? style.withBold : style)
                 if lines > 1, y + 1 < height - 1 {
                     var sub = s.municipality
-                    if let d = s.daysInStage(today: today) { sub += lang == .ja ? " · \(d)日" : " · \(d)d" }
+                    if let d = s.daysInStage(today: today) { sub += " · " + WorkbenchMessage.days(d).text(lang) }
                     scr.putPadded(col.x, y + 1, sub, columns: col.width, sel ? style : theme.dim)
                 }
             }

@@ -4,23 +4,22 @@ import RenkeiCore
 /// The body of each detail tab (overview, checklist, budget, KPI, history, notes, similar).
 extension AppState {
     func detailLines(_ c: Case, _ d: DetailState, width: Int) -> [Line] {
-        let ja = lang == .ja
-        let kw = min(ja ? 14 : 14, max(4, width / 3))
+        let kw = min(14, max(4, width / 3))
         var out: [Line] = []
         switch d.tab {
         case .overview:
             var muni = c.municipality.name
-            if let p = c.municipality.prefecture, p != c.municipality.name { muni += ja ? "（\(p)）" : " (\(p))" }
-            if let k = c.municipality.kind { muni += " · " + (ja ? k.ja : k.rawValue) }
-            if let sz = c.municipality.size { muni += " · " + (ja ? sz.ja : sz.en) }
+            if let p = c.municipality.prefecture, p != c.municipality.name { muni += WorkbenchMessage.parenthetical(p).text(lang) }
+            if let k = c.municipality.kind { muni += " · " + k.label(lang) }
+            if let sz = c.municipality.size { muni += " · " + sz.label(lang) }
             out += kv(Label.municipality.text(lang), muni, width: width, keyWidth: kw)
             out += kv(Label.department.text(lang), c.department, width: width, keyWidth: kw)
-            out += kv(Label.partners.text(lang), c.partners.map { ja ? "\($0.name)（\($0.kind.ja)）" : "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ja ? "、" : ", "), width: width, keyWidth: kw)
-            out += kv(Label.domain.text(lang), c.domain.map { id in catalog.domain(id).map { ja ? $0.ja : $0.en } ?? id } ?? "", width: width, keyWidth: kw)
+            out += kv(Label.partners.text(lang), WorkbenchMessage.list(c.partners.map { $0.name + WorkbenchMessage.parenthetical($0.kind.label(lang)).text(lang) }).text(lang), width: width, keyWidth: kw)
+            out += kv(Label.domain.text(lang), c.domain.map { id in catalog.domain(id)?.label(lang) ?? id } ?? "", width: width, keyWidth: kw)
             out += kv(Label.exit.text(lang), c.exit.map { e in e.label(lang) + (catalog.exit(e).map { " (\($0.page))" } ?? "") } ?? "", width: width, keyWidth: kw)
-            out += kv(Label.method.text(lang), c.method.map { m in catalog.method(m).map { (ja ? $0.ja : $0.en) + " (\($0.page))" } ?? m } ?? "", width: width, keyWidth: kw)
+            out += kv(Label.method.text(lang), c.method.map { m in catalog.method(m).map { $0.label(lang) + " (\($0.page))" } ?? m } ?? "", width: width, keyWidth: kw)
             var stage = "\(c.stage.progressGlyph) \(c.stage.label(lang))"
-            if let entered = c.stageEnteredDay { stage += ja ? "（\(DisplayFormat.span(days: entered.days(until: today), lang))滞在）" : " (for \(DisplayFormat.span(days: entered.days(until: today), lang)))" }
+            if let entered = c.stageEnteredDay { stage += WorkbenchMessage.inStageFor(DisplayFormat.span(days: entered.days(until: today), lang)).text(lang) }
             out += kv(Label.stage.text(lang), stage, width: width, keyWidth: kw)
             if let r = c.stageReason { out += kv(Label.reason.text(lang), r, width: width, keyWidth: kw) }
             out += kv(Label.targetFY.text(lang), c.budget.fiscalYear.map { DisplayFormat.fiscalYear($0, lang) } ?? "", width: width, keyWidth: kw)
@@ -29,13 +28,13 @@ extension AppState {
                 if let due = na.due { t += " (\(DisplayFormat.day(due, wareki: settings.wareki)) · \(DisplayFormat.due(due, today: today, lang)))" }
                 out += kv(Label.nextAction.text(lang), t, width: width, keyWidth: kw)
             }
-            out += kv(Label.tags.text(lang), c.tags.joined(separator: ja ? "、" : ", "), width: width, keyWidth: kw)
+            out += kv(Label.tags.text(lang), WorkbenchMessage.list(c.tags).text(lang), width: width, keyWidth: kw)
             out.append(.blank)
-            out.append(section(ja ? "WHY 課題と理想像" : "WHY — issue and ideal"))
+            out.append(section(Label.issueWhy.text(lang)))
             out += paragraph(c.issue.why, width: width)
-            out.append(section(ja ? "HOW 連携の方法" : "HOW — approach"))
+            out.append(section(Label.issueHow.text(lang)))
             out += paragraph(c.issue.how, width: width)
-            out.append(section(ja ? "WHAT 実施内容" : "WHAT — activities"))
+            out.append(section(Label.issueWhat.text(lang)))
             out += paragraph(c.issue.what, width: width)
 
         case .checklist:
@@ -47,7 +46,7 @@ extension AppState {
             let done = items.filter { c.checklist[$0.id] != nil }.count
             let problems = Gate.check(c, catalog: catalog)
             out.append(Line([Span("\(c.stage.label(lang)) ", theme.stage(c.stage).withBold),
-                             Span(ja ? " \(done)/\(items.count) 完了" : " \(done)/\(items.count) done", theme.dim),
+                             Span(WorkbenchMessage.checklistDone(done: done, total: items.count).text(lang), theme.dim),
                              Span(catalog.stage(c.stage).map { "  (\($0.page))" } ?? "", theme.dim)]))
             if items.isEmpty { out.append(Line(Label.noItems.text(lang), theme.dim)) }
             var group: String?
@@ -56,7 +55,7 @@ extension AppState {
                 if item.group != group, let g = item.group { out.append(Line(g, theme.accent)); group = g }
                 let ticked = c.checklist[item.id] != nil
                 let box = ticked ? "[x] " : "[ ] "
-                let req = item.required ? (ja ? " ※必須" : " *req") : ""
+                let req = item.required ? Label.requiredMark.text(lang) : ""
                 let labelW = max(1, width - 4 - pageW - DisplayWidth.of(req))
                 let wrapped = wrapText(item.label(lang), width: labelW)
                 let selected = i == d.itemSelection
@@ -77,14 +76,14 @@ extension AppState {
             if problems.isEmpty {
                 out.append(Line("→ " + Label.gateOpen.text(lang), theme.success))
             } else {
-                out.append(Line(ja ? "→ 次へ進むには未了 \(problems.count) 件:" : "→ \(problems.count) unmet before advancing:", theme.warning))
+                out.append(Line(WorkbenchMessage.unmetBeforeAdvancing(problems.count).text(lang), theme.warning))
                 for p in problems { out += paragraph("・" + p.label(lang), width: width, indent: 2, style: theme.dim) }
             }
-            out.append(Line(ja ? "Space でチェック/解除 · > 次の段階へ" : "Space ticks/unticks · > advances", theme.dim))
+            out.append(Line(Label.checklistKeysHint.text(lang), theme.dim))
 
         case .budget:
             let b = c.budget
-            out += kv(Label.targetFY.text(lang), b.fiscalYear.map { fy in DisplayFormat.fiscalYear(fy, lang) + (ja ? "（\(fy)-04-01〜\(fy + 1)-03-31）" : " (\(fy)-04-01 – \(fy + 1)-03-31)") } ?? "", width: width, keyWidth: kw)
+            out += kv(Label.targetFY.text(lang), b.fiscalYear.map { fy in DisplayFormat.fiscalYear(fy, lang) + WorkbenchMessage.fiscalYearSpan(fy).text(lang) } ?? "", width: width, keyWidth: kw)
             out += kv(Label.budgetTotal.text(lang), b.items.isEmpty ? "" : (b.checkedTotalYen.map(DisplayFormat.yen) ?? Label.amountTooLarge.text(lang)), width: width, keyWidth: kw)
             for it in b.items where b.items.count > 1 { out += kv("", "・\(it.label) \(DisplayFormat.yen(it.yen))", width: width, keyWidth: kw) }
             out += kv(Label.roughQuote.text(lang), b.roughQuoteYen.map(DisplayFormat.yen) ?? "", width: width, keyWidth: kw)
@@ -96,11 +95,11 @@ extension AppState {
             out.append(section(Label.funding.text(lang)))
             if b.funding.isEmpty { out.append(Line("—", theme.dim, indent: 2)) }
             for f in b.funding {
-                var t = "\(f.name)（\(ja ? f.kind.ja : f.kind.rawValue)）"
+                var t = "\(f.name)（\(f.kind.label(lang))）"
                 if let r = f.ratePercent { t += " \(SafeNumber.plain(r))%" }
                 if let y = f.yen { t += " " + DisplayFormat.yen(y) }
                 if f.kind == .subsidy || f.kind == .grant, let r = f.ratePercent, r < 100 {
-                    t += ja ? " ※地元負担分の予算措置が必要" : " ※ local share needs its own budget line"
+                    t += Label.localShareNeedsBudget.text(lang)
                 }
                 out += paragraph("・" + t, width: width)
             }
@@ -134,14 +133,14 @@ extension AppState {
             out.append(section(Label.timeInStage.text(lang)))
             for (stage, from, to) in stageSpans(c) {
                 let days = from.days(until: to ?? today)
-                out.append(Line([Span(DisplayWidth.pad(stage.label(lang), to: ja ? 14 : 16), theme.stage(stage)),
-                                 Span(" \(from) → \(to.map(\.description) ?? (ja ? "現在" : "now"))", theme.dim),
+                out.append(Line([Span(DisplayWidth.pad(stage.label(lang), to: stageNameWidth), theme.stage(stage)),
+                                 Span(" \(from) → \(to.map(\.description) ?? Label.now.text(lang))", theme.dim),
                                  Span("  " + DisplayFormat.span(days: days, lang))], indent: 1))
             }
             out.append(.blank)
             if c.events.isEmpty { out.append(Line(Label.noHistory.text(lang), theme.dim)) }
             for e in c.events.reversed() {
-                let what = ja ? e.kind.ja : e.kind.rawValue
+                let what = e.kind.label(lang)
                 out.append(Line([Span("\(e.at.day)", .plain), Span(" \(DisplayFormat.relative(e.at.day, today: today, lang))", theme.dim),
                                  Span("  \(what)", .plain.withBold), Span("  \(e.actor)", theme.dim)]))
                 let changes = e.changes.filter { !(e.reason != nil && $0.field == "stageReason") }
@@ -179,8 +178,15 @@ extension AppState {
         return out
     }
 
+    /// Width of the history's stage column (the longest name in each language).
+    var stageNameWidth: Int {
+        switch lang {
+        case .ja: return 14
+        case .en: return 16
+        }
+    }
+
     func describe(_ ch: Change) -> String {
-        let ja = lang == .ja
         func v(_ j: JSONValue) -> String {
             let s = AppState.displayValue(j)
             return s.isEmpty ? "—" : DisplayWidth.clip(TerminalText.inline(s), to: 30)
@@ -197,7 +203,7 @@ extension AppState {
         }
         if ch.field.hasPrefix("note.") {
             let text = ch.after.objectValue?["text"]?.stringValue ?? ch.before.objectValue?["text"]?.stringValue ?? ""
-            return (ja ? "メモ: " : "note: ") + DisplayWidth.clip(TerminalText.inline(text), to: 40)
+            return WorkbenchMessage.notePreview(DisplayWidth.clip(TerminalText.inline(text), to: 40)).text(lang)
         }
         if ch.field == "stageReason" { return "\(Label.reason.text(lang)): \(v(ch.after))" }
         let label = CaseFields.spec(ch.field)?.label(lang) ?? ch.field

@@ -14,7 +14,7 @@ extension AppState {
             var spans = [Span(" " + c.stage.progressGlyph + " " + c.stage.label(lang), theme.stage(c.stage).withBold),
                          Span("  " + c.municipality.name, .plain)]
             if let e = c.exit { spans.append(Span("  " + e.label(lang), theme.dim)) }
-            if let m = c.method { spans.append(Span(" / " + (catalog.method(m).map { lang == .ja ? $0.ja : $0.en } ?? m), theme.dim)) }
+            if let m = c.method { spans.append(Span(" / " + (catalog.method(m)?.label(lang) ?? m), theme.dim)) }
             if d.readOnly { spans.append(Span("  [" + Label.readOnly.text(lang) + "]", theme.warning)) }
             scr.bar(1, left: spans, right: [], style: .plain)
         }

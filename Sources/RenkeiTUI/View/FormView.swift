@@ -3,7 +3,6 @@ import RenkeiCore
 
 extension AppState {
     func renderForm(_ f: Form, _ scr: inout Screen) {
-        let ja = lang == .ja
         let w = min(width - 2, 72)
         let innerW = max(1, w - 4)
         // Lay fields out as blocks: label line, input (multiline: up to 6 lines), optional error.
@@ -17,7 +16,7 @@ extension AppState {
         }
         let total = blocks.reduce(0) { $0 + $1.height } + 2
         let inner = scr.dialog(width: w, height: min(height, total + 2), title: f.title, theme: theme)
-        let footer = ja ? "Tab 次の項目 · Ctrl-S 保存 · Esc 取消" : "Tab next field · Ctrl-S save · Esc cancel"
+        let footer = Label.formFooter.text(lang)
         let avail = max(0, inner.height - 1)
         // scroll so the focused block is visible
         var start = 0

@@ -65,11 +65,10 @@ extension AppState {
             _ = insightPlaceholder(&scr)
             return
         }
-        let ja = lang == .ja
-        let who = calendarMunicipality ?? (ja ? "標準" : "default")
+        let who = calendarMunicipality ?? Label.defaultCalendarShort.text(lang)
         titleBar(&scr, "\(Label.calendarTitle.text(lang)) \(DisplayFormat.fiscalYear(t.fiscalYear, lang)) · \(who)")
         var y = 1
-        let name = ja ? "\(res.calendar.ja) [\(res.calendar.id)]" : "\(res.calendar.en) [\(res.calendar.id)]"
+        let name = "\(res.calendar.label(lang)) [\(res.calendar.id)]"
         scr.put(1, y, name, theme.dim, limit: width - 1); y += 1
         if let note = res.note(lang), height >= 16 { scr.put(1, y, "! " + note, theme.warning, limit: width - 1); y += 1 }
         // The timeline bar: milestones as ┬, today as ▼ above it.
@@ -79,7 +78,7 @@ extension AppState {
             for r in t.rows where !r.isToday { bar[min(barW - 1, Int(t.fraction(of: r.due) * Double(barW - 1)))] = r.kind == .milestone ? "┼" : "┬" }
             let tx = min(barW - 1, Int(t.fraction(of: t.today) * Double(barW - 1)))
             scr.put(2 + tx, y, "▼", theme.error)
-            scr.put(2 + tx + 1, y, ja ? "今日" : "today", theme.error, limit: width - 1)
+            scr.put(2 + tx + 1, y, Label.today.text(lang), theme.error, limit: width - 1)
             y += 1
             scr.put(2, y, String(bar), theme.border, limit: width - 1)
             scr.put(2 + tx, y, "█", theme.error)
@@ -95,7 +94,7 @@ extension AppState {
             let date = settings.wareki ? r.due.wareki : r.due.description
             var l = "\(mark) \(date)  \(r.label(lang))"
             if !r.isToday { l += "  " + r.relativeText(lang) }
-            if r.shiftReason != nil { l += ja ? "（前営業日へ）" : " (moved earlier)" }
+            if r.shiftReason != nil { l += Label.movedEarlier.text(lang) }
             lines.append((l, r.isToday ? theme.error : r.isPast ? theme.dim : r.kind == .milestone ? .plain : theme.accent))
         }
         drawTextLines(lines, top: y, height: height - 1 - y, scroll: calendarScroll, &scr)
@@ -104,7 +103,7 @@ extension AppState {
     func similarLines(_ d: DetailState, width: Int) -> [Line] {
         guard insight != nil else { return [Line(Label.insightLoading.text(lang), theme.dim)] }
         guard let r = d.similar else {
-            return [Line(lang == .ja ? "この案件の分析データがありません（一覧を再読み込み: Ctrl-L）" : "No insight data for this case (reload: Ctrl-L)", theme.dim)]
+            return [Line(Label.noInsightData.text(lang), theme.dim)]
         }
         var out: [Line] = []
         if let note = r.note { out += paragraph(note.text(lang), width: width, indent: 0, style: theme.warning) }

@@ -4,7 +4,12 @@ import RenkeiCore
 extension AppState {
     // MARK: list
 
-    var stageColumnWidth: Int { lang == .ja ? 20 : 22 }
+    var stageColumnWidth: Int {
+        switch lang {   // a layout width per language, not a word
+        case .ja: return 20
+        case .en: return 22
+        }
+    }
 
     func renderList(_ scr: inout Screen) {
         titleBar(&scr, Label.portfolio.text(lang))
@@ -38,7 +43,7 @@ extension AppState {
                 let st = sel ? theme.error.withReverse : theme.error
                 scr.fill(Rect(x: 0, y: y, width: width, height: 1), sel ? Style(reverse: true) : .plain)
                 scr.put(0, y, "!", st)
-                let text = "\(lang == .ja ? "破損" : "DAMAGED") \(d.fileName) — \(d.reason)"
+                let text = WorkbenchMessage.damagedRow(file: d.fileName, reason: d.reason).text(lang)
                 scr.put(1, y, text, st, limit: width - 1)
             }
         }
@@ -66,9 +71,9 @@ extension AppState {
                 scr.putPadded(col.x, y, text, columns: col.width, st(theme.stage(s.stage)))
             case .exit:
                 var t = ""
-                if let e = s.exit { t = lang == .ja ? e.shortJa : e.en }
+                if let e = s.exit { t = e.shortLabel(lang) }
                 if let m = s.method {
-                    let name = catalog.method(m).map { lang == .ja ? $0.ja : $0.en } ?? m
+                    let name = catalog.method(m)?.label(lang) ?? m
                     t += (t.isEmpty ? "" : "/") + name
                 }
                 scr.putPadded(col.x, y, t.isEmpty ? "—" : t, columns: col.width, base)
@@ -82,7 +87,7 @@ extension AppState {
                     scr.putPadded(col.x, y, "—", columns: col.width, st(theme.dim))
                 }
             case .days:
-                let t = s.daysInStage(today: today).map { lang == .ja ? "\($0)日" : "\($0)d" } ?? "—"
+                let t = s.daysInStage(today: today).map { WorkbenchMessage.days($0).text(lang) } ?? "—"
                 scr.putPadded(col.x, y, t, columns: col.width, base, alignRight: true)
             }
         }

@@ -6,11 +6,10 @@ import RenkeiCore
 public func loadingView(done: Int, total: Int, width: Int, height: Int, lang: Lang) -> Screen {
     var screen = Screen(width: width, height: height)
     guard width > 0, height > 0 else { return screen }
-    let ja = lang == .ja
-    let title = ja ? "連携ワークベンチ" : "renkei workbench"
+    let title = Label.appName.text(lang)
     let what = total > 0
-        ? (ja ? "索引を作成しています… \(Yen.grouped(done)) / \(Yen.grouped(total))件" : "Building the index… \(Yen.grouped(done)) / \(Yen.grouped(total)) cases")
-        : (ja ? "案件を読み込んでいます…" : "Loading cases…")
+        ? WorkbenchMessage.buildingIndex(done: Yen.grouped(done), total: Yen.grouped(total)).text(lang)
+        : Label.loadingCases.text(lang)
     let y = max(0, height / 2 - 1)
     _ = screen.put(1, 0, title, Style.plain.withBold, limit: width)
     _ = screen.put(max(0, (width - DisplayWidth.of(what)) / 2), y, what, .plain, limit: width)

@@ -5,7 +5,6 @@ extension AppState {
     // MARK: modals
 
     func renderModal(_ m: Modal, _ scr: inout Screen) {
-        let ja = lang == .ja
         switch m {
         case .help(let scroll):
             let lines = helpLines()
@@ -56,7 +55,7 @@ extension AppState {
             p.input.draw(into: &scr, Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.input, focused: true)
             y += 1
             if let e = p.error, y < inner.maxY { scr.put(inner.x, y, e, theme.error, limit: inner.maxX); y += 1 }
-            if y < inner.maxY { scr.put(inner.x, y, ja ? "Enter 決定 · Esc やめる" : "Enter confirm · Esc cancel", theme.dim, limit: inner.maxX) }
+            if y < inner.maxY { scr.put(inner.x, y, Label.confirmFooter.text(lang), theme.dim, limit: inner.maxX) }
         case .picker(let p):
             let h = min(height - 2, p.ids.count + 3)
             let inner = scr.dialog(width: min(width - 2, 64), height: h, title: p.title, theme: theme)
@@ -67,7 +66,7 @@ extension AppState {
                 guard k < p.labels.count else { break }
                 scr.putPadded(inner.x, inner.y + i, p.labels[k], columns: inner.width, k == p.selection ? theme.selected : .plain)
             }
-            if listH >= 0 { scr.put(inner.x, inner.maxY - 1, ja ? "Enter 選択 · Esc やめる" : "Enter choose · Esc cancel", theme.dim, limit: inner.maxX) }
+            if listH >= 0 { scr.put(inner.x, inner.maxY - 1, Label.chooseFooter.text(lang), theme.dim, limit: inner.maxX) }
         case .form(let f):
             renderForm(f, &scr)
         case .overdue(let review, let sel):
@@ -98,12 +97,11 @@ extension AppState {
             }
             out.append(.blank)
         }
-        let ja = lang == .ja
-        out.append(Line(ja ? "入力欄" : "Text fields", theme.accent))
-        out.append(Line(ja ? "Ctrl-A/E 行頭/行末 · Ctrl-K/U 行末まで/行頭まで削除 · Ctrl-W 直前の語を削除" : "Ctrl-A/E line start/end · Ctrl-K/U kill to end/start · Ctrl-W delete word", indent: 1))
-        out.append(Line(ja ? "Tab 次の項目 · Ctrl-S 保存 · Esc 取消 · メモ欄では Enter で改行" : "Tab next field · Ctrl-S save · Esc cancel · Enter is a newline in notes", indent: 1))
+        out.append(Line(Label.helpTextFields.text(lang), theme.accent))
+        out.append(Line(Label.helpEditingKeys.text(lang), indent: 1))
+        out.append(Line(Label.helpFormKeys.text(lang), indent: 1))
         out.append(.blank)
-        out.append(Line(ja ? "キーは $XDG_CONFIG_HOME/renkei/config.json の \"keys\" で変更できます" : "Rebind keys in $XDG_CONFIG_HOME/renkei/config.json (\"keys\")", theme.dim))
+        out.append(Line(Label.helpRebind.text(lang), theme.dim))
         return out
     }
 }

@@ -4,7 +4,6 @@ import RenkeiCore
 extension AppState {
     /// The overdue review: missed / due soon / upcoming, then by municipality (the calendar engine's order).
     func renderOverdue(_ review: OverdueReview, _ sel: Int, _ scr: inout Screen) {
-        let ja = lang == .ja
         let inner = scr.dialog(width: width - 2, height: height - 2,
                                title: "\(Label.overdueTitle.text(lang)) — \(DisplayFormat.day(review.today, wareki: settings.wareki))", theme: theme)
         var lines: [Line] = []
@@ -17,7 +16,7 @@ extension AppState {
                                Span(Message.rowCount(g.count).text(lang), theme.dim)]))
             if g.count == 0 { lines.append(Line("—", theme.dim, indent: 2)) }
             for m in g.municipalities {
-                lines.append(Line(m.municipality + (m.prefecture.flatMap { $0 == m.municipality ? nil : ja ? "（\($0)）" : " (\($0))" } ?? ""), .plain.withBold, indent: 1))
+                lines.append(Line(m.municipality + (m.prefecture.flatMap { $0 == m.municipality ? nil : WorkbenchMessage.parenthetical($0).text(lang) } ?? ""), .plain.withBold, indent: 1))
                 for item in m.items {
                     let isSel = index == sel
                     if isSel { selLine = lines.count }
@@ -29,9 +28,9 @@ extension AppState {
                                       selected: isSel, indent: 2))
                     if isSel {
                         let indent = statusWidth + 3
-                        if let r = item.requirement(lang) { lines.append(Line((ja ? "要件: " : "needs: ") + r, theme.dim, indent: indent)) }
+                        if let r = item.requirement(lang) { lines.append(Line(WorkbenchMessage.needs(r).text(lang), theme.dim, indent: indent)) }
                         if let route = item.earliestRoute {
-                            lines.append(Line((ja ? "最短の予算化: " + route.ja : "earliest route: " + route.en), theme.accent, indent: indent))
+                            lines.append(Line(WorkbenchMessage.earliestRoute(ja: route.ja, en: route.en).text(lang), theme.accent, indent: indent))
                         }
                         if let note = item.calendarNote { lines.append(Line(note, theme.warning, indent: indent)) }
                     }
@@ -50,7 +49,7 @@ extension AppState {
             lines.append(.blank)
         }
         if !review.unscheduled.isEmpty {
-            lines.append(Line((ja ? "目標年度が未設定: " : "No target fiscal year: ") + review.unscheduled.joined(separator: ", "), theme.dim))
+            lines.append(Line(WorkbenchMessage.noTargetFiscalYear(review.unscheduled).text(lang), theme.dim))
         }
         let footer = settings.keymap.hints(in: .overdue).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
         let bodyH = max(0, inner.height - 1)

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Start-up cost (issue 19), NOT for CI (~5 min). Counts instructions with callgrind (repeatable on
+# a noisy machine) and times with hyperfine, side by side with taskwarrior on the same 1,000 cases
+# and with the floor: a minimal Foundation program built by this script with the same flags as
+# the installed renkei (-O, Swift runtime linked statically). Prints a Markdown table for
+# BENCHMARKS.md's "Start-up" section.
+#   Benchmarks/startup.sh            (BIN=… to use a renkei built elsewhere; N=… for another size)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 RENKEI_DATA=$ROOT/Data RENKEI_TODAY=2026-11-23
+N=${N:-1000}
+DIR=${BENCH_DIR:-/tmp/renkei-startup}
+RUNS=${RUNS:-30}
+mkdir -p "$DIR"
+for tool in valgrind hyperfine task; do
+  command -v $tool >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind hyperfine taskwarrior >/dev/null
+done
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --static-swift-stdlib --product renkei >&2
+  BIN=$ROOT/.build/release/renkei
+fi
+swift build --product renkei-bench >&2   # only generates the taskwarrior tasks
+RB=$ROOT/.build/debug/renkei-bench
+
+# The floor: Foundation imported, one line printed, built like renkei.
+cat > "$DIR/floor.swift" <<'SWIFT'
+import Foundation
+print("hello \(ProcessInfo.processInfo.arguments.count)")
+SWIFT
+swiftc -O -static-stdlib "$DIR/floor.swift" -o "$DIR/floor" 2>/dev/null
+
+WS=$DIR/ws-$N; EMPTY=$DIR/ws-empty; TW=$DIR/tw-$N
+[ "$(ls "$WS/cases" 2>/dev/null | wc -l)" = "$N" ] || { rm -rf "$WS"; "$BIN" dev generate --cases "$N" --seed 7 --workspace "$WS" --quiet; }
+[ -d "$EMPTY/cases" ] || "$BIN" init "$EMPTY" >/dev/null 2>&1
+export TASKRC=$TW/taskrc
+TASK="task rc.data.location=$TW rc.confirmation=no rc.verbose=nothing rc.hooks=off"
+if [ "$($TASK count 2>/dev/null || echo 0)" != "$N" ]; then
+  rm -rf "$TW"; mkdir -p "$TW"; : > "$TW/taskrc"
+  "$RB" taskwarrior --tasks "$N" --seed 7 --today 2026-11-23 --out "$TW/tasks.json" >/dev/null
+  $TASK import "$TW/tasks.json" >/dev/null
+fi
+ID=$(printf "c-%04d" $((N / 2)))
+# Warm the indexes and caches once.
+for ws in "$WS" "$EMPTY"; do "$BIN" --workspace "$ws" list --count >/dev/null; done
+$TASK count >/dev/null
+
+instr() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ { print $4 }'; }
+median_ms() { hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$DIR/h.json" "$1" >/dev/null 2>&1
+              python3 -c "import json; print('%.1f' % (json.load(open('$DIR/h.json'))['results'][0]['median'] * 1000))"; }
+
+floor=$(instr "$DIR/floor")
+echo "| command | renkei instr. | peer | peer instr. | ratio (instr.) | renkei ms | peer ms | ratio (ms) |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|"
+row() {  # label renkei-args… -- peer command
+  local label=$1; shift
+  local args=() ; while [ "$1" != "--" ]; do args+=("$1"); shift; done; shift
+  local peer="$*"
+  local r p rm pm
+  r=$(instr "$BIN" "${args[@]}")
+  rm=$(median_ms "$BIN ${args[*]}")
+  if [ "$peer" = floor ]; then p=$floor; pm=$(median_ms "$DIR/floor"); peer="Foundation floor"
+  else p=$(instr $peer); pm=$(median_ms "$peer"); fi
+  python3 - "$label" "$r" "$peer" "$p" "$rm" "$pm" <<'PY'
+import sys
+label, r, peer, p, rm, pm = sys.argv[1:]
+r, p, rm, pm = int(r), int(p), float(rm), float(pm)
+import re
+peer = re.sub(r" rc\.\S+", "", peer)   # the task command without its rc.* settings
+print(f"| `{label}` | {r/1e6:.1f} M | `{peer}` | {p/1e6:.1f} M | {r/p:.2f}× | {rm} | {pm} | {rm/pm:.2f}× |")
+PY
+}
+row "list --count (empty workspace)" --workspace "$EMPTY" list --count -- floor
+row "overdue --count (empty workspace)" --workspace "$EMPTY" overdue --count -- floor
+row "--version" --version -- floor
+row "list --count ($N)" --workspace "$WS" list --count -- $TASK count
+row "overdue --count ($N)" --workspace "$WS" overdue --count -- $TASK +OVERDUE count
+row "list --search 狭山 --limit 50 ($N)" --workspace "$WS" list --search 狭山 --limit 50 -- $TASK /狭山/ limit:50 list
+row "show $ID ($N)" --workspace "$WS" show "$ID" -- $TASK $((N / 2)) information
+echo
+echo "Machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); renkei $("$BIN" --version | cut -d' ' -f2-); $(task --version | head -1 | sed 's/^/task /')"

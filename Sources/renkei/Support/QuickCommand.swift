@@ -1,0 +1,129 @@
+import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The start-up shortcut for the commands people and scripts run most (`list`, `overdue`, `show`).
+///
+/// ArgumentParser builds each command by reflection and `Decodable` (~16 M instructions, about
+/// half of a `list --count` on 1,000 cases — issue 19's callgrind rows). For these three
+/// commands with only their ordinary options, this fills the same command struct through its
+/// property wrappers' setters and skips that machinery. Anything else — `--help`, an unknown or
+/// repeated option, a missing value, a bad number — returns nil and ArgumentParser parses the
+/// line as always, so errors and help look exactly as before. `QuickCommandCLITests` holds both
+/// paths to the same output over generated argument lists.
+enum QuickCommand {
+    static func parse(_ arguments: [String]) -> ParsableCommand? {
+        // RENKEI_NO_QUICK=1 turns the shortcut off, so tests can hold both paths to the same output.
+        if let off = getenv("RENKEI_NO_QUICK"), off.pointee != 0 { return nil }
+        guard let name = arguments.first, var options = Options(Array(arguments.dropFirst())) else { return nil }
+        let command: ParsableCommand?
+        switch name {
+        case "list": command = list(&options)
+        case "overdue": command = overdue(&options)
+        case "show": command = show(&options)
+        default: return nil
+        }
+        // Every word must have been used: an option this shortcut does not know goes to ArgumentParser.
+        guard let command, options.isEmpty else { return nil }
+        return command
+    }
+
+    static func global(_ o: inout Options) -> GlobalOptions {
+        var g = GlobalOptions()
+        g.workspace = o.value("workspace")
+        g.today = o.value("today")
+        return g
+    }
+
+    static func list(_ o: inout Options) -> ParsableCommand? {
+        var c = ListCommand()
+        c.global = global(&o)
+        c.stage = o.value("stage")
+        c.exit = o.value("exit")
+        c.search = o.value("search")
+        guard let limit = o.integer("limit") else { return nil }
+        c.limit = limit
+        c.count = o.flag("count")
+        c.json = o.flag("json")
+        return c
+    }
+
+    static func overdue(_ o: inout Options) -> ParsableCommand? {
+        var c = OverdueCommand()
+        c.global = global(&o)
+        guard let within = o.integer("within") else { return nil }
+        c.within = within ?? 14
+        c.all = o.flag("all")
+        c.count = o.flag("count")
+        c.wareki = o.flag("wareki")
+        c.json = o.flag("json")
+        return c
+    }
+
+    static func show(_ o: inout Options) -> ParsableCommand? {
+        var c = ShowCommand()
+        c.global = global(&o)
+        c.json = o.flag("json")
+        guard o.positional.count == 1 else { return nil }
+        c.id = o.positional.removeFirst()
+        return c
+    }
+
+    /// `--name value`, `--name=value` and `--flag`; every name at most once; words not starting
+    /// with `--` are positional. A lone `-`, short options and `--` end the shortcut (nil).
+    struct Options {
+        var named: [String: String?] = [:]
+        var positional: [String] = []
+
+        /// Options that take a value (all commands above); any other `--name` is a flag.
+        static let valued: Set<String> = ["workspace", "today", "stage", "exit", "search", "limit", "within"]
+
+        init?(_ words: [String]) {
+            var i = 0
+            while i < words.count {
+                let w = words[i]
+                if w.hasPrefix("--") && w.count > 2 {
+                    let body = w.dropFirst(2)
+                    let parts = body.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                    let name = String(parts[0])
+                    guard named[name] == nil else { return nil }
+                    if Self.valued.contains(name) {
+                        if parts.count == 2 { named[name] = String(parts[1]) }
+                        else if i + 1 < words.count, !words[i + 1].hasPrefix("-") { named[name] = words[i + 1]; i += 1 }
+                        else { return nil }
+                    } else {
+                        guard parts.count == 1 else { return nil }
+                        named[name] = .some(nil)
+                    }
+                } else if w.hasPrefix("-") {
+                    return nil
+                } else {
+                    positional.append(w)
+                }
+                i += 1
+            }
+        }
+
+        var isEmpty: Bool { named.isEmpty && positional.isEmpty }
+
+        mutating func value(_ name: String) -> String? {
+            guard let v = named.removeValue(forKey: name) else { return nil }
+            return v
+        }
+
+        mutating func flag(_ name: String) -> Bool {
+            guard let v = named[name], v == nil else { return false }
+            named.removeValue(forKey: name)
+            return true
+        }
+
+        /// .some(nil) when absent, .some(n) when a number, nil when present but not a number.
+        mutating func integer(_ name: String) -> Int?? {
+            guard let v = named[name] else { return .some(nil) }
+            guard let text = v, let n = Int(text) else { return nil }
+            named.removeValue(forKey: name)
+            return .some(n)
+        }
+    }
+}
