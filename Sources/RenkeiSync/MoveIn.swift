@@ -59,6 +59,9 @@ struct MoveIn {
                 try repo.git.must(["update-ref", "-m", "renkei sync", "HEAD", to] + (head.map { [$0] } ?? []))
             }
             try? FileManager.default.removeItem(at: pendingURL)
+            // git's own index still describes the old HEAD: refresh it (work tree untouched), so
+            // `git status` by hand shows nothing to commit. Only a cache: failure is harmless.
+            _ = try? repo.git.run(["reset", "-q"])
             return changed
         }
     }
