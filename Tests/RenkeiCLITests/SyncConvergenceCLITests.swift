@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 import Testing
 import RenkeiTestSupport
 
@@ -16,16 +17,11 @@ import RenkeiTestSupport
     static let kills = Int(env["RENKEI_SYNC_KILLS"] ?? "") ?? 3
     static let firstSeed = UInt64(env["RENKEI_SYNC_SEED"] ?? "") ?? 20261203
 
-    /// SplitMix64, as the core's (the CLI tests see only the binary).
+    /// Core's SplitMix64 (the one generator) with modulo draws, as the recorded seeds expect.
     struct Rng {
-        var s: UInt64
-        mutating func next() -> UInt64 {
-            s &+= 0x9E37_79B9_7F4A_7C15
-            var z = s
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var core: SplitMix64
+        init(s: UInt64) { core = SplitMix64(seed: s) }
+        mutating func next() -> UInt64 { core.next() }
         mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
     }

@@ -51,7 +51,7 @@ import Testing
 
     /// Seeded mutations: deterministic, so a failure names an input that can be replayed.
     static func generated(_ id: String, count: Int, seed: UInt64) throws -> [(String, Data)] {
-        var rng = SplitMix(seed)
+        var rng = SplitMix64(seed: seed)   // Core's, the one generator
         let base = Array(try base(id: id).utf8)
         let fragments: [[UInt8]] = ["\\q", "\u{1}", "\u{0}", "01", "1.", "-", "\\ud800", "[[[[", "]", "}", ",", "\"", "1e999", "\\u00", "null", "{\"x\":", "\u{FEFF}", "\r\n"].map { Array($0.utf8) }
         return (0..<count).map { k in
@@ -69,9 +69,7 @@ import Testing
         }
     }
 
-    struct SplitMix { var s: UInt64; init(_ seed: UInt64) { s = seed }
-        mutating func next() -> UInt64 { s &+= 0x9E37_79B9_7F4A_7C15; var z = s; z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9; z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB; return z ^ (z >> 31) }
-    }
+
 
     @Test func everyPathReachesTheSameVerdict() throws {
         let store = try StoreFixtures.store()

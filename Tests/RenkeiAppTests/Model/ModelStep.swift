@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 
 /// One step of a model-based run of the workbench (issue 18): what a person does at the keys,
 /// or what happens to the workspace from outside (another person through the store, a damaged
@@ -102,16 +103,11 @@ enum ModelStep: Codable, Equatable, CustomStringConvertible {
     }
 }
 
-/// SplitMix64: a seeded generator, so a run is reproduced from its seed.
+/// Core's SplitMix64 (the one generator), so a run is reproduced from its seed; `below` keeps
+/// the modulo draw the recorded seeds were found with.
 struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var core: SplitMix64
+    init(seed: UInt64) { core = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { core.next() }
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
