@@ -35,6 +35,7 @@ struct Renkei: ParsableCommand {
             PartnerGroupCommand.self,
             ContactCommand.self,
             MunicipalityCommand.self,
+            GrantCommand.self,
             KPICommand.self,
             NoteCommand.self,
             UndoCommand.self,

@@ -42,3 +42,20 @@ import Testing
         #expect(v.status == 1 && v.stdout.contains("tbm.json: corporateNumber '8000012050002'"), "\(v.stdout)")
     }
 }
+
+/// `renkei grant ID` on the sample: 豊中市's 第2世代交付金 case.
+@Suite struct GrantCLITests {
+    @Test func sampleGrantCase() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let r = try CLI.run(["grant", "toyonaka-cureapp-sotsuen"], workspace: ws, env: ["LANG": "ja_JP.UTF-8"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("国費（補助率分） 50%: ¥5,250,000") && r.stdout.contains("地方負担分（自治体の予算計上が必要）: ¥5,250,000"), "\(r.stdout)")
+        #expect(r.stdout.contains("交付上限額: ¥1,000,000,000 — ソフト事業・市区町村・年度あたり"))
+        #expect(r.stdout.contains("2026年度にこの自治体で 1 件（通常の上限 10 件）"))
+        #expect(r.stdout.contains("□ KPI設定の適切性 (評価基準)") && r.stdout.contains("TYPE V"))
+        let j = try CLI.json(CLI.run(["grant", "hiroshima-joint", "--json"], workspace: ws)) as! [[String: Any]]
+        #expect(j.first?["bodyClass"] as? String == "prefecture" && j.first?["capYen"] as? Int == 1_500_000_000)
+        let none = try CLI.run(["grant", "sapporo-snow-power"], workspace: ws, env: ["LANG": "ja_JP.UTF-8"])
+        #expect(none.status == 0 && none.stdout.contains("国の交付金に頼る財源はありません"))
+    }
+}

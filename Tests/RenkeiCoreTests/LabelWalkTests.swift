@@ -33,6 +33,8 @@ import Testing
         for p in MunicipalityLabel.allCases { check(p.text(.ja), p.text(.en), "MunicipalityLabel.\(p)") }
         for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
         for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
+        for p in GrantLabel.allCases { check(p.text(.ja), p.text(.en), "GrantLabel.\(p)") }
+        for v in BodyClass.allCases { check(v.label(.ja), v.label(.en), "BodyClass.\(v)") }
     }
 
     @Test func everyValueInBothLanguages() {
@@ -95,6 +97,9 @@ import Testing
         }
         for p in PartnerLabel.allCases {
             #expect(text.contains("PartnerLabel.\(String(describing: p))"), "PartnerLabel.\(p) is unused")
+        }
+        for p in GrantLabel.allCases {
+            #expect(text.contains("GrantLabel.\(String(describing: p))"), "GrantLabel.\(p) is unused")
         }
     }
 

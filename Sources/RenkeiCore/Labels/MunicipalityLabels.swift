@@ -123,3 +123,54 @@ public enum PartnerMessage: Equatable, Sendable {
         }
     }
 }
+
+/// Words and sentences of `renkei grant` (issue 16: funding rules as data).
+public enum GrantLabel: String, CaseIterable, Sendable {
+    case national, local, cap, applications, criteria, obligations, related, window, noGrant, source
+
+    public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
+
+    public var pair: (ja: String, en: String) {
+        switch self {
+        case .national: return ("国費（補助率分）", "State share")
+        case .local: return ("地方負担分（自治体の予算計上が必要）", "Local share (needs its own budget line)")
+        case .cap: return ("交付上限額", "Cap")
+        case .applications: return ("同年度の新規申請", "New applications this fiscal year")
+        case .criteria: return ("評価基準（確認する）", "Evaluation criteria (to confirm)")
+        case .obligations: return ("義務", "Obligations")
+        case .related: return ("関連する制度", "Related programmes")
+        case .window: return ("申請締切", "Application deadline")
+        case .noGrant: return ("国の交付金に頼る財源はありません", "No funding source relies on a national grant programme")
+        case .source: return ("出典", "Source")
+        }
+    }
+}
+
+public enum GrantMessage: Equatable, Sendable {
+    case overCap(national: String, cap: String)
+    case applicationCount(count: Int, limit: Int, fiscalYear: String)
+    case capBasis(track: String, perYear: Bool, bodyClass: String)
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .overCap(let n, let cap):
+            return ja ? "国費 \(n) が上限 \(cap) を超えています — 事業を分けるか規模を見直してください"
+                      : "state share \(n) is over the cap \(cap) — split the project or resize it"
+        case .applicationCount(let n, let limit, let fy):
+            return ja ? "\(fy)にこの自治体で \(n) 件（通常の上限 \(limit) 件）" : "\(n) in \(fy) for this municipality (normal limit \(limit))"
+        case .capBasis(let track, let perYear, let cls):
+            return ja ? "\(track)・\(cls)・\(perYear ? "年度あたり" : "事業計画期間の総額")" : "\(track), \(cls), \(perYear ? "per fiscal year" : "over the plan")"
+        }
+    }
+}
+
+extension BodyClass {
+    public var ja: String {
+        switch self { case .prefecture: return "都道府県"; case .centralCoreCity: return "中枢中核都市"; case .municipality: return "市区町村" }
+    }
+    public var en: String {
+        switch self { case .prefecture: return "prefecture"; case .centralCoreCity: return "central core city"; case .municipality: return "municipality" }
+    }
+    public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+}

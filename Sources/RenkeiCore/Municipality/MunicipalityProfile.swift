@@ -22,6 +22,8 @@ public struct MunicipalityProfile: Codable, Equatable, Sendable {
     /// Id of the budget calendar it follows (Data/calendars or <workspace>/calendars).
     public var calendar: String?
     public var notes: String?
+    /// 中枢中核都市 (内閣府's designation; not in the code table): grant caps like a prefecture's.
+    public var centralCoreCity: Bool?
 
     public struct Desk: Codable, Equatable, Sendable {
         /// 「環境経済部 産業振興課」
@@ -60,8 +62,9 @@ public struct MunicipalityProfile: Codable, Equatable, Sendable {
         readiness = try c.decodeIfPresent([String: Readiness].self, forKey: .readiness) ?? [:]
         calendar = try c.decodeIfPresent(String.self, forKey: .calendar)
         notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        centralCoreCity = try c.decodeIfPresent(Bool.self, forKey: .centralCoreCity)
     }
-    enum CodingKeys: String, CodingKey { case code, name, size, desk, readiness, calendar, notes }
+    enum CodingKeys: String, CodingKey { case code, name, size, desk, readiness, calendar, notes, centralCoreCity }
 
     /// Problems a person can fix in the file: a code that is not a body, readiness ids the
     /// catalog does not have. `file` names the file in each line.

@@ -1,0 +1,79 @@
+/// A national grant's rules as data (`Data/funding/*.json`, e.g. 第2世代交付金 from the meeting
+/// deck; a workspace can add programmes the same way): rate, tracks with their years and caps
+/// by class of body, the yearly limit on new applications, evaluation criteria and mandatory
+/// obligations, each with its reference in the source.
+public struct FundingProgramme: Codable, Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var en: String?
+    public var program: String?
+    /// Where the rules come from (document and section).
+    public var source: String
+    /// Names a case's funding source uses for it (matched NFKC-folded, as a part of the name).
+    public var matchNames: [String]
+    /// Share of the eligible cost the state pays, in percent (補助率1/2 → 50).
+    public var ratePercent: Int
+    public var tracks: [Track]
+    /// 新規事業の通常の申請上限件数 per body and year.
+    public var newApplicationsPerYear: Int?
+    public var extraApplications: Int?
+    public var extraNote: String?
+    public var criteria: [Reference]
+    public var obligations: [Reference]
+    public var related: [Related]
+
+    public struct Track: Codable, Equatable, Sendable {
+        public var id: String
+        public var ja: String
+        public var en: String
+        public var years: Int
+        public var maxYears: Int
+        /// "per-year" (cap on the state's money per fiscal year) or "plan-total" (over the plan).
+        public var capBasis: String
+        /// By class of body: "prefecture", "central-core-city" (中枢中核都市), "municipality".
+        public var capYen: [String: Int]
+        public var yearGuideYen: [String: Int]?
+        public var note: String?
+    }
+    public struct Reference: Codable, Equatable, Sendable {
+        public var id: String
+        public var ja: String
+        public var en: String
+        public var page: String
+    }
+    public struct Related: Codable, Equatable, Sendable {
+        public var id: String
+        public var ja: String
+        public var en: String
+        public var note: String?
+    }
+
+    /// Whether a case's funding source is this programme (by name, or by a linked window
+    /// whose `program` is this programme's id).
+    public func covers(_ s: FundingSource, windows: [FundingWindow]) -> Bool {
+        if let w = s.windowId, windows.first(where: { $0.id == w })?.program == id { return true }
+        let n = TextNormalizer.fold(s.name)
+        return matchNames.contains { n.contains(TextNormalizer.fold($0)) }
+    }
+
+    /// Problems a person can fix in the file.
+    public func problems(file: String) -> [String] {
+        var out: [String] = []
+        if !(1...100).contains(ratePercent) { out.append("\(file): ratePercent \(ratePercent) is not a rate in percent (1–100)") }
+        for (i, t) in tracks.enumerated() {
+            if t.years > t.maxYears { out.append("\(file): tracks[\(i)].years \(t.years) is more than maxYears \(t.maxYears)") }
+            for key in t.capYen.keys where !BodyClass.allCases.map(\.rawValue).contains(key) {
+                out.append("\(file): tracks[\(i)].capYen.\(key) is not a class of body (prefecture, central-core-city, municipality)")
+            }
+        }
+        return out
+    }
+}
+
+/// How a grant's caps class a body: 都道府県, 中枢中核都市 (a Cabinet Office designation the
+/// code table does not carry: the municipality profile says so), other 市区町村.
+public enum BodyClass: String, CaseIterable, Sendable {
+    case prefecture
+    case centralCoreCity = "central-core-city"
+    case municipality
+}

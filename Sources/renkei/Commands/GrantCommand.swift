@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import RenkeiCore
+import RenkeiStore
+
+/// `renkei grant ID [--json]` — for a case relying on a national grant (第2世代交付金 …, rules in
+/// Data/funding): state and local shares, the cap for its body, the municipality's applications
+/// that fiscal year against the limit, the criteria and obligations with their source.
+struct GrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grant",
+        abstract: "A case's national grant: shares, cap for its body, applications this year vs the limit, criteria.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Case id (or the start of one).") var id: String
+    @Flag(help: "Machine-readable output.") var json = false
+
+    struct Out: Encodable {
+        var programme: String, source: String, fundingSource: String, totalYen: Int
+        var nationalYen: Int?, localYen: Int?, arithmeticProblem: String?
+        var bodyClass: String, track: String?, capYen: Int?, overCap: Bool
+        var applicationsThisYear: Int, applicationLimit: Int?, windowCloses: String?
+        var criteria: [String], obligations: [String]
+    }
+
+    func run() throws {
+        let ctx = try AppContext.make(global)
+        let id = try ctx.caseId(self.id)
+        let world = try MunicipalityWorld.load(ctx)
+        let (programmes, problems) = ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace)
+        for p in problems { Output.warn(p) }
+        let windows = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: nil).fundingWindows
+        let codes = world.codes()
+        guard let c = world.cases.first(where: { $0.id == id }) else { throw CLIError(Message.unknownCase(id).text(Output.lang)) }
+        let code = codes[id]
+        let checks = GrantCheck.checks(for: c, code: code, kind: code.flatMap(world.table.entry(code:))?.kind,
+                                       centralCoreCity: code.flatMap { world.profiles[$0]?.centralCoreCity } ?? false,
+                                       programmes: programmes, windows: windows,
+                                       portfolio: world.cases.map { ($0, codes[$0.id]) })
+        let lang = Output.lang
+        if json {
+            try Output.json(checks.map { g in
+                Out(programme: g.programme.id, source: g.programme.source, fundingSource: g.sourceName, totalYen: g.totalYen,
+                    nationalYen: g.nationalYen, localYen: g.localYen, arithmeticProblem: g.arithmeticProblem,
+                    bodyClass: g.bodyClass.rawValue, track: g.track?.id, capYen: g.capYen, overCap: g.overCap,
+                    applicationsThisYear: g.applicationsThisYear, applicationLimit: g.applicationLimit,
+                    windowCloses: g.window?.closes.description,
+                    criteria: g.programme.criteria.map(\.id), obligations: g.programme.obligations.map(\.id))
+            })
+            return
+        }
+        if checks.isEmpty { Output.line(GrantLabel.noGrant.text(lang)); return }
+        for g in checks {
+            let p = g.programme
+            Output.line("\(c.id)  \(lang == .ja ? p.name : (p.en ?? p.name))  (\(GrantLabel.source.text(lang)): \(p.source))")
+            Output.line("  \(Label.budgetTotal.text(lang)): \(Yen.format(g.totalYen))")
+            if let problem = g.arithmeticProblem { Output.line("  " + problem) }
+            if let n = g.nationalYen, let l = g.localYen {
+                Output.line("  \(GrantLabel.national.text(lang)) \(p.ratePercent)%: \(Yen.format(n))")
+                Output.line("  \(GrantLabel.local.text(lang)): \(Yen.format(l))")
+            }
+            if let t = g.track, let cap = g.capYen {
+                Output.line("  \(GrantLabel.cap.text(lang)): \(Yen.format(cap)) — "
+                            + GrantMessage.capBasis(track: lang == .ja ? t.ja : t.en, perYear: t.capBasis == "per-year", bodyClass: g.bodyClass.label(lang)).text(lang))
+                if g.overCap, let n = g.nationalYen { Output.line("  " + GrantMessage.overCap(national: Yen.format(n), cap: Yen.format(cap)).text(lang)) }
+            }
+            if let limit = g.applicationLimit, let fy = c.budget.fiscalYear {
+                Output.line("  \(GrantLabel.applications.text(lang)): "
+                            + GrantMessage.applicationCount(count: g.applicationsThisYear, limit: limit, fiscalYear: DeadlineText.fiscalYear(fy, lang)).text(lang))
+            }
+            if let w = g.window { Output.line("  \(GrantLabel.window.text(lang)): \(Deadlines.date(w.closes, wareki: false, lang)) (\(w.label(lang)))") }
+            Output.line("  \(GrantLabel.criteria.text(lang)):")
+            for r in p.criteria { Output.line("    □ \(lang == .ja ? r.ja : r.en) (\(r.page))") }
+            Output.line("  \(GrantLabel.obligations.text(lang)):")
+            for r in p.obligations { Output.line("    □ \(lang == .ja ? r.ja : r.en) (\(r.page))") }
+            if !p.related.isEmpty {
+                Output.line("  \(GrantLabel.related.text(lang)): " + p.related.map { ($0.ja) + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "、"))
+            }
+        }
+    }
+}
