@@ -35,12 +35,14 @@ let indexSetup = IndexFuzzSetup()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func renkeiFuzzIndex(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let data = Data(bytes: bytes, count: size)
+    // Checksums recomputed (issue 18, finding 7): otherwise nearly every input stops at the
+    // checksum gate and the decoders behind it are never reached.
+    let data = Data(SummaryIndex.resealed([UInt8](UnsafeBufferPointer(start: bytes, count: size))))
     for url in indexSetup.indexFiles {
         // Plain write (not DurableFile): a hostile or torn index file is the point.
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { continue }
-        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, size) }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, data.count) }
         close(fd)
     }
     let store = CaseStore(workspace: indexSetup.workspace, catalog: indexSetup.catalog, useIndex: true)
@@ -52,7 +54,7 @@ public func renkeiFuzzIndex(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt 
     for url in indexSetup.indexFiles {   // damaged again, for the lean path's own detection
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { continue }
-        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, size) }
+        _ = data.withUnsafeBytes { write(fd, $0.baseAddress, data.count) }
         close(fd)
     }
     guard let f = try? fresh.deadlineFacts() else { fatalError("deadlineFacts() failed with a damaged index") }

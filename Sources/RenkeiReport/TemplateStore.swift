@@ -55,15 +55,21 @@ public struct TemplateStore: Sendable {
         TemplateStore.registerContentType
         let url = try locate(name)
         let main = try parse(url, name: name)
+        // The main template is not registered under its own name: only partials found by the
+        // scan are in the library, so nothing the scan missed can lead back to it.
         var library = MustacheLibrary()
-        library.register(main.template, named: name)
+        var graph: [String: [String]] = [name: main.partials]
         var pending = main.partials, done: Set<String> = [name]
         while let p = pending.popLast() {
             guard done.insert(p).inserted else { continue }
             guard TemplateStore.isValidName(p) else { throw ReportError.template(path: url.path, reason: "partial '\(TerminalText.inline(p))': " + ReportError.invalidTemplateName(p).description) }
             let partial = try parse(try locate(p), name: p)
             library.register(partial.template, named: p)
+            graph[p] = partial.partials
             pending += partial.partials
+        }
+        if let loop = TemplateStore.partialLoop(from: name, graph) {
+            throw ReportError.template(path: url.path, reason: "partials include each other in a loop (\(loop.joined(separator: " → "))); a template must not include itself — remove {{> \(loop[loop.count - 1])}} from \(loop[loop.count - 2])")
         }
         return (main.template, library, url)
     }
@@ -89,17 +95,43 @@ public struct TemplateStore: Sendable {
         return ""
     }
 
-    /// Names used as `{{> name}}` in a template's text.
-    static func partialNames(_ text: String) -> [String] {
+    /// Names used as `{{> name}}` (a partial) or `{{< name}}` (a parent) in a template's text.
+    /// Set-delimiter tags are refused: with other delimiters a partial could hide from this
+    /// scan, and an unseen partial is what made `x{{> case.html}}` recurse until SIGSEGV.
+    static func partialNames(_ text: String) throws(PartialScanError) -> [String] {
         var out: [String] = []
         var rest = text[...]
-        while let r = rest.range(of: "{{>") {
+        while let r = rest.range(of: "{{") {
             rest = rest[r.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            out.append(rest[rest.startIndex..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+            let tag = rest.drop { $0 == "{" || $0 == " " || $0 == "\t" }
+            guard let kind = tag.first else { break }
+            if kind == "=" { throw PartialScanError(message: "set-delimiter tags ({{=…=}}) are not supported in renkei templates") }
+            guard kind == ">" || kind == "<" else { continue }
+            guard let close = tag.range(of: "}}") else { break }
+            out.append(tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = tag[close.upperBound...]
         }
         return out
+    }
+
+    struct PartialScanError: Error { var message: String }
+
+    /// The first loop in the partial graph from `start` ("case.html → note → case.html"), if any.
+    /// renkei's report data is not recursive, so a template that includes itself, directly or
+    /// through others, can only recurse until the stack overflows (issue 18, finding 8).
+    static func partialLoop(from start: String, _ partials: [String: [String]]) -> [String]? {
+        var path: [String] = []
+        var done: Set<String> = []
+        func visit(_ n: String) -> [String]? {
+            if let i = path.firstIndex(of: n) { return Array(path[i...]) + [n] }
+            if done.contains(n) { return nil }
+            path.append(n)
+            for p in partials[n] ?? [] { if let loop = visit(p) { return loop } }
+            path.removeLast()
+            done.insert(n)
+            return nil
+        }
+        return visit(start)
     }
 
     /// Parsed templates by path, reused while the file's size and modification time are unchanged
@@ -138,7 +170,8 @@ public struct TemplateStore: Sendable {
             // The prefix takes one line: report the line number of the user's file.
             throw ReportError.template(path: url.path, reason: "line \(max(1, ctx.lineNumber - 1)), column \(max(1, ctx.columnNumber)): \(e.error) near \"\(TerminalText.inline(String(ctx.line.trimmingCharacters(in: .whitespaces).prefix(60))))\"")
         }
-        let partials = TemplateStore.partialNames(text)
+        let partials: [String]
+        do { partials = try TemplateStore.partialNames(text) } catch { throw ReportError.template(path: url.path, reason: error.message) }
         TemplateStore.cache.lock.lock()
         TemplateStore.cache.entries[url.path] = .init(size: Int(st.st_size), mtime: Int(st.st_mtim.tv_sec), nsec: Int(st.st_mtim.tv_nsec),
                                                      template: template, partials: partials)

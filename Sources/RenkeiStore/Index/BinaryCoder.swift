@@ -65,6 +65,21 @@ final class ByteReader {
         }
     }
     func int() throws -> Int64 { let u = try varint(); return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))) }
+    /// Day numbers of years 1…9999 — everything `Day` can be parsed from. The index is input
+    /// too: a record with valid checksums but a 10-byte varint day trapped in `Day(ordinal:)` on
+    /// every run until `.index` was deleted (issue 18, finding 7). Every day is read here.
+    static let dayOrdinals: ClosedRange<Int64> = -719_162...2_932_896
+    func day() throws -> Day {
+        let o = try int()
+        guard Self.dayOrdinals.contains(o) else { throw IndexFormatError("day out of range at \(pos)") }
+        return Day(ordinal: Int(o))
+    }
+    /// A Double the encoder wrote: finite (a NaN or infinity would trap where it meets `Int`).
+    func finiteDouble() throws -> Double {
+        let d = Double(bitPattern: try u64())
+        guard d.isFinite else { throw IndexFormatError("number out of range at \(pos)") }
+        return d
+    }
     func u64() throws -> UInt64 {
         try need(8)
         defer { pos += 8 }
@@ -194,9 +209,9 @@ final class BinaryRecordDecoder: Decoder {
     @inline(__always) func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == String.self { return try r.string() as! T }
         if T.self == Int.self { return Int(try r.int()) as! T }
-        if T.self == Day.self { return Day(ordinal: Int(try r.int())) as! T }
+        if T.self == Day.self { return try r.day() as! T }
         if T.self == Bool.self { return (try r.u8() != 0) as! T }
-        if T.self == Double.self { return Double(bitPattern: try r.u64()) as! T }
+        if T.self == Double.self { return try r.finiteDouble() as! T }
         return try T(from: self)
     }
 
@@ -229,7 +244,7 @@ final class BinaryRecordDecoder: Decoder {
         func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try d.present() ? try d.r.string() : nil }
         func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try d.present() ? Int(try d.r.int()) : nil }
         func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try d.present() ? (try d.r.u8() != 0) : nil }
-        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try d.present() ? Double(bitPattern: try d.r.u64()) : nil }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try d.present() ? try d.r.finiteDouble() : nil }
         func decode(_ type: String.Type, forKey key: Key) throws -> String {
             guard try d.present() else { throw IndexFormatError("index record: text missing") }
             return try d.r.string()

@@ -15,7 +15,6 @@ enum DeadlineFactsSection {
     private static let kinds = MunicipalityKind.allCases
     /// Year 1 … 9999, what `Day` allows: a checksummed section never holds more, but a reader
     /// must not trust that.
-    private static let ordinals: ClosedRange<Int64> = -719_162...2_932_896
 
     private struct Place: Hashable {
         var municipality: String
@@ -63,11 +62,7 @@ enum DeadlineFactsSection {
     static func decode(_ bytes: [UInt8], rows: Int) throws -> [DeadlineFacts?] {
         try bytes.withUnsafeBytes { raw -> [DeadlineFacts?] in
             let r = ByteReader(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, from: 0, to: raw.count)
-            func day() throws -> Day {
-                let o = try r.int()
-                guard ordinals.contains(o) else { throw IndexFormatError("deadline facts: day out of range") }
-                return Day(ordinal: Int(o))
-            }
+            func day() throws -> Day { try r.day() }
             let placeCount = try r.length()
             guard placeCount <= rows else { throw IndexFormatError("deadline facts: \(placeCount) places for \(rows) rows") }
             var places: [Place] = []

@@ -125,6 +125,27 @@ extension Snapshot {
     }
 }
 
+extension SummaryIndex {
+    /// `bytes` with every section checksum and the header checksum recomputed from the content.
+    /// For the fuzz targets and tests only: a mutation sealed this way passes the checksum gate,
+    /// so what is tested is the decoders' own range checks (issue 18, finding 7 — the fuzzer
+    /// never got past the checksums). Bytes too short for a header are returned unchanged.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= headerSize else { return bytes }
+        var out = bytes
+        func u64(_ at: Int) -> UInt64 { out.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt64.self)) } }
+        func put(_ v: UInt64, _ at: Int) { withUnsafeBytes(of: v.littleEndian) { for k in 0..<8 { out[at + k] = $0[k] } } }
+        for k in 0..<sectionCount {
+            let at = 32 + 24 * k
+            let off = u64(at), len = u64(at + 8)
+            guard off <= UInt64(out.count), len <= UInt64(out.count) - off else { continue }
+            put(out.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[Int(off)..<Int(off + len)])) }, at + 16)
+        }
+        put(out.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[0..<(headerSize - 8)])) }, headerSize - 8)
+        return out
+    }
+}
+
 struct UnsafeSendable<T>: @unchecked Sendable {
     let value: T
     init(_ v: T) { value = v }

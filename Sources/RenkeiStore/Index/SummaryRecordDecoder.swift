@@ -24,7 +24,7 @@ enum SummaryRecordDecoder {
         func int() throws -> Int { try required(); return Int(try r.int()) }
         func optString() throws -> String? { try present() ? try r.string() : nil }
         func optInt() throws -> Int? { try present() ? Int(try r.int()) : nil }
-        func optDay() throws -> Day? { try present() ? Day(ordinal: Int(try r.int())) : nil }
+        func optDay() throws -> Day? { try present() ? try r.day() : nil }
         func enumRaw() throws -> String { try required(); try required(); return try r.string() }
         func optEnumRaw() throws -> String? {
             guard try present() else { return nil }
@@ -74,7 +74,7 @@ enum SummaryRecordDecoder {
             try required()                      // element presence
             let item = try string()
             try required()
-            s.snoozes.append(CaseSummary.SnoozeMark(item: item, until: Day(ordinal: Int(try r.int()))))
+            s.snoozes.append(CaseSummary.SnoozeMark(item: item, until: try r.day()))
         }
         s.createdDay = try optDay()
         s.stageEnteredDay = try optDay()
