@@ -7,8 +7,8 @@ import Testing
 @Suite struct IndexFingerprintTests {
     @Test func theStoredFingerprintMatchesTheCurrentLayout() {
         let computed = IndexFingerprint.compute()
-        #expect(IndexFingerprint.stored == computed,
-                "CaseSummary or its index encoding changed: set IndexFingerprint.stored to 0x\(String(computed, radix: 16)) in Sources/RenkeiStore/Index/IndexFingerprint.swift")
+        #expect(IndexFingerprint.value == computed,
+                "CaseSummary or its index encoding changed: set IndexFingerprint.value to 0x\(String(computed, radix: 16)) in Sources/RenkeiStore/Index/IndexFingerprint.swift")
     }
 
     @Test func theComputationIsDeterministic() {
