@@ -20,7 +20,7 @@ struct Renkei: ParsableCommand {
         Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
         Global options may come before the command: renkei --workspace ~/ws list.
         """,
-        version: "renkei \(BuildInfo.version) (commit \(BuildInfo.commit))",
+        version: versionLine,
         subcommands: [
             OpenCommand.self,
             InitCommand.self,
@@ -61,24 +61,25 @@ struct Renkei: ParsableCommand {
         defaultSubcommand: OpenCommand.self
     )
 
+    static let versionLine = "renkei \(BuildInfo.version) (commit \(BuildInfo.commit))"
+
     /// Custom entry point so exit codes follow the documented contract (usage errors are 2,
     /// not ArgumentParser's 64) and every failure is one readable line on stderr.
     static func main() {
         StartupTrace.markEntry()
         do {
+            // The common read commands and --version skip ArgumentParser (start-up, issue 19).
+            if let quick = QuickCommand.parse(Array(CommandLine.arguments.dropFirst())) {
+                try quick()
+                return
+            }
             let arguments: [String]
             switch CommandLineShape.reshape(Array(CommandLine.arguments.dropFirst()), root: Renkei.self) {
             case .arguments(let shaped): arguments = shaped
             case .unknownCommand(let word, let suggestion):
                 throw CLIError(Message.unknownCommand(word, suggestion: suggestion).text(Output.lang), code: .usage)
             }
-            var command: ParsableCommand
-            if let quick = QuickCommand.parse(arguments) {
-                command = quick
-                try command.validate()
-            } else {
-                command = try parseAsRoot(arguments)
-            }
+            var command = try parseAsRoot(arguments)
             try command.run()
             // A command that may have changed cases rewrites the subscribed calendar feed.
             if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }

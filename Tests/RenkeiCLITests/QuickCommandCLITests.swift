@@ -27,13 +27,42 @@ import RenkeiCore
             for _ in 0..<Int(rng.next() % 4) { args += pick(words) }
             lists.append(args)
         }
-        for args in lists {
-            let full = args + ["--workspace", ws.path]
+        for (n, args) in lists.enumerated() {
+            // Global options after the command and, every other list, before it (the git way).
+            let full = n % 2 == 0 ? args + ["--workspace", ws.path] : ["--workspace", ws.path] + args
             let quick = try CLI.run(full)
             let parsed = try CLI.run(full, env: ["RENKEI_NO_QUICK": "1"])
             #expect(quick.status == parsed.status, "\(args): \(quick.status) vs \(parsed.status)")
             #expect(quick.stdout == parsed.stdout, "\(args)")
             #expect(quick.stderr == parsed.stderr, "\(args)")
         }
+        let version = try CLI.run(["--version"]), parsedVersion = try CLI.run(["--version"], env: ["RENKEI_NO_QUICK": "1"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("renkei "))
+        #expect(version.stdout == parsedVersion.stdout && version.stderr == parsedVersion.stderr)
+    }
+
+    /// The catalog is loaded when a command reads it, not at start-up: a damaged guide catalog
+    /// leaves `list --count` working and stops `show` with one line naming the file.
+    @Test func theCatalogIsReadOnlyByCommandsThatNeedIt() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-data-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: ws); try? FileManager.default.removeItem(at: data) }
+        try FileManager.default.copyItem(at: CLI.dataDir, to: data)
+        let guide = data.appendingPathComponent("catalog/guide.json")
+        try Data("{\"stages\": [※ 壊れた".utf8).write(to: guide)
+        let env = ["RENKEI_DATA": data.path]
+        let count = try CLI.run(["list", "--count"], workspace: ws, env: env)
+        #expect(count.status == 0 && count.stdout == "17\n", "\(count.stderr)")
+        let id = try #require(try CLI.run(["list", "--json"], workspace: ws, env: env).stdout
+            .components(separatedBy: "\"id\" : \"").dropFirst().first?.components(separatedBy: "\"").first)
+        let show = try CLI.run(["show", id], workspace: ws, env: env)
+        #expect(show.status == 1)
+        #expect(show.stderr.split(separator: "\n").count == 1 && show.stderr.contains("guide.json"), "\(show.stderr)")
+        // A write stops before anything is written: the case file is unchanged.
+        let file = ws.appendingPathComponent("cases/\(id).json")
+        let before = try Data(contentsOf: file)
+        let note = try CLI.run(["note", id, "メモ①"], workspace: ws, env: env)
+        #expect(note.status == 1 && note.stderr.contains("guide.json"))
+        #expect(try Data(contentsOf: file) == before)
     }
 }

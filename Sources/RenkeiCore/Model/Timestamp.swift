@@ -19,7 +19,12 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Formats `date` with the UTC offset of `timeZone` (callers pass the clock; the core never reads one).
     public init(_ date: Date, timeZone: TimeZone = .current) {
-        let offset = timeZone.secondsFromGMT(for: date)
+        self.init(date, utcOffsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+
+    /// Formats `date` at a UTC offset the caller already knows (the CLI asks libc, which is
+    /// far cheaper at start-up than building Foundation's `TimeZone.current`).
+    public init(_ date: Date, utcOffsetSeconds offset: Int) {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let days = local >= 0 ? local / 86400 : (local - 86399) / 86400
         let secs = local - days * 86400

@@ -19,3 +19,24 @@ public final class Counter: @unchecked Sendable {
     public init() {}
     public func add(_ n: Int) -> Int { lock.lock(); defer { lock.unlock() }; value += n; return value }
 }
+
+/// A value computed the first time it is read (by whichever thread reads first), or given.
+public final class LoadOnce<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: Value?
+    private var load: (@Sendable () -> Value)?
+    public init(_ value: Value) { loaded = value }
+    public init(_ load: @escaping @Sendable () -> Value) { self.load = load }
+
+    public var value: Value {
+        lock.lock(); defer { lock.unlock() }
+        if let loaded { return loaded }
+        let v = load!()
+        loaded = v
+        load = nil
+        return v
+    }
+
+    public func set(_ v: Value) { lock.lock(); loaded = v; load = nil; lock.unlock() }
+    public var isLoaded: Bool { lock.lock(); defer { lock.unlock() }; return loaded != nil }
+}

@@ -37,7 +37,14 @@ public struct SaveResult: Sendable {
 /// and an external edit (git pull, an editor) is the base of the next change, not overwritten.
 public final class CaseStore: @unchecked Sendable {
     public let workspace: Workspace
-    public var catalog: Catalog
+    /// The guide catalog. Loaded on first use when the store was made with a loader: most
+    /// read commands (`list --count`, `list`, `overdue` on an empty workspace) never need it,
+    /// and decoding it is the largest part of their start-up (issue 19's callgrind rows).
+    public var catalog: Catalog {
+        get { catalogSlot.value }
+        set { catalogSlot.set(newValue) }
+    }
+    private let catalogSlot: LoadOnce<Catalog>
     /// Summary cache used by `portfolio()`; nil means decode every case.
     public var index: SummaryIndex?
     /// The readable part of new case ids (ASCII of the title by default; a municipality
@@ -52,9 +59,21 @@ public final class CaseStore: @unchecked Sendable {
 
     public init(workspace: Workspace, catalog: Catalog, useIndex: Bool = true) {
         self.workspace = workspace
-        self.catalog = catalog
+        self.catalogSlot = LoadOnce(catalog)
         self.index = useIndex ? SummaryIndex(workspace: workspace) : nil
     }
+
+    /// A store whose catalog is loaded by `loadCatalog` the first time something reads it.
+    /// The loader cannot fail: the caller decides what a damaged catalog means (the CLI ends
+    /// the command with one line naming the file) before anything is written.
+    public init(workspace: Workspace, loadCatalog: @escaping @Sendable () -> Catalog, useIndex: Bool = true) {
+        self.workspace = workspace
+        self.catalogSlot = LoadOnce(loadCatalog)
+        self.index = useIndex ? SummaryIndex(workspace: workspace) : nil
+    }
+
+    /// True once the catalog was loaded (or given): for tests that hold commands to needing none.
+    public var catalogIsLoaded: Bool { catalogSlot.isLoaded }
 
     // MARK: reading
 

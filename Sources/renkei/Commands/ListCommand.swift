@@ -15,6 +15,22 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
+        try ListRun(global: global.values, stage: stage, exit: exit, search: search, limit: limit, count: count, json: json).run()
+    }
+}
+
+/// `list` with its options as plain values (built by ArgumentParser's `ListCommand` or, without
+/// its start-up cost, by `QuickCommand`).
+struct ListRun {
+    var global: GlobalValues
+    var stage: String?
+    var exit: String?
+    var search: String?
+    var limit: Int?
+    var count = false
+    var json = false
+
+    func run() throws {
         let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
         let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
         let ctx = try AppContext.make(global)

@@ -28,6 +28,20 @@ struct OverdueCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
+        try OverdueRun(global: global.values, within: within, all: all, count: count, wareki: wareki, json: json).run()
+    }
+}
+
+/// `overdue` with its options as plain values (see `ListRun`).
+struct OverdueRun {
+    var global: GlobalValues
+    var within = 14
+    var all = false
+    var count = false
+    var wareki = false
+    var json = false
+
+    func run() throws {
         guard within >= 0 else { throw CLIError("--within must be 0 or more days", code: .usage) }
         let ctx = try AppContext.make(global)
         if count {

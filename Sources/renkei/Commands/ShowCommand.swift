@@ -10,6 +10,15 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "Case id.") var id: String
     @Flag(help: "The case file as JSON (including fields this renkei does not know).") var json = false
 
+    func run() throws { try ShowRun(global: global.values, id: id, json: json).run() }
+}
+
+/// `show` with its options as plain values (see `ListRun`).
+struct ShowRun {
+    var global: GlobalValues
+    var id: String
+    var json = false
+
     func run() throws {
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import RenkeiCore
 import RenkeiStore
 
@@ -9,7 +12,9 @@ struct AppContext {
     let workspace: Workspace
     let store: CaseStore
     var catalog: Catalog { store.catalog }
-    let catalogProblems: [String]
+    private let catalogOnDemand: CatalogOnDemand
+    /// Problems of the catalog and the workspace's extensions, one line each (loads the catalog).
+    var catalogProblems: [String] { catalogOnDemand.problems }
     let actor: String
     let today: Day
     let now: Timestamp
@@ -20,6 +25,10 @@ struct AppContext {
 
     /// - Parameter mutating: commands that write clean stale temp files first (under the lock).
     static func make(_ global: GlobalOptions, mutating: Bool = false) throws -> AppContext {
+        try make(global.values, mutating: mutating)
+    }
+
+    static func make(_ global: GlobalValues, mutating: Bool = false) throws -> AppContext {
         let env = ProcessInfo.processInfo.environment
         let (today, now) = try clock(global.today ?? env["RENKEI_TODAY"], nowOverride: env["RENKEI_NOW"])
         let data: DataDirectory
@@ -38,13 +47,12 @@ struct AppContext {
         }
         for w in workspace.warnings { Output.warn(w) }
 
-        let loaded: CatalogLoader.Result
-        do { loaded = try CatalogLoader.load(data: data, workspace: workspace) } catch { throw CLIError("guide catalog: \(error)") }
-        let store = CaseStore(workspace: workspace, catalog: loaded.catalog)
+        let catalog = CatalogOnDemand(data: data, workspace: workspace)
+        let store = CaseStore(workspace: workspace, loadCatalog: { catalog.catalog })
         if mutating { store.cleanStaleTempFiles() }
 
         let actor = [env["RENKEI_ACTOR"], configuredActor(env), env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
-        let ctx = AppContext(data: data, workspace: workspace, store: store, catalogProblems: loaded.problems,
+        let ctx = AppContext(data: data, workspace: workspace, store: store, catalogOnDemand: catalog,
                              actor: actor, today: today, now: now)
         if mutating { mutatingContext = ctx }
         return ctx
@@ -58,11 +66,21 @@ struct AppContext {
             let day = pinned.flatMap(Day.init) ?? t.day
             return (day, t)
         }
-        let current = Timestamp(Date())
+        let current = localNow()
         guard let p = pinned, !p.isEmpty else { return (current.day, current) }
         guard let day = Day(p) else { throw CLIError("--today '\(p)' is not a date YYYY-MM-DD", code: .usage) }
         let t = Timestamp(day.description + current.text.dropFirst(10)) ?? current
         return (day, t)
+    }
+
+    /// The current time at the local UTC offset, as libc sees it (TZ, /etc/localtime): the
+    /// same offset `TimeZone.current` gives, without building a Foundation time zone at start-up.
+    static func localNow() -> Timestamp {
+        let date = Date()
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        guard localtime_r(&seconds, &parts) != nil else { return Timestamp(date) }
+        return Timestamp(date, utcOffsetSeconds: Int(parts.tm_gmtoff))
     }
 
     /// Applies a command durably; a saved edit whose undo entry could not be journaled is still

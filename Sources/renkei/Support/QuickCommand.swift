@@ -1,27 +1,38 @@
-import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The start-up shortcut for the commands people and scripts run most (`list`, `overdue`, `show`).
+/// The start-up shortcut for the commands people and scripts run most (`list`, `overdue`, `show`)
+/// and for `--version`.
 ///
 /// ArgumentParser builds each command by reflection and `Decodable` (~16 M instructions, about
-/// half of a `list --count` on 1,000 cases — issue 19's callgrind rows). For these three
-/// commands with only their ordinary options, this fills the same command struct through its
-/// property wrappers' setters and skips that machinery. Anything else — `--help`, an unknown or
-/// repeated option, a missing value, a bad number — returns nil and ArgumentParser parses the
-/// line as always, so errors and help look exactly as before. `QuickCommandCLITests` holds both
-/// paths to the same output over generated argument lists.
+/// half of a `list --count` on 1,000 cases — issue 19's callgrind rows), and even an empty
+/// command struct costs ~1 M to create (its property wrappers). For these commands with only
+/// their ordinary options, global options before or after the command, this fills the plain
+/// `ListRun`/`OverdueRun`/`ShowRun` the ArgumentParser commands also run, and skips that
+/// machinery. Anything else — `--help`, an unknown or repeated option, a missing value, a bad
+/// number — returns nil and ArgumentParser parses the line as always, so errors and help look
+/// exactly as before. `QuickCommandCLITests` holds both paths to the same output over generated
+/// argument lists.
 enum QuickCommand {
-    static func parse(_ arguments: [String]) -> ParsableCommand? {
+    /// `arguments` excludes the program name; the result runs the command.
+    static func parse(_ arguments: [String]) -> (() throws -> Void)? {
         // RENKEI_NO_QUICK=1 turns the shortcut off, so tests can hold both paths to the same output.
         if let off = getenv("RENKEI_NO_QUICK"), off.pointee != 0 { return nil }
-        guard let name = arguments.first, var options = Options(Array(arguments.dropFirst())) else { return nil }
-        let command: ParsableCommand?
+        if arguments == ["--version"] { return { print(Renkei.versionLine) } }
+        // Global options may come first (`renkei --workspace ~/ws list`); the rest is order-free.
+        var start = 0
+        while start < arguments.count, let name = Options.valuedName(arguments[start]), globalNames.contains(name) {
+            start += arguments[start].contains("=") ? 1 : 2
+        }
+        guard start < arguments.count else { return nil }
+        let name = arguments[start]
+        guard var options = Options(Array(arguments[..<start]) + Array(arguments[(start + 1)...])) else { return nil }
+        let command: (() throws -> Void)?
         switch name {
-        case "list": command = list(&options)
-        case "overdue": command = overdue(&options)
-        case "show": command = show(&options)
+        case "list": command = list(&options).map { c in { try c.run() } }
+        case "overdue": command = overdue(&options).map { c in { try c.run() } }
+        case "show": command = show(&options).map { c in { try c.run() } }
         default: return nil
         }
         // Every word must have been used: an option this shortcut does not know goes to ArgumentParser.
@@ -29,16 +40,15 @@ enum QuickCommand {
         return command
     }
 
-    static func global(_ o: inout Options) -> GlobalOptions {
-        var g = GlobalOptions()
-        g.workspace = o.value("workspace")
-        g.today = o.value("today")
-        return g
+    /// `GlobalOptions`' options (all take a value).
+    static let globalNames: Set<String> = ["workspace", "today"]
+
+    static func global(_ o: inout Options) -> GlobalValues {
+        GlobalValues(workspace: o.value("workspace"), today: o.value("today"))
     }
 
-    static func list(_ o: inout Options) -> ParsableCommand? {
-        var c = ListCommand()
-        c.global = global(&o)
+    static func list(_ o: inout Options) -> ListRun? {
+        var c = ListRun(global: global(&o))
         c.stage = o.value("stage")
         c.exit = o.value("exit")
         c.search = o.value("search")
@@ -49,9 +59,8 @@ enum QuickCommand {
         return c
     }
 
-    static func overdue(_ o: inout Options) -> ParsableCommand? {
-        var c = OverdueCommand()
-        c.global = global(&o)
+    static func overdue(_ o: inout Options) -> OverdueRun? {
+        var c = OverdueRun(global: global(&o))
         guard let within = o.integer("within") else { return nil }
         c.within = within ?? 14
         c.all = o.flag("all")
@@ -61,13 +70,10 @@ enum QuickCommand {
         return c
     }
 
-    static func show(_ o: inout Options) -> ParsableCommand? {
-        var c = ShowCommand()
-        c.global = global(&o)
-        c.json = o.flag("json")
+    static func show(_ o: inout Options) -> ShowRun? {
+        let json = o.flag("json")
         guard o.positional.count == 1 else { return nil }
-        c.id = o.positional.removeFirst()
-        return c
+        return ShowRun(global: global(&o), id: o.positional.removeFirst(), json: json)
     }
 
     /// `--name value`, `--name=value` and `--flag`; every name at most once; words not starting
@@ -106,6 +112,13 @@ enum QuickCommand {
         }
 
         var isEmpty: Bool { named.isEmpty && positional.isEmpty }
+
+        /// The name of `--name value` / `--name=value` when `name` takes a value, else nil.
+        static func valuedName(_ word: String) -> String? {
+            guard word.hasPrefix("--") else { return nil }
+            let name = String(word.dropFirst(2).split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0])
+            return valued.contains(name) ? name : nil
+        }
 
         mutating func value(_ name: String) -> String? {
             guard let v = named.removeValue(forKey: name) else { return nil }
