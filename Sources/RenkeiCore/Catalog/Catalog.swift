@@ -167,6 +167,12 @@ public struct ExitSpec: Codable, Equatable, Sendable {
     public var items: [CatalogItem]
     /// Method ids that fit this exit.
     public var methods: [String]
+
+    public init(id: Exit, ja: String, en: String, page: String, summary: String? = nil, needsBudget: Bool,
+                items: [CatalogItem] = [], methods: [String] = []) {
+        self.id = id; self.ja = ja; self.en = en; self.page = page; self.summary = summary
+        self.needsBudget = needsBudget; self.items = items; self.methods = methods
+    }
 }
 
 public struct MethodSpec: Codable, Equatable, Sendable {
@@ -179,10 +185,18 @@ public struct MethodSpec: Codable, Equatable, Sendable {
     /// Case fields this method needs before budgeting can complete.
     public var requiredFields: [String]
     public var items: [CatalogItem]
+
+    public init(id: String, ja: String, en: String, page: String, exit: Exit, summary: String? = nil,
+                requiredFields: [String] = [], items: [CatalogItem] = []) {
+        self.id = id; self.ja = ja; self.en = en; self.page = page; self.exit = exit; self.summary = summary
+        self.requiredFields = requiredFields; self.items = items
+    }
 }
 
 public struct Domain: Codable, Equatable, Sendable {
     public var id: String
     public var ja: String
     public var en: String
+
+    public init(id: String, ja: String, en: String) { self.id = id; self.ja = ja; self.en = en }
 }
