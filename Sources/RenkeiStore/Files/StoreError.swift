@@ -55,12 +55,16 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// Errors of the machine, not of the file: a file that cannot be opened or read because the
-    /// process ran out of descriptors or memory, the disk failed or permission is missing says
-    /// nothing about its content. Such a failure aborts the command with this error; it is
-    /// never a "damaged case" verdict, never remembered in the index, never a reason to
-    /// quarantine (issue 18, finding 9: `ulimit -n 8` listed ~1,400 good cases as damaged).
+    /// process ran out of descriptors or memory, or the disk failed, says nothing about its
+    /// content. Such a failure aborts the command with this error; it is never a "damaged
+    /// case" verdict, never remembered in the index (its stat would not change, so the verdict
+    /// would stick), never a reason to quarantine (issue 18, finding 9: `ulimit -n 8` listed
+    /// ~1,400 good cases as damaged). Permission denied (EACCES/EPERM) is not among them: it is
+    /// a property of that one file — a colleague's private file in a shared workspace is listed
+    /// with its reason while the rest works — and a chmod changes its ctime, so the index
+    /// re-reads it.
     public static func isEnvironmental(_ code: Int32) -> Bool {
-        code == EMFILE || code == ENFILE || code == ENOMEM || code == ENOBUFS || code == EIO || code == EACCES || code == EPERM
+        code == EMFILE || code == ENFILE || code == ENOMEM || code == ENOBUFS || code == EIO
     }
 
     /// The environmental failure behind this error, if it is one (see `isEnvironmental`).

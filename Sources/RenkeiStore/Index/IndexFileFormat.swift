@@ -62,7 +62,7 @@ extension Snapshot {
         let fd: Int32, size: Int, st: stat
         do { (fd, size, st) = try RegularFile.open(url.path, limit: SummaryIndex.maxFileSize) } catch let e as StoreError {
             if case .io(_, _, let code) = e, code == ENOENT { return nil }
-            if let env = e.environmental, env.code != EACCES, env.code != EPERM { throw e }   // rewritable: rebuilt
+            if e.environmental != nil { throw e }   // the machine, not the index: abort the run
             if case .notRegular(_, let what) = e { throw IndexFormatError(what) }
             throw IndexFormatError("\(e)".replacingOccurrences(of: url.path + ": ", with: ""))
         }
