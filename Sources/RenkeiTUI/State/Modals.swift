@@ -47,6 +47,8 @@ public enum PromptPurpose: Equatable, Sendable {
     case move(caseId: String, from: Stage, to: Stage)
     case gateOverride(caseId: String, stage: Stage)
     case saveView
+    /// The first run: who signs the changes (`FirstRun.swift`).
+    case actorName
 }
 
 public struct Prompt: Equatable, Sendable {
@@ -66,6 +68,8 @@ public enum PickerPurpose: Equatable, Sendable {
     /// A case's records of one list (`RecordEditors.swift`).
     case records(caseId: String, list: RecordList)
     case confirmDelete(caseId: String)
+    /// The first run's offer of the sample portfolio.
+    case samples
 }
 
 public struct Picker: Equatable, Sendable {

@@ -122,6 +122,12 @@ extension AppState {
             return []
         case .trashed(let id):
             return trashed(id)
+        case .firstRun(let name, let samples):
+            return startFirstRun(suggestedName: name, offerSamples: samples)
+        case .samplesLoaded(let n):
+            pending = max(0, pending - 1)
+            toast(WorkbenchMessage.samplesLoaded(n).text(lang), .success)
+            return [.reload]
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []
