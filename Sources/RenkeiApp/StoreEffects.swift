@@ -9,7 +9,8 @@ import RenkeiTUI
 /// background — the off-screen deadlines and portfolio insight. Also notices changes made on
 /// disk by anyone else (`externalChange`).
 public final class StoreEffects: EffectPerformer, @unchecked Sendable {
-    public let environment: RuntimeEnvironment
+    /// Changes only on the first run, when the person gives their name (`.setActor`).
+    public private(set) var environment: RuntimeEnvironment
     var store: CaseStore { environment.store }
     /// Change detection; touched only by the thread that owns the `Program`.
     var disk: DiskWatch
@@ -49,6 +50,22 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
                 let r = try store.createCase(n, actor: environment.actor, now: environment.now())
                 return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
+        case .trash(let id):
+            do {
+                if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
+                return .trashed(caseId: id)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
+        case .setActor(let name):
+            environment.actor = name
+            do { try environment.saveActor(name); return nil } catch { return .failed("config.json: \(error)") }
+        case .loadSamples:
+            do {
+                // Only into an empty workspace: samples never mix silently into real work.
+                guard try store.portfolio().summaries.isEmpty else { return .failed(Label.samplesOnlyEmpty.text(lang)) }
+                let n = try environment.workspace.seedSamples(from: environment.data)
+                store.index?.invalidate()
+                return .samplesLoaded(n)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())

@@ -15,7 +15,7 @@ struct Renkei: ParsableCommand {
         With no subcommand, opens the interactive workbench on the workspace.
 
         Workspace: --workspace DIR, else $RENKEI_WORKSPACE, else $XDG_DATA_HOME/renkei
-        (~/.local/share/renkei), seeded with the sample portfolio on first run.
+        (~/.local/share/renkei), created empty on first run (the workbench offers the samples).
 
         Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
         Global options may come before the command: renkei --workspace ~/ws list.
@@ -38,6 +38,7 @@ struct Renkei: ParsableCommand {
             GrantCommand.self,
             KPICommand.self,
             NoteCommand.self,
+            DeleteCommand.self,
             UndoCommand.self,
             RedoCommand.self,
             ValidateCommand.self,

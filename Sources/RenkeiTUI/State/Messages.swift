@@ -90,6 +90,13 @@ public enum Msg: Sendable {
     case deadlinesOf(caseIds: [String], [String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
+    /// The case was moved to trash/ (undoable).
+    case trashed(caseId: String)
+    /// The workbench starts for someone new (`suggestedName` non-nil: ask who signs the changes)
+    /// or on a just-created workspace (`offerSamples`).
+    case firstRun(suggestedName: String?, offerSamples: Bool)
+    /// The sample portfolio was copied into the (empty) workspace.
+    case samplesLoaded(Int)
 }
 
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
@@ -97,6 +104,12 @@ public enum Effect: Equatable, Sendable {
     case save(caseId: String, command: Command, expect: [String: JSONValue])
     /// The new-case form's result (Core's input type: the store validates it).
     case create(NewCaseInput)
+    /// Moves the case to trash/ (one undoable command); answers `.trashed`.
+    case trash(caseId: String)
+    /// Saves who signs this person's changes (config) and signs this session's with it.
+    case setActor(String)
+    /// Copies the sample portfolio into the workspace, which must be empty; answers `.samplesLoaded`.
+    case loadSamples
     case undo, redo
     case reload
     case loadCase(String)
@@ -116,7 +129,7 @@ public enum Effect: Equatable, Sendable {
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).
     public var writes: Bool {
         switch self {
-        case .save, .create, .undo, .redo: return true
+        case .save, .create, .trash, .loadSamples, .undo, .redo: return true
         default: return false
         }
     }
