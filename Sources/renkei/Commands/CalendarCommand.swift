@@ -57,9 +57,7 @@ struct CalendarCommand: ParsableCommand {
             return
         }
         let lang = Output.lang
-        let ja = lang == .ja
-        Output.line(ja ? "\(n)年度 予算編成カレンダー — \(cal.ja) [\(cal.id)]\(municipality.map { "（\($0)）" } ?? "")"
-                       : "FY\(n) budget calendar — \(cal.en) [\(cal.id)]\(municipality.map { " (\($0))" } ?? "")")
+        Output.line(ReviewMessage.calendarHeader(fiscalYear: n, name: cal.label(lang), id: cal.id, municipality: municipality).text(lang))
         if let note = resolution.note(lang) { Output.line("! " + note) }
         Output.line("")
         for r in timeline.rows {
@@ -68,13 +66,13 @@ struct CalendarCommand: ParsableCommand {
             var line = "\(mark) \(DisplayWidth.pad(dateText, to: wareki ? 10 : 16))  \(r.label(lang))"
             if !r.isToday { line += "  " + r.relativeText(lang) }
             if r.shiftReason != nil, let why = h.closureReason(r.scheduled, lang: lang) {
-                line += ja ? "  ［\(r.scheduled.month)/\(r.scheduled.day)は\(why)→前営業日］" : "  [\(r.scheduled): \(why) → previous business day]"
+                line += "  " + ReviewMessage.movedEarlier(month: r.scheduled.month, day: r.scheduled.day, scheduled: r.scheduled.description, reason: why).text(lang)
             }
             Output.line(line)
         }
         if set.all.count > 1 {
             Output.line("")
-            Output.line(ja ? "利用可能なカレンダー:" : "Calendars:")
+            Output.line(Label.calendarsHeading.text(lang))
             for c in set.all {
                 let who = c.appliesTo.municipalities + c.appliesTo.prefectures + c.appliesTo.kinds.map(\.rawValue)
                 Output.line("  \(c.id)  \(c.label(lang))\(who.isEmpty ? "" : "  → " + who.joined(separator: ", "))")
@@ -82,7 +80,7 @@ struct CalendarCommand: ParsableCommand {
         }
         if !problems.isEmpty {
             Output.line("")
-            Output.line(ja ? "問題:" : "Problems:")
+            Output.line(Label.problemsHeading.text(lang))
             for p in problems { Output.line("  \(p)") }
         }
     }
@@ -113,9 +111,6 @@ struct CalendarCommand: ParsableCommand {
     }
 }
 
-extension BudgetCalendar {
-    func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
-}
 
 struct CalendarJSON: Encodable {
     struct Cal: Encodable { var id: String, ja: String, en: String, source: String?, appliesTo: BudgetCalendar.AppliesTo }

@@ -49,7 +49,7 @@ struct ListCommand: ParsableCommand {
         let table = rows.map { s in
             [s.id, s.title, s.municipality, s.partners.joined(separator: "・"),
              s.stage.progressGlyph + " " + s.stage.label(lang),
-             [s.exit.map { lang == .ja ? $0.shortJa : $0.en }, s.method.map { Choice.label(of: $0, in: methods, lang) }]
+             [s.exit.map { $0.shortLabel(lang) }, s.method.map { Choice.label(of: $0, in: methods, lang) }]
                 .compactMap { $0 }.joined(separator: "/"),
              s.fiscalYear.map(String.init) ?? "—"]
         }
