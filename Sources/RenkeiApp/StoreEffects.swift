@@ -18,9 +18,14 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     let readingsLock = NSLock()
     var readingsCache: SearchReadings?
 
+    /// Lines the store reported on the side (a discarded summary index), shown as notices.
+    let notices = NoticeQueue()
+
     public init(_ environment: RuntimeEnvironment) {
         self.environment = environment
         disk = DiskWatch(workspace: environment.workspace)
+        let notices = notices
+        environment.store.index?.onNotice = { notices.push($0) }
     }
 
     /// The first load of `renkei open`: without deadlines (the update asks for those on screen
@@ -37,7 +42,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .save(let id, let command, let expect):
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
-                return .saved(r.document.value, label: command.label)
+                return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)
             } catch {
@@ -45,8 +50,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             }
         case .create(let n):
             do {
-                let doc = try store.create(n, actor: environment.actor, now: environment.now())
-                return .created(doc.value)
+                let r = try store.createCase(n, actor: environment.actor, now: environment.now())
+                return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
         case .trash(let id):
             do {
@@ -127,7 +132,17 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     }
 
     public func externalChange(state: AppState) -> Msg? {
+        // Polled about once a second: the cheapest place to hand the store's notices over.
+        if let line = notices.pop() { return .notice(TerminalText.inline(line)) }
         guard disk.changed(openCase: state.detail?.id) else { return nil }
         return .loaded(portfolioData(), external: true)
     }
+}
+
+/// Store notices waiting to be shown (pushed from whichever thread loaded the index).
+final class NoticeQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func push(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    func pop() -> String? { lock.lock(); defer { lock.unlock() }; return lines.isEmpty ? nil : lines.removeFirst() }
 }

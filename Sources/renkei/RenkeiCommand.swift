@@ -80,6 +80,8 @@ struct Renkei: ParsableCommand {
             } else {
                 command = try parseAsRoot(arguments)
             }
+            // Before any file is opened (issue 18, finding 9: `ulimit -n 6` crashed `list`).
+            try FileDescriptorBudget.prepare()
             try command.run()
             // A command that may have changed cases rewrites the subscribed calendar feed.
             if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }

@@ -71,9 +71,11 @@ public enum Msg: Sendable {
     case loaded(PortfolioData, external: Bool)
     case caseLoaded(id: String, Case, readOnly: Bool)
     case caseLoadFailed(id: String, String)
-    /// A command was written durably; carries the case as saved.
-    case saved(Case, label: String)
-    case created(Case)
+    /// A command was written durably; carries the case as saved. `warning`: the edit is saved
+    /// but something beside it went wrong (its undo entry could not be recorded, an unreadable
+    /// undo history was kept aside) — shown, never silent.
+    case saved(Case, label: String, warning: String? = nil)
+    case created(Case, warning: String? = nil)
     case undoRedone(redo: Bool, caseId: String, label: String)
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
     case failed(String)

@@ -71,17 +71,19 @@ extension AppState {
             if detail?.id == id { detail?.error = err; detail?.doc = nil }
             toast(err, .error)
             return []
-        case .saved(let c, let label):
+        case .saved(let c, let label, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
             toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
+            if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
-        case .created(let c):
+        case .created(let c, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
             if let i = rows.firstIndex(of: .summary(indexById[c.id] ?? -1)) { selection = i; scrollToSelection() }
             toast("\(Label.created.text(lang)): \(c.id)", .success)
+            if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
         case .undoRedone(let redo, let id, let label):
             pending = max(0, pending - 1)

@@ -48,6 +48,7 @@ struct AppContext {
         let loaded: CatalogLoader.Result
         do { loaded = try CatalogLoader.load(data: data, workspace: workspace) } catch { throw CLIError("guide catalog: \(error)") }
         let store = CaseStore(workspace: workspace, catalog: loaded.catalog)
+        store.index?.onNotice = { Output.warn($0) }
         if mutating { store.cleanStaleTempFiles() }
 
         let given = [env["RENKEI_ACTOR"], configuredActor(env)].compactMap { $0 }.first { !$0.isEmpty }
