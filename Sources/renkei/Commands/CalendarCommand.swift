@@ -27,7 +27,11 @@ struct CalendarCommand: ParsableCommand {
         let loaded = try Deadlines.load(ctx)
         let set = loaded.result.calendars
         let resolution: CalendarResolution
-        let municipality = try self.municipality.map { try Self.municipalityName($0, summaries: loaded.portfolio.summaries, calendars: set) }
+        let municipality = try self.municipality.map { typed in
+            // さやま / sayama name 狭山市 by its reading (the shipped table, loaded only here).
+            let readings = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)))
+            return try Self.municipalityName(typed, summaries: loaded.portfolio.summaries, calendars: set, readings: readings)
+        }
         if let m = municipality {
             let sample = loaded.portfolio.summaries.first { $0.municipality == m }
             resolution = set.resolve(municipality: m, prefecture: sample?.prefecture ?? (Prefectures.all.contains(m) ? m : nil),
@@ -89,7 +93,7 @@ struct CalendarCommand: ParsableCommand {
     /// The municipality the user meant: a case's municipality, one named by a calendar, or a
     /// prefecture — exactly, by width/kana-folded name or by an unambiguous start (狭山 → 狭山市).
     /// Anything else says so (exit 2) instead of silently showing the default calendar.
-    static func municipalityName(_ typed: String, summaries: [CaseSummary], calendars: CalendarSet) throws -> String {
+    static func municipalityName(_ typed: String, summaries: [CaseSummary], calendars: CalendarSet, readings: SearchReadings? = nil) throws -> String {
         var names = Set(summaries.map(\.municipality))
         for a in calendars.all.map(\.appliesTo) + calendars.rejected.map(\.appliesTo) {
             names.formUnion(a.municipalities); names.formUnion(a.prefectures)
@@ -99,7 +103,11 @@ struct CalendarCommand: ParsableCommand {
         switch Choice.resolve(typed, among: choices) {
         case .found(let c): return c.code
         case .ambiguous(let cs): throw CLIError(Message.unknownMunicipality(typed, known: cs.map(\.code)).text(Output.lang), code: .usage)
-        case .unknown: throw CLIError(Message.unknownMunicipality(typed, known: choices.map(\.code)).text(Output.lang), code: .usage)
+        case .unknown:
+            let forms = Set(readings?.alternatives(TextNormalizer.fold(typed)) ?? [])
+            let byReading = names.filter { forms.contains(TextNormalizer.fold($0)) }.sorted()
+            if byReading.count == 1 { return byReading[0] }
+            throw CLIError(Message.unknownMunicipality(typed, known: (byReading.isEmpty ? choices.map(\.code) : byReading)).text(Output.lang), code: .usage)
         }
     }
 
