@@ -193,7 +193,8 @@ import Testing
             #expect(state.paletteMatches(query).contains(action), "\(query) finds \(action)")
         }
         let en = AppState(settings: Settings(lang: .en), today: TempWorkspace.today)
-        for (query, action) in [("contact", Action.editContacts), ("delete", .deleteCase), ("funding", .editFunding), ("partner", .editPartners)] {
+        for (query, action) in [("contact", Action.editContacts), ("delete", .deleteCase), ("funding", .editFunding), ("partner", .editPartners),
+                                ("archive", .moveTo), ("print", .export), ("KPI", .editKPIs)] {
             #expect(en.paletteMatches(query).first == action, "\(query) finds \(action) first")
         }
     }
