@@ -27,7 +27,10 @@ struct ListCommand: ParsableCommand {
         }
         // The index pre-filters the search on bytes and decodes only candidate rows.
         // Kana and romaji also find the names they read, from the shipped table (loaded only for a search).
-        let readings = search.map { _ in SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:))) }
+        let readings = search.map { _ in
+            SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
+                           partners: PartnerLoader.load(ctx.workspace).records)
+        }
         let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false, readings: readings))
         var rows = portfolio.summaries.filter { s in
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
