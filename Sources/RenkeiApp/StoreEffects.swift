@@ -14,6 +14,9 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     var store: CaseStore { environment.store }
     /// Change detection; touched only by the thread that owns the `Program`.
     var disk: DiskWatch
+    /// `searchReadings()`'s table, built once; the lock because insight workers may overlap.
+    let readingsLock = NSLock()
+    var readingsCache: SearchReadings?
 
     /// Lines the store reported on the side (a discarded summary index), shown as notices.
     let notices = NoticeQueue()

@@ -37,6 +37,8 @@ struct Renkei: ParsableCommand {
             MunicipalityCommand.self,
             GrantCommand.self,
             KPICommand.self,
+            FundingCommand.self,
+            BudgetLineCommand.self,
             NoteCommand.self,
             DeleteCommand.self,
             UndoCommand.self,

@@ -56,6 +56,8 @@ public enum Label: String, CaseIterable, Sendable {
     case deleteCaseTitle, deleteCaseConfirm, deleteCaseKeep, movedToTrash
     // the first run (issue 14)
     case askNameTitle, askNamePrompt, samplesTitle, samplesLoad, samplesSkip, samplesOnlyEmpty
+    // CLI section headings once inline (issue 14)
+    case noneItems, calendarFallbackHeading, calendarProblemsHeading, calendarsHeading, problemsHeading
 
     public func text(_ lang: Lang) -> String {
         let (ja, en) = pair
@@ -114,6 +116,11 @@ public enum Label: String, CaseIterable, Sendable {
         case .referenceItem: return ("参考項目", "Reference item")
         case .none: return ("—", "—")
         case .budgetLines: return ("予算の内訳", "Budget lines")
+        case .noneItems: return ("なし", "none")
+        case .calendarFallbackHeading: return ("標準カレンダーで代用（暦ファイルに誤り）:", "Using the default calendar (bad calendar file):")
+        case .calendarProblemsHeading: return ("暦・資金データの問題:", "Calendar and funding data problems:")
+        case .calendarsHeading: return ("利用可能なカレンダー:", "Calendars:")
+        case .problemsHeading: return ("問題:", "Problems:")
         case .askNameTitle: return ("ようこそ — はじめにお名前を", "Welcome — first, your name")
         case .askNamePrompt: return ("お名前（変更の記録に残ります。設定ファイルに保存）", "Your name (signs your changes; saved in the config file)")
         case .samplesTitle: return ("はじめ方", "Getting started")

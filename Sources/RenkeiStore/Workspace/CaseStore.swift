@@ -83,7 +83,7 @@ public final class CaseStore: @unchecked Sendable {
         try checkCasesDir()
         if let index { let dir = workspace.casesDir.path; return try index.load(query, decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         var p = try decodeAll()
-        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q) } }
+        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q, readings: query.readings) } }
         if !query.includeSearchText { for i in p.summaries.indices { p.summaries[i].searchText = "" } }
         return p
     }

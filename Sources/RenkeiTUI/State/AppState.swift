@@ -116,6 +116,9 @@ public struct AppState: Sendable {
     public var modalBehind: Modal?
     /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).
     public var samplesOfferPending = false
+    /// Readings for the list filter (kana/romaji → municipality names), from the runtime's
+    /// background load; nil until then (the filter matches as typed).
+    public var readings: SearchReadings?
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

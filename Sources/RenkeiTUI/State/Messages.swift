@@ -45,8 +45,12 @@ public struct InsightData: Sendable {
     public var insight: PortfolioInsight
     public var calendars: CalendarSet
     public var holidays: HolidaySet
-    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none) {
-        self.insight = insight; self.calendars = calendars; self.holidays = holidays
+    /// Readings for the list filter (the municipality table), loaded with the insight: off the
+    /// first frame's path.
+    public var readings: SearchReadings?
+    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none,
+                readings: SearchReadings? = nil) {
+        self.insight = insight; self.calendars = calendars; self.holidays = holidays; self.readings = readings
     }
 }
 

@@ -17,6 +17,8 @@ public struct FormField: Equatable, Sendable {
     public var required = false
     public var hint: String?
     public var error: String?
+    /// Shown under the field without blocking the save (a target year already too late).
+    public var warning: String?
     public var value: String {
         if case .choice(let ids, _) = kind { return ids.indices.contains(choice) ? ids[choice] : "" }
         return input.text

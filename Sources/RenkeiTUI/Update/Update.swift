@@ -119,6 +119,12 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
+            if readings == nil, let r = data.readings {
+                readings = r
+                if !filter.isEmpty || !(views.indices.contains(viewIndex) ? views[viewIndex].filter : "").isEmpty {
+                    rebuildRows(keepId: selectedSummary?.id, dataChanged: false)
+                }
+            }
             refreshFunnel()
             if page == .joint { refreshJoint() }
             if var d = detail, d.tab == .similar { d.similar = nil; detail = d; return refreshSimilar() }
