@@ -6,7 +6,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     case saveView, advance, moveBack, moveTo, tick, newCase, edit, addNote, board, list, overdue, export
     case undo, redo, nextTab, prevTab, left, right, palette, help, reload, toggleLang, quit, forceQuit
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7, dashboard, joint, calendar, filterMunicipality, filterExit
-    case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction
+    case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction, municipality, partner
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -66,6 +66,8 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .nextYear: return ("次の年度", "next fiscal year")
         case .snooze: return ("スヌーズ", "snooze")
         case .setNextAction: return ("次のアクション", "set next action")
+        case .municipality: return ("自治体", "municipality")
+        case .partner: return ("連携先", "partner")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import RenkeiCore
 
-public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar }
+public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar, municipality, partner }
 
 public enum SortColumn: String, CaseIterable, Sendable {
     case id, title, municipality, partners, stage, exit, deadline, days
@@ -112,6 +112,8 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
+    /// The municipality and partner views (issue 16; `RecordPages.swift`).
+    public var records = RecordPages()
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

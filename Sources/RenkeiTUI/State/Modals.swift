@@ -61,6 +61,8 @@ public enum PickerPurpose: Equatable, Sendable {
     case editField(caseId: String)
     case moveTo(caseId: String, from: Stage)
     case export(caseId: String)
+    /// Which of a case's partners the partner view shows.
+    case partner(caseId: String)
 }
 
 public struct Picker: Equatable, Sendable {

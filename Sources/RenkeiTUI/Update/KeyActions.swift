@@ -13,6 +13,8 @@ extension AppState {
         case .dashboard: return .dashboard
         case .joint: return .joint
         case .calendar: return .calendar
+        case .municipality: return .municipality
+        case .partner: return .partner
         }
     }
 
@@ -57,6 +59,7 @@ extension AppState {
         case .list: return selectedSummary?.id
         case .joint: return jointMembers.indices.contains(jointSelection) ? jointMembers[jointSelection] : nil
         case .dashboard, .calendar: return nil
+        case .municipality, .partner: return recordFocusedCaseId
         }
     }
 
@@ -110,6 +113,8 @@ extension AppState {
             case .joint: page = pageReturn == .dashboard ? .dashboard : (pageReturn == .joint ? .list : pageReturn)
             case .list:
                 if !filter.isEmpty { filter = TextInput(); rebuildRows(keepId: selectedSummary?.id) }
+            case .municipality, .partner:
+                return recordBack()
             }
             return []
         case .filter:
@@ -193,6 +198,8 @@ extension AppState {
         case .dashboard, .joint, .calendar, .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear,
              .snooze, .setNextAction:
             return performInsight(action)
+        case .municipality: return openMunicipalityOfFocus()
+        case .partner: return openPartnerOfFocus()
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

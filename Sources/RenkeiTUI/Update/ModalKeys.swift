@@ -102,6 +102,9 @@ extension AppState {
                     modal = nil
                     pending += 1
                     return [.export(caseId: id, format: choice)]
+                case .partner:
+                    modal = nil
+                    return [.openPartner(choice)]
                 }
             default: break
             }

@@ -119,6 +119,14 @@ extension AppState {
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []
+        case .municipalityLoaded(let o):
+            records.municipality = o
+            showRecordPage(.municipality)
+            return []
+        case .partnerLoaded(let o):
+            records.partner = o
+            showRecordPage(.partner)
+            return []
         }
     }
 
