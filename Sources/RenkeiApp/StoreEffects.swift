@@ -44,6 +44,11 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
                 let doc = try store.create(n, actor: environment.actor, now: environment.now())
                 return .created(doc.value)
             } catch { return .failed("\(error)") }
+        case .trash(let id):
+            do {
+                if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
+                return .trashed(caseId: id)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())

@@ -38,6 +38,7 @@ struct Renkei: ParsableCommand {
             GrantCommand.self,
             KPICommand.self,
             NoteCommand.self,
+            DeleteCommand.self,
             UndoCommand.self,
             RedoCommand.self,
             ValidateCommand.self,

@@ -50,6 +50,10 @@ public enum Label: String, CaseIterable, Sendable {
     // CLI tables and choice names
     case snoozedSection, contacts
     case fiscalYear, sizeClass, municipalityKind, partnerKind, fundingKind, format, referenceItem, none
+    // record editors and deleting a case (issue 14)
+    case budgetLines, recordAdd, recordsFooter, recordName, recordRole, organization, email, phone
+    case kpiUnit, actualDay, actualValue, ratePercent, amountYen, lineLabel
+    case deleteCaseTitle, deleteCaseConfirm, deleteCaseKeep, movedToTrash
 
     public func text(_ lang: Lang) -> String {
         let (ja, en) = pair
@@ -107,6 +111,24 @@ public enum Label: String, CaseIterable, Sendable {
         case .format: return ("形式", "Format")
         case .referenceItem: return ("参考項目", "Reference item")
         case .none: return ("—", "—")
+        case .budgetLines: return ("予算の内訳", "Budget lines")
+        case .recordAdd: return ("＋ 追加する", "+ Add")
+        case .recordsFooter: return ("Enter 編集・追加 · d 削除 · Esc 閉じる", "Enter edit/add · d remove · Esc close")
+        case .recordName: return ("名前", "Name")
+        case .recordRole: return ("役割・役職", "Role")
+        case .organization: return ("所属", "Organization")
+        case .email: return ("メール", "E-mail")
+        case .phone: return ("電話", "Phone")
+        case .kpiUnit: return ("単位", "Unit")
+        case .actualDay: return ("実績の日付", "Date of the actual")
+        case .actualValue: return ("実績値（空欄なら記録しない）", "Actual (blank: none recorded)")
+        case .ratePercent: return ("補助率・負担割合（%）", "Rate (%)")
+        case .amountYen: return ("金額（円）", "Amount (yen)")
+        case .lineLabel: return ("費目・内訳", "Line")
+        case .deleteCaseTitle: return ("案件を削除（ごみ箱へ移す）", "Delete case (move to trash)")
+        case .deleteCaseConfirm: return ("ごみ箱へ移す（u で元に戻せます）", "Move to trash (u brings it back)")
+        case .deleteCaseKeep: return ("やめる", "Keep it")
+        case .movedToTrash: return ("ごみ箱へ移しました（u で元に戻せます）", "Moved to trash (u brings it back)")
         case .appName: return ("連携ワークベンチ", "renkei workbench")
         case .portfolio: return ("一覧", "Portfolio")
         case .board: return ("ボード", "Board")

@@ -30,6 +30,8 @@ public enum WorkbenchMessage: Equatable, Sendable {
     case unmetBeforeAdvancing(Int)
     case fiscalYearSpan(Int)
     case notePreview(String)
+    /// A record list in the field picker: 連絡先（2件） / Contacts (2).
+    case recordCount(String, Int)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -65,6 +67,7 @@ public enum WorkbenchMessage: Equatable, Sendable {
         case .unmetBeforeAdvancing(let n): return ja ? "→ 次へ進むには未了 \(n) 件:" : "→ \(n) unmet before advancing:"
         case .fiscalYearSpan(let fy): return ja ? "（\(fy)-04-01〜\(fy + 1)-03-31）" : " (\(fy)-04-01 – \(fy + 1)-03-31)"
         case .notePreview(let text): return (ja ? "メモ: " : "note: ") + text
+        case .recordCount(let list, let n): return ja ? "\(list)（\(n)件）" : "\(list) (\(n))"
         }
     }
 }

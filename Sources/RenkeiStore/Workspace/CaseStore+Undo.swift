@@ -72,6 +72,7 @@ extension CaseStore {
     private func reverse(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
         if entry.batch != nil { return try reverseBatch(entry, direction, actor: actor, now: now) }
         if entry.creation { return try reverseCreation(entry, direction, actor: actor) }
+        if entry.deletion == true { return try reverseDeletion(entry, direction) }
         var doc: CaseDocument
         do { doc = try load(entry.caseId) } catch StoreError.caseNotFound {
             throw UndoSkip(reason: "the case is no longer in cases/ (quarantined, moved to trash/ or removed)")

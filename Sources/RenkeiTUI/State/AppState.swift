@@ -47,6 +47,8 @@ public struct DetailState: Equatable, Sendable {
     public var itemSelection = 0
     /// Open the field picker once the case has loaded (`e` from the list).
     public var editWhenLoaded = false
+    /// Open this list's record picker once the case has loaded (from the palette on the list).
+    public var recordsWhenLoaded: RecordList?
     public var returnTo: Page = .list
     /// 類似事例 of this case (computed when the tab opens) and the selected match.
     public var similar: SimilarResult?

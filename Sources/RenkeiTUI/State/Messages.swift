@@ -92,6 +92,8 @@ public enum Msg: Sendable {
     case municipalityLoaded(MunicipalityOverview)
     /// The partner view's data: its record and every case it is in, across municipalities.
     case partnerLoaded(PartnerOverview)
+    /// The case was moved to trash/ (undoable).
+    case trashed(caseId: String)
 }
 
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
@@ -99,6 +101,8 @@ public enum Effect: Equatable, Sendable {
     case save(caseId: String, command: Command, expect: [String: JSONValue])
     /// The new-case form's result (Core's input type: the store validates it).
     case create(NewCaseInput)
+    /// Moves the case to trash/ (one undoable command); answers `.trashed`.
+    case trash(caseId: String)
     case undo, redo
     case reload
     case loadCase(String)
@@ -122,7 +126,7 @@ public enum Effect: Equatable, Sendable {
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).
     public var writes: Bool {
         switch self {
-        case .save, .create, .undo, .redo: return true
+        case .save, .create, .trash, .undo, .redo: return true
         default: return false
         }
     }

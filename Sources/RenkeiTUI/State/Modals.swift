@@ -31,6 +31,8 @@ public enum FormPurpose: Equatable, Sendable {
     case snooze(caseId: String, item: String)
     /// From the overdue review: set the case's next action (text and due date).
     case nextAction(caseId: String)
+    /// One record of a case's list (index nil: a new one); `before` is the whole list as opened.
+    case record(caseId: String, list: RecordList, index: Int?, before: JSONValue)
 }
 
 public struct Form: Equatable, Sendable {
@@ -63,6 +65,9 @@ public enum PickerPurpose: Equatable, Sendable {
     case export(caseId: String)
     /// Which of a case's partners the partner view shows.
     case partner(caseId: String)
+    /// A case's records of one list (`RecordEditors.swift`).
+    case records(caseId: String, list: RecordList)
+    case confirmDelete(caseId: String)
 }
 
 public struct Picker: Equatable, Sendable {
@@ -71,6 +76,8 @@ public struct Picker: Equatable, Sendable {
     public var ids: [String]
     public var labels: [String]
     public var selection = 0
+    /// The keys line under the list (default: Enter choose · Esc cancel).
+    public var footer: String?
 }
 
 public struct GateDialog: Equatable, Sendable {

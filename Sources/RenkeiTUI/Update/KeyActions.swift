@@ -200,6 +200,8 @@ extension AppState {
             return performInsight(action)
         case .municipality: return openMunicipalityOfFocus()
         case .partner: return openPartnerOfFocus()
+        case .editContacts, .editPartners, .editKPIs, .editFunding, .editBudgetLines, .deleteCase:
+            return performRecordAction(action)
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

@@ -87,6 +87,8 @@ extension AppState {
             case .pageUp: p.selection = max(0, p.selection - 8); modal = .picker(p)
             case .char("g"), .home: p.selection = 0; modal = .picker(p)
             case .char("G"), .end: p.selection = max(0, p.ids.count - 1); modal = .picker(p)
+            case .char("d"), .delete:
+                if case .records = p.purpose { return removeRecord(p) }
             case .enter:
                 guard p.ids.indices.contains(p.selection) else { modal = nil; return [] }
                 let choice = p.ids[p.selection]
@@ -105,6 +107,10 @@ extension AppState {
                 case .partner:
                     modal = nil
                     return [.openPartner(choice)]
+                case .records:
+                    chooseRecord(p)
+                case .confirmDelete:
+                    return confirmDelete(p)
                 }
             default: break
             }

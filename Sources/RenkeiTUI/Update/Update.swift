@@ -62,6 +62,10 @@ extension AppState {
                 detail?.editWhenLoaded = false
                 openFieldPicker()
             }
+            if let list = d.recordsWhenLoaded {
+                detail?.recordsWhenLoaded = nil
+                openRecordPicker(list)
+            }
             return []
         case .caseLoadFailed(let id, let err):
             if detail?.id == id { detail?.error = err; detail?.doc = nil }
@@ -116,6 +120,8 @@ extension AppState {
             if page == .joint { refreshJoint() }
             if var d = detail, d.tab == .similar { d.similar = nil; detail = d; return refreshSimilar() }
             return []
+        case .trashed(let id):
+            return trashed(id)
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []
