@@ -114,8 +114,8 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
-    /// The municipality and partner views (issue 16; `RecordPages.swift`).
-    public var records = RecordPages()
+    /// The municipality and partner views (issue 16; `OrgPages.swift`).
+    public var orgPages = OrgPages()
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

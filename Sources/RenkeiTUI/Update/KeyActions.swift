@@ -59,7 +59,7 @@ extension AppState {
         case .list: return selectedSummary?.id
         case .joint: return jointMembers.indices.contains(jointSelection) ? jointMembers[jointSelection] : nil
         case .dashboard, .calendar: return nil
-        case .municipality, .partner: return recordFocusedCaseId
+        case .municipality, .partner: return orgFocusedCaseId
         }
     }
 
@@ -114,7 +114,7 @@ extension AppState {
             case .list:
                 if !filter.isEmpty { filter = TextInput(); rebuildRows(keepId: selectedSummary?.id) }
             case .municipality, .partner:
-                return recordBack()
+                return orgBack()
             }
             return []
         case .filter:

@@ -79,7 +79,7 @@ extension AppState {
         case .dashboard, .joint, .calendar:
             navigateInsight(action)
         case .municipality, .partner:
-            navigateRecords(action)
+            navigateOrgPages(action)
         }
     }
 

@@ -126,12 +126,12 @@ extension AppState {
             if detail?.id == r.caseId { detail?.similar = r }
             return []
         case .municipalityLoaded(let o):
-            records.municipality = o
-            showRecordPage(.municipality)
+            orgPages.municipality = o
+            showOrgPage(.municipality)
             return []
         case .partnerLoaded(let o):
-            records.partner = o
-            showRecordPage(.partner)
+            orgPages.partner = o
+            showOrgPage(.partner)
             return []
         }
     }

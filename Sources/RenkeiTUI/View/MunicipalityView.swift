@@ -6,10 +6,10 @@ import RenkeiCore
 /// `MunicipalityOverview` `renkei municipality show` prints.
 extension AppState {
     func renderMunicipality(_ scr: inout Screen) {
-        guard let o = records.municipality else { titleBar(&scr, Label.municipality.text(lang)); return }
+        guard let o = orgPages.municipality else { titleBar(&scr, Label.municipality.text(lang)); return }
         titleBar(&scr, "\(Label.municipality.text(lang)) — \(o.displayName)  \(o.entry.code)")
         let (lines, selLine) = municipalityLines(o, width: max(1, width - 2))
-        drawRecordLines(lines, selected: selLine, &scr)
+        drawOrgLines(lines, selected: selLine, &scr)
     }
 
     func municipalityLines(_ o: MunicipalityOverview, width w: Int) -> ([Line], Int?) {
@@ -36,8 +36,8 @@ extension AppState {
             out.append(Line([Span("\(g.stage.progressGlyph) \(g.stage.label(lang)) ", theme.stage(g.stage).withBold),
                              Span(Message.rowCount(g.cases.count).text(lang), theme.dim)], indent: 1))
             for c in g.cases {
-                if row == records.selection { selLine = out.count }
-                out.append(Line([Span(c.id + "  ", theme.dim), Span(TerminalText.inline(c.title))], selected: row == records.selection, indent: 3))
+                if row == orgPages.selection { selLine = out.count }
+                out.append(Line([Span(c.id + "  ", theme.dim), Span(TerminalText.inline(c.title))], selected: row == orgPages.selection, indent: 3))
                 row += 1
             }
         }
@@ -73,7 +73,7 @@ extension AppState {
     func keyWidth(_ keys: [String]) -> Int { min(18, keys.map(DisplayWidth.of).max() ?? 8) }
 
     /// Draws a record page's lines below the title bar, keeping the selected row in view.
-    func drawRecordLines(_ lines: [Line], selected: Int?, _ scr: inout Screen) {
+    func drawOrgLines(_ lines: [Line], selected: Int?, _ scr: inout Screen) {
         let top = 1, h = height - 2
         guard h > 0 else { return }
         let first = selected.map { max(0, min($0 - h / 2, lines.count - h)) } ?? 0

@@ -5,10 +5,10 @@ import RenkeiCore
 /// grouped by municipality (a startup's public-sector team reads its whole pipeline here).
 extension AppState {
     func renderPartner(_ scr: inout Screen) {
-        guard let o = records.partner else { titleBar(&scr, Label.partners.text(lang)); return }
+        guard let o = orgPages.partner else { titleBar(&scr, Label.partners.text(lang)); return }
         titleBar(&scr, "\(PartnerLabel.partner.text(lang)) — \(o.record.name)")
         let (lines, selLine) = partnerLines(o, width: max(1, width - 2))
-        drawRecordLines(lines, selected: selLine, &scr)
+        drawOrgLines(lines, selected: selLine, &scr)
     }
 
     func partnerLines(_ o: PartnerOverview, width w: Int) -> ([Line], Int?) {
@@ -35,10 +35,10 @@ extension AppState {
                 out.append(Line(c.municipality, .plain.withBold, indent: 1))
                 lastMunicipality = key
             }
-            if i == records.selection { selLine = out.count }
+            if i == orgPages.selection { selLine = out.count }
             out.append(Line([Span(c.stage.progressGlyph + " " + DisplayWidth.pad(c.stage.label(lang), to: stageW) + " ", theme.stage(c.stage)),
                              Span(TerminalText.inline(c.title) + "  "), Span(c.caseId, theme.dim)],
-                            selected: i == records.selection, indent: 3))
+                            selected: i == orgPages.selection, indent: 3))
             if let role = c.role, !role.isEmpty {
                 out.append(Line("\(PartnerLabel.role.text(lang)): \(TerminalText.inline(role))", theme.dim, indent: 7))
             }

@@ -6,7 +6,7 @@ typealias ML = MunicipalityLabel
 /// The municipality view and the partner view (issue 16): what they show arrives from the
 /// runtime (`Effect.openMunicipality` / `.openPartner` → `Msg.municipalityLoaded` /
 /// `.partnerLoaded`); the selection is a row of the view's case list, which `Enter` opens.
-public struct RecordPages: Equatable, Sendable {
+public struct OrgPages: Equatable, Sendable {
     public var municipality: MunicipalityOverview?
     public var partner: PartnerOverview?
     /// Selected case row of the page on screen.
@@ -22,14 +22,14 @@ public struct RecordPages: Equatable, Sendable {
 
 extension AppState {
     /// Case ids of the municipality view's rows, in display order (by stage, then id).
-    var municipalityCaseIds: [String] { records.municipality?.casesByStage.flatMap { $0.cases.map(\.id) } ?? [] }
-    var partnerCaseIds: [String] { records.partner?.cases.map(\.caseId) ?? [] }
+    var municipalityCaseIds: [String] { orgPages.municipality?.casesByStage.flatMap { $0.cases.map(\.id) } ?? [] }
+    var partnerCaseIds: [String] { orgPages.partner?.cases.map(\.caseId) ?? [] }
 
-    var recordCaseIds: [String] { page == .partner ? partnerCaseIds : municipalityCaseIds }
+    var orgCaseIds: [String] { page == .partner ? partnerCaseIds : municipalityCaseIds }
 
-    var recordFocusedCaseId: String? {
-        let ids = recordCaseIds
-        return ids.indices.contains(records.selection) ? ids[records.selection] : nil
+    var orgFocusedCaseId: String? {
+        let ids = orgCaseIds
+        return ids.indices.contains(orgPages.selection) ? ids[orgPages.selection] : nil
     }
 
     /// `M`: the municipality of the case in focus (its code when the open case has one).
@@ -38,7 +38,7 @@ extension AppState {
         if let doc = detail?.doc, doc.id == id {
             return [.openMunicipality(name: doc.municipality.name, prefecture: doc.municipality.prefecture, code: doc.municipality.code)]
         }
-        if let code = records.partner?.cases.first(where: { $0.caseId == id })?.municipalityCode {
+        if let code = orgPages.partner?.cases.first(where: { $0.caseId == id })?.municipalityCode {
             return [.openMunicipality(name: summary(id)?.municipality ?? code, prefecture: nil, code: code)]
         }
         guard let s = summary(id) else { status = Label.noCaseSelected.text(lang); return [] }
@@ -59,36 +59,30 @@ extension AppState {
     }
 
     /// A view arrived: show it, remembering where Esc goes.
-    mutating func showRecordPage(_ p: Page) {
+    mutating func showOrgPage(_ p: Page) {
         if page != .municipality && page != .partner {
-            records.returnTo = page
-            records.returnCase = page == .detail ? detail?.id : nil
-            records.returnCaseBack = detail?.returnTo ?? .list
+            orgPages.returnTo = page
+            orgPages.returnCase = page == .detail ? detail?.id : nil
+            orgPages.returnCaseBack = detail?.returnTo ?? .list
         }
-        records.selection = 0
+        orgPages.selection = 0
         page = p
     }
 
-    mutating func recordBack() -> [Effect] {
-        guard records.returnTo == .detail, let id = records.returnCase else {
-            page = records.returnTo == .detail ? .list : records.returnTo
+    mutating func orgBack() -> [Effect] {
+        guard orgPages.returnTo == .detail, let id = orgPages.returnCase else {
+            page = orgPages.returnTo == .detail ? .list : orgPages.returnTo
             return []
         }
-        if detail?.id == id { page = .detail; detail?.returnTo = records.returnCaseBack; return [] }
+        if detail?.id == id { page = .detail; detail?.returnTo = orgPages.returnCaseBack; return [] }
         let effects = openDetail(id)
-        detail?.returnTo = records.returnCaseBack
+        detail?.returnTo = orgPages.returnCaseBack
         return effects
     }
 
-    /// Enter on a case row: its detail, and Esc from there comes back to this view.
-    mutating func openRecordSelection() -> [Effect] {
-        guard let id = recordFocusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
-        return openDetail(id)
-    }
-
-    mutating func navigateRecords(_ action: Action) {
-        let n = recordCaseIds.count
-        var i = records.selection
+    mutating func navigateOrgPages(_ action: Action) {
+        let n = orgCaseIds.count
+        var i = orgPages.selection
         let h = max(1, (height - 3) / 2)
         switch action {
         case .down: i += 1
@@ -99,6 +93,6 @@ extension AppState {
         case .pageUp: i -= h
         default: break
         }
-        records.selection = n == 0 ? 0 : min(max(0, i), n - 1)
+        orgPages.selection = n == 0 ? 0 : min(max(0, i), n - 1)
     }
 }

@@ -10,7 +10,7 @@ import Testing
 /// (profile, cases by stage, next deadlines, readiness) and the partner view (every case a
 /// partner is in, across municipalities), reached from a case's detail (`M`, `P`) and from the
 /// palette by their Japanese and English names; golden screens in ja and en.
-@Suite struct RecordViewTests {
+@Suite struct OrgViewTests {
     static let goldens = Repo.url("Tests/RenkeiAppTests/Goldens")
 
     static func keys(_ s: String) -> [Msg] { s.map { .key(.char($0)) } }
@@ -49,7 +49,7 @@ import Testing
         program.send(.key(.char("M")))
         program.settle()
         #expect(program.state.page == .municipality)
-        let o = try #require(program.state.records.municipality)
+        let o = try #require(program.state.orgPages.municipality)
         #expect(o.entry.code == "112151")
         // Both 狭山市 cases, by stage; the profile's desk and its readiness from the samples.
         #expect(o.casesByStage.flatMap { $0.cases.map(\.id) } == ["sayama-ntt-eco-action", "sayama-saitama-robot-field"])
@@ -88,7 +88,7 @@ import Testing
         program.send(.key(.char("P")))
         program.settle()
         #expect(program.state.page == .partner)
-        let o = try #require(program.state.records.partner)
+        let o = try #require(program.state.orgPages.partner)
         #expect(o.hasRecord && o.record.name == "株式会社TBM")
         #expect(o.cases.map(\.caseId) == ["hayama-tbm-agreement", "sabae-tbm-bags"])
         #expect(o.cases.map(\.municipality) == ["葉山町（神奈川県）", "鯖江市（福井県）"])
@@ -98,7 +98,7 @@ import Testing
         program.send(.key(.char("j")))
         program.send(.key(.char("M")))
         program.settle()
-        #expect(program.state.page == .municipality && program.state.records.municipality?.entry.code == "182079")
+        #expect(program.state.page == .municipality && program.state.orgPages.municipality?.entry.code == "182079")
     }
 
     @Test func paletteFindsBothViewsByTheirNames() throws {
@@ -116,7 +116,7 @@ import Testing
         program.send(.key(.enter))
         program.settle()
         #expect(program.state.page == .municipality)
-        #expect(program.state.records.municipality?.entry.code == "230006")
+        #expect(program.state.orgPages.municipality?.entry.code == "230006")
         // A case with several partners asks which one.
         program.send(.key(.esc))
         Self.openCase(program, "toyokawa-horn-solo-travel")
@@ -125,7 +125,7 @@ import Testing
         #expect(p.ids.first == "株式会社ホーン" && p.ids.count == 4)
         program.send(.key(.enter))
         program.settle()
-        #expect(program.state.page == .partner && program.state.records.partner?.record.name == "株式会社ホーン")
+        #expect(program.state.page == .partner && program.state.orgPages.partner?.record.name == "株式会社ホーン")
     }
 
     @Test func aFreeTextMunicipalitySaysWhyThereIsNoView() throws {
