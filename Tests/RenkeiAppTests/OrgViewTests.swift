@@ -106,10 +106,12 @@ import Testing
         defer { ws.remove() }
         let program = Program.open(ws.environment, settings: Settings(lang: .ja), width: 100, height: 30)
         program.settle()
-        for (query, lang) in [("自治体", Lang.ja), ("municipality", .en)] {
-            #expect(program.state.paletteMatches(query).first == .municipality, "\(query) \(lang)")
-        }
-        for query in ["連携先", "partner"] { #expect(program.state.paletteMatches(query).first == .partner, "\(query)") }
+        #expect(program.state.paletteMatches("自治体").first == .municipality)
+        #expect(program.state.paletteMatches("連携先").first == .partner, "the view's own name before the editor's alias")
+        let en = AppState(settings: Settings(lang: .en), today: TempWorkspace.today)
+        #expect(en.paletteMatches("partner view").first == .partner)
+        #expect(en.paletteMatches("partner").prefix(2).contains(.partner), "next to the partner editor")
+        #expect(en.paletteMatches("municipality").first == .municipality)
         // From the list: the selected row's case (the first sample, 愛知県) — through the palette.
         program.send(.key(.char(":")))
         for m in Self.keys("自治体") { program.send(m) }
