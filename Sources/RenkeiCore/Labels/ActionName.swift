@@ -7,7 +7,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     case undo, redo, nextTab, prevTab, left, right, palette, help, reload, toggleLang, quit, forceQuit
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7, dashboard, joint, calendar, filterMunicipality, filterExit
     case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction, municipality, partner
-    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase
+    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -75,6 +75,7 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .editFunding: return ("財源を編集", "edit funding sources")
         case .editBudgetLines: return ("予算の内訳・金額を編集", "edit budget lines and amounts")
         case .deleteCase: return ("案件を削除（ごみ箱へ）", "delete case (to trash)")
+        case .loadSamples: return ("サンプル案件を読み込む", "load sample cases")
         }
     }
 }

@@ -54,6 +54,10 @@ public enum Label: String, CaseIterable, Sendable {
     case budgetLines, recordAdd, recordsFooter, recordName, recordRole, organization, email, phone
     case kpiUnit, actualDay, actualValue, ratePercent, amountYen, lineLabel
     case deleteCaseTitle, deleteCaseConfirm, deleteCaseKeep, movedToTrash
+    // the first run (issue 14)
+    case askNameTitle, askNamePrompt, samplesTitle, samplesLoad, samplesSkip, samplesOnlyEmpty
+    // CLI section headings once inline (issue 14)
+    case noneItems, calendarFallbackHeading, calendarProblemsHeading, calendarsHeading, problemsHeading
 
     public func text(_ lang: Lang) -> String {
         let (ja, en) = pair
@@ -112,6 +116,18 @@ public enum Label: String, CaseIterable, Sendable {
         case .referenceItem: return ("参考項目", "Reference item")
         case .none: return ("—", "—")
         case .budgetLines: return ("予算の内訳", "Budget lines")
+        case .noneItems: return ("なし", "none")
+        case .calendarFallbackHeading: return ("標準カレンダーで代用（暦ファイルに誤り）:", "Using the default calendar (bad calendar file):")
+        case .calendarProblemsHeading: return ("暦・資金データの問題:", "Calendar and funding data problems:")
+        case .calendarsHeading: return ("利用可能なカレンダー:", "Calendars:")
+        case .problemsHeading: return ("問題:", "Problems:")
+        case .askNameTitle: return ("ようこそ — はじめにお名前を", "Welcome — first, your name")
+        case .askNamePrompt: return ("お名前（変更の記録に残ります。設定ファイルに保存）", "Your name (signs your changes; saved in the config file)")
+        case .samplesTitle: return ("はじめ方", "Getting started")
+        case .samplesLoad: return ("実践ガイドのサンプル案件を読み込む（練習用）", "Load the practice guide's sample cases (to practise)")
+        case .samplesSkip: return ("空のまま始める", "Start empty")
+        case .samplesOnlyEmpty: return ("サンプル案件は空のワークスペースにだけ読み込めます（実際の案件と混ざらないように）",
+                                        "Sample cases load only into an empty workspace (never mixed with real work)")
         case .recordAdd: return ("＋ 追加する", "+ Add")
         case .recordsFooter: return ("Enter 編集・追加 · d 削除 · Esc 閉じる", "Enter edit/add · d remove · Esc close")
         case .recordName: return ("名前", "Name")
@@ -137,7 +153,8 @@ public enum Label: String, CaseIterable, Sendable {
         case .help: return ("ヘルプ", "Help")
         case .palette: return ("コマンド", "Commands")
         case .noMatches: return ("該当する案件はありません（Esc で絞り込みを解除）", "No cases match (Esc clears the filter)")
-        case .emptyWorkspace: return ("案件がありません。n で新しい案件を作成します", "No cases yet. Press n to create one")
+        case .emptyWorkspace: return ("案件がありません。n で新しい案件を作成 · : で「サンプル」と入力すると練習用の案件を読み込めます",
+                                      "No cases yet. n creates one · : then “sample” loads practice cases")
         case .unknownKey: return ("そのキーは使えません — ? でヘルプ", "Unknown key — press ? for help")
         case .loading: return ("読み込み中…", "Loading…")
         case .readOnly: return ("読み取り専用（新しい版の形式）", "read-only (newer schema)")

@@ -116,6 +116,11 @@ public struct AppState: Sendable {
     public var modalBehind: Modal?
     /// The municipality and partner views (issue 16; `OrgPages.swift`).
     public var orgPages = OrgPages()
+    /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).
+    public var samplesOfferPending = false
+    /// Readings for the list filter (kana/romaji → municipality names), from the runtime's
+    /// background load; nil until then (the filter matches as typed).
+    public var readings: SearchReadings?
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

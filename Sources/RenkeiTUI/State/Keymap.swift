@@ -83,7 +83,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
     case snooze, setNextAction
     case municipality, partner
-    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase
+    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {

@@ -17,6 +17,8 @@ public struct FormField: Equatable, Sendable {
     public var required = false
     public var hint: String?
     public var error: String?
+    /// Shown under the field without blocking the save (a target year already too late).
+    public var warning: String?
     public var value: String {
         if case .choice(let ids, _) = kind { return ids.indices.contains(choice) ? ids[choice] : "" }
         return input.text
@@ -47,6 +49,8 @@ public enum PromptPurpose: Equatable, Sendable {
     case move(caseId: String, from: Stage, to: Stage)
     case gateOverride(caseId: String, stage: Stage)
     case saveView
+    /// The first run: who signs the changes (`FirstRun.swift`).
+    case actorName
 }
 
 public struct Prompt: Equatable, Sendable {
@@ -68,6 +72,8 @@ public enum PickerPurpose: Equatable, Sendable {
     /// A case's records of one list (`RecordEditors.swift`).
     case records(caseId: String, list: RecordList)
     case confirmDelete(caseId: String)
+    /// The first run's offer of the sample portfolio.
+    case samples
 }
 
 public struct Picker: Equatable, Sendable {

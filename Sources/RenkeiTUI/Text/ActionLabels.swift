@@ -35,6 +35,7 @@ extension Action {
         case .editFunding: return ["財源", "補助金", "交付金", "funding", "grant", "subsidy"]
         case .editBudgetLines: return ["予算", "金額", "内訳", "budget", "amount"]
         case .deleteCase: return ["削除", "ごみ箱", "delete", "remove", "trash"]
+        case .loadSamples: return ["サンプル", "練習", "sample", "demo"]
         case .addNote: return ["メモ", "note", "記録"]
         case .overdue: return ["期限", "締切", "deadline", "スヌーズ", "snooze"]
         case .moveTo: return ["見送り", "保留", "終了", "archive", "アーカイブ"]

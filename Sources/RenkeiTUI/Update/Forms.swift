@@ -132,6 +132,7 @@ extension AppState {
             f.fields[f.focus] = field
         }
         f.error = nil
+        if f.purpose == .newCase { warnIfTargetYearLate(&f) }
         modal = .form(f)
         return []
     }

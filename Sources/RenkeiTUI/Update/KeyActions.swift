@@ -202,6 +202,8 @@ extension AppState {
         case .partner: return openPartnerOfFocus()
         case .editContacts, .editPartners, .editKPIs, .editFunding, .editBudgetLines, .deleteCase:
             return performRecordAction(action)
+        case .loadSamples:
+            offerSamples(); return []
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

@@ -52,10 +52,13 @@ extension AppState {
             return []
         case .prompt(var p):
             switch key {
-            case .esc: modal = nil; return []
+            case .esc:
+                modal = nil
+                if p.purpose == .actorName { offerSamplesIfFirstRun() }   // no name given: asked again next time
+                return []
             case .enter:
                 let text = p.input.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.isEmpty { p.error = (p.purpose == .saveView ? Label.requiredField : Label.reasonRequired).text(lang); modal = .prompt(p); return [] }
+                if text.isEmpty { p.error = (p.purpose == .saveView || p.purpose == .actorName ? Label.requiredField : Label.reasonRequired).text(lang); modal = .prompt(p); return [] }
                 modal = nil
                 switch p.purpose {
                 case .move(let id, let from, let to):
@@ -64,6 +67,8 @@ extension AppState {
                 case .gateOverride(let id, let stage):
                     pending += 1
                     return [.save(caseId: id, command: .advance(note: nil, override: text), expect: ["stage": .string(stage.rawValue)])]
+                case .actorName:
+                    return nameGiven(text)
                 case .saveView:
                     let v = SavedView(name: text, filter: filter.text,
                                       stages: views.indices.contains(viewIndex) ? views[viewIndex].stages : [],
@@ -111,6 +116,8 @@ extension AppState {
                     chooseRecord(p)
                 case .confirmDelete:
                     return confirmDelete(p)
+                case .samples:
+                    return chooseSamples(p)
                 }
             default: break
             }

@@ -17,6 +17,7 @@ extension AppState {
             if fld.kind == .multiline { h = 1 + min(cap, max(3, fld.input.lines(width: innerW).count)) }
             else if fld.kind == .text { h = 1 + min(cap, max(1, fld.input.lines(width: innerW).count)) }
             if fld.error != nil { h += 1 }
+            h += warningLines(fld, width: innerW).count
             return Block(field: i, height: h)
         }
         let total = blocks.reduce(0) { $0 + $1.height } + 2
@@ -50,6 +51,9 @@ extension AppState {
             y += ih
             if let e = fld.error, y < inner.y + avail {
                 scr.put(inner.x + 2, y, "⚠ " + e, theme.error, limit: inner.maxX); y += 1
+            }
+            for l in warningLines(fld, width: innerW) where y < inner.y + avail {
+                scr.put(inner.x + 2, y, l, theme.warning, limit: inner.maxX); y += 1
             }
         }
         scr.put(inner.x, inner.maxY - 1, f.error ?? footer, f.error == nil ? theme.dim : theme.error, limit: inner.maxX)
