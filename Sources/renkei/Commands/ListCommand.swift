@@ -21,7 +21,7 @@ struct ListCommand: ParsableCommand {
         if count && stageFilter == nil && exitFilter == nil && search == nil {
             // Fast path: validate the index against the directory, decode no summary.
             let (n, damaged) = try ctx.store.caseCount()
-            for d in damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+            for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
             if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
             return
         }
@@ -36,7 +36,7 @@ struct ListCommand: ParsableCommand {
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
         }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
-        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
         if count {
             if json { try Output.json(["count": rows.count]) } else { Output.line(String(rows.count)) }
             return
