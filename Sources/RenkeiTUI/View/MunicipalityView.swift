@@ -77,18 +77,6 @@ extension AppState {
         let top = 1, h = height - 2
         guard h > 0 else { return }
         let first = selected.map { max(0, min($0 - h / 2, lines.count - h)) } ?? 0
-        for i in 0..<h {
-            let li = first + i
-            guard li < lines.count else { break }
-            let line = lines[li]
-            let y = top + i
-            if line.selected { scr.fill(Rect(x: 0, y: y, width: width, height: 1), theme.selected) }
-            let spans = line.selected ? line.spans.map { Span($0.text, Style(fg: $0.style.fg, bold: $0.style.bold, reverse: true)) } : line.spans
-            scr.put(1 + line.indent, y, spans: spans, limit: width - 1)
-        }
-        if lines.count > h {
-            let pos = top + Int(Double(h - 1) * Double(first) / Double(max(1, lines.count - h)))
-            scr.put(width - 1, pos, "▐", theme.dim)
-        }
+        drawLines(lines, top: top, height: h, first: first, &scr)
     }
 }
