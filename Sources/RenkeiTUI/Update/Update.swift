@@ -140,6 +140,14 @@ extension AppState {
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []
+        case .municipalityLoaded(let o):
+            orgPages.municipality = o
+            showOrgPage(.municipality)
+            return []
+        case .partnerLoaded(let o):
+            orgPages.partner = o
+            showOrgPage(.partner)
+            return []
         }
     }
 
