@@ -32,6 +32,10 @@ public enum SyncMessage: Equatable, Sendable {
     case conflictUnknown(String)
     case conflictKept(caseId: String, field: String)
     case conflictTookOther(caseId: String, field: String, value: String)
+    // the workbench's header and review list
+    case lastSynced(at: String)
+    case unseenCount(Int)
+    case conflictSide(label: String, value: String, who: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -115,6 +119,12 @@ public enum SyncMessage: Equatable, Sendable {
             return ja ? "\(id): \(field)はこのままにしました" : "\(id): kept \(field) as it is"
         case .conflictTookOther(let id, let field, let value):
             return ja ? "\(id): \(field)をもう一方の「\(value)」にしました" : "\(id): \(field) set to the other value \"\(value)\""
+        case .lastSynced(let at):
+            return ja ? "同期 \(at)" : "synced \(at)"
+        case .unseenCount(let n):
+            return ja ? "● 他の人の変更 \(n)件" : "● \(n) changed by others"
+        case .conflictSide(let label, let value, let who):
+            return ja ? "\(label)「\(value)」 \(who)" : "\(label) \"\(value)\" \(who)"
         }
     }
 }

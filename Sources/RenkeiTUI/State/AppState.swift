@@ -112,6 +112,8 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
+    /// A shared workspace's sync state (issue 12).
+    public var team = TeamState()
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

@@ -82,13 +82,15 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case dashboard, joint, calendar
     case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
     case snooze, setNextAction
+    case sync, conflicts, keepWinner, takeOther
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {
         switch self {
         case .down, .up, .top, .bottom, .pageDown, .pageUp, .back, .left, .right, .forceQuit,
              .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .tab7, .palette,
-             .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear, .snooze, .setNextAction: return false
+             .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear, .snooze, .setNextAction,
+             .keepWinner, .takeOther: return false
         default: return true
         }
     }
@@ -97,7 +99,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 /// Where a binding applies. `global` bindings apply on every screen unless a screen binds the
 /// same key itself.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, board, detail, dashboard, joint, calendar, overdue
+    case global, list, board, detail, dashboard, joint, calendar, overdue, conflicts
 }
 
 public struct Binding: Equatable, Sendable {
@@ -145,6 +147,8 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("L"), .toggleLang),
         Binding(.char("q"), .quit, hint: true),
         Binding(.ctrl("c"), .forceQuit),
+        Binding(.char("Y"), .sync),
+        Binding(.char("C"), .conflicts),
         // portfolio list
         Binding(.char("/"), .filter, .list, hint: true),
         Binding(.char("s"), .sort, .list, hint: true),
@@ -188,6 +192,11 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("a"), .setNextAction, .overdue, hint: true),
         Binding(.char("c"), .calendar, .overdue, hint: true),
         Binding(.esc, .back, .overdue, hint: true),
+        // concurrent edits from syncs (a dialog over any screen)
+        Binding(.char("w"), .keepWinner, .conflicts, hint: true),
+        Binding(.char("t"), .takeOther, .conflicts, hint: true),
+        Binding(.enter, .open, .conflicts, hint: true),
+        Binding(.esc, .back, .conflicts, hint: true),
     ])
 
     /// The action for `key` in `context` (screen bindings win over global ones).
@@ -211,7 +220,7 @@ public struct Keymap: Equatable, Sendable {
             out.append((b.key, b.action)); seen.insert(b.action)
         }
         // Screens without a case in focus show only their own keys (and ? help).
-        let ownOnly: Set<KeyContext> = [.dashboard, .calendar, .overdue]
+        let ownOnly: Set<KeyContext> = [.dashboard, .calendar, .overdue, .conflicts]
         for b in bindings where b.hint && b.context == .global && !seen.contains(b.action) && !ownOnly.contains(context)
             && action(for: b.key, in: context) == b.action {
             out.append((b.key, b.action)); seen.insert(b.action)
@@ -225,7 +234,7 @@ public struct Keymap: Equatable, Sendable {
     }
 
     /// Most useful first: the status bar shows as many as fit.
-    static let hintOrder: [Action] = [.snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
+    static let hintOrder: [Action] = [.keepWinner, .takeOther, .snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
                                       .open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
                                       .edit, .undo, .sort, .nextView, .palette, .quit, .help]
 

@@ -88,6 +88,12 @@ public enum Msg: Sendable {
     case deadlinesOf(caseIds: [String], [String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
+    /// A shared workspace's state (issue 12): after each load and each sync.
+    case syncStatusLoaded(SyncStatus)
+    /// A sync started with `Y` ended (result, notices or the failure's one line).
+    case syncFinished(SyncOutcome)
+    /// The open concurrent edits of every case, for the review list.
+    case conflictsLoaded([ConcurrentEditRow])
 }
 
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
@@ -109,6 +115,14 @@ public enum Effect: Equatable, Sendable {
     case loadDeadlinesInBackground
     /// Portfolio insight over the loaded summaries, in the background after the frame; answers `.insightLoaded`.
     case loadInsight
+    /// Sync the workspace over git, in the background; answers `.syncFinished`.
+    case sync
+    /// Where the shared workspace stands, in the background; answers `.syncStatusLoaded`.
+    case loadSyncStatus
+    /// The open concurrent edits; answers `.conflictsLoaded`.
+    case loadConflicts
+    /// This person opened a case others had changed: no longer marked (local state only).
+    case markSeen(caseId: String)
     case quit
 
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).

@@ -19,7 +19,7 @@ enum InteractiveApp {
                 // RENKEI_NOW pins the time for reproducible tests; otherwise the clock, read per save.
                 (try? AppContext.clock(today.description, nowOverride: ProcessInfo.processInfo.environment["RENKEI_NOW"]).1) ?? started
             },
-            saveViews: { try Config.saveViews($0, configViews: configViews) }))
+            saveViews: { try Config.saveViews($0, configViews: configViews) }, renkeiBinary: SyncSupport.binaryPath))
 
         StartupTrace.mark("config")
         let term = try Terminal(.init(colors: settings.colors, mouse: settings.mouse, crashGuard: CrashSetup.settings(lang: settings.lang)))
