@@ -60,7 +60,7 @@ public enum SyncMessage: Equatable, Sendable {
         case .quarantinedSide(let file, let s, let reason, let k, let aside):
             let side = MergeSideName.of(s, lang), kept = MergeSideName.of(k, lang)
             return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。\(kept)の版を残し、もう一方は \(aside) に保存しました"
-                      : "\(file): the \(side) version does not read (\(reason)); not merged — kept the \(kept) version, the other is in \(aside)"
+                      : "\(file): \(side) version does not read (\(reason)); not merged — kept \(kept) version, the other is in \(aside)"
         case .restoredFromTrash(let id):
             return ja ? "\(id): ごみ箱に移されましたが他の端末で編集されていたため、戻しました" : "\(id): trashed here but edited elsewhere — brought back"
         case .otherFileKept(let file, let aside):
@@ -98,11 +98,11 @@ public enum SyncMessage: Equatable, Sendable {
         case .driverFailed(let file, let s, let reason):
             let side = MergeSideName.of(s, lang)
             return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。両方の版は git に残っています（git checkout --ours / --theirs \(file)）"
-                      : "\(file): the \(side) version does not read (\(reason)); not merged — both versions stay in git (git checkout --ours / --theirs \(file))"
+                      : "\(file): \(side) version does not read (\(reason)); not merged — both versions stay in git (git checkout --ours / --theirs \(file))"
         case .driverNewer(let file, let s, let v):
             let side = MergeSideName.of(s, lang)
             return ja ? "\(file): \(side)の版は新しい renkei（形式 \(v)）で書かれています — renkei を更新してから統合してください"
-                      : "\(file): the \(side) version was written by a newer renkei (schema \(v)) — update renkei, then merge"
+                      : "\(file): \(side) version was written by a newer renkei (schema \(v)) — update renkei, then merge"
         case .noConflicts:
             return ja ? "確認待ちの同時編集はありません" : "no concurrent edits to review"
         case .conflictsCount(let n):
@@ -136,7 +136,7 @@ public enum MergeSideName {
         case (.base, .ja): return "共通の元"
         case (.ours, .ja): return "この端末"
         case (.theirs, .ja): return "他の端末"
-        case (.base, _): return "common base"
+        case (.base, _): return "the common base's"
         case (.ours, _): return "this machine's"
         case (.theirs, _): return "the other machine's"
         }
