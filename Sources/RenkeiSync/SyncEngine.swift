@@ -63,6 +63,7 @@ public final class SyncEngine {
         if let binary { try SyncSetup.registerDriver(repo, binary: binary) }
         // Machine-local files stay out of git also in workspaces shared by an older renkei.
         _ = try SyncSetup.ensureLines(SyncSetup.ignored, in: workspace.root.appendingPathComponent(".gitignore"))
+        _ = try SyncSetup.ensureLines(SyncSetup.attributes, in: workspace.root.appendingPathComponent(".gitattributes"))
         let moveIn = MoveIn(repo: repo, workspace: workspace, catalog: catalog)
         try moveIn.finishPending()
         var report = SyncReport()
@@ -97,9 +98,15 @@ public final class SyncEngine {
                     target = try repo.commitTree(m.tree, parents: [head, upstream],
                                                  message: "renkei sync: merge (\(m.merged) cases merged)", identity: try repo.identity(actor: actor))
                 }
-                let changed = try moveIn.run(from: head, to: target)
-                report.down += changed.count
-                report.incoming += changed.map { String($0.dropFirst("cases/".count).dropLast(".json".count)) }
+                let moved = try moveIn.run(from: head, to: target)
+                report.down += moved.changed.count
+                report.incoming += moved.changed.map { String($0.dropFirst("cases/".count).dropLast(".json".count)) }
+                if !moved.setAside.isEmpty {
+                    // The readable versions kept here go back out in this same sync.
+                    report.notices += moved.setAside
+                    report.notices += try commitLocal()
+                    continue
+                }
             }
             if target == upstream { return report }
             let r = try repo.git.run(["push", "-q", "-u", "origin", "HEAD:refs/heads/" + branch])

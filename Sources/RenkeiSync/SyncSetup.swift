@@ -6,8 +6,10 @@ import RenkeiStore
 
 /// Making a workspace shareable (`renkei sync init`) and joining one (`renkei clone`).
 public enum SyncSetup {
-    /// Case files (live and trashed) merge through renkei; everything else is ordinary git.
-    public static let attributes = ["cases/*.json merge=renkei", "trash/*.json merge=renkei"]
+    /// Case files (live and trashed), municipality profiles and partner records merge through
+    /// renkei; everything else is ordinary git.
+    public static let attributes = ["cases/*.json merge=renkei", "trash/*.json merge=renkei",
+                                    "municipalities/*.json merge=renkei", "partners/*.json merge=renkei"]
     /// Machine-local: the summary cache, the personal undo journal, the lock, temp files of an
     /// interrupted write, files set aside locally, exports, this machine's calendar feed state, the
     /// cases others changed that this person has not opened yet.
