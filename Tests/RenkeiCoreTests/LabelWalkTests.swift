@@ -107,15 +107,20 @@ import Testing
         }
     }
 
-    /// The workbench speaks only through the table: no inline `ja ? … : …` in Sources/RenkeiTUI.
-    @Test func noInlineTranslationInTheWorkbench() throws {
-        let tui = RepoRoot.url.appendingPathComponent("Sources/RenkeiTUI")
-        for case let url as URL in FileManager.default.enumerator(at: tui, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+    /// The workbench and the CLI speak only through the table: no inline `ja ? … : …` in
+    /// Sources/RenkeiTUI or Sources/renkei (issue 14).
+    @Test(arguments: ["Sources/RenkeiTUI", "Sources/renkei"])
+    func noInlineTranslation(_ dir: String) throws {
+        let root = RepoRoot.url.appendingPathComponent(dir)
+        var files = 0
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            files += 1
             for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains("ja ? ") || line.contains("lang == .ja ?") {
-                Issue.record("\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            where line.contains("ja ? ") || line.range(of: #"lang\s*==\s*\.ja\s*\?"#, options: .regularExpression) != nil {
+                Issue.record("\(dir)/\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
+        #expect(files > 10, "\(dir): no sources found")
     }
 
     /// The workbench's sentences with values (once inline in the TUI): each case worded in both
@@ -125,7 +130,8 @@ import Testing
                                        .fiscalYear(2027), .parenthetical("埼玉県"), .buildingIndex(done: "1,200", total: "10,000"),
                                        .needs("予算化"), .earliestRoute(ja: "6月補正", en: "June supplementary"), .noTargetFiscalYear(["c-0001"]),
                                        .damagedRow(file: "c-0002.json", reason: "line 3"), .list(["㈱ミライ", "髙橋"]), .inStageFor("3週"),
-                                       .checklistDone(done: 2, total: 5), .unmetBeforeAdvancing(3), .fiscalYearSpan(2027), .notePreview("①")]
+                                       .checklistDone(done: 2, total: 5), .unmetBeforeAdvancing(3), .fiscalYearSpan(2027), .notePreview("①"),
+                                       .recordCount("連絡先", 2), .signedAs("髙橋"), .samplesLoaded(17)]
         for m in all {
             #expect(!m.text(.ja).isEmpty && !m.text(.en).isEmpty, "\(m)")
             #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
@@ -137,6 +143,22 @@ import Testing
         #expect(WorkbenchMessage.dueOver(days: 24).text(.ja) == "24日超過")
         #expect(WorkbenchMessage.list(["a", "b"]).text(.ja) == "a、b")
         #expect(WorkbenchMessage.fiscalYearSpan(2027).text(.ja) == "（2027-04-01〜2028-03-31）")
+    }
+
+    /// The CLI's review lines once inline in Sources/renkei (issue 14): both languages, different.
+    @Test func reviewMessagesInBothLanguages() {
+        let all: [ReviewMessage] = [.overdueHeader(today: "2026-11-23", wareki: "令和8年11月23日", missed: 2, within: 30, dueSoon: 3, snoozed: 1),
+                                    .movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日"),
+                                    .earliestRoute("6月補正", closed: "当初予算は締切済み"), .alternativeRoute("予備費"),
+                                    .defaultCalendarUsed("狭山市.json"), .snoozedHeader(2), .snoozedUntil("2026-12-01"), .andMore(5),
+                                    .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", id: "default", municipality: "狭山市"),
+                                    .similarHeader(id: "c-0001", title: "①", compared: 16),
+                                    .timeWithEra(base: "2026/11/23 09:00", wareki: "令和8年", fiscalYear: "2026年度")]
+        for m in all {
+            #expect(!m.text(.ja).isEmpty && !m.text(.en).isEmpty, "\(m)")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+        #expect(ReviewMessage.movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日").text(.ja) == "［5/3は憲法記念日→前営業日］")
     }
 
     @Test func choicesResolveJapaneseAndCodes() {

@@ -46,7 +46,7 @@ struct MunicipalityWorld {
         case .unresolved:
             let near = resolver.suggest(typed, limit: 5).map { "\(table.displayName($0)) \($0.code)" }
             var msg = MunicipalityMessage.notFound(input: typed).text(Output.lang)
-            if !near.isEmpty { msg += ": " + near.joined(separator: Output.lang == .ja ? "、" : ", ") }
+            if !near.isEmpty { msg += ": " + WorkbenchMessage.list(near).text(Output.lang) }
             throw CLIError(msg, code: .usage)
         }
     }
