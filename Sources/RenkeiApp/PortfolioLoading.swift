@@ -69,7 +69,8 @@ extension StoreEffects {
     func searchReadings() -> SearchReadings {
         readingsLock.lock(); defer { readingsLock.unlock() }
         if let r = readingsCache { return r }
-        let r = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: environment.data)).map(MunicipalityResolver.init(table:)))
+        let r = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: environment.data)).map(MunicipalityResolver.init(table:)),
+                               partners: PartnerLoader.load(environment.workspace).records)
         readingsCache = r
         return r
     }

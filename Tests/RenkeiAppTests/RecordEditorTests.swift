@@ -62,6 +62,36 @@ import Testing
         #expect(try ws.otherStore().load(id).value.contacts == before.contacts)
     }
 
+    /// From the list (no case open): the palette opens the case, then its contacts; an existing
+    /// contact's phone is changed in place; a KPI is removed with `d` and comes back with `u`.
+    @Test func fromTheListAnExistingContactIsChangedAndAKPIRemoved() throws {
+        let ws = try TempWorkspace()
+        defer { ws.remove() }
+        let program = Program.open(ws.environment, settings: Settings(lang: .ja), width: 100, height: 30)
+        program.settle()
+        program.send(.key(.char("/"))); program.send(Self.type("toyonaka")); program.send(.key(.enter))
+        Self.palette(program, "連絡")
+        guard case .picker(let p)? = program.state.modal, case .records("toyonaka-cureapp-sotsuen", .contacts) = p.purpose else {
+            Issue.record("連絡 from the list did not open the case's contacts: \(String(describing: program.state.modal))"); return
+        }
+        let before = try ws.otherStore().load("toyonaka-cureapp-sotsuen").value
+        program.send(.key(.enter))                                          // the first contact
+        program.send(Array(repeating: .key(.tab), count: 4))                 // 電話
+        program.send(.key(.ctrl("u"))); program.send(Self.type("06-6858-0000"))
+        program.send(.key(.ctrl("s")))
+        var saved = try ws.otherStore().load("toyonaka-cureapp-sotsuen").value
+        #expect(saved.contacts.count == before.contacts.count)
+        #expect(saved.contacts[0].phone == "06-6858-0000" && saved.contacts[0].name == before.contacts[0].name)
+        #expect(Array(saved.contacts.dropFirst()) == Array(before.contacts.dropFirst()))
+
+        Self.palette(program, "KPI")
+        program.send(.key(.char("d")))                                       // the first KPI
+        saved = try ws.otherStore().load("toyonaka-cureapp-sotsuen").value
+        #expect(saved.kpis == Array(before.kpis.dropFirst()))
+        program.send(.key(.char("u")))
+        #expect(try ws.otherStore().load("toyonaka-cureapp-sotsuen").value.kpis == before.kpis)
+    }
+
     @Test func aPartnersKindIsChangedAndARemovalIsUndone() throws {
         let ws = try TempWorkspace()
         defer { ws.remove() }

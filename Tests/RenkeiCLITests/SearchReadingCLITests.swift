@@ -17,6 +17,10 @@ import Testing
         #expect(kanji == ["sayama-ntt-eco-action", "sayama-saitama-robot-field"])
         for q in ["さやま", "ｻﾔﾏ", "sayama", "Sayama"] { #expect(try ids(q, ws) == kanji, "\(q)") }
         #expect(try ids("ちゃりちゃり", ws) == ["fukuoka-charichari-sharecycle"])
+        // Partners by the readings in their records (partners/*.json aliases).
+        #expect(try ids("charichari", ws) == ["fukuoka-charichari-sharecycle"])
+        #expect(try ids("キュアアップ", ws) == ["toyonaka-cureapp-sotsuen"])
+        #expect(try ids("ティービーエム", ws).contains("hayama-tbm-agreement"))
         #expect(try ids("とよなか", ws) == ["toyonaka-cureapp-sotsuen"])
         #expect(try ids("sayama ロボット", ws) == ["sayama-saitama-robot-field"])
         #expect(try ids("わっかない", ws).isEmpty)   // a real body with no case

@@ -145,6 +145,33 @@ import Testing
         #expect(WorkbenchMessage.fiscalYearSpan(2027).text(.ja) == "（2027-04-01〜2028-03-31）")
     }
 
+    /// The CLI's status lines that were English under a Japanese locale (issue 14).
+    @Test func statusMessagesInBothLanguages() {
+        let all: [StatusMessage] = [.damagedCaseFile(path: "c.json", reason: "line 3", leftOut: true), .calendarFeedNotUpdated(file: "f.ics", reason: "EACCES"),
+                                    .quarantined(path: "q/c.json"), .validated(cases: 17), .initialised(path: "/ws", samples: 17), .initialised(path: "/ws", samples: nil),
+                                    .wrote(path: "a.md", cases: 3), .wrote(path: "a.md", cases: nil), .wroteEvents(path: "a.ics", events: 4, subscribed: true),
+                                    .wroteEvents(path: "a.ics", events: 4, subscribed: false), .feedStopped, .trashed(caseId: "c-0001")]
+        for m in all {
+            #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+    }
+
+    /// A status line in Sources/renkei starts from the table, never from an English literal
+    /// (`Output.line("wrote …")`). The developer commands (`renkei dev`) and the import preview
+    /// (issue 13's, still English) are the known exceptions.
+    @Test func noEnglishStatusLiteralsInTheCLI() throws {
+        let root = RepoRoot.url.appendingPathComponent("Sources/renkei")
+        let exempt: Set<String> = ["DevGenerateCommand.swift", "ImportPreview.swift", "ImportSession.swift"]
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "swift" && !exempt.contains(url.lastPathComponent) {
+            for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.replacingOccurrences(of: "(\"renkei: ", with: "(\"").range(of: #"Output\.(line|warn|error|errorRaw)\("[a-z]"#, options: .regularExpression) != nil {
+                Issue.record("\(url.lastPathComponent):\(n + 1): English status line — word it in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
     /// The CLI's review lines once inline in Sources/renkei (issue 14): both languages, different.
     @Test func reviewMessagesInBothLanguages() {
         let all: [ReviewMessage] = [.overdueHeader(today: "2026-11-23", wareki: "令和8年11月23日", missed: 2, within: 30, dueSoon: 3, snoozed: 1),

@@ -26,6 +26,14 @@ import Testing
         #expect(finds("ﾁｬﾘﾁｬﾘ", in: "ちゃりちゃり"))
     }
 
+    @Test func partnerRecordsLendTheirAliasesAsReadings() {
+        let r = SearchReadings(resolver: nil, partners: [PartnerRecord(name: "株式会社ホーン", aliases: ["ホーン", "horn"])])
+        let q = FoldedSearch.query("horn", readings: r)
+        #expect(FoldedSearch.matches(TextNormalizer.fold("株式会社ホーン 実証"), anyOf: q))
+        #expect(FoldedSearch.matches(TextNormalizer.fold("株式会社ホーン"), anyOf: FoldedSearch.query("ほーん", readings: r)))
+        #expect(!FoldedSearch.matches(TextNormalizer.fold("株式会社ホーン"), anyOf: FoldedSearch.query("cure", readings: r)))
+    }
+
     @Test func withoutReadingsTheSearchIsAsTyped() {
         let plain = FoldedSearch.query("さやま 狭山", readings: nil)
         #expect(plain == FoldedSearch.terms("さやま 狭山").map { [$0] })

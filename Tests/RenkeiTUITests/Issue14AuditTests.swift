@@ -26,7 +26,11 @@ import Testing
     @Test func nothingBleedsThroughDialogs() {
         let openers: [(String, [Msg])] = [("palette", Self.k(":")), ("help", Self.k("?")), ("overdue", Self.k("o")),
                                           ("new-case", Self.k("n") + Self.k("※①ｶﾀｶﾅ👨‍👩‍👧 とても長い件名が続きます")),
-                                          ("export", Self.k("x"))]
+                                          ("export", Self.k("x")),
+                                          ("records", GoldenScreenTests.open("toyonaka") + Self.k("e") + [.key(.enter)]),
+                                          ("record-form", GoldenScreenTests.open("toyonaka") + Self.k(":KPI") + [.key(.enter)] + Self.k("G") + [.key(.enter)]),
+                                          ("delete", GoldenScreenTests.open("x-overlong") + Self.k(":削除") + [.key(.enter)]),
+                                          ("edit-long", GoldenScreenTests.open("x-overlong") + Self.k("e") + Array(repeating: .key(.down), count: 5) + [.key(.enter)])]
         for (name, msgs) in openers {
             for (w, h) in [(20, 8), (33, 11), (41, 13), (57, 17), (80, 24), (101, 31), (133, 45)] {
                 var full = Harness(TUIFixtures.state(.ja, width: w, height: h))

@@ -1,15 +1,22 @@
 /// Search by reading (issue 14): a term typed as kana or romaji also finds the names it is the
 /// reading of — 「ｻﾔﾏ」「さやま」「sayama」 find 狭山市 — from the readings shipped in the
-/// municipality table (`MunicipalityResolver`, issue 16), and hiragana finds katakana
-/// (「ちゃりちゃり」 → チャリチャリ株式会社). The search itself stays `FoldedSearch`: a term becomes
-/// a few alternatives, any of which may occur in the folded text.
+/// municipality table (`MunicipalityResolver`, issue 16) and the partner records' aliases
+/// (「charichari」「キュアアップ」), and hiragana finds katakana (「ちゃりちゃり」 → チャリチャリ株式会社).
+/// The search itself stays `FoldedSearch`: a term becomes a few alternatives, any of which may
+/// occur in the folded text.
 public struct SearchReadings: Sendable {
     let resolver: MunicipalityResolver?
+    /// Each partner record's folded name and its keys (name and aliases, kana as hiragana,
+    /// spaces removed — `MunicipalityFolding.text`).
+    let partners: [(name: String, keys: [String])]
     /// Bodies a reading may stand for: a prefix of さ would name hundreds; past this many the
     /// term only matches as typed.
     static let maxBodies = 40
 
-    public init(resolver: MunicipalityResolver?) { self.resolver = resolver }
+    public init(resolver: MunicipalityResolver?, partners: [PartnerRecord] = []) {
+        self.resolver = resolver
+        self.partners = partners.map { p in (TextNormalizer.fold(p.name), ([p.name] + p.aliases).map(MunicipalityFolding.text)) }
+    }
 
     /// Folded alternatives for one folded term: itself, the same kana in the other script, and
     /// the names of the bodies whose reading (kana or romaji) is or starts with it.
@@ -20,7 +27,11 @@ public struct SearchReadings: Sendable {
             let other = SearchReadings.otherScript(term)
             if other != term { out.append(other) }
         }
-        guard let resolver, kana || MunicipalityFolding.isRomaji(term), term.count >= 2 else { return out }
+        guard kana || MunicipalityFolding.isRomaji(term), term.count >= 2 else { return out }
+        // A partner whose name or alias is, or starts with, the term (charichari → チャリチャリ株式会社).
+        let key = MunicipalityFolding.text(term)
+        for p in partners where p.keys.contains(where: { $0.hasPrefix(key) }) && !out.contains(p.name) { out.append(p.name) }
+        guard let resolver else { return out }
         let bodies = resolver.suggest(term, limit: SearchReadings.maxBodies + 1)
         guard bodies.count <= SearchReadings.maxBodies else { return out }
         for e in bodies { let n = TextNormalizer.fold(e.name); if !out.contains(n) { out.append(n) } }

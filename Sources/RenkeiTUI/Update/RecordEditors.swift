@@ -11,11 +11,8 @@ extension AppState {
 
     /// Opens the list's picker on the detail's case (`e` → 連絡先, or the palette).
     mutating func openRecordPicker(_ list: RecordList, selection: Int = 0) {
-        guard let d = detail, let doc = d.doc else {
-            guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return }
-            _ = openDetail(id)
-            return
-        }
+        // Called with the case loaded (`performRecordAction` opens it first).
+        guard let d = detail, let doc = d.doc else { status = Label.noCaseSelected.text(lang); return }
         if d.readOnly { toast(Label.readOnly.text(lang), .error); return }
         let n = list.count(in: doc)
         var p = Picker(purpose: .records(caseId: doc.id, list: list), title: "\(list.label(lang)) — \(doc.id)",

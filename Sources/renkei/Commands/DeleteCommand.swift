@@ -14,6 +14,6 @@ struct DeleteCommand: ParsableCommand {
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
         if let warning = try ctx.store.trash(id, actor: ctx.actor, now: ctx.now) { Output.warn(warning) }
-        Output.line("\(Label.movedToTrash.text(Output.lang)): \(id)")
+        Output.line(StatusMessage.trashed(caseId: id).text(Output.lang))
     }
 }

@@ -21,19 +21,22 @@ struct ListCommand: ParsableCommand {
         if count && stageFilter == nil && exitFilter == nil && search == nil {
             // Fast path: validate the index against the directory, decode no summary.
             let (n, damaged) = try ctx.store.caseCount()
-            for d in damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+            for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
             if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
             return
         }
         // The index pre-filters the search on bytes and decodes only candidate rows.
         // Kana and romaji also find the names they read, from the shipped table (loaded only for a search).
-        let readings = search.map { _ in SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:))) }
+        let readings = search.map { _ in
+            SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
+                           partners: PartnerLoader.load(ctx.workspace).records)
+        }
         let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false, readings: readings))
         var rows = portfolio.summaries.filter { s in
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
         }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
-        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
         if count {
             if json { try Output.json(["count": rows.count]) } else { Output.line(String(rows.count)) }
             return

@@ -37,9 +37,9 @@ struct ShowCommand: ParsableCommand {
             Output.line("  " + field(.nextAction, "\(na.text) \(na.due.map { "(\($0))" } ?? "")"))
         }
         Output.line("")
-        Output.line("WHY  " + (c.issue.why.isEmpty ? none : c.issue.why))
-        Output.line("HOW  " + (c.issue.how.isEmpty ? none : c.issue.how))
-        Output.line("WHAT " + (c.issue.what.isEmpty ? none : c.issue.what))
+        Output.line(Label.issueWhy.text(lang) + "  " + (c.issue.why.isEmpty ? none : c.issue.why))
+        Output.line(Label.issueHow.text(lang) + "  " + (c.issue.how.isEmpty ? none : c.issue.how))
+        Output.line(Label.issueWhat.text(lang) + "  " + (c.issue.what.isEmpty ? none : c.issue.what))
         if !c.stage.isEndState {
             Output.line("")
             Output.line(Message.checklistOf(c.stage).text(lang))

@@ -23,7 +23,7 @@ struct MunicipalityWorld {
             for name in ctx.store.caseFileNames() {
                 switch ctx.store.loadFile(name) {
                 case .success(let doc): cases.append(doc.value)
-                case .failure(let d): Output.warn("damaged case file \(d.path): \(d.reason)")
+                case .failure(let d): Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang))
                 }
             }
         }
