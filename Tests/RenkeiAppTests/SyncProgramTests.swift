@@ -19,18 +19,8 @@ struct SharedLab {
     let catalog: Catalog
     let data = DataDirectory(url: Repo.data)
 
-    /// The built `renkei` next to the test bundle (the other process of these tests).
-    static var binary: URL {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:))
-            ?? Bundle.main.bundleURL
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("renkei")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return Repo.url(".build/debug/renkei")
-    }
+    /// The built `renkei` (the other process of these tests).
+    static var binary: URL { BuiltBinary.renkei }
 
     init() throws {
         dir = try Scratch.directory("sync-app")

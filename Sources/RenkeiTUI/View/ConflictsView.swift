@@ -28,18 +28,7 @@ extension AppState {
             lines.append(Line(SyncMessage.conflictSide(label: SyncLabel.otherValue.text(lang), value: names.value(r.path, r.edit.other, lang),
                                                        who: Self.who(r.edit.otherSide)).text(lang), theme.dim, indent: 5))
         }
-        let footer = settings.keymap.hints(in: .conflicts).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
-        let bodyH = max(0, inner.height - 1)
-        let first = max(0, min(selLine - bodyH / 3, lines.count - bodyH))
-        for i in 0..<bodyH {
-            guard first + i < lines.count else { break }
-            let l = lines[first + i]
-            let y = inner.y + i
-            if l.selected { scr.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), theme.selected) }
-            let spans = l.selected ? l.spans.map { Span($0.text, Style(fg: $0.style.fg, bold: $0.style.bold, reverse: true)) } : l.spans
-            scr.put(inner.x + l.indent, y, spans: spans, limit: inner.maxX)
-        }
-        if inner.height > 0 { scr.put(inner.x, inner.maxY - 1, footer, theme.dim, limit: inner.maxX) }
+        drawReviewList(lines, selectedLine: selLine, anchor: 3, in: inner, footer: .conflicts, &scr)
     }
 
     /// 職員b 2026-12-01 11:00 — as written on that machine (its own offset).
