@@ -95,6 +95,10 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
                                               to: .directory(exporter.defaultDirectory))
                 return .exported(url.path)
             } catch { return .failed("\(Label.exportFailed.text(lang)): \(error)") }
+        case .openMunicipality(let name, let prefecture, let code):
+            return municipalityView(name: name, prefecture: prefecture, code: code, summaries: state.summaries, lang: lang)
+        case .openPartner(let name):
+            return partnerView(name: name, summaries: state.summaries, lang: lang)
         case .attachLessons(let r):
             let store = store
             return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: environment.catalog, load: { try? store.load($0).value }))

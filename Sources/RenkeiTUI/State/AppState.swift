@@ -1,7 +1,7 @@
 import Foundation
 import RenkeiCore
 
-public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar }
+public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar, municipality, partner }
 
 public enum SortColumn: String, CaseIterable, Sendable {
     case id, title, municipality, partners, stage, exit, deadline, days
@@ -116,6 +116,8 @@ public struct AppState: Sendable {
     public var modalBehind: Modal?
     /// A shared workspace's sync state (issue 12).
     public var team = TeamState()
+    /// The municipality and partner views (issue 16; `OrgPages.swift`).
+    public var orgPages = OrgPages()
     /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).
     public var samplesOfferPending = false
     /// Readings for the list filter (kana/romaji → municipality names), from the runtime's

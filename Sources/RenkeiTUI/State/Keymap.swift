@@ -83,6 +83,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
     case snooze, setNextAction
     case sync, conflicts, keepWinner, takeOther
+    case municipality, partner
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     /// Actions shown in the command palette (navigation is left out).
@@ -100,7 +101,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 /// Where a binding applies. `global` bindings apply on every screen unless a screen binds the
 /// same key itself.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, board, detail, dashboard, joint, calendar, overdue, conflicts
+    case global, list, board, detail, dashboard, joint, calendar, overdue, municipality, partner, conflicts
 }
 
 public struct Binding: Equatable, Sendable {
@@ -146,6 +147,8 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("?"), .help, hint: true),
         Binding(.ctrl("l"), .reload),
         Binding(.char("L"), .toggleLang),
+        Binding(.char("M"), .municipality),
+        Binding(.char("P"), .partner),
         Binding(.char("q"), .quit, hint: true),
         Binding(.ctrl("c"), .forceQuit),
         Binding(.char("Y"), .sync),
@@ -187,6 +190,9 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("h"), .prevYear, .calendar, hint: true), Binding(.left, .prevYear, .calendar),
         Binding(.char("l"), .nextYear, .calendar, hint: true), Binding(.right, .nextYear, .calendar),
         Binding(.char("m"), .filterMunicipality, .calendar, hint: true),
+        // municipality and partner views (their cases open with Enter)
+        Binding(.enter, .open, .municipality, hint: true), Binding(.char("P"), .partner, .municipality, hint: true),
+        Binding(.enter, .open, .partner, hint: true), Binding(.char("M"), .municipality, .partner, hint: true),
         // overdue review (a dialog over any screen)
         Binding(.enter, .open, .overdue, hint: true),
         Binding(.char("z"), .snooze, .overdue, hint: true),
@@ -236,7 +242,7 @@ public struct Keymap: Equatable, Sendable {
 
     /// Most useful first: the status bar shows as many as fit.
     static let hintOrder: [Action] = [.keepWinner, .takeOther, .snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
-                                      .open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
+                                      .open, .partner, .municipality, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
                                       .edit, .undo, .sort, .nextView, .palette, .quit, .help]
 
     /// Applies user overrides: action name → key names. The listed keys replace the action's

@@ -100,6 +100,10 @@ public enum Msg: Sendable {
     case syncFinished(SyncOutcome)
     /// The open concurrent edits of every case, for the review list.
     case conflictsLoaded([ConcurrentEditRow])
+    /// The municipality view's data (profile, cases by stage, deadlines, readiness; issue 16).
+    case municipalityLoaded(MunicipalityOverview)
+    /// The partner view's data: its record and every case it is in, across municipalities.
+    case partnerLoaded(PartnerOverview)
     /// The case was moved to trash/ (undoable).
     case trashed(caseId: String)
     /// The workbench starts for someone new (`suggestedName` non-nil: ask who signs the changes)
@@ -142,6 +146,10 @@ public enum Effect: Equatable, Sendable {
     case loadConflicts
     /// This person opened a case others had changed: no longer marked (local state only).
     case markSeen(caseId: String)
+    /// The municipality a case names (its code when it has one); answers `.municipalityLoaded` or `.failed`.
+    case openMunicipality(name: String, prefecture: String?, code: String?)
+    /// A partner by name or alias; answers `.partnerLoaded` or `.failed`.
+    case openPartner(String)
     case quit
 
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).

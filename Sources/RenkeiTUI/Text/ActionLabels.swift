@@ -17,6 +17,8 @@ extension KeyContext {
         case .calendar: return Label.calendarTitle.text(lang)
         case .overdue: return Label.overdueTitle.text(lang)
         case .conflicts: return SyncLabel.conflictsTitle.text(lang)
+        case .municipality: return Label.municipality.text(lang)
+        case .partner: return PartnerLabel.partner.text(lang)
         }
     }
 }
@@ -41,6 +43,8 @@ extension Action {
         case .calendar: return ["予算", "年度", "議会"]
         case .sync: return ["共有", "送信", "取り込み", "git", "push", "pull", "share"]
         case .conflicts: return ["競合", "衝突", "conflict", "同時", "レビュー"]
+        case .municipality: return ["庁内体制", "readiness", "団体", "市町村", "profile"]
+        case .partner: return ["スタートアップ", "startup", "企業", "company"]
         default: return []
         }
     }

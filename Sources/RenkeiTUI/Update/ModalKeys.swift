@@ -109,6 +109,9 @@ extension AppState {
                     modal = nil
                     pending += 1
                     return [.export(caseId: id, format: choice)]
+                case .partner:
+                    modal = nil
+                    return [.openPartner(choice)]
                 case .records:
                     chooseRecord(p)
                 case .confirmDelete:

@@ -141,6 +141,14 @@ extension AppState {
             return []
         case .syncStatusLoaded, .syncFinished, .conflictsLoaded:
             return handleTeam(msg)
+        case .municipalityLoaded(let o):
+            orgPages.municipality = o
+            showOrgPage(.municipality)
+            return []
+        case .partnerLoaded(let o):
+            orgPages.partner = o
+            showOrgPage(.partner)
+            return []
         }
     }
 
