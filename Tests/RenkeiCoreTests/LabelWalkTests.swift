@@ -34,6 +34,7 @@ import Testing
         for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
         for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
         for p in GrantLabel.allCases { check(p.text(.ja), p.text(.en), "GrantLabel.\(p)") }
+        for p in SyncLabel.allCases { check(p.text(.ja), p.text(.en), "SyncLabel.\(p)") }
         for v in BodyClass.allCases { check(v.label(.ja), v.label(.en), "BodyClass.\(v)") }
     }
 
@@ -100,6 +101,9 @@ import Testing
         }
         for p in GrantLabel.allCases {
             #expect(text.contains("GrantLabel.\(String(describing: p))"), "GrantLabel.\(p) is unused")
+        }
+        for p in SyncLabel.allCases {
+            #expect(text.contains("SyncLabel.\(String(describing: p))"), "SyncLabel.\(p) is unused")
         }
     }
 

@@ -100,6 +100,8 @@ public enum Modal: Equatable, Sendable {
     case form(Form)
     case picker(Picker)
     case overdue(review: OverdueReview, selection: Int)
+    /// Concurrent edits from syncs, to keep or take the other value (issue 12).
+    case conflicts(rows: [ConcurrentEditRow], selection: Int)
 }
 
 public enum ToastKind: Equatable, Sendable { case info, success, error }
