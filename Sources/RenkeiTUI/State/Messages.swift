@@ -88,6 +88,8 @@ public enum Msg: Sendable {
     case deadlinesOf(caseIds: [String], [String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
+    /// The export/import dialogs' answers (`Transfer.swift`).
+    case transfer(TransferAnswer)
 }
 
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
@@ -99,7 +101,8 @@ public enum Effect: Equatable, Sendable {
     case reload
     case loadCase(String)
     case overdue
-    case export(caseId: String, format: String)
+    /// The export and import dialogs (`Transfer.swift`).
+    case transfer(TransferEffect)
     case saveViews([SavedView])
     /// Attach lessons (budget reference items, KPIs, outcome) to these matches; answers `.similarLoaded`.
     case attachLessons(SimilarResult)

@@ -60,7 +60,6 @@ public struct Prompt: Equatable, Sendable {
 public enum PickerPurpose: Equatable, Sendable {
     case editField(caseId: String)
     case moveTo(caseId: String, from: Stage)
-    case export(caseId: String)
 }
 
 public struct Picker: Equatable, Sendable {
@@ -85,6 +84,8 @@ public enum Modal: Equatable, Sendable {
     case form(Form)
     case picker(Picker)
     case overdue(review: OverdueReview, selection: Int)
+    /// `x`: audience, format, anonymisation, then the preview of what is replaced.
+    case export(ExportDialog)
 }
 
 public enum ToastKind: Equatable, Sendable { case info, success, error }

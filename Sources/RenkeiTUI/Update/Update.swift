@@ -119,6 +119,8 @@ extension AppState {
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []
+        case .transfer(let answer):
+            return handleTransfer(answer)
         }
     }
 
