@@ -16,12 +16,15 @@ public struct RuntimeEnvironment: Sendable {
     public var now: @Sendable () -> Timestamp
     /// Writes the user's saved views (the executable: `views.json` in the config directory).
     public var saveViews: @Sendable ([SavedView]) throws -> Void
+    /// Remembers who signs this person's changes (the executable: `"actor"` in config.json).
+    public var saveActor: @Sendable (String) throws -> Void
 
     public init(store: CaseStore, data: DataDirectory, today: Day, actor: String,
                 now: @escaping @Sendable () -> Timestamp,
-                saveViews: @escaping @Sendable ([SavedView]) throws -> Void = { _ in }) {
+                saveViews: @escaping @Sendable ([SavedView]) throws -> Void = { _ in },
+                saveActor: @escaping @Sendable (String) throws -> Void = { _ in }) {
         self.store = store; self.data = data; self.today = today; self.actor = actor
-        self.now = now; self.saveViews = saveViews
+        self.now = now; self.saveViews = saveViews; self.saveActor = saveActor
     }
 
     public var catalog: Catalog { store.catalog }

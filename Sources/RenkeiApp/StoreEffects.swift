@@ -9,14 +9,23 @@ import RenkeiTUI
 /// background — the off-screen deadlines and portfolio insight. Also notices changes made on
 /// disk by anyone else (`externalChange`).
 public final class StoreEffects: EffectPerformer, @unchecked Sendable {
-    public let environment: RuntimeEnvironment
+    /// Changes only on the first run, when the person gives their name (`.setActor`).
+    public private(set) var environment: RuntimeEnvironment
     var store: CaseStore { environment.store }
     /// Change detection; touched only by the thread that owns the `Program`.
     var disk: DiskWatch
+    /// `searchReadings()`'s table, built once; the lock because insight workers may overlap.
+    let readingsLock = NSLock()
+    var readingsCache: SearchReadings?
+
+    /// Lines the store reported on the side (a discarded summary index), shown as notices.
+    let notices = NoticeQueue()
 
     public init(_ environment: RuntimeEnvironment) {
         self.environment = environment
         disk = DiskWatch(workspace: environment.workspace)
+        let notices = notices
+        environment.store.index?.onNotice = { notices.push($0) }
     }
 
     /// The first load of `renkei open`: without deadlines (the update asks for those on screen
@@ -33,7 +42,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .save(let id, let command, let expect):
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
-                return .saved(r.document.value, label: command.label)
+                return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)
             } catch {
@@ -41,9 +50,25 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             }
         case .create(let n):
             do {
-                let doc = try store.create(n, actor: environment.actor, now: environment.now())
-                return .created(doc.value)
+                let r = try store.createCase(n, actor: environment.actor, now: environment.now())
+                return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
+        case .trash(let id):
+            do {
+                if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
+                return .trashed(caseId: id)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
+        case .setActor(let name):
+            environment.actor = name
+            do { try environment.saveActor(name); return nil } catch { return .failed("config.json: \(error)") }
+        case .loadSamples:
+            do {
+                // Only into an empty workspace: samples never mix silently into real work.
+                guard try store.portfolio().summaries.isEmpty else { return .failed(Label.samplesOnlyEmpty.text(lang)) }
+                let n = try environment.workspace.seedSamples(from: environment.data)
+                store.index?.invalidate()
+                return .samplesLoaded(n)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
@@ -101,7 +126,17 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     }
 
     public func externalChange(state: AppState) -> Msg? {
+        // Polled about once a second: the cheapest place to hand the store's notices over.
+        if let line = notices.pop() { return .notice(TerminalText.inline(line)) }
         guard disk.changed(openCase: state.detail?.id) else { return nil }
         return .loaded(portfolioData(), external: true)
     }
+}
+
+/// Store notices waiting to be shown (pushed from whichever thread loaded the index).
+final class NoticeQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func push(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    func pop() -> String? { lock.lock(); defer { lock.unlock() }; return lines.isEmpty ? nil : lines.removeFirst() }
 }

@@ -39,7 +39,7 @@ public final class SyncEngine {
     public func sync() throws -> SyncReport {
         guard repo.isRepository else { throw SyncError.notARepository(path: workspace.root.path) }
         try FileManager.default.createDirectory(at: repo.stateDir, withIntermediateDirectories: true)
-        let lock = try WorkspaceLock(path: repo.stateDir.appendingPathComponent("lock").path)
+        let lock = WorkspaceLock(path: repo.stateDir.appendingPathComponent("lock").path)
         do {
             return try lock.withLock(timeout: 60) { try run() }
         } catch StoreError.locked {

@@ -23,7 +23,7 @@ extension CaseStore {
             let verb = direction == .undo ? "undo" : "redo"
             guard let i = newestEntry(in: &stack, actor: actor) else {
                 let scope = session == nil ? "by '\(TerminalText.inline(actor))' on this machine" : "in this workbench"
-                throw CommandError.noChange("nothing to \(verb) (no command \(scope))")
+                throw CommandError.noChange("nothing to \(verb) (no command \(scope))" + keptAsideNote())
             }
             let entry = stack[i]
             stack.remove(at: i)
@@ -72,6 +72,7 @@ extension CaseStore {
     private func reverse(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
         if entry.batch != nil { return try reverseBatch(entry, direction, actor: actor, now: now) }
         if entry.creation { return try reverseCreation(entry, direction, actor: actor) }
+        if entry.deletion == true { return try reverseDeletion(entry, direction) }
         var doc: CaseDocument
         do { doc = try load(entry.caseId) } catch StoreError.caseNotFound {
             throw UndoSkip(reason: "the case is no longer in cases/ (quarantined, moved to trash/ or removed)")
@@ -155,6 +156,14 @@ extension CaseStore {
             return "\(entry.caseId): saved, but the undo journal could not be updated (\(error)); this change cannot be undone with 'renkei undo'"
         }
         return note
+    }
+
+    /// An empty history next to a kept-aside unreadable one says where the older history went.
+    private func keptAsideNote() -> String {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.root.path)) ?? []
+        let kept = names.filter { $0.hasPrefix(workspace.journalURL.lastPathComponent + ".damaged") }.sorted()
+        guard let last = kept.last else { return "" }
+        return "; an older, unreadable undo history was kept as \(last) (its commands can no longer be undone here)"
     }
 
     private func moveAside(_ url: URL) -> String? {

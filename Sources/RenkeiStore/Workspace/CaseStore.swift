@@ -9,7 +9,14 @@ public struct DamagedFile: Error, Equatable, Sendable, Codable {
     public var fileName: String
     public var path: String
     public var reason: String
-    public init(fileName: String, path: String, reason: String) { self.fileName = fileName; self.path = path; self.reason = reason }
+    /// Set when the file could not be read for a reason of the machine (see
+    /// `StoreError.isEnvironmental`), not judged: callers abort with `error` instead of
+    /// listing the file as damaged.
+    public var unreadable: StoreError? = nil
+    public init(fileName: String, path: String, reason: String, unreadable: StoreError? = nil) {
+        self.fileName = fileName; self.path = path; self.reason = reason; self.unreadable = unreadable
+    }
+    enum CodingKeys: String, CodingKey { case fileName, path, reason }
 }
 
 /// What the list, the board, counts and the overdue review read.
@@ -75,7 +82,7 @@ public final class CaseStore: @unchecked Sendable {
         try checkCasesDir()
         if let index { let dir = workspace.casesDir.path; return try index.load(query, decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         var p = try decodeAll()
-        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q) } }
+        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q, readings: query.readings) } }
         if !query.includeSearchText { for i in p.summaries.indices { p.summaries[i].searchText = "" } }
         return p
     }
@@ -114,7 +121,9 @@ public final class CaseStore: @unchecked Sendable {
             case .success(let doc):
                 summaries.append(CaseSummary(doc.value))
                 if doc.readOnly { readOnly.insert(doc.value.id) }
-            case .failure(let d): damaged.append(d)
+            case .failure(let d):
+                if let io = d.unreadable { throw io }
+                damaged.append(d)
             }
         }
         return Portfolio(summaries: summaries, damaged: damaged, readOnly: readOnly)
@@ -133,7 +142,9 @@ public final class CaseStore: @unchecked Sendable {
             }
             return .success(doc)
         } catch {
-            return .failure(DamagedFile(fileName: name, path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: "")))
+            let reason = "\(error)".replacingOccurrences(of: url.path + ": ", with: "")
+            let io = (error as? StoreError).flatMap { $0.environmental == nil ? nil : $0 }
+            return .failure(DamagedFile(fileName: name, path: url.path, reason: reason, unreadable: io))
         }
     }
 
@@ -148,7 +159,9 @@ public final class CaseStore: @unchecked Sendable {
         }
         switch loadFile(id + ".json") {
         case .success(let d): return d
-        case .failure(let d): throw StoreError.damaged(path: d.path, reason: d.reason + " — fix the file or move it aside with 'renkei quarantine \(id)'")
+        case .failure(let d):
+            if let io = d.unreadable { throw io }
+            throw StoreError.damaged(path: d.path, reason: d.reason + " — fix the file or move it aside with 'renkei quarantine \(id)'")
         }
     }
 

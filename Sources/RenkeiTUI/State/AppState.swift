@@ -47,6 +47,8 @@ public struct DetailState: Equatable, Sendable {
     public var itemSelection = 0
     /// Open the field picker once the case has loaded (`e` from the list).
     public var editWhenLoaded = false
+    /// Open this list's record picker once the case has loaded (from the palette on the list).
+    public var recordsWhenLoaded: RecordList?
     public var returnTo: Page = .list
     /// 類似事例 of this case (computed when the tab opens) and the selected match.
     public var similar: SimilarResult?
@@ -112,6 +114,11 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
+    /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).
+    public var samplesOfferPending = false
+    /// Readings for the list filter (kana/romaji → municipality names), from the runtime's
+    /// background load; nil until then (the filter matches as typed).
+    public var readings: SearchReadings?
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

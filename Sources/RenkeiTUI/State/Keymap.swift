@@ -82,6 +82,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case dashboard, joint, calendar
     case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
     case snooze, setNextAction
+    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {

@@ -45,8 +45,12 @@ public struct InsightData: Sendable {
     public var insight: PortfolioInsight
     public var calendars: CalendarSet
     public var holidays: HolidaySet
-    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none) {
-        self.insight = insight; self.calendars = calendars; self.holidays = holidays
+    /// Readings for the list filter (the municipality table), loaded with the insight: off the
+    /// first frame's path.
+    public var readings: SearchReadings?
+    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none,
+                readings: SearchReadings? = nil) {
+        self.insight = insight; self.calendars = calendars; self.holidays = holidays; self.readings = readings
     }
 }
 
@@ -67,9 +71,11 @@ public enum Msg: Sendable {
     case loaded(PortfolioData, external: Bool)
     case caseLoaded(id: String, Case, readOnly: Bool)
     case caseLoadFailed(id: String, String)
-    /// A command was written durably; carries the case as saved.
-    case saved(Case, label: String)
-    case created(Case)
+    /// A command was written durably; carries the case as saved. `warning`: the edit is saved
+    /// but something beside it went wrong (its undo entry could not be recorded, an unreadable
+    /// undo history was kept aside) — shown, never silent.
+    case saved(Case, label: String, warning: String? = nil)
+    case created(Case, warning: String? = nil)
     case undoRedone(redo: Bool, caseId: String, label: String)
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
     case failed(String)
@@ -90,6 +96,13 @@ public enum Msg: Sendable {
     case similarLoaded(SimilarResult)
     /// The export/import dialogs' answers (`Transfer.swift`).
     case transfer(TransferAnswer)
+    /// The case was moved to trash/ (undoable).
+    case trashed(caseId: String)
+    /// The workbench starts for someone new (`suggestedName` non-nil: ask who signs the changes)
+    /// or on a just-created workspace (`offerSamples`).
+    case firstRun(suggestedName: String?, offerSamples: Bool)
+    /// The sample portfolio was copied into the (empty) workspace.
+    case samplesLoaded(Int)
 }
 
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
@@ -97,6 +110,12 @@ public enum Effect: Equatable, Sendable {
     case save(caseId: String, command: Command, expect: [String: JSONValue])
     /// The new-case form's result (Core's input type: the store validates it).
     case create(NewCaseInput)
+    /// Moves the case to trash/ (one undoable command); answers `.trashed`.
+    case trash(caseId: String)
+    /// Saves who signs this person's changes (config) and signs this session's with it.
+    case setActor(String)
+    /// Copies the sample portfolio into the workspace, which must be empty; answers `.samplesLoaded`.
+    case loadSamples
     case undo, redo
     case reload
     case loadCase(String)
@@ -117,7 +136,7 @@ public enum Effect: Equatable, Sendable {
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).
     public var writes: Bool {
         switch self {
-        case .save, .create, .undo, .redo: return true
+        case .save, .create, .trash, .loadSamples, .undo, .redo: return true
         default: return false
         }
     }

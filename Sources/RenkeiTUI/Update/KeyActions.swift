@@ -192,6 +192,10 @@ extension AppState {
         case .dashboard, .joint, .calendar, .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear,
              .snooze, .setNextAction:
             return performInsight(action)
+        case .editContacts, .editPartners, .editKPIs, .editFunding, .editBudgetLines, .deleteCase:
+            return performRecordAction(action)
+        case .loadSamples:
+            offerSamples(); return []
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

@@ -23,7 +23,7 @@ extension AppState {
             let searched: [String]
             switch lang {
             case .ja: searched = names
-            case .en: searched = [names[1], names[0], names[2]]
+            case .en: searched = [names[1], names[0], names[2]] + names.dropFirst(3)   // aliases too (archive, print)
             }
             let best = searched
                 .compactMap { Fuzzy.score(q, in: $0) }.max()

@@ -62,22 +62,28 @@ extension AppState {
                 detail?.editWhenLoaded = false
                 openFieldPicker()
             }
+            if let list = d.recordsWhenLoaded {
+                detail?.recordsWhenLoaded = nil
+                openRecordPicker(list)
+            }
             return []
         case .caseLoadFailed(let id, let err):
             if detail?.id == id { detail?.error = err; detail?.doc = nil }
             toast(err, .error)
             return []
-        case .saved(let c, let label):
+        case .saved(let c, let label, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
             toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
+            if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
-        case .created(let c):
+        case .created(let c, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
             if let i = rows.firstIndex(of: .summary(indexById[c.id] ?? -1)) { selection = i; scrollToSelection() }
             toast("\(Label.created.text(lang)): \(c.id)", .success)
+            if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
         case .undoRedone(let redo, let id, let label):
             pending = max(0, pending - 1)
@@ -112,10 +118,24 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
+            if readings == nil, let r = data.readings {
+                readings = r
+                if !filter.isEmpty || !(views.indices.contains(viewIndex) ? views[viewIndex].filter : "").isEmpty {
+                    rebuildRows(keepId: selectedSummary?.id, dataChanged: false)
+                }
+            }
             refreshFunnel()
             if page == .joint { refreshJoint() }
             if var d = detail, d.tab == .similar { d.similar = nil; detail = d; return refreshSimilar() }
             return []
+        case .trashed(let id):
+            return trashed(id)
+        case .firstRun(let name, let samples):
+            return startFirstRun(suggestedName: name, offerSamples: samples)
+        case .samplesLoaded(let n):
+            pending = max(0, pending - 1)
+            toast(WorkbenchMessage.samplesLoaded(n).text(lang), .success)
+            return [.reload]
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []

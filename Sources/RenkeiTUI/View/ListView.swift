@@ -13,12 +13,13 @@ extension AppState {
 
     func renderList(_ scr: inout Screen) {
         titleBar(&scr, Label.portfolio.text(lang))
-        let layout = ListLayout(width: width, stageWidth: stageColumnWidth)
+        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort)
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
         for col in layout.cols {
             var label = col.column.label.text(lang)
-            if col.column == sort { label += descending ? "↓" : "↑" }
+            // The arrow survives a narrow column: the label is cut, never the sort direction.
+            if col.column == sort { label = DisplayWidth.clip(label, to: max(1, col.width - 1), ellipsis: "") + (descending ? "↓" : "↑") }
             scr.putPadded(col.x, 1, label, columns: col.width, theme.header.withUnderline, alignRight: col.column == .days)
         }
         let top = listBodyTop, h = listBodyHeight

@@ -51,7 +51,7 @@ struct GrantCommand: ParsableCommand {
         if checks.isEmpty { Output.line(GrantLabel.noGrant.text(lang)); return }
         for g in checks {
             let p = g.programme
-            Output.line("\(c.id)  \(lang == .ja ? p.name : (p.en ?? p.name))  (\(GrantLabel.source.text(lang)): \(p.source))")
+            Output.line("\(c.id)  \(p.title(lang))  (\(GrantLabel.source.text(lang)): \(p.source))")
             Output.line("  \(Label.budgetTotal.text(lang)): \(Yen.format(g.totalYen))")
             if let problem = g.arithmeticProblem { Output.line("  " + problem) }
             if let n = g.nationalYen, let l = g.localYen {
@@ -60,7 +60,7 @@ struct GrantCommand: ParsableCommand {
             }
             if let t = g.track, let cap = g.capYen {
                 Output.line("  \(GrantLabel.cap.text(lang)): \(Yen.format(cap)) — "
-                            + GrantMessage.capBasis(track: lang == .ja ? t.ja : t.en, perYear: t.capBasis == "per-year", bodyClass: g.bodyClass.label(lang)).text(lang))
+                            + GrantMessage.capBasis(track: t.label(lang), perYear: t.capBasis == "per-year", bodyClass: g.bodyClass.label(lang)).text(lang))
                 if g.overCap, let n = g.nationalYen { Output.line("  " + GrantMessage.overCap(national: Yen.format(n), cap: Yen.format(cap)).text(lang)) }
             }
             if let limit = g.applicationLimit, let fy = c.budget.fiscalYear {
@@ -69,9 +69,9 @@ struct GrantCommand: ParsableCommand {
             }
             if let w = g.window { Output.line("  \(GrantLabel.window.text(lang)): \(Deadlines.date(w.closes, wareki: false, lang)) (\(w.label(lang)))") }
             Output.line("  \(GrantLabel.criteria.text(lang)):")
-            for r in p.criteria { Output.line("    □ \(lang == .ja ? r.ja : r.en) (\(r.page))") }
+            for r in p.criteria { Output.line("    □ \(r.label(lang)) (\(r.page))") }
             Output.line("  \(GrantLabel.obligations.text(lang)):")
-            for r in p.obligations { Output.line("    □ \(lang == .ja ? r.ja : r.en) (\(r.page))") }
+            for r in p.obligations { Output.line("    □ \(r.label(lang)) (\(r.page))") }
             if !p.related.isEmpty {
                 Output.line("  \(GrantLabel.related.text(lang)): " + p.related.map { ($0.ja) + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "、"))
             }

@@ -11,6 +11,11 @@ struct AppContext {
     var catalog: Catalog { store.catalog }
     let catalogProblems: [String]
     let actor: String
+    /// Whether the actor was given (RENKEI_ACTOR or the config's "actor"), not guessed from the
+    /// login: the workbench asks for the name when it was not (issue 14).
+    let actorConfigured: Bool
+    /// The default workspace was created by this run (it starts empty; the workbench offers samples).
+    let createdWorkspace: Bool
     let today: Day
     let now: Timestamp
 
@@ -28,11 +33,13 @@ struct AppContext {
         let explicit = global.workspace ?? env["RENKEI_WORKSPACE"]
         let root = explicit.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultLocation()
         let workspace: Workspace
+        var created = false
         if explicit == nil && !FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path) {
-            // First run on the default location: create it and seed the sample portfolio.
+            // First run on the default location: create it empty. Samples are offered by the
+            // workbench (one key) or `renkei init --sample DIR` — never mixed silently into real work.
             workspace = try Workspace.create(at: root)
-            let n = try workspace.seedSamples(from: data)
-            Output.warn(Message.firstRun(path: root.path, samples: n).text(Output.lang))
+            created = true
+            Output.warn(Message.firstRun(path: root.path).text(Output.lang))
         } else {
             workspace = try Workspace(root: root)
         }
@@ -41,11 +48,13 @@ struct AppContext {
         let loaded: CatalogLoader.Result
         do { loaded = try CatalogLoader.load(data: data, workspace: workspace) } catch { throw CLIError("guide catalog: \(error)") }
         let store = CaseStore(workspace: workspace, catalog: loaded.catalog)
+        store.index?.onNotice = { Output.warn($0) }
         if mutating { store.cleanStaleTempFiles() }
 
-        let actor = [env["RENKEI_ACTOR"], configuredActor(env), env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+        let given = [env["RENKEI_ACTOR"], configuredActor(env)].compactMap { $0 }.first { !$0.isEmpty }
+        let actor = given ?? [env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
         let ctx = AppContext(data: data, workspace: workspace, store: store, catalogProblems: loaded.problems,
-                             actor: actor, today: today, now: now)
+                             actor: actor, actorConfigured: given != nil, createdWorkspace: created, today: today, now: now)
         if mutating { mutatingContext = ctx }
         return ctx
     }
