@@ -87,6 +87,10 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             return .overdueLoaded(OverdueReview.build(summaries: p.summaries, context: context))
         case .transfer(let t):
             return performTransfer(t, lang: lang)
+        case .openMunicipality(let name, let prefecture, let code):
+            return municipalityView(name: name, prefecture: prefecture, code: code, summaries: state.summaries, lang: lang)
+        case .openPartner(let name):
+            return partnerView(name: name, summaries: state.summaries, lang: lang)
         case .attachLessons(let r):
             let store = store
             return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: environment.catalog, load: { try? store.load($0).value }))

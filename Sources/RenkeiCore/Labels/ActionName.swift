@@ -6,7 +6,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     case saveView, advance, moveBack, moveTo, tick, newCase, edit, addNote, board, list, overdue, export
     case undo, redo, nextTab, prevTab, left, right, palette, help, reload, toggleLang, quit, forceQuit
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7, dashboard, joint, calendar, filterMunicipality, filterExit
-    case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction
+    case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction, municipality, partner
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
@@ -67,6 +67,8 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .nextYear: return ("次の年度", "next fiscal year")
         case .snooze: return ("スヌーズ", "snooze")
         case .setNextAction: return ("次のアクション", "set next action")
+        case .municipality: return ("自治体", "municipality view")
+        case .partner: return ("連携先", "partner view")
         case .editContacts: return ("連絡先・担当者を編集", "edit contacts")
         case .editPartners: return ("連携先と種類を編集", "edit partners and their kind")
         case .editKPIs: return ("KPI を編集・実績を記録", "edit KPIs / record an actual")

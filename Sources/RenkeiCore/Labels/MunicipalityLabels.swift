@@ -93,7 +93,7 @@ public enum MunicipalityMessage: Equatable, Sendable {
 
 /// Words of the partner views (issue 16).
 public enum PartnerLabel: String, CaseIterable, Sendable {
-    case partner, corporateNumber, aliases, people
+    case partner, corporateNumber, aliases, people, noRecord, role
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -103,6 +103,8 @@ public enum PartnerLabel: String, CaseIterable, Sendable {
         case .corporateNumber: return ("法人番号", "Corporate number")
         case .aliases: return ("別名", "Also known as")
         case .people: return ("担当者", "Person")
+        case .noRecord: return ("記録ファイルなし（案件の記載から表示）", "No record file (shown from the cases)")
+        case .role: return ("役割", "Role")
         }
     }
 }
@@ -111,6 +113,8 @@ public enum PartnerLabel: String, CaseIterable, Sendable {
 public enum PartnerMessage: Equatable, Sendable {
     case notFound(String)
     case caseCount(Int, municipalities: Int)
+    /// `P` on a case that names no partner.
+    case noPartners(caseId: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -120,6 +124,8 @@ public enum PartnerMessage: Equatable, Sendable {
                       : "no case and no record names partner '\(name)' — see the records with renkei partner list"
         case .caseCount(let n, let m):
             return ja ? "参加している案件 \(n) 件（\(m) 自治体）" : "Takes part in \(n) case\(n == 1 ? "" : "s") in \(m) municipalit\(m == 1 ? "y" : "ies")"
+        case .noPartners(let id):
+            return ja ? "\(id) には連携先がありません — e で連携先を追加できます" : "\(id) names no partner — add one with e"
         }
     }
 }

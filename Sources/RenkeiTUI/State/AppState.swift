@@ -1,7 +1,7 @@
 import Foundation
 import RenkeiCore
 
-public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar }
+public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar, municipality, partner }
 
 public enum SortColumn: String, CaseIterable, Sendable {
     case id, title, municipality, partners, stage, exit, deadline, days
@@ -114,6 +114,8 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
+    /// The municipality and partner views (issue 16; `OrgPages.swift`).
+    public var orgPages = OrgPages()
     /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).
     public var samplesOfferPending = false
     /// Readings for the list filter (kana/romaji → municipality names), from the runtime's

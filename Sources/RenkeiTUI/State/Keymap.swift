@@ -82,6 +82,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case dashboard, joint, calendar
     case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
     case snooze, setNextAction
+    case municipality, partner
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     /// Actions shown in the command palette (navigation is left out).
@@ -98,7 +99,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 /// Where a binding applies. `global` bindings apply on every screen unless a screen binds the
 /// same key itself.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, board, detail, dashboard, joint, calendar, overdue
+    case global, list, board, detail, dashboard, joint, calendar, overdue, municipality, partner
 }
 
 public struct Binding: Equatable, Sendable {
@@ -144,6 +145,8 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("?"), .help, hint: true),
         Binding(.ctrl("l"), .reload),
         Binding(.char("L"), .toggleLang),
+        Binding(.char("M"), .municipality),
+        Binding(.char("P"), .partner),
         Binding(.char("q"), .quit, hint: true),
         Binding(.ctrl("c"), .forceQuit),
         // portfolio list
@@ -183,6 +186,9 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("h"), .prevYear, .calendar, hint: true), Binding(.left, .prevYear, .calendar),
         Binding(.char("l"), .nextYear, .calendar, hint: true), Binding(.right, .nextYear, .calendar),
         Binding(.char("m"), .filterMunicipality, .calendar, hint: true),
+        // municipality and partner views (their cases open with Enter)
+        Binding(.enter, .open, .municipality, hint: true), Binding(.char("P"), .partner, .municipality, hint: true),
+        Binding(.enter, .open, .partner, hint: true), Binding(.char("M"), .municipality, .partner, hint: true),
         // overdue review (a dialog over any screen)
         Binding(.enter, .open, .overdue, hint: true),
         Binding(.char("z"), .snooze, .overdue, hint: true),
@@ -227,7 +233,7 @@ public struct Keymap: Equatable, Sendable {
 
     /// Most useful first: the status bar shows as many as fit.
     static let hintOrder: [Action] = [.snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
-                                      .open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
+                                      .open, .partner, .municipality, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
                                       .edit, .undo, .sort, .nextView, .palette, .quit, .help]
 
     /// Applies user overrides: action name → key names. The listed keys replace the action's

@@ -96,6 +96,10 @@ public enum Msg: Sendable {
     case similarLoaded(SimilarResult)
     /// The export/import dialogs' answers (`Transfer.swift`).
     case transfer(TransferAnswer)
+    /// The municipality view's data (profile, cases by stage, deadlines, readiness; issue 16).
+    case municipalityLoaded(MunicipalityOverview)
+    /// The partner view's data: its record and every case it is in, across municipalities.
+    case partnerLoaded(PartnerOverview)
     /// The case was moved to trash/ (undoable).
     case trashed(caseId: String)
     /// The workbench starts for someone new (`suggestedName` non-nil: ask who signs the changes)
@@ -131,6 +135,10 @@ public enum Effect: Equatable, Sendable {
     case loadDeadlinesInBackground
     /// Portfolio insight over the loaded summaries, in the background after the frame; answers `.insightLoaded`.
     case loadInsight
+    /// The municipality a case names (its code when it has one); answers `.municipalityLoaded` or `.failed`.
+    case openMunicipality(name: String, prefecture: String?, code: String?)
+    /// A partner by name or alias; answers `.partnerLoaded` or `.failed`.
+    case openPartner(String)
     case quit
 
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).

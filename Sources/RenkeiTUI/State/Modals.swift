@@ -66,6 +66,8 @@ public struct Prompt: Equatable, Sendable {
 public enum PickerPurpose: Equatable, Sendable {
     case editField(caseId: String)
     case moveTo(caseId: String, from: Stage)
+    /// Which of a case's partners the partner view shows.
+    case partner(caseId: String)
     /// A case's records of one list (`RecordEditors.swift`).
     case records(caseId: String, list: RecordList)
     case confirmDelete(caseId: String)

@@ -13,6 +13,8 @@ extension AppState {
         case .dashboard: return .dashboard
         case .joint: return .joint
         case .calendar: return .calendar
+        case .municipality: return .municipality
+        case .partner: return .partner
         }
     }
 
@@ -57,6 +59,7 @@ extension AppState {
         case .list: return selectedSummary?.id
         case .joint: return jointMembers.indices.contains(jointSelection) ? jointMembers[jointSelection] : nil
         case .dashboard, .calendar: return nil
+        case .municipality, .partner: return orgFocusedCaseId
         }
     }
 
@@ -109,6 +112,8 @@ extension AppState {
             case .joint: page = pageReturn == .dashboard ? .dashboard : (pageReturn == .joint ? .list : pageReturn)
             case .list:
                 if !filter.isEmpty { filter = TextInput(); rebuildRows(keepId: selectedSummary?.id) }
+            case .municipality, .partner:
+                return orgBack()
             }
             return []
         case .filter:
@@ -192,6 +197,8 @@ extension AppState {
         case .dashboard, .joint, .calendar, .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear,
              .snooze, .setNextAction:
             return performInsight(action)
+        case .municipality: return openMunicipalityOfFocus()
+        case .partner: return openPartnerOfFocus()
         case .editContacts, .editPartners, .editKPIs, .editFunding, .editBudgetLines, .deleteCase:
             return performRecordAction(action)
         case .loadSamples:

@@ -105,6 +105,9 @@ extension AppState {
                     modal = .prompt(Prompt(purpose: .move(caseId: id, from: from, to: to),
                                            title: "\(Label.moveToTitle.text(lang)): \(from.label(lang)) → \(to.label(lang))",
                                            label: Label.endStateTitle.text(lang)))
+                case .partner:
+                    modal = nil
+                    return [.openPartner(choice)]
                 case .records:
                     chooseRecord(p)
                 case .confirmDelete:

@@ -141,6 +141,14 @@ extension AppState {
             return []
         case .transfer(let answer):
             return handleTransfer(answer)
+        case .municipalityLoaded(let o):
+            orgPages.municipality = o
+            showOrgPage(.municipality)
+            return []
+        case .partnerLoaded(let o):
+            orgPages.partner = o
+            showOrgPage(.partner)
+            return []
         }
     }
 

@@ -149,7 +149,7 @@ struct ExportCommand: ParsableCommand {
                 if output == .pdf { FileHandle.standardOutput.write(doc.data) } else { Output.document(doc.data, json: output == .json) }
             }
             // What was replaced, so the user knows what the file no longer holds (counts only, never the values).
-            if let anonymizer { Output.errorRaw("renkei: \(anonymizer.summary)") }
+            if let anonymizer { Output.errorRaw("renkei: " + anonymizer.summary(Output.lang)) }
         }
     }
 
