@@ -37,8 +37,10 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     public func perform(_ effect: Effect, state: AppState) -> Msg? {
         let lang = state.lang
         switch effect {
-        case .quit, .loadDeadlinesInBackground, .loadInsight:
+        case .quit, .loadDeadlinesInBackground, .loadInsight, .sync, .loadSyncStatus:
             return nil
+        case .loadConflicts, .markSeen:
+            return performTeam(effect)
         case .save(let id, let command, let expect):
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
@@ -72,7 +74,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
-                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label)
+                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label, warning: r.warning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
         case .reload:
             return .loaded(portfolioData(), external: false)
@@ -119,6 +121,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             }
         case .loadInsight:
             return { [self] in .insightLoaded(insightData(summaries)) }
+        case .sync, .loadSyncStatus:
+            return backgroundTeam(effect)
         default:
             return nil
         }

@@ -35,6 +35,7 @@ import Testing
         for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
         for p in GrantLabel.allCases { check(p.text(.ja), p.text(.en), "GrantLabel.\(p)") }
         for p in TransferLabel.allCases { check(p.text(.ja), p.text(.en), "TransferLabel.\(p)") }
+        for p in SyncLabel.allCases { check(p.text(.ja), p.text(.en), "SyncLabel.\(p)") }
         for v in BodyClass.allCases { check(v.label(.ja), v.label(.en), "BodyClass.\(v)") }
     }
 
@@ -107,6 +108,9 @@ import Testing
             let name = String(describing: p)
             let used = text.range(of: #"(TransferLabel\.\#(name)\b|[?:=]\s*\.\#(name)\b)"#, options: .regularExpression) != nil
             #expect(used, "TransferLabel.\(name) is unused")
+        }
+        for p in SyncLabel.allCases {
+            #expect(text.contains("SyncLabel.\(String(describing: p))"), "SyncLabel.\(p) is unused")
         }
     }
 

@@ -356,7 +356,7 @@ import Testing
         var s = TUIFixtures.state()
         s = update(s, .key(.enter)).0
         let (n, e) = update(s, .loaded(TUIFixtures.data(), external: true))
-        #expect(e == [.loadInsight, .loadCase(s.detail!.id)])   // insight over the new data, in the background
+        #expect(e == [.loadInsight, .loadSyncStatus, .loadCase(s.detail!.id)])   // insight over the new data, in the background
         #expect(view(n).text.contains("外部で変更"))
     }
 }

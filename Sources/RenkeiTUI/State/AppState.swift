@@ -114,6 +114,8 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
+    /// A shared workspace's sync state (issue 12).
+    public var team = TeamState()
     /// The municipality and partner views (issue 16; `OrgPages.swift`).
     public var orgPages = OrgPages()
     /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).

@@ -76,7 +76,7 @@ public enum Msg: Sendable {
     /// undo history was kept aside) — shown, never silent.
     case saved(Case, label: String, warning: String? = nil)
     case created(Case, warning: String? = nil)
-    case undoRedone(redo: Bool, caseId: String, label: String)
+    case undoRedone(redo: Bool, caseId: String, label: String, warning: String? = nil)
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
     case failed(String)
     case notice(String)
@@ -96,6 +96,12 @@ public enum Msg: Sendable {
     case similarLoaded(SimilarResult)
     /// The export/import dialogs' answers (`Transfer.swift`).
     case transfer(TransferAnswer)
+    /// A shared workspace's state (issue 12): after each load and each sync.
+    case syncStatusLoaded(SyncStatus)
+    /// A sync started with `Y` ended (result, notices or the failure's one line).
+    case syncFinished(SyncOutcome)
+    /// The open concurrent edits of every case, for the review list.
+    case conflictsLoaded([ConcurrentEditRow])
     /// The municipality view's data (profile, cases by stage, deadlines, readiness; issue 16).
     case municipalityLoaded(MunicipalityOverview)
     /// The partner view's data: its record and every case it is in, across municipalities.
@@ -135,6 +141,14 @@ public enum Effect: Equatable, Sendable {
     case loadDeadlinesInBackground
     /// Portfolio insight over the loaded summaries, in the background after the frame; answers `.insightLoaded`.
     case loadInsight
+    /// Sync the workspace over git, in the background; answers `.syncFinished`.
+    case sync
+    /// Where the shared workspace stands, in the background; answers `.syncStatusLoaded`.
+    case loadSyncStatus
+    /// The open concurrent edits; answers `.conflictsLoaded`.
+    case loadConflicts
+    /// This person opened a case others had changed: no longer marked (local state only).
+    case markSeen(caseId: String)
     /// The municipality a case names (its code when it has one); answers `.municipalityLoaded` or `.failed`.
     case openMunicipality(name: String, prefecture: String?, code: String?)
     /// A partner by name or alias; answers `.partnerLoaded` or `.failed`.

@@ -101,6 +101,8 @@ public enum Modal: Equatable, Sendable {
     case overdue(review: OverdueReview, selection: Int)
     /// `x`: audience, format, anonymisation, then the preview of what is replaced.
     case export(ExportDialog)
+    /// Concurrent edits from syncs, to keep or take the other value (issue 12).
+    case conflicts(rows: [ConcurrentEditRow], selection: Int)
 }
 
 public enum ToastKind: Equatable, Sendable { case info, success, error }

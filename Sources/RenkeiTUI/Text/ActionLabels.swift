@@ -16,6 +16,7 @@ extension KeyContext {
         case .joint: return Label.jointTitle.text(lang)
         case .calendar: return Label.calendarTitle.text(lang)
         case .overdue: return Label.overdueTitle.text(lang)
+        case .conflicts: return SyncLabel.conflictsTitle.text(lang)
         case .municipality: return Label.municipality.text(lang)
         case .partner: return PartnerLabel.partner.text(lang)
         }
@@ -40,6 +41,8 @@ extension Action {
         case .overdue: return ["期限", "締切", "deadline", "スヌーズ", "snooze"]
         case .moveTo: return ["見送り", "保留", "終了", "archive", "アーカイブ"]
         case .calendar: return ["予算", "年度", "議会"]
+        case .sync: return ["共有", "送信", "取り込み", "git", "push", "pull", "share"]
+        case .conflicts: return ["競合", "衝突", "conflict", "同時", "レビュー"]
         case .municipality: return ["庁内体制", "readiness", "団体", "市町村", "profile"]
         case .partner: return ["スタートアップ", "startup", "企業", "company"]
         default: return []

@@ -86,6 +86,7 @@ extension AppState {
         case .undo: pending += 1; return [.undo]
         case .redo: pending += 1; return [.redo]
         case .overdue: pending += 1; return [.overdue]
+        case .sync, .conflicts, .keepWinner, .takeOther: return performTeam(action)
         case .export:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             openExportDialog(id)

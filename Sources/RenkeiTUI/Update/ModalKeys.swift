@@ -145,6 +145,8 @@ extension AppState {
             sel = items.isEmpty ? 0 : min(max(0, sel), items.count - 1)
             modal = .overdue(review: review, selection: sel)
             return []
+        case .conflicts(let rows, let sel):
+            return handleConflictsKey(key, rows, sel)
         }
     }
 }

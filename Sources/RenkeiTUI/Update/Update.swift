@@ -48,7 +48,7 @@ extension AppState {
                     effects += [.loadDeadlines(caseIds: onScreenCaseIds), .loadDeadlinesInBackground]
                 }
             }
-            effects.append(.loadInsight)
+            effects += [.loadInsight, .loadSyncStatus]
             if let d = detail, external { effects.append(.loadCase(d.id)) }
             return effects
         case .caseLoaded(let id, let c, let ro):
@@ -66,7 +66,7 @@ extension AppState {
                 detail?.recordsWhenLoaded = nil
                 openRecordPicker(list)
             }
-            return []
+            return seen(id)
         case .caseLoadFailed(let id, let err):
             if detail?.id == id { detail?.error = err; detail?.doc = nil }
             toast(err, .error)
@@ -77,7 +77,7 @@ extension AppState {
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
             toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
             if let warning { toast(warning, .error) }
-            return afterOwnWrite(c.id)
+            return afterOwnWrite(c.id) + (reviewingConflicts ? [.loadConflicts] : [])
         case .created(let c, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
@@ -85,9 +85,10 @@ extension AppState {
             toast("\(Label.created.text(lang)): \(c.id)", .success)
             if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
-        case .undoRedone(let redo, let id, let label):
+        case .undoRedone(let redo, let id, let label, let warning):
             pending = max(0, pending - 1)
             toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(commandText(label))", .success)
+            if let warning { toast(warning, .error) }
             return [.reload] + (detail.map { [.loadCase($0.id)] } ?? [])
         case .gateBlocked(let id, let stage, let problems):
             pending = max(0, pending - 1)
@@ -141,6 +142,8 @@ extension AppState {
             return []
         case .transfer(let answer):
             return handleTransfer(answer)
+        case .syncStatusLoaded, .syncFinished, .conflictsLoaded:
+            return handleTeam(msg)
         case .municipalityLoaded(let o):
             orgPages.municipality = o
             showOrgPage(.municipality)

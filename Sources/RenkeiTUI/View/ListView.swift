@@ -58,7 +58,9 @@ extension AppState {
     func drawRow(_ scr: inout Screen, _ y: Int, _ s: CaseSummary, _ layout: ListLayout, selected: Bool) {
         let base: Style = selected ? theme.selected : .plain
         scr.fill(Rect(x: 0, y: y, width: width, height: 1), base)
-        let marker = readOnly.contains(s.id) ? "🔒" : (selected ? "▶" : " ")
+        // ● changed by others since this person last opened it (a shared workspace, issue 12);
+        // it wins over ▶, which the row's highlight already says.
+        let marker = readOnly.contains(s.id) ? "🔒" : (team.isUnseen(s.id) ? "●" : selected ? "▶" : " ")
         if marker == "🔒" { scr.put(0, y, "R", base.withBold) } else { scr.put(0, y, marker, base.withBold) }
         func st(_ x: Style) -> Style { selected ? Style(fg: x.fg, bg: x.bg, bold: x.bold, reverse: true) : x }
         for col in layout.cols {

@@ -20,7 +20,7 @@ enum InteractiveApp {
                 (try? AppContext.clock(today.description, nowOverride: ProcessInfo.processInfo.environment["RENKEI_NOW"]).1) ?? started
             },
             saveViews: { try Config.saveViews($0, configViews: configViews) },
-            saveActor: { try Config.saveActor($0) }))
+            saveActor: { try Config.saveActor($0) }, renkeiBinary: SyncSupport.binaryPath))
 
         StartupTrace.mark("config")
         let term = try Terminal(.init(colors: settings.colors, mouse: settings.mouse, crashGuard: CrashSetup.settings(lang: settings.lang)))
