@@ -81,7 +81,8 @@ let package = Package(
         .target(name: "RenkeiTestSupport", path: "Tests/RenkeiTestSupport"),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiDevSupport", "RenkeiTestSupport"]),
         .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport", "RenkeiTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiDevSupport", "RenkeiTestSupport"]),
+        // RenkeiReport: the fault-injection suite also runs the export write path.
+        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiDevSupport", "RenkeiTestSupport"]),
         // Golden files are read from the source tree by path (re-recorded in place), not bundled.
         .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTestSupport"],
                     exclude: ["Goldens"]),

@@ -74,7 +74,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
-                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label)
+                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label, warning: r.warning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
         case .reload:
             return .loaded(portfolioData(), external: false)

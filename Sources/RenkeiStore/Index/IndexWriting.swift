@@ -14,8 +14,7 @@ extension SummaryIndex {
         let current = DirectoryScan.stat(dir: workspace.indexDir.path, name: Self.fileName)
         if let base, base.fileStat != nil || current != nil, base.fileStat != current { return (false, nil) }
         do {
-            try? FileManager.default.createDirectory(at: workspace.indexDir, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+            try FS.makeDirectory(workspace.indexDir)
             try clearDirectoryInTheWay(path)
             let bytes = try snap.serialize()
             try DurableFile.write(Data(bytes), to: URL(fileURLWithPath: path))

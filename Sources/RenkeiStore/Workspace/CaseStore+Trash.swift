@@ -22,8 +22,8 @@ extension CaseStore {
                 throw StoreError.conflict("\(target.path) already exists; move it away first, then delete \(id) again")
             }
             let journal = journalForWriting()
-            try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            guard rename(url.path, target.path) == 0 else { throw StoreError.io(path: url.path, op: "rename", code: errno) }
+            try FS.makeDirectory(workspace.trashDir)
+            guard FS.rename(url.path, target.path) == 0 else { throw StoreError.io(path: url.path, op: "rename", code: errno) }
             index?.invalidate()
             var entry = UndoJournal.Entry(command: Self.newCommandId(), caseId: id, label: Self.deleteLabel, at: now,
                                           actor: actor, session: session)
@@ -45,8 +45,8 @@ extension CaseStore {
         if lstat(to.path, &st) == 0 {
             throw UndoSkip(reason: direction == .undo ? "a case with this id exists again in cases/" : "\(to.path) exists already")
         }
-        try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
+        try FS.makeDirectory(workspace.trashDir)
+        guard FS.rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
         index?.invalidate()
     }
 }

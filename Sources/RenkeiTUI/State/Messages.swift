@@ -76,7 +76,7 @@ public enum Msg: Sendable {
     /// undo history was kept aside) — shown, never silent.
     case saved(Case, label: String, warning: String? = nil)
     case created(Case, warning: String? = nil)
-    case undoRedone(redo: Bool, caseId: String, label: String)
+    case undoRedone(redo: Bool, caseId: String, label: String, warning: String? = nil)
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
     case failed(String)
     case notice(String)

@@ -85,9 +85,10 @@ extension AppState {
             toast("\(Label.created.text(lang)): \(c.id)", .success)
             if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
-        case .undoRedone(let redo, let id, let label):
+        case .undoRedone(let redo, let id, let label, let warning):
             pending = max(0, pending - 1)
             toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(commandText(label))", .success)
+            if let warning { toast(warning, .error) }
             return [.reload] + (detail.map { [.loadCase($0.id)] } ?? [])
         case .gateBlocked(let id, let stage, let problems):
             pending = max(0, pending - 1)
