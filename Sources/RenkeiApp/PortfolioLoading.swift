@@ -56,6 +56,7 @@ extension StoreEffects {
             byId[s.id] = s
             if let x = s.insight { features.append(InsightFeatures(summary: s, index: x)) }
         }
+        InsightCodes.link(&features, data: environment.data, workspace: environment.workspace)
         let insight = PortfolioInsight(features, catalog: environment.catalog, calendar: .engine(calendars.context, summaries: byId),
                                        today: environment.today)
         return InsightData(insight: insight, calendars: calendars.loaded.calendars, holidays: calendars.loaded.holidays,

@@ -87,14 +87,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             let p = (try? store.portfolio()) ?? Portfolio(summaries: [], damaged: [])
             let context = store.calendars(for: p.summaries, data: environment.data, today: environment.today).context
             return .overdueLoaded(OverdueReview.build(summaries: p.summaries, context: context))
-        case .export(let id, let format):
-            do {
-                let fmt = try CaseFormat.parse(format)
-                let exporter = ReportExporter(store: store, data: environment.data, today: environment.today)
-                let url = try exporter.export(caseId: id, format: fmt, lang: lang, anonymize: false,
-                                              to: .directory(exporter.defaultDirectory))
-                return .exported(url.path)
-            } catch { return .failed("\(Label.exportFailed.text(lang)): \(error)") }
+        case .transfer(let t):
+            return performTransfer(t, lang: lang)
         case .openMunicipality(let name, let prefecture, let code):
             return municipalityView(name: name, prefecture: prefecture, code: code, summaries: state.summaries, lang: lang)
         case .openPartner(let name):

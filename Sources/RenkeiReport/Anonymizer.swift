@@ -187,9 +187,9 @@ public final class Anonymizer {
             note(t, mark)
             s = s.replacingOccurrences(of: t, with: mark)
         }
-        s = PersonalTextPatterns.replaceEmails(s) { counts.emails += 1; return emailMark }
-        s = PersonalTextPatterns.replacePhones(s) { counts.phones += 1; return phoneMark }
-        s = PersonalTextPatterns.replaceAddresses(s) { counts.addresses += 1; return addressMark }
+        s = PersonalTextPatterns.replaceEmails(s) { counts.emails += 1; note($0, emailMark); return emailMark }
+        s = PersonalTextPatterns.replacePhones(s) { counts.phones += 1; note($0, phoneMark); return phoneMark }
+        s = PersonalTextPatterns.replaceAddresses(s) { counts.addresses += 1; note($0, addressMark); return addressMark }
         for (t, person) in wordTerms { s = replaceWord(t, in: s, with: person) }
         for (p, person) in honorificParts where s.contains(p) {
             for h in PersonalTextPatterns.personalHonorifics + PersonalTextPatterns.officeTitles where s.contains(p + h) {

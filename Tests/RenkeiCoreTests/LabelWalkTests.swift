@@ -34,6 +34,7 @@ import Testing
         for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
         for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
         for p in GrantLabel.allCases { check(p.text(.ja), p.text(.en), "GrantLabel.\(p)") }
+        for p in TransferLabel.allCases { check(p.text(.ja), p.text(.en), "TransferLabel.\(p)") }
         for p in SyncLabel.allCases { check(p.text(.ja), p.text(.en), "SyncLabel.\(p)") }
         for v in BodyClass.allCases { check(v.label(.ja), v.label(.en), "BodyClass.\(v)") }
     }
@@ -102,6 +103,12 @@ import Testing
         for p in GrantLabel.allCases {
             #expect(text.contains("GrantLabel.\(String(describing: p))"), "GrantLabel.\(p) is unused")
         }
+        // The export/import dialogs name theirs `TransferLabel.x` (or `.x` after `?`, `:` or `=` where the type is known).
+        for p in TransferLabel.allCases {
+            let name = String(describing: p)
+            let used = text.range(of: #"(TransferLabel\.\#(name)\b|[?:=]\s*\.\#(name)\b)"#, options: .regularExpression) != nil
+            #expect(used, "TransferLabel.\(name) is unused")
+        }
         for p in SyncLabel.allCases {
             #expect(text.contains("SyncLabel.\(String(describing: p))"), "SyncLabel.\(p) is unused")
         }
@@ -143,6 +150,17 @@ import Testing
         #expect(WorkbenchMessage.dueOver(days: 24).text(.ja) == "24日超過")
         #expect(WorkbenchMessage.list(["a", "b"]).text(.ja) == "a、b")
         #expect(WorkbenchMessage.fiscalYearSpan(2027).text(.ja) == "（2027-04-01〜2028-03-31）")
+    }
+
+    /// The export dialog's sentences: counts as the preview shows them, in both languages.
+    @Test func transferMessagesInBothLanguages() {
+        let counts = TransferMessage.replaces(names: 4, emails: 1, phones: 2, addresses: 0, partners: 0)
+        #expect(counts.text(.ja) == "置き換え: 氏名 4件、メールアドレス 1件、電話番号 2件")
+        #expect(counts.text(.en) == "Replaces 4 names, 1 e-mail address, 2 phone numbers")
+        #expect(TransferMessage.replaces(names: 0, emails: 0, phones: 0, addresses: 0, partners: 0).text(.ja) == TransferLabel.previewNothing.text(.ja))
+        for m in [TransferMessage.more(3), .target("exports/x.share.html")] {
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
     }
 
     /// The CLI's status lines that were English under a Japanese locale (issue 14).

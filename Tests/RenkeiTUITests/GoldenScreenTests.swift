@@ -75,7 +75,27 @@ import Testing
         Scenario(name: "overdue-en", lang: .en, msgs: { k("o") }),
         Scenario(name: "overdue-snoozed-section", msgs: { k("o") + k("z") + [.key(.tab)] + k("議会日程待ち") + [.key(.ctrl("s"))] + k("G") }),
         Scenario(name: "palette-print", msgs: { k(":") + k("印刷") }),
+        // Issue 15: the export dialog says what each audience leaves out, then previews the replacements.
+        Scenario(name: "export-dialog", msgs: { open("x-symbols") + k("x") }),
+        Scenario(name: "export-dialog-en", lang: .en, msgs: { open("x-symbols") + k("x") }),
+        Scenario(name: "export-dialog-internal", msgs: { open("x-symbols") + k("xl") + k("jjl") }),
+        Scenario(name: "export-preview", msgs: { open("x-symbols") + k("x") + [.key(.enter), .transfer(.exportPreview(exportPreview))] }),
+        Scenario(name: "export-preview-en", lang: .en, msgs: { open("x-symbols") + k("x") + [.key(.enter), .transfer(.exportPreview(exportPreview))] }),
+        Scenario(name: "export-preview-internal", msgs: {
+            open("x-symbols") + k("xl") + [.key(.enter),
+                .transfer(.exportPreview(ExportPreview(request: ExportRequest(caseId: "x-symbols", audience: .internal), target: "exports/x-symbols.html")))]
+        }),
     ]
+
+    /// What the runtime answers for x-symbols' share sheet (the App tests check the real one).
+    static let exportPreview: ExportPreview = {
+        var p = ExportPreview(request: ExportRequest(caseId: "x-symbols"), target: "exports/x-symbols.share.html")
+        p.names = 4; p.emails = 1; p.phones = 2
+        p.replacements = [.init(original: "山本課長", replacement: "担当者A"), .init(original: "髙橋 一郎", replacement: "担当者B"),
+                          .init(original: "yamamoto@city.tokorozawa.example.jp", replacement: "［メール削除］"),
+                          .init(original: "０４－２９９８－１１１１", replacement: "［電話番号削除］")]
+        return p
+    }()
 
     @Test(arguments: scenarios)
     func golden(_ sc: Scenario) {

@@ -38,10 +38,9 @@ public enum Label: String, CaseIterable, Sendable {
     case crashStopped, crashTerminalRestored, crashNoLog
     // a budget total that cannot be added up (issue 18)
     case amountTooLarge
-    case exportTitle, overdueTitle, exportFailed
+    case overdueTitle, exportFailed
     // workbench words once inline in the TUI (issue 17)
     case viewAll, viewActive, viewMethodBudgeting, viewEnded, endedPausedColumn
-    case exportMarkdown, exportHTML, exportJSON
     case unset, undecided, prefecture, yenHint, fiscalYearHint, idTaken, nothingChanged
     case defaultCalendar, defaultCalendarShort, nextActionHint, everywhere, noInsightData, movedEarlier
     case confirmFooter, chooseFooter, formFooter, helpTextFields, helpEditingKeys, helpFormKeys, helpRebind
@@ -71,9 +70,6 @@ public enum Label: String, CaseIterable, Sendable {
         case .viewMethodBudgeting: return ("予算化・方法", "Method & budgeting")
         case .viewEnded: return ("終了・保留", "Ended & paused")
         case .endedPausedColumn: return ("終了・保留", "Ended/paused")
-        case .exportMarkdown: return ("Markdown（.md）— 共有・横展開向け", "Markdown (.md) — to share")
-        case .exportHTML: return ("HTML（.html）— 画面表示・A4印刷向け", "HTML (.html) — screen and A4 print")
-        case .exportJSON: return ("JSON（.json）— ツール連携向け", "JSON (.json) — for tools")
         case .unset: return ("（未設定）", "(none)")
         case .undecided: return ("（未定）", "(undecided)")
         case .prefecture: return ("都道府県", "Prefecture")
@@ -238,7 +234,6 @@ public enum Label: String, CaseIterable, Sendable {
         case .crashTerminalRestored: return ("端末は元に戻しました。記録:", "the terminal was restored; crash log:")
         case .amountTooLarge: return ("金額が大きすぎます（合計できません）", "amount too large to add up")
         case .crashNoLog: return ("（記録は書けませんでした）", "(no crash log could be written)")
-        case .exportTitle: return ("書き出し形式", "Export format")
         case .overdueTitle: return ("期限レビュー", "Overdue review")
         case .exportFailed: return ("書き出せませんでした", "Export failed")
         case .tabSimilar: return ("類似事例", "Similar")

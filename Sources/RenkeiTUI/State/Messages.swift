@@ -94,6 +94,8 @@ public enum Msg: Sendable {
     case deadlinesOf(caseIds: [String], [String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
+    /// The export/import dialogs' answers (`Transfer.swift`).
+    case transfer(TransferAnswer)
     /// A shared workspace's state (issue 12): after each load and each sync.
     case syncStatusLoaded(SyncStatus)
     /// A sync started with `Y` ended (result, notices or the failure's one line).
@@ -128,7 +130,8 @@ public enum Effect: Equatable, Sendable {
     case reload
     case loadCase(String)
     case overdue
-    case export(caseId: String, format: String)
+    /// The export and import dialogs (`Transfer.swift`).
+    case transfer(TransferEffect)
     case saveViews([SavedView])
     /// Attach lessons (budget reference items, KPIs, outcome) to these matches; answers `.similarLoaded`.
     case attachLessons(SimilarResult)

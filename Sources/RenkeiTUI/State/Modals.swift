@@ -66,7 +66,6 @@ public struct Prompt: Equatable, Sendable {
 public enum PickerPurpose: Equatable, Sendable {
     case editField(caseId: String)
     case moveTo(caseId: String, from: Stage)
-    case export(caseId: String)
     /// Which of a case's partners the partner view shows.
     case partner(caseId: String)
     /// A case's records of one list (`RecordEditors.swift`).
@@ -100,6 +99,8 @@ public enum Modal: Equatable, Sendable {
     case form(Form)
     case picker(Picker)
     case overdue(review: OverdueReview, selection: Int)
+    /// `x`: audience, format, anonymisation, then the preview of what is replaced.
+    case export(ExportDialog)
     /// Concurrent edits from syncs, to keep or take the other value (issue 12).
     case conflicts(rows: [ConcurrentEditRow], selection: Int)
 }

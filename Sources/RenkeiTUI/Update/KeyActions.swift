@@ -89,8 +89,7 @@ extension AppState {
         case .sync, .conflicts, .keepWinner, .takeOther: return performTeam(action)
         case .export:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
-            modal = .picker(Picker(purpose: .export(caseId: id), title: "\(Label.exportTitle.text(lang)) — \(id)", ids: ["md", "html", "json"],
-                                   labels: [Label.exportMarkdown, .exportHTML, .exportJSON].map { $0.text(lang) }))
+            openExportDialog(id)
             return []
         case .newCase: openNewCaseForm(); return []
         case .board:

@@ -105,10 +105,6 @@ extension AppState {
                     modal = .prompt(Prompt(purpose: .move(caseId: id, from: from, to: to),
                                            title: "\(Label.moveToTitle.text(lang)): \(from.label(lang)) → \(to.label(lang))",
                                            label: Label.endStateTitle.text(lang)))
-                case .export(let id):
-                    modal = nil
-                    pending += 1
-                    return [.export(caseId: id, format: choice)]
                 case .partner:
                     modal = nil
                     return [.openPartner(choice)]
@@ -124,6 +120,8 @@ extension AppState {
             return []
         case .form(var f):
             return handleFormKey(key, &f)
+        case .export(let d):
+            return handleExportKey(key, d)
         case .overdue(let review, var sel):
             let items = review.allItems
             if let a = settings.keymap.action(for: key, in: .overdue), [.snooze, .setNextAction, .calendar].contains(a) {

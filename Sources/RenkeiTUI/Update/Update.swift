@@ -140,6 +140,8 @@ extension AppState {
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
             return []
+        case .transfer(let answer):
+            return handleTransfer(answer)
         case .syncStatusLoaded, .syncFinished, .conflictsLoaded:
             return handleTeam(msg)
         case .municipalityLoaded(let o):

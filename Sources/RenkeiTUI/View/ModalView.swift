@@ -71,6 +71,8 @@ extension AppState {
             renderForm(f, &scr)
         case .overdue(let review, let sel):
             renderOverdue(review, sel, &scr)
+        case .export(let d):
+            renderExportDialog(d, &scr)
         case .conflicts(let rows, let sel):
             renderConflicts(rows, sel, &scr)
         }

@@ -33,6 +33,7 @@ enum InsightLoading {
                 features.append(InsightFeatures(doc.value))   // an index row without features: read the case
             }
         }
+        InsightCodes.link(&features, data: ctx.data, workspace: ctx.workspace)
         return Loaded(features: features, summaries: summaries)
     }
 
