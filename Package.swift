@@ -4,6 +4,7 @@ import PackageDescription
 // Layers (arrows point one way; see ARCHITECTURE.md):
 //   renkei (CLI + terminal main loop) ─┬─► RenkeiApp (the runtime) ─┬─► RenkeiTUI ─► RenkeiCore
 //                                      │                            ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
+//                                      │                            ├─► RenkeiSync ─► RenkeiStore  (the `Y` key)
 //                                      │                            └─► RenkeiStore
 //                                      ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
 //                                      ├─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
@@ -52,7 +53,8 @@ let package = Package(
         .target(name: "RenkeiTUI", dependencies: ["RenkeiCore"]),
         // The runtime: the one Elm loop (`Program`), effects performed against the store
         // (`StoreEffects`), background work as messages, change detection, first-load progress.
-        .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI"]),
+        // It syncs through RenkeiSync (the `Y` key): RenkeiSync never depends back on it.
+        .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiSync"]),
         // Synthetic data for benchmarks, tests and `renkei dev generate` (the workspace generator,
         // the insight portfolio). Kept out of the production modules: nothing the product reads
         // or writes depends on it.
@@ -79,13 +81,14 @@ let package = Package(
         .target(name: "RenkeiTestSupport", path: "Tests/RenkeiTestSupport"),
         .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiDevSupport", "RenkeiTestSupport"]),
         .testTarget(name: "RenkeiImportTests", dependencies: ["RenkeiCore", "RenkeiImport", "RenkeiTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiDevSupport", "RenkeiTestSupport"]),
+        // RenkeiReport: the fault-injection suite also runs the export write path.
+        .testTarget(name: "RenkeiStoreTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiDevSupport", "RenkeiTestSupport"]),
         // Golden files are read from the source tree by path (re-recorded in place), not bundled.
         .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTestSupport"],
                     exclude: ["Goldens"]),
         .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"], exclude: ["Goldens"]),
         // The runtime with a real store on temp workspaces.
-        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"]),
+        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp", "RenkeiSync", "RenkeiTestSupport"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
         .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"], exclude: ["Goldens"]),
     ]

@@ -4,7 +4,9 @@
 #   - `renkei sync` that merges the other side's 100 changes (end to end, incl. push),
 #   - a no-op `renkei sync` (nothing changed anywhere; a local bare repository, so no network),
 #   - `renkei merge-driver` on one case file (what git pays per file under plain `git pull`),
-#   - plain `git pull` of the same change set (which runs the driver once per both-changed file).
+#   - plain `git pull` of the same change set (which runs the driver once per both-changed file),
+#   - the summary index after the pull: `renkei dev index` says how many entries it reused and
+#     how many files it decoded (incremental: about the changed ones, not all of them).
 #   Benchmarks/sync.sh [cases=10000] [changed=100]        (RENKEI_BIN to pick the binary)
 # Prints markdown rows for BENCHMARKS.md. Times are measured, never asserted.
 set -uo pipefail
@@ -33,7 +35,9 @@ s=$(date +%s%N)
 if git -C "$W/a-git" -c user.name=a -c user.email=a@x pull -q --no-rebase origin main >"$W/pull.log" 2>&1; then pull_ok=ok
 else pull_ok="FAILED: $(head -c 300 "$W/pull.log" | tr '\n' ' ')"; fi
 pull=$(( ($(date +%s%N) - s) / 1000000 ))
+"$BIN" dev index --workspace "$W/a" >/dev/null 2>&1     # a warm index before the pull, as in daily use
 merge=$(ms env RENKEI_ACTOR=a "$BIN" sync --workspace "$W/a")
+s=$(date +%s%N); idx=$("$BIN" dev index --workspace "$W/a" 2>&1 | tail -1); idxms=$(( ($(date +%s%N) - s) / 1000000 ))
 t=(); for _ in 1 2 3 4 5; do t+=($(ms env RENKEI_ACTOR=a "$BIN" sync --workspace "$W/a")); done; noop=$(median "${t[@]}")
 # one case file through the driver, as git calls it
 f=$(echo "$ids" | head -1)
@@ -43,4 +47,5 @@ driver=$(median "${d[@]}")
 echo "| \`renkei sync\`, $N cases, $K changed on each side (merge + move-in + push) | ≤ 3 s | ${merge} ms |"
 echo "| no-op \`renkei sync\`, $N cases (local bare repository) | ≤ 300 ms | ${noop} ms (median of 5) |"
 echo "| \`renkei merge-driver\` on one case file (process start included) | ≤ 20 ms | ${driver} ms (median of 11) |"
+echo "| index after the pull (\`renkei dev index\`, process included) | incremental | ${idxms} ms — ${idx} |"
 echo "| plain \`git pull\` of the same $K-per-side change set (driver per file) | — | ${pull} ms (${pull_ok}) |"

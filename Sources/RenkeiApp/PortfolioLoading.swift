@@ -56,8 +56,23 @@ extension StoreEffects {
             byId[s.id] = s
             if let x = s.insight { features.append(InsightFeatures(summary: s, index: x)) }
         }
+        InsightCodes.link(&features, data: environment.data, workspace: environment.workspace)
         let insight = PortfolioInsight(features, catalog: environment.catalog, calendar: .engine(calendars.context, summaries: byId),
                                        today: environment.today)
-        return InsightData(insight: insight, calendars: calendars.loaded.calendars, holidays: calendars.loaded.holidays)
+        return InsightData(insight: insight, calendars: calendars.loaded.calendars, holidays: calendars.loaded.holidays,
+                           readings: searchReadings())
+    }
+}
+
+extension StoreEffects {
+    /// The list filter's readings from the shipped municipality table, loaded once (on the
+    /// insight worker). Without the table (a damaged data directory) the filter matches as typed.
+    func searchReadings() -> SearchReadings {
+        readingsLock.lock(); defer { readingsLock.unlock() }
+        if let r = readingsCache { return r }
+        let r = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: environment.data)).map(MunicipalityResolver.init(table:)),
+                               partners: PartnerLoader.load(environment.workspace).records)
+        readingsCache = r
+        return r
     }
 }

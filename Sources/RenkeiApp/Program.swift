@@ -123,6 +123,9 @@ extension EffectPerformer {
         switch effect {
         case .loadInsight: return .background(key: "insight")
         case .loadDeadlinesInBackground: return .background(key: "deadlines")
+        // A sync waits on the network; the status runs a few git commands.
+        case .sync: return .background(key: "sync")
+        case .loadSyncStatus: return .background(key: "syncStatus")
         default: return .foreground
         }
     }

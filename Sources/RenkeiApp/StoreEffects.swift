@@ -9,14 +9,23 @@ import RenkeiTUI
 /// background — the off-screen deadlines and portfolio insight. Also notices changes made on
 /// disk by anyone else (`externalChange`).
 public final class StoreEffects: EffectPerformer, @unchecked Sendable {
-    public let environment: RuntimeEnvironment
+    /// Changes only on the first run, when the person gives their name (`.setActor`).
+    public private(set) var environment: RuntimeEnvironment
     var store: CaseStore { environment.store }
     /// Change detection; touched only by the thread that owns the `Program`.
     var disk: DiskWatch
+    /// `searchReadings()`'s table, built once; the lock because insight workers may overlap.
+    let readingsLock = NSLock()
+    var readingsCache: SearchReadings?
+
+    /// Lines the store reported on the side (a discarded summary index), shown as notices.
+    let notices = NoticeQueue()
 
     public init(_ environment: RuntimeEnvironment) {
         self.environment = environment
         disk = DiskWatch(workspace: environment.workspace)
+        let notices = notices
+        environment.store.index?.onNotice = { notices.push($0) }
     }
 
     /// The first load of `renkei open`: without deadlines (the update asks for those on screen
@@ -28,12 +37,14 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     public func perform(_ effect: Effect, state: AppState) -> Msg? {
         let lang = state.lang
         switch effect {
-        case .quit, .loadDeadlinesInBackground, .loadInsight:
+        case .quit, .loadDeadlinesInBackground, .loadInsight, .sync, .loadSyncStatus:
             return nil
+        case .loadConflicts, .markSeen:
+            return performTeam(effect)
         case .save(let id, let command, let expect):
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
-                return .saved(r.document.value, label: command.label)
+                return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)
             } catch {
@@ -41,13 +52,29 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             }
         case .create(let n):
             do {
-                let doc = try store.create(n, actor: environment.actor, now: environment.now())
-                return .created(doc.value)
+                let r = try store.createCase(n, actor: environment.actor, now: environment.now())
+                return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
+        case .trash(let id):
+            do {
+                if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
+                return .trashed(caseId: id)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
+        case .setActor(let name):
+            environment.actor = name
+            do { try environment.saveActor(name); return nil } catch { return .failed("config.json: \(error)") }
+        case .loadSamples:
+            do {
+                // Only into an empty workspace: samples never mix silently into real work.
+                guard try store.portfolio().summaries.isEmpty else { return .failed(Label.samplesOnlyEmpty.text(lang)) }
+                let n = try environment.workspace.seedSamples(from: environment.data)
+                store.index?.invalidate()
+                return .samplesLoaded(n)
+            } catch { return .failed(TerminalText.inline("\(error)")) }
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
-                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label)
+                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label, warning: r.warning.map { TerminalText.inline($0) })
             } catch { return .failed("\(error)") }
         case .reload:
             return .loaded(portfolioData(), external: false)
@@ -60,14 +87,12 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             let p = (try? store.portfolio()) ?? Portfolio(summaries: [], damaged: [])
             let context = store.calendars(for: p.summaries, data: environment.data, today: environment.today).context
             return .overdueLoaded(OverdueReview.build(summaries: p.summaries, context: context))
-        case .export(let id, let format):
-            do {
-                let fmt = try CaseFormat.parse(format)
-                let exporter = ReportExporter(store: store, data: environment.data, today: environment.today)
-                let url = try exporter.export(caseId: id, format: fmt, lang: lang, anonymize: false,
-                                              to: .directory(exporter.defaultDirectory))
-                return .exported(url.path)
-            } catch { return .failed("\(Label.exportFailed.text(lang)): \(error)") }
+        case .transfer(let t):
+            return performTransfer(t, lang: lang)
+        case .openMunicipality(let name, let prefecture, let code):
+            return municipalityView(name: name, prefecture: prefecture, code: code, summaries: state.summaries, lang: lang)
+        case .openPartner(let name):
+            return partnerView(name: name, summaries: state.summaries, lang: lang)
         case .attachLessons(let r):
             let store = store
             return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: environment.catalog, load: { try? store.load($0).value }))
@@ -96,6 +121,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             }
         case .loadInsight:
             return { [self] in .insightLoaded(insightData(summaries)) }
+        case .sync, .loadSyncStatus:
+            return backgroundTeam(effect)
         default:
             return nil
         }
@@ -107,7 +134,17 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     }
 
     public func externalChange(state: AppState) -> Msg? {
+        // Polled about once a second: the cheapest place to hand the store's notices over.
+        if let line = notices.pop() { return .notice(TerminalText.inline(line)) }
         guard disk.changed(openCase: state.detail?.id) else { return nil }
         return .loaded(portfolioData(), external: true)
     }
+}
+
+/// Store notices waiting to be shown (pushed from whichever thread loaded the index).
+final class NoticeQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func push(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
+    func pop() -> String? { lock.lock(); defer { lock.unlock() }; return lines.isEmpty ? nil : lines.removeFirst() }
 }

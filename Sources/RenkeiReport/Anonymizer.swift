@@ -187,9 +187,9 @@ public final class Anonymizer {
             note(t, mark)
             s = s.replacingOccurrences(of: t, with: mark)
         }
-        s = PersonalTextPatterns.replaceEmails(s) { counts.emails += 1; return emailMark }
-        s = PersonalTextPatterns.replacePhones(s) { counts.phones += 1; return phoneMark }
-        s = PersonalTextPatterns.replaceAddresses(s) { counts.addresses += 1; return addressMark }
+        s = PersonalTextPatterns.replaceEmails(s) { counts.emails += 1; note($0, emailMark); return emailMark }
+        s = PersonalTextPatterns.replacePhones(s) { counts.phones += 1; note($0, phoneMark); return phoneMark }
+        s = PersonalTextPatterns.replaceAddresses(s) { counts.addresses += 1; note($0, addressMark); return addressMark }
         for (t, person) in wordTerms { s = replaceWord(t, in: s, with: person) }
         for (p, person) in honorificParts where s.contains(p) {
             for h in PersonalTextPatterns.personalHonorifics + PersonalTextPatterns.officeTitles where s.contains(p + h) {
@@ -248,14 +248,11 @@ public final class Anonymizer {
     }
 
     /// "replaced 4 names, 2 phone numbers" (or "nothing personal found").
-    public var summary: String {
-        var parts: [String] = []
-        func add(_ n: Int, _ one: String, _ many: String) { if n > 0 { parts.append("\(n) \(n == 1 ? one : many)") } }
-        add(counts.names, "name", "names")
-        add(counts.emails, "e-mail address", "e-mail addresses")
-        add(counts.phones, "phone number", "phone numbers")
-        add(counts.addresses, "postal address", "postal addresses")
-        add(counts.organisations, "partner name", "partner names")
-        return parts.isEmpty ? "nothing personal found to replace" : "replaced " + parts.joined(separator: ", ")
+    public var summary: String { summary(.en) }
+
+    /// The same in the reader's language (氏名 4 件、電話番号 2 件を置き換えました).
+    public func summary(_ lang: Lang) -> String {
+        StatusMessage.anonymized(names: counts.names, emails: counts.emails, phones: counts.phones,
+                                 addresses: counts.addresses, organisations: counts.organisations).text(lang)
     }
 }

@@ -48,6 +48,20 @@ extension ReportExporter {
             lang: lang, today: today, anonymizePartners: anonymizePartners, contactPerson: contactPerson))
     }
 
+    /// What the request would replace, without rendering or writing anything (the TUI shows it
+    /// before writing). The written document is built the same way, so its counts are the same.
+    public func anonymizerPreview(caseId: String, _ r: DocumentRequest) throws -> Anonymizer? {
+        switch r.audience {
+        case .share:
+            return try shareSheet(caseId: caseId, lang: r.lang, anonymizePartners: r.anonymizePartners, contactPerson: r.contactPerson).anonymizer
+        case .internal:
+            let c = try loadCase(caseId)
+            let options = ReportOptions(lang: r.lang, anonymize: r.anonymize, anonymizePartners: r.anonymizePartners, today: today)
+            return CaseReportBuilder.buildCounting(c, catalog: store.catalog, options: options,
+                                                   deadlines: deadlines.deadlines(for: c, today: today, lang: r.lang)).anonymizer
+        }
+    }
+
     /// Renders a case for the request's audience and format (PDF through `PDFPrinter`).
     public func renderDocument(caseId: String, _ r: DocumentRequest) throws -> RenderedDocument {
         let format = r.output.templateFormat

@@ -59,7 +59,14 @@ enum PersonalTextPatterns {
     }
 
     /// `local@domain.tld`, ASCII or full-width, with @ or ＠.
-    static func replaceEmails(_ s: String, _ replace: () -> String) -> String {
+    /// The text of a found range (the anonymiser lists it in the TUI's preview).
+    static func text(_ scalars: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[r])
+        return String(v)
+    }
+
+    static func replaceEmails(_ s: String, _ replace: (String) -> String) -> String {
         let scalars = Array(s.unicodeScalars)
         guard scalars.contains(where: { $0 == "@" || $0 == "＠" }) else { return s }
         var hits: [(Range<Int>, String)] = []
@@ -72,7 +79,7 @@ enum PersonalTextPatterns {
                 while b < scalars.count && isDomainChar(scalars[b]) { b += 1 }
                 while b > i + 1 && (scalars[b - 1] == "." || scalars[b - 1] == "-" || scalars[b - 1] == "．") { b -= 1 }
                 if a < i && scalars[(i + 1)..<b].contains(where: { $0 == "." || $0 == "．" }) {
-                    hits.append((a..<b, replace()))
+                    hits.append((a..<b, replace(text(scalars, a..<b))))
                     floor = b; i = b
                     continue
                 }
@@ -89,7 +96,7 @@ enum PersonalTextPatterns {
 
     /// Japanese phone numbers: 10–11 digits starting with 0 (03-1234-5678, 090 1234 5678,
     /// (03)1234-5678, ０９２－０００－０８０１) or +81 followed by 9–10 digits.
-    static func replacePhones(_ s: String, _ replace: () -> String) -> String {
+    static func replacePhones(_ s: String, _ replace: (String) -> String) -> String {
         let scalars = Array(s.unicodeScalars)
         guard scalars.contains(where: { digit($0) != nil }) else { return s }
         var hits: [(Range<Int>, String)] = []
@@ -108,7 +115,15 @@ enum PersonalTextPatterns {
             }
             let followedByWord = end < scalars.count && isWordish(scalars[end])
             if (startsPlus ? (11...12).contains(digits) : (10...11).contains(digits)) && !followedByWord {
-                hits.append((i..<end, replace()))
+                // An opening paren belongs to the number only around an area code, (03)1234-5678;
+                // in 「山田さん（090-1234-5678）」 it is the sentence's and stays, or the output loses its pair.
+                var start = i
+                if startsParen {
+                    var k = i + 1
+                    while k < scalars.count && digit(scalars[k]) != nil { k += 1 }
+                    if !(k < scalars.count && (scalars[k] == ")" || scalars[k] == "）")) { start = i + 1 }
+                }
+                hits.append((start..<end, replace(text(scalars, start..<end))))
             }
             i = max(i + 1, end)   // never re-test the middle of a digit run
         }
@@ -124,7 +139,7 @@ enum PersonalTextPatterns {
     /// 〒 postal codes (〒100-0001, 〒１００－０００１) and street parts of addresses: a town name
     /// followed by 1丁目2番3号 / 1-2-3 / 1番地 (「中央区天神1-8-1」 → 「中央区［住所削除］」). The
     /// municipality before the town stays: it is what the sheet is about.
-    static func replaceAddresses(_ s: String, _ replace: () -> String) -> String {
+    static func replaceAddresses(_ s: String, _ replace: (String) -> String) -> String {
         let scalars = Array(s.unicodeScalars)
         guard scalars.contains(where: { digit($0) != nil }) else { return s }
         var hits: [(Range<Int>, String)] = []
@@ -138,7 +153,7 @@ enum PersonalTextPatterns {
                     if digit(scalars[k]) != nil { digits += 1 }
                     k += 1
                 }
-                if digits == 7 { hits.append((i..<k, replace())); i = k; continue }
+                if digits == 7 { hits.append((i..<k, replace(text(scalars, i..<k)))); i = k; continue }
             }
             if digit(scalars[i]) != nil, i > 0, isKanji(scalars[i - 1]), let street = streetEnd(scalars, from: i) {
                 // Walk back over the town name, stopping after the last area character (市, 区, 町 …).
@@ -147,7 +162,7 @@ enum PersonalTextPatterns {
                 let afterArea = a > 0 && addressAreaEnds.contains(scalars[a - 1])
                 // 「天神1-8-1」「並木１丁目２番３号」 alone; 「千代田1-1」 only right after 区/市/町 (「第1-2回」 is no address).
                 if (a < i || addressAreaEnds.contains(scalars[i - 1])) && (street.strong || afterArea) {
-                    hits.append((a..<street.end, replace()))
+                    hits.append((a..<street.end, replace(text(scalars, a..<street.end))))
                     i = street.end
                     continue
                 }
@@ -193,7 +208,10 @@ enum PersonalTextPatterns {
         "環境", "観光", "経済", "産業", "商工", "市民", "健康", "戦略", "連携", "調整", "広報", "会計", "税務", "農林", "建設", "都市",
         "各位", "交通", "水道", "防災", "危機", "行政", "改革", "創業", "立地", "文化", "人事", "契約", "原課", "所管", "関係", "担当者",
         "皆", "客", "お客", "父", "母", "兄", "姉", "仕", "同", "多", "模", "異", "各", "今", "一", "王", "神", "貴", "奥", "有", "態", "外",
-        "ユーザー", "ベンダー", "スタートアップ", "メーカー", "パートナー", "エンジニア", "デザイナー"]
+        "ユーザー", "ベンダー", "スタートアップ", "メーカー", "パートナー", "エンジニア", "デザイナー",
+        // Grades and kinds of post written before 主事/主査/主任 (「指導主事（ICT教育担当）」 was
+        // read as a person called 指導 in a sample's contact role).
+        "指導", "社会教育", "技術", "事務", "研究", "統括", "総括", "専門", "監理", "保健", "栄養", "学芸", "司書"]
 
     /// Every name written before a title: (range of the name, the name). `keep` says which
     /// candidate words are not names after all (organisations, pseudonyms already written).

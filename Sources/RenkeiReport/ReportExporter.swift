@@ -120,10 +120,8 @@ public struct ReportExporter: Sendable {
         case .directory(let dir):
             var isDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
-                do {
-                    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw ReportError.outputNotWritable(path: dir.path, reason: "cannot create the folder: \((error as NSError).localizedDescription)")
+                do { try FS.makeDirectory(dir) } catch {
+                    throw ReportError.outputNotWritable(path: dir.path, reason: "cannot create the folder: \(error)")
                 }
             } else if !isDir.boolValue {
                 throw ReportError.outputNotWritable(path: dir.path, reason: "not a folder")

@@ -33,6 +33,14 @@ struct CommitMerge {
         for (path, t) in dTheirs.sorted(by: { $0.key < $1.key }) {
             guard let o = dOurs[path] else { changes[path] = .some(t.blob); continue }
             if o.blob == t.blob { continue }
+            if RecordFileMerge.isRecord(path), let ob = o.blob, let tb = t.blob,
+               let r = try? RecordFileMerge.merge(base: try repo.blob(base, path).map { try repo.read(blob: $0) },
+                                                  ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data()) {
+                // A municipality profile or partner record: field by field, like a case.
+                changes[path] = .some(try repo.write(blob: r.data))
+                out.concurrent += r.recorded
+                continue
+            }
             guard Self.isCase(path) else {
                 // Not a case (a calendar, .gitignore): keep one version whole, the other aside.
                 // The larger object id is kept, so every machine keeps the same one.
@@ -81,8 +89,12 @@ struct CommitMerge {
         return out
     }
 
-    /// Keeps a version that is not used in `quarantine/` (machine-local, not synced).
     func setAside(_ path: String, _ data: Data?, side: MergeSide) throws -> String {
+        try Self.setAside(path, data, side: side, in: workspace)
+    }
+
+    /// Keeps a version that is not used in `quarantine/` (machine-local, not synced).
+    static func setAside(_ path: String, _ data: Data?, side: MergeSide, in workspace: Workspace) throws -> String {
         guard let data else { return "-" }
         let name = (path as NSString).lastPathComponent
         let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name

@@ -25,22 +25,36 @@ struct MoveIn {
         return try? JSONDecoder().decode(Pending.self, from: d)
     }
 
+    struct Moved {
+        /// The case files that changed here.
+        var changed: [String] = []
+        /// Incoming case files that did not read and were set aside.
+        var setAside: [SyncMessage] = []
+    }
+
     /// Work tree from `from` to `to`, then HEAD. A file changed in the work tree meanwhile (an
     /// edit saved during the fetch, or after a crash) is merged with the incoming version, not
-    /// overwritten: the next sync commits it. Returns the case files that changed.
+    /// overwritten: the next sync commits it. An incoming case that does not read (conflict
+    /// markers someone's plain git committed, a broken hand edit) does not replace a readable
+    /// one here: it goes to `quarantine/`, and the readable version is what the next commit sends.
     @discardableResult
-    func run(from: String, to: String) throws -> [String] {
+    func run(from: String, to: String) throws -> Moved {
         let diff = try repo.diff(from, to)
         let blobs = try repo.read(blobs: diff.values.flatMap { [$0.blob, $0.oldBlob] }.compactMap { $0 })
         try FileManager.default.createDirectory(at: repo.stateDir, withIntermediateDirectories: true)
         return try workspace.lock.withLock(timeout: 30) {
             try DurableFile.write(try JSONEncoder().encode(Pending(from: from, to: to)), to: pendingURL)
-            var changed: [String] = []
+            var moved = Moved()
             for (path, e) in diff.sorted(by: { $0.key < $1.key }) {
                 let url = repo.root.appendingPathComponent(path)
                 let current = try? RegularFile.read(url, limit: Self.fileLimit)
                 let before = e.oldBlob.flatMap { blobs[$0] }, after = e.blob.flatMap { blobs[$0] }
                 if current == after { continue }
+                if let after, let current, let reason = Self.unreadable(path, after), Self.unreadable(path, current) == nil {
+                    let aside = try CommitMerge.setAside(path, after, side: .theirs, in: workspace)
+                    moved.setAside.append(.quarantinedSide(file: path, side: .theirs, reason: reason, kept: .ours, aside: aside))
+                    continue
+                }
                 var wanted = after
                 if current != before, let current {
                     wanted = try reconcile(path, local: current, before: before, incoming: after)
@@ -52,7 +66,7 @@ struct MoveIn {
                 } else if unlink(url.path) != 0 && errno != ENOENT {
                     throw StoreError.io(path: url.path, op: "remove", code: errno)
                 }
-                if path.hasPrefix("cases/") { changed.append(path) }
+                if path.hasPrefix("cases/") { moved.changed.append(path) }
             }
             let head = try repo.head()
             if head != to {
@@ -62,8 +76,14 @@ struct MoveIn {
             // git's own index still describes the old HEAD: refresh it (work tree untouched), so
             // `git status` by hand shows nothing to commit. Only a cache: failure is harmless.
             _ = try? repo.git.run(["reset", "-q"])
-            return changed
+            return moved
         }
+    }
+
+    /// Why a case file does not read (nil: it does, or it is not a case file).
+    static func unreadable(_ path: String, _ data: Data) -> String? {
+        guard CommitMerge.isCase(path) else { return nil }
+        do { _ = try CaseCodec.decode(data, path: path); return nil } catch { return SyncEngine.reason(error) }
     }
 
     /// Finishes a move a killed sync left half-done.
@@ -74,9 +94,13 @@ struct MoveIn {
         try? FileManager.default.removeItem(at: pendingURL)
     }
 
-    /// A local change to a file the sync is also changing: a case is merged (local on top of
-    /// what came in); anything else keeps the local version, the incoming one stays in git.
+    /// A local change to a file the sync is also changing: a case, profile or partner record is
+    /// merged (local on top of what came in); anything else keeps the local version, the
+    /// incoming one stays in git.
     func reconcile(_ path: String, local: Data, before: Data?, incoming: Data?) throws -> Data? {
+        if RecordFileMerge.isRecord(path), let incoming {
+            return (try? RecordFileMerge.merge(base: before, ours: local, theirs: incoming))?.data ?? local
+        }
         guard CommitMerge.isCase(path), let incoming,
               let merged = try? CaseFileMerge.merge(base: before, ours: local, theirs: incoming, path: path, catalog: catalog)
         else { return local }

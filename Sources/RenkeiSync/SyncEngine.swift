@@ -16,6 +16,8 @@ public struct SyncReport: Equatable, Sendable {
     public var notices: [SyncMessage] = []
     /// Changes were committed here but could not be sent (no remote, offline, no access).
     public var offline: SyncError?
+    /// The cases others changed that this sync brought in (marked in the workbench until opened).
+    public var incoming: [String] = []
     public var line: SyncMessage { .result(up: up, down: down, merged: merged, concurrent: concurrent) }
 }
 
@@ -27,10 +29,12 @@ public final class SyncEngine {
     let catalog: Catalog?
     let actor: String
     let now: Timestamp
-    let binary: String
+    /// The renkei registered as git's merge driver; nil keeps the one registered (the workbench
+    /// in tests runs inside a test runner, not the renkei binary).
+    let binary: String?
     public var maxTries = 6
 
-    public init(workspace: Workspace, git gitPath: String? = nil, catalog: Catalog?, actor: String, now: Timestamp, binary: String) throws {
+    public init(workspace: Workspace, git gitPath: String? = nil, catalog: Catalog?, actor: String, now: Timestamp, binary: String?) throws {
         self.workspace = workspace
         self.repo = Repository(git: try Git(root: workspace.root, executable: gitPath))
         self.catalog = catalog; self.actor = actor; self.now = now; self.binary = binary
@@ -39,17 +43,27 @@ public final class SyncEngine {
     public func sync() throws -> SyncReport {
         guard repo.isRepository else { throw SyncError.notARepository(path: workspace.root.path) }
         try FileManager.default.createDirectory(at: repo.stateDir, withIntermediateDirectories: true)
-        let lock = try WorkspaceLock(path: repo.stateDir.appendingPathComponent("lock").path)
+        let lock = WorkspaceLock(path: repo.stateDir.appendingPathComponent("lock").path)
+        let local = SyncLocalState(workspace: workspace)
         do {
-            return try lock.withLock(timeout: 60) { try run() }
+            let report = try lock.withLock(timeout: 60) { try run() }
+            local.record(at: now, reach: SyncLocalState.reach(of: report.offline), reachedRemote: report.offline == nil)
+            try local.addUnseen(report.incoming)
+            return report
         } catch StoreError.locked {
             throw SyncError.busy
+        } catch let e as SyncError {
+            local.record(at: now, reach: SyncLocalState.reach(of: e), reachedRemote: false)
+            throw e
         }
     }
 
     func run() throws -> SyncReport {
         clearStaleLocks()
-        try SyncSetup.registerDriver(repo, binary: binary)
+        if let binary { try SyncSetup.registerDriver(repo, binary: binary) }
+        // Machine-local files stay out of git also in workspaces shared by an older renkei.
+        _ = try SyncSetup.ensureLines(SyncSetup.ignored, in: workspace.root.appendingPathComponent(".gitignore"))
+        _ = try SyncSetup.ensureLines(SyncSetup.attributes, in: workspace.root.appendingPathComponent(".gitattributes"))
         let moveIn = MoveIn(repo: repo, workspace: workspace, catalog: catalog)
         try moveIn.finishPending()
         var report = SyncReport()
@@ -84,7 +98,15 @@ public final class SyncEngine {
                     target = try repo.commitTree(m.tree, parents: [head, upstream],
                                                  message: "renkei sync: merge (\(m.merged) cases merged)", identity: try repo.identity(actor: actor))
                 }
-                report.down += try moveIn.run(from: head, to: target).count
+                let moved = try moveIn.run(from: head, to: target)
+                report.down += moved.changed.count
+                report.incoming += moved.changed.map { String($0.dropFirst("cases/".count).dropLast(".json".count)) }
+                if !moved.setAside.isEmpty {
+                    // The readable versions kept here go back out in this same sync.
+                    report.notices += moved.setAside
+                    report.notices += try commitLocal()
+                    continue
+                }
             }
             if target == upstream { return report }
             let r = try repo.git.run(["push", "-q", "-u", "origin", "HEAD:refs/heads/" + branch])

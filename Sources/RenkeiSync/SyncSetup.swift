@@ -6,11 +6,14 @@ import RenkeiStore
 
 /// Making a workspace shareable (`renkei sync init`) and joining one (`renkei clone`).
 public enum SyncSetup {
-    /// Case files (live and trashed) merge through renkei; everything else is ordinary git.
-    public static let attributes = ["cases/*.json merge=renkei", "trash/*.json merge=renkei"]
+    /// Case files (live and trashed), municipality profiles and partner records merge through
+    /// renkei; everything else is ordinary git.
+    public static let attributes = ["cases/*.json merge=renkei", "trash/*.json merge=renkei",
+                                    "municipalities/*.json merge=renkei", "partners/*.json merge=renkei"]
     /// Machine-local: the summary cache, the personal undo journal, the lock, temp files of an
-    /// interrupted write, files set aside locally, exports, this machine's calendar feed state.
-    public static let ignored = [".index/", "undo.json", ".lock", ".renkei-tmp-*", "quarantine/", "exports/", "ical/"]
+    /// interrupted write, files set aside locally, exports, this machine's calendar feed state, the
+    /// cases others changed that this person has not opened yet.
+    public static let ignored = [".index/", "undo.json", ".lock", ".renkei-tmp-*", "quarantine/", "exports/", "ical/", SyncLocalState.unseenFile]
 
     /// The command git runs for a case file. The absolute path of the running binary, quoted
     /// for git's shell, so it works under plain `git merge` from any directory.

@@ -15,7 +15,7 @@ struct Renkei: ParsableCommand {
         With no subcommand, opens the interactive workbench on the workspace.
 
         Workspace: --workspace DIR, else $RENKEI_WORKSPACE, else $XDG_DATA_HOME/renkei
-        (~/.local/share/renkei), seeded with the sample portfolio on first run.
+        (~/.local/share/renkei), created empty on first run (the workbench offers the samples).
 
         Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
         Global options may come before the command: renkei --workspace ~/ws list.
@@ -37,7 +37,10 @@ struct Renkei: ParsableCommand {
             MunicipalityCommand.self,
             GrantCommand.self,
             KPICommand.self,
+            FundingCommand.self,
+            BudgetLineCommand.self,
             NoteCommand.self,
+            DeleteCommand.self,
             UndoCommand.self,
             RedoCommand.self,
             ValidateCommand.self,
@@ -70,6 +73,7 @@ struct Renkei: ParsableCommand {
         do {
             // The common read commands and --version skip ArgumentParser (start-up, issue 19).
             if let quick = QuickCommand.parse(Array(CommandLine.arguments.dropFirst())) {
+                try FileDescriptorBudget.prepare()   // as below: before any file is opened
                 try quick()
                 return
             }
@@ -80,6 +84,8 @@ struct Renkei: ParsableCommand {
                 throw CLIError(Message.unknownCommand(word, suggestion: suggestion).text(Output.lang), code: .usage)
             }
             var command = try parseAsRoot(arguments)
+            // Before any file is opened (issue 18, finding 9: `ulimit -n 6` crashed `list`).
+            try FileDescriptorBudget.prepare()
             try command.run()
             // A command that may have changed cases rewrites the subscribed calendar feed.
             if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }

@@ -47,7 +47,8 @@ import Testing
         #expect(program.screen.text.contains("デジタル田園都市国家構想交付金"))
         // The case sheet (export) renders it too.
         program.send(.key(.char("x")))
-        program.send(.key(.enter))
+        program.send(.key(.enter))                           // the preview of what is replaced
+        program.send(.key(.enter))                           // write
         #expect(program.state.toasts.last?.kind == .success, "\(program.state.toasts)")
     }
 

@@ -103,6 +103,7 @@ final class CountingEffects: EffectPerformer {
     var started = 0
     func perform(_ effect: Effect, state: AppState) -> Msg? { nil }
     func background(_ effect: Effect, state: AppState) -> (@Sendable () -> Msg?)? {
+        guard effect == .loadInsight else { return nil }     // one kind, to see which start wins
         started += 1
         let n = started
         return { .notice("insight \(n)") }
@@ -126,10 +127,10 @@ final class CountingEffects: EffectPerformer {
         let program = Program(state: AppState(today: Day("2026-11-23")!, width: 80, height: 12), performer: CountingEffects())
         program.send(.loaded(PortfolioData(summaries: sums, deadlinesIncluded: false), external: false))
         let onScreen = Array(sums.prefix(program.state.listBodyHeight).map(\.id))
-        #expect(program.effects == [.loadDeadlines(caseIds: onScreen), .loadDeadlinesInBackground, .loadInsight])
+        #expect(program.effects == [.loadDeadlines(caseIds: onScreen), .loadDeadlinesInBackground, .loadInsight, .loadSyncStatus])
         // A small one, or one sorted by deadline, asks for all of them before the frame.
         let small = Program(state: AppState(today: Day("2026-11-23")!), performer: CountingEffects())
         small.send(.loaded(PortfolioData(summaries: Array(sums.prefix(100)), deadlinesIncluded: false), external: false))
-        #expect(small.effects == [.loadDeadlines(caseIds: nil), .loadInsight])
+        #expect(small.effects == [.loadDeadlines(caseIds: nil), .loadInsight, .loadSyncStatus])
     }
 }

@@ -140,8 +140,11 @@ import Testing
 
     @Test func calendarJointExportHelpAndNewCase() throws {
         let ws = try workspace(); defer { remove(ws) }
-        let none = try CLI.run(["calendar", "--municipality", "さやま"], workspace: ws, env: ja)
-        #expect(none.status == 2 && none.stderr.contains("「さやま」に一致する") && none.stderr.contains("狭山市"), "\(none.stderr)")
+        // A reading names 狭山市 (search by reading); a name with no case or calendar says so.
+        let reading = try CLI.run(["calendar", "--municipality", "さやま"], workspace: ws, env: ja)
+        #expect(reading.status == 0 && reading.stdout.contains("（狭山市）"), "\(reading.stderr)")
+        let none = try CLI.run(["calendar", "--municipality", "わっかない"], workspace: ws, env: ja)
+        #expect(none.status == 2 && none.stderr.contains("「わっかない」に一致する") && none.stderr.contains("狭山市"), "\(none.stderr)")
         let prefix = try CLI.run(["calendar", "--municipality", "狭山"], workspace: ws, env: ja)
         #expect(prefix.status == 0 && prefix.stdout.contains("（狭山市）"), "\(prefix.stderr)")
 

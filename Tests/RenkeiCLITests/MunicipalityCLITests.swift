@@ -27,13 +27,15 @@ import Testing
         let ws = try CLI.tempWorkspace(sample: true)
         // A case whose name fits two bodies stays unlinked, with both candidates named.
         #expect(try CLI.run(["new", "--id", "fuchu-x", "--title", "府中の案件", "--municipality", "府中市"], workspace: ws).status == 0)
+        // Every sample names a real body; a free-text one (an overseas city) stays as written.
+        #expect(try CLI.run(["new", "--id", "hikari-x", "--title", "見守り", "--municipality", "トリノ市（イタリア）"], workspace: ws).status == 0)
         let dry = try CLI.json(try run(["municipality", "resolve", "--dry-run", "--json"], ws)) as! [String: Any]
-        #expect(dry["linked"] as? Int == 15 && dry["ambiguous"] as? Int == 1 && dry["unresolved"] as? Int == 2)
+        #expect(dry["linked"] as? Int == 17 && dry["ambiguous"] as? Int == 1 && dry["unresolved"] as? Int == 1)
         let r = try run(["municipality", "resolve"], ws, ja: true)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("sayama-ntt-eco-action: 「狭山市」を 狭山市（埼玉県）［112151］に結び付けました"), "\(r.stdout)")
         #expect(r.stdout.contains("府中市（東京都） 132063") && r.stdout.contains("府中市（広島県） 342084"))
-        #expect(r.stdout.contains("hikari-elderly-watch: 「ひかり市（架空）」は団体コード表にありません"))
+        #expect(r.stdout.contains("hikari-x: 「トリノ市（イタリア）」は団体コード表にありません"))
         let shown = try CLI.json(CLI.run(["show", "sayama-ntt-eco-action", "--json"], workspace: ws)) as! [String: Any]
         let muni = shown["municipality"] as! [String: Any]
         #expect(muni["code"] as? String == "112151" && muni["name"] as? String == "狭山市")
@@ -41,7 +43,7 @@ import Testing
         #expect((fuchu["municipality"] as! [String: Any])["code"] == nil)
         // One undoable event per case; a second run links nothing more.
         let again = try CLI.json(try run(["municipality", "resolve", "--json"], ws)) as! [String: Any]
-        #expect(again["linked"] as? Int == 0 && again["already"] as? Int == 15)
+        #expect(again["linked"] as? Int == 0 && again["already"] as? Int == 17)
         #expect(try CLI.run(["undo"], workspace: ws).status == 0)
         let after = try CLI.json(try run(["municipality", "resolve", "--dry-run", "--json"], ws)) as! [String: Any]
         #expect(after["linked"] as? Int == 1, "undo took back exactly one case's link")
@@ -49,13 +51,14 @@ import Testing
 
     @Test func validateListsUnresolvedNamesAndRejectsWrongCodes() throws {
         let ws = try CLI.tempWorkspace(sample: true)
+        #expect(try CLI.run(["new", "--id", "hikari-x", "--title", "見守り", "--municipality", "トリノ市（イタリア）"], workspace: ws).status == 0)
         let v = try CLI.run(["validate", "--json"], workspace: ws)
         #expect(v.status == 0, "unresolved names are notices, not problems: \(v.stdout)")
         let notices = (try CLI.json(v) as! [String: Any])["unresolvedMunicipalities"] as! [String]
-        #expect(notices.count == 17)   // 15 resolvable (not yet linked) + 2 fictional
+        #expect(notices.count == 18)   // 17 resolvable samples (not yet linked) + 1 fictional
         #expect(try run(["municipality", "resolve"], ws).status == 0)
         let v2 = try CLI.json(try CLI.run(["validate", "--json"], workspace: ws)) as! [String: Any]
-        #expect((v2["unresolvedMunicipalities"] as! [String]).count == 2)
+        #expect((v2["unresolvedMunicipalities"] as! [String]).count == 1)
         // A hand-edited wrong code is a problem naming case and field.
         let file = ws.appendingPathComponent("cases/tamba-sagri-farmland.json")
         var text = try String(contentsOf: file, encoding: .utf8)
@@ -86,11 +89,11 @@ import Testing
 
         let list = try CLI.json(try run(["municipality", "list", "--readiness", "--json"], ws)) as! [String: Any]
         let rows = list["municipalities"] as! [[String: Any]]
-        #expect(rows.count == 13)
+        #expect(rows.count == 15)
         let aichi = try #require(rows.first { $0["code"] as? String == "230006" })
         #expect(aichi["kind"] as? String == "prefecture" && aichi["size"] as? String == "urban")
         #expect((aichi["readiness"] as? [String: Int])?["yes"] == 2)
-        #expect(Set(list["unresolvedCases"] as! [String]) == ["hikari-elderly-watch", "wakaba-ai-minutes"])
+        #expect((list["unresolvedCases"] as! [String]).isEmpty, "every sample case names a real body")
         #expect(rows.first { $0["code"] as? String == "272035" }?["kind"] as? String == "core-city")
     }
 }

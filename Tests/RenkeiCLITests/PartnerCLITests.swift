@@ -58,4 +58,21 @@ import Testing
         let none = try CLI.run(["grant", "sapporo-snow-power"], workspace: ws, env: ["LANG": "ja_JP.UTF-8"])
         #expect(none.status == 0 && none.stdout.contains("国の交付金に頼る財源はありません"))
     }
+
+    /// The deck's criteria are a checklist on the case: ticked through the store (undoable),
+    /// shown ☑, listed in --json; an id that is no criterion is a usage error naming the ids.
+    @Test func criteriaAreTickable() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let ja = ["LANG": "ja_JP.UTF-8"]
+        let t = try CLI.run(["grant", "toyonaka-cureapp-sotsuen", "--tick", "dai2-kpi", "--tick", "dai2-autonomy"], workspace: ws, env: ja)
+        #expect(t.status == 0, "\(t.stderr)")
+        #expect(t.stdout.contains("☑ KPI設定の適切性 (評価基準)") && t.stdout.contains("☑ 自立性") && t.stdout.contains("□ 地域の多様な主体の参画"), "\(t.stdout)")
+        let j = try CLI.json(CLI.run(["grant", "toyonaka-cureapp-sotsuen", "--json"], workspace: ws)) as! [[String: Any]]
+        #expect(Set(j.first?["ticked"] as? [String] ?? []) == ["dai2-kpi", "dai2-autonomy"])
+        #expect(try CLI.run(["undo"], workspace: ws).status == 0)
+        let j2 = try CLI.json(CLI.run(["grant", "toyonaka-cureapp-sotsuen", "--json"], workspace: ws)) as! [[String: Any]]
+        #expect(j2.first?["ticked"] as? [String] == ["dai2-kpi"], "undo takes back the last tick only")
+        let bad = try CLI.run(["grant", "toyonaka-cureapp-sotsuen", "--tick", "dai2-kpl"], workspace: ws, env: ja)
+        #expect(bad.status == 2 && bad.stderr.contains("dai2-kpl") && bad.stderr.contains("dai2-kpi"), "\(bad.stderr)")
+    }
 }

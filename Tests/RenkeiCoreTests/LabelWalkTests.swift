@@ -34,6 +34,8 @@ import Testing
         for v in ReadinessStatus.allCases { check(v.label(.ja), v.label(.en), "ReadinessStatus.\(v)") }
         for p in PartnerLabel.allCases { check(p.text(.ja), p.text(.en), "PartnerLabel.\(p)") }
         for p in GrantLabel.allCases { check(p.text(.ja), p.text(.en), "GrantLabel.\(p)") }
+        for p in TransferLabel.allCases { check(p.text(.ja), p.text(.en), "TransferLabel.\(p)") }
+        for p in SyncLabel.allCases { check(p.text(.ja), p.text(.en), "SyncLabel.\(p)") }
         for v in BodyClass.allCases { check(v.label(.ja), v.label(.en), "BodyClass.\(v)") }
     }
 
@@ -101,17 +103,31 @@ import Testing
         for p in GrantLabel.allCases {
             #expect(text.contains("GrantLabel.\(String(describing: p))"), "GrantLabel.\(p) is unused")
         }
+        // The export/import dialogs name theirs `TransferLabel.x` (or `.x` after `?`, `:` or `=` where the type is known).
+        for p in TransferLabel.allCases {
+            let name = String(describing: p)
+            let used = text.range(of: #"(TransferLabel\.\#(name)\b|[?:=]\s*\.\#(name)\b)"#, options: .regularExpression) != nil
+            #expect(used, "TransferLabel.\(name) is unused")
+        }
+        for p in SyncLabel.allCases {
+            #expect(text.contains("SyncLabel.\(String(describing: p))"), "SyncLabel.\(p) is unused")
+        }
     }
 
-    /// The workbench speaks only through the table: no inline `ja ? … : …` in Sources/RenkeiTUI.
-    @Test func noInlineTranslationInTheWorkbench() throws {
-        let tui = RepoRoot.url.appendingPathComponent("Sources/RenkeiTUI")
-        for case let url as URL in FileManager.default.enumerator(at: tui, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+    /// The workbench and the CLI speak only through the table: no inline `ja ? … : …` in
+    /// Sources/RenkeiTUI or Sources/renkei (issue 14).
+    @Test(arguments: ["Sources/RenkeiTUI", "Sources/renkei"])
+    func noInlineTranslation(_ dir: String) throws {
+        let root = RepoRoot.url.appendingPathComponent(dir)
+        var files = 0
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            files += 1
             for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains("ja ? ") || line.contains("lang == .ja ?") {
-                Issue.record("\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            where line.contains("ja ? ") || line.range(of: #"lang\s*==\s*\.ja\s*\?"#, options: .regularExpression) != nil {
+                Issue.record("\(dir)/\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
+        #expect(files > 10, "\(dir): no sources found")
     }
 
     /// The workbench's sentences with values (once inline in the TUI): each case worded in both
@@ -121,7 +137,8 @@ import Testing
                                        .fiscalYear(2027), .parenthetical("埼玉県"), .buildingIndex(done: "1,200", total: "10,000"),
                                        .needs("予算化"), .earliestRoute(ja: "6月補正", en: "June supplementary"), .noTargetFiscalYear(["c-0001"]),
                                        .damagedRow(file: "c-0002.json", reason: "line 3"), .list(["㈱ミライ", "髙橋"]), .inStageFor("3週"),
-                                       .checklistDone(done: 2, total: 5), .unmetBeforeAdvancing(3), .fiscalYearSpan(2027), .notePreview("①")]
+                                       .checklistDone(done: 2, total: 5), .unmetBeforeAdvancing(3), .fiscalYearSpan(2027), .notePreview("①"),
+                                       .recordCount("連絡先", 2), .signedAs("髙橋"), .samplesLoaded(17)]
         for m in all {
             #expect(!m.text(.ja).isEmpty && !m.text(.en).isEmpty, "\(m)")
             #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
@@ -133,6 +150,62 @@ import Testing
         #expect(WorkbenchMessage.dueOver(days: 24).text(.ja) == "24日超過")
         #expect(WorkbenchMessage.list(["a", "b"]).text(.ja) == "a、b")
         #expect(WorkbenchMessage.fiscalYearSpan(2027).text(.ja) == "（2027-04-01〜2028-03-31）")
+    }
+
+    /// The export dialog's sentences: counts as the preview shows them, in both languages.
+    @Test func transferMessagesInBothLanguages() {
+        let counts = TransferMessage.replaces(names: 4, emails: 1, phones: 2, addresses: 0, partners: 0)
+        #expect(counts.text(.ja) == "置き換え: 氏名 4件、メールアドレス 1件、電話番号 2件")
+        #expect(counts.text(.en) == "Replaces 4 names, 1 e-mail address, 2 phone numbers")
+        #expect(TransferMessage.replaces(names: 0, emails: 0, phones: 0, addresses: 0, partners: 0).text(.ja) == TransferLabel.previewNothing.text(.ja))
+        for m in [TransferMessage.more(3), .target("exports/x.share.html")] {
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+    }
+
+    /// The CLI's status lines that were English under a Japanese locale (issue 14).
+    @Test func statusMessagesInBothLanguages() {
+        let all: [StatusMessage] = [.damagedCaseFile(path: "c.json", reason: "line 3", leftOut: true), .calendarFeedNotUpdated(file: "f.ics", reason: "EACCES"),
+                                    .quarantined(path: "q/c.json"), .validated(cases: 17), .initialised(path: "/ws", samples: 17), .initialised(path: "/ws", samples: nil),
+                                    .wrote(path: "a.md", cases: 3), .wrote(path: "a.md", cases: nil), .wroteEvents(path: "a.ics", events: 4, subscribed: true),
+                                    .wroteEvents(path: "a.ics", events: 4, subscribed: false), .feedStopped, .trashed(caseId: "c-0001"),
+                                    .anonymized(names: 4, emails: 1, phones: 2, addresses: 0, organisations: 1),
+                                    .anonymized(names: 0, emails: 0, phones: 0, addresses: 0, organisations: 0)]
+        for m in all {
+            #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+    }
+
+    /// A status line in Sources/renkei starts from the table, never from an English literal
+    /// (`Output.line("wrote …")`). The developer commands (`renkei dev`) and the import preview
+    /// (issue 13's, still English) are the known exceptions.
+    @Test func noEnglishStatusLiteralsInTheCLI() throws {
+        let root = RepoRoot.url.appendingPathComponent("Sources/renkei")
+        let exempt: Set<String> = ["DevGenerateCommand.swift", "ImportPreview.swift", "ImportSession.swift"]
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "swift" && !exempt.contains(url.lastPathComponent) {
+            for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.replacingOccurrences(of: "(\"renkei: ", with: "(\"").range(of: #"Output\.(line|warn|error|errorRaw)\("[a-z]"#, options: .regularExpression) != nil {
+                Issue.record("\(url.lastPathComponent):\(n + 1): English status line — word it in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
+    /// The CLI's review lines once inline in Sources/renkei (issue 14): both languages, different.
+    @Test func reviewMessagesInBothLanguages() {
+        let all: [ReviewMessage] = [.overdueHeader(today: "2026-11-23", wareki: "令和8年11月23日", missed: 2, within: 30, dueSoon: 3, snoozed: 1),
+                                    .movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日"),
+                                    .earliestRoute("6月補正", closed: "当初予算は締切済み"), .alternativeRoute("予備費"),
+                                    .defaultCalendarUsed("狭山市.json"), .snoozedHeader(2), .snoozedUntil("2026-12-01"), .andMore(5),
+                                    .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", id: "default", municipality: "狭山市"),
+                                    .similarHeader(id: "c-0001", title: "①", compared: 16),
+                                    .timeWithEra(base: "2026/11/23 09:00", wareki: "令和8年", fiscalYear: "2026年度")]
+        for m in all {
+            #expect(!m.text(.ja).isEmpty && !m.text(.en).isEmpty, "\(m)")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+        #expect(ReviewMessage.movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日").text(.ja) == "［5/3は憲法記念日→前営業日］")
     }
 
     @Test func choicesResolveJapaneseAndCodes() {

@@ -82,6 +82,10 @@ import RenkeiCore
         ("2026-03-19に第1-2回", "2026-03-19に第1-2回"),
         ("Mr. Sato と Sato-san", "担当者A と 担当者A"),
         ("〒100-0001 千代田区千代田1-1", "［住所削除］ 千代田区［住所削除］"),
+        // A sentence's parentheses stay paired; an area code's belong to the number.
+        ("山田さん（090-1234-5678）と(03)5555-0000", "担当者Aさん（［電話番号削除］）と［電話番号削除］"),
+        // Posts, not people: the sample's contact role 「指導主事（ICT教育担当）」 and its kin.
+        ("指導主事（ICT教育担当）、社会教育主事と技術主任、統括主査", "指導主事（ICT教育担当）、社会教育主事と技術主任、統括主査"),
     ])
     func patterns(_ input: String, _ expected: String) {
         let a = Anonymizer(case: Case(id: "x", title: "t", municipality: Municipality(name: "m")), lang: .ja)

@@ -47,7 +47,15 @@ import Testing
         Scenario(name: "note-saved-toast", msgs: { open("x-symbols") + k("a") + k("メモ本文") + [.key(.ctrl("s"))] + k("6") }),
         Scenario(name: "new-case-invalid", msgs: { k("n") + [.key(.tab)] + k("狭山市") + [.key(.tab), .key(.tab), .key(.tab)] + k("20x7") + [.key(.ctrl("s"))] }),
         Scenario(name: "edit-picker", msgs: { open("x-symbols") + k("e") }),
-        Scenario(name: "edit-exit-choice", msgs: { open("x-symbols") + k("e") + Array(repeating: .key(.down), count: 10) + [.key(.enter), .key(.right)] }),
+        Scenario(name: "edit-exit-choice", msgs: { open("x-symbols") + k("e") + Array(repeating: .key(.down), count: 10 + RecordList.allCases.count) + [.key(.enter), .key(.right)] }),
+        Scenario(name: "records-contacts", msgs: { open("toyonaka") + k("e") + [.key(.enter)] }),
+        Scenario(name: "records-kpi-en", lang: .en, msgs: { open("toyonaka") + k("e") + k("jj") + [.key(.enter)] }),
+        Scenario(name: "record-form-partner", msgs: { open("toyonaka") + k("e") + k("j") + [.key(.enter), .key(.enter), .key(.tab), .key(.right)] }),
+        Scenario(name: "record-form-kpi-new-en", lang: .en, msgs: { open("toyonaka") + k(":KPI") + [.key(.enter)] + k("G") + [.key(.enter)] }),
+        Scenario(name: "record-form-contact-new", msgs: { open("toyonaka") + k(":連絡") + [.key(.enter)] + k("G") + [.key(.enter)] }),
+        Scenario(name: "delete-confirm", msgs: { open("x-symbols") + k(":削除") + [.key(.enter)] }),
+        Scenario(name: "delete-confirm-en", lang: .en, msgs: { open("x-symbols") + k(":delete") + [.key(.enter)] }),
+        Scenario(name: "edit-long-title", msgs: { open("x-overlong") + k("e") + Array(repeating: .key(.down), count: RecordList.allCases.count) + [.key(.enter)] }),
         Scenario(name: "move-back-prompt", msgs: { open("aichi-station") + k("<") }),
         Scenario(name: "dashboard", msgs: { k("d") }),
         Scenario(name: "dashboard-en", lang: .en, msgs: { k("d") }),
@@ -67,7 +75,27 @@ import Testing
         Scenario(name: "overdue-en", lang: .en, msgs: { k("o") }),
         Scenario(name: "overdue-snoozed-section", msgs: { k("o") + k("z") + [.key(.tab)] + k("議会日程待ち") + [.key(.ctrl("s"))] + k("G") }),
         Scenario(name: "palette-print", msgs: { k(":") + k("印刷") }),
+        // Issue 15: the export dialog says what each audience leaves out, then previews the replacements.
+        Scenario(name: "export-dialog", msgs: { open("x-symbols") + k("x") }),
+        Scenario(name: "export-dialog-en", lang: .en, msgs: { open("x-symbols") + k("x") }),
+        Scenario(name: "export-dialog-internal", msgs: { open("x-symbols") + k("xl") + k("jjl") }),
+        Scenario(name: "export-preview", msgs: { open("x-symbols") + k("x") + [.key(.enter), .transfer(.exportPreview(exportPreview))] }),
+        Scenario(name: "export-preview-en", lang: .en, msgs: { open("x-symbols") + k("x") + [.key(.enter), .transfer(.exportPreview(exportPreview))] }),
+        Scenario(name: "export-preview-internal", msgs: {
+            open("x-symbols") + k("xl") + [.key(.enter),
+                .transfer(.exportPreview(ExportPreview(request: ExportRequest(caseId: "x-symbols", audience: .internal), target: "exports/x-symbols.html")))]
+        }),
     ]
+
+    /// What the runtime answers for x-symbols' share sheet (the App tests check the real one).
+    static let exportPreview: ExportPreview = {
+        var p = ExportPreview(request: ExportRequest(caseId: "x-symbols"), target: "exports/x-symbols.share.html")
+        p.names = 4; p.emails = 1; p.phones = 2
+        p.replacements = [.init(original: "山本課長", replacement: "担当者A"), .init(original: "髙橋 一郎", replacement: "担当者B"),
+                          .init(original: "yamamoto@city.tokorozawa.example.jp", replacement: "［メール削除］"),
+                          .init(original: "０４－２９９８－１１１１", replacement: "［電話番号削除］")]
+        return p
+    }()
 
     @Test(arguments: scenarios)
     func golden(_ sc: Scenario) {

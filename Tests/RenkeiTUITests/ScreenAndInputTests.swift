@@ -319,10 +319,22 @@ import Testing
         let s = TUIFixtures.state()
         #expect(update(s, .key(.char("o"))).1 == [.overdue])
         var h = Harness(s)
-        h.send(TUIFixtures.keys("x"))                       // format chooser, then the effect
-        guard case .picker = h.state.modal else { Issue.record("no format chooser"); return }
-        h.send([.key(.char("j")), .key(.enter)])
-        #expect(h.effects.last == .export(caseId: s.selectedSummary!.id, format: "html"))
+        let id = s.selectedSummary!.id
+        h.send(TUIFixtures.keys("x"))                       // the dialog: share sheet, HTML by default
+        guard case .export = h.state.modal else { Issue.record("no export dialog"); return }
+        h.send([.key(.char("j")), .key(.right), .key(.enter)])   // format: PDF; Enter asks for the preview only
+        let wanted = ExportRequest(caseId: id, audience: .share, output: .pdf)
+        #expect(h.effects.last == .transfer(.previewExport(wanted)))
+        // A preview for other choices (an older answer) is ignored; Enter then still writes nothing.
+        h.send(.transfer(.exportPreview(ExportPreview(request: ExportRequest(caseId: id), target: "exports/x.share.html"))))
+        h.send(.key(.enter))
+        #expect(!h.effects.contains { if case .transfer(.export) = $0 { return true }; return false })
+        // The matching preview, then Enter writes exactly what was previewed.
+        h.send(.key(.enter))
+        h.send(.transfer(.exportPreview(ExportPreview(request: wanted, target: "exports/\(id).share.pdf"))))
+        h.send(.key(.enter))
+        #expect(h.effects.last == .transfer(.export(wanted)))
+        #expect(h.state.modal == nil)
         h.send(.exported("/tmp/ws/exports/a.html"))
         #expect(view(h.state).text.contains("/tmp/ws/exports/a.html"))
     }
@@ -344,7 +356,7 @@ import Testing
         var s = TUIFixtures.state()
         s = update(s, .key(.enter)).0
         let (n, e) = update(s, .loaded(TUIFixtures.data(), external: true))
-        #expect(e == [.loadInsight, .loadCase(s.detail!.id)])   // insight over the new data, in the background
+        #expect(e == [.loadInsight, .loadSyncStatus, .loadCase(s.detail!.id)])   // insight over the new data, in the background
         #expect(view(n).text.contains("外部で変更"))
     }
 }

@@ -10,6 +10,9 @@ public struct CalendarSet: Equatable, Sendable {
     /// Valid calendars in precedence order (workspace first, then shipped).
     public var calendars: [BudgetCalendar]
     public var rejected: [RejectedCalendar]
+    /// Municipality name (as cases write it) → id of the calendar its profile chose
+    /// (`<workspace>/municipalities/<code>.json`, "calendar"); wins over every `appliesTo`.
+    public var chosenByMunicipality: [String: String] = [:]
 
     public init(defaultCalendar: BudgetCalendar = .builtInDefault, calendars: [BudgetCalendar] = [], rejected: [RejectedCalendar] = []) {
         self.defaultCalendar = defaultCalendar; self.calendars = calendars; self.rejected = rejected
@@ -35,6 +38,8 @@ public struct CalendarSet: Equatable, Sendable {
     /// default. A rejected calendar at a more specific level than the one found makes the
     /// resolution a fallback (the review shows the note).
     public func resolve(municipality: String, prefecture: String?, kind: MunicipalityKind?) -> CalendarResolution {
+        // The municipality's own profile said which calendar it runs on (issue 16).
+        if let id = chosenByMunicipality[municipality], let chosen = calendar(id: id) { return CalendarResolution(calendar: chosen) }
         func level(_ a: BudgetCalendar.AppliesTo) -> Int? {
             if a.municipalities.contains(municipality) { return 0 }
             if let p = prefecture, a.prefectures.contains(p) { return 1 }

@@ -14,6 +14,10 @@ public struct Catalog: Codable, Equatable, Sendable {
     /// 専門部署, 民間提案窓口, スタートアップ政策 …) — checked per municipality in its profile
     /// (`<workspace>/municipalities/<code>.json`), not per case. Optional in catalog files.
     public var readinessItems: [CatalogItem]
+    /// A funding programme's criteria and obligations (Data/funding), tickable on a case that
+    /// relies on it but in no stage's list; set by the command that loaded the programmes
+    /// (`renkei grant ID --tick`), never read from a catalog file.
+    public var programmeItems: [CatalogItem] = []
 
     public init(schemaVersion: Int = 1, source: String = "", stages: [StageSpec] = [], exits: [ExitSpec] = [],
                 methods: [MethodSpec] = [], referenceItems: [CatalogItem] = [], domains: [Domain] = [],
@@ -42,7 +46,7 @@ public struct Catalog: Codable, Equatable, Sendable {
 
     /// Every checklist item anywhere in the catalog, by id.
     public var allItems: [CatalogItem] {
-        stages.flatMap(\.items) + exits.flatMap(\.items) + methods.flatMap(\.items)
+        stages.flatMap(\.items) + exits.flatMap(\.items) + methods.flatMap(\.items) + programmeItems
     }
     public func item(_ id: String) -> CatalogItem? { allItems.first { $0.id == id } }
 

@@ -48,6 +48,14 @@ public struct FundingProgramme: Codable, Equatable, Sendable {
         public var note: String?
     }
 
+    /// The criteria and obligations as checklist items a case ticks (`renkei grant ID --tick`),
+    /// each with the programme and the deck's section as its reference.
+    public var checklistItems: [CatalogItem] {
+        (criteria + obligations).map { r in
+            CatalogItem(id: r.id, ja: r.ja, en: r.en, page: "\(name) \(r.page)", side: .municipality, group: name)
+        }
+    }
+
     /// Whether a case's funding source is this programme (by name, or by a linked window
     /// whose `program` is this programme's id).
     public func covers(_ s: FundingSource, windows: [FundingWindow]) -> Bool {

@@ -10,6 +10,8 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
     public var id: String
     public var title: String
     public var municipality: String
+    /// 全国地方公共団体コード when the name resolves to one body (set by the loader, issue 16).
+    public var municipalityCode: String?
     public var prefecture: String?
     public var size: SizeClass?
     public var kind: MunicipalityKind?

@@ -20,6 +20,11 @@ extension JointProcurementReport {
             out.append(InsightRow(.heading, ja ? "■ \(g.domainJa)・\(g.fiscalYear)年度 — \(g.municipalities.count)自治体: \(g.municipalities.joined(separator: "・"))"
                           : "■ \(g.domainEn), FY\(g.fiscalYear) — \(g.municipalities.count) municipalities: \(g.municipalities.joined(separator: ", "))"))
             out.append(InsightRow(.value, "  " + (ja ? "共通の予算要求締切: " : "Latest common request deadline: ") + deadline))
+            if g.prefecturesKnown || g.sizesKnown {
+                out.append(InsightRow(.value, "  " + MunicipalityMessage.jointProximity(
+                    prefecture: g.prefecturesKnown ? .some(g.sharedPrefecture) : nil,
+                    size: g.sizesKnown ? .some(g.sharedSize?.label(lang)) : nil).text(lang)))
+            }
             let missing = g.membersWithoutAmount.joined(separator: ", ")
             out.append(InsightRow(.value, "  " + (ja ? "合計予算: " : "Combined budget: ") + Self.yen(g.combinedYen)
                        + (missing.isEmpty ? "" : (ja ? "（金額未定: \(missing)）" : " (no amount yet: \(missing))"))))

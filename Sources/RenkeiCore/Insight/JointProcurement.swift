@@ -13,6 +13,10 @@ public struct JointProcurementGroup: Codable, Equatable, Sendable {
         public var id: String
         public var title: String
         public var municipality: String
+        /// 全国地方公共団体コード when the case's municipality resolves (issue 16).
+        public var municipalityCode: String?
+        public var prefecture: String?
+        public var size: SizeClass?
         public var stage: Stage
         public var method: String?
         /// The method's name from the catalog (nil without a catalog or for an unknown id).
@@ -33,8 +37,16 @@ public struct JointProcurementGroup: Codable, Equatable, Sendable {
     /// The fiscal year of the joint call (N年度).
     public var fiscalYear: Int
     public var members: [Member]
-    /// Distinct municipalities, in member order.
+    /// Distinct municipalities, in member order (by code where known, else by name).
     public var municipalities: [String]
+    /// The prefecture every member is in, when their codes say so (a 県 can convene a joint call).
+    public var sharedPrefecture: String?
+    /// The size class every member shares (都市部 / 小・中規模).
+    public var sharedSize: SizeClass?
+    /// Whether every member has a code (else "same/other prefecture" is not known).
+    public var prefecturesKnown: Bool
+    /// Whether every member has a size class.
+    public var sizesKnown: Bool
     /// The latest day by which every member can still request the budget (min of their deadlines);
     /// nil when no member's calendar gives a deadline.
     public var commonRequestDeadline: Day?
@@ -83,7 +95,8 @@ public enum JointProcurementFinder {
                 fy += 1
                 deadline = calendar.requestDeadline(f, fy)
             }
-            let m = JointProcurementGroup.Member(id: f.id, title: f.title, municipality: f.municipality, stage: f.stage,
+            let m = JointProcurementGroup.Member(id: f.id, title: f.title, municipality: f.municipality,
+                                                 municipalityCode: f.municipalityCode, prefecture: f.prefecture, size: f.size, stage: f.stage,
                                                  method: f.method, methodJa: f.method.flatMap { catalog?.method($0)?.ja },
                                                  methodEn: f.method.flatMap { catalog?.method($0)?.en }, exitUndecided: f.exit == nil,
                                                  targetFiscalYear: target, slid: fy != target,
@@ -95,14 +108,22 @@ public enum JointProcurementFinder {
             let parts = key.split(separator: "\u{1F}")
             let domain = String(parts[0]), fy = Int(parts[1])!
             let sorted = members.sorted { ($0.municipality, $0.id) < ($1.municipality, $1.id) }
+            // Different municipalities only: the same body by code (「狭山市」 and 「狭山市（埼玉県）」 are
+            // one), by folded name where a case has no code.
             var seen = Set<String>()
-            let names = sorted.map(\.municipality).filter { seen.insert(InsightTokenizer.key($0)).inserted }
-            guard names.count >= 2 else { continue }   // different municipalities only
+            let names = sorted.filter { seen.insert($0.municipalityCode ?? InsightTokenizer.key($0.municipality)).inserted }.map(\.municipality)
+            guard names.count >= 2 else { continue }
+            let prefCodes = Set(sorted.map { $0.municipalityCode.flatMap(MunicipalityCode.prefectureCode(of:)) })
+            let sharedPrefecture = prefCodes.count == 1 && prefCodes.first! != nil ? sorted.compactMap(\.prefecture).first : nil
+            let sizes = Set(sorted.map(\.size))
+            let sharedSize = sizes.count == 1 ? sizes.first! : nil
             let common = sorted.compactMap(\.requestDeadline).min()
             let label = catalog?.domain(domain)
             groups.append(JointProcurementGroup(
                 domain: domain, domainJa: label?.ja ?? domain, domainEn: label?.en ?? domain, fiscalYear: fy,
-                members: sorted, municipalities: names, commonRequestDeadline: common,
+                members: sorted, municipalities: names, sharedPrefecture: sharedPrefecture, sharedSize: sharedSize,
+                prefecturesKnown: !prefCodes.contains(nil), sizesKnown: !sizes.contains(nil),
+                commonRequestDeadline: common,
                 daysLeft: common.map { today.days(until: $0) },
                 combinedYen: Yen.total(sorted.lazy.map(\.budgetYen)),
                 membersWithoutAmount: sorted.filter { $0.budgetYen == 0 }.map(\.id)))

@@ -6,7 +6,9 @@ public enum ActionName: String, CaseIterable, Sendable {
     case saveView, advance, moveBack, moveTo, tick, newCase, edit, addNote, board, list, overdue, export
     case undo, redo, nextTab, prevTab, left, right, palette, help, reload, toggleLang, quit, forceQuit
     case tab1, tab2, tab3, tab4, tab5, tab6, tab7, dashboard, joint, calendar, filterMunicipality, filterExit
-    case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction
+    case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction, municipality, partner
+    case sync, conflicts, keepWinner, takeOther
+    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -66,6 +68,19 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .nextYear: return ("次の年度", "next fiscal year")
         case .snooze: return ("スヌーズ", "snooze")
         case .setNextAction: return ("次のアクション", "set next action")
+        case .sync: return ("同期", "sync")
+        case .conflicts: return ("同時編集の確認", "review concurrent edits")
+        case .keepWinner: return ("このまま", "keep as is")
+        case .takeOther: return ("もう一方を採用", "take the other")
+        case .municipality: return ("自治体", "municipality view")
+        case .partner: return ("連携先", "partner view")
+        case .editContacts: return ("連絡先・担当者を編集", "edit contacts")
+        case .editPartners: return ("連携先と種類を編集", "edit partners and their kind")
+        case .editKPIs: return ("KPI を編集・実績を記録", "edit KPIs / record an actual")
+        case .editFunding: return ("財源を編集", "edit funding sources")
+        case .editBudgetLines: return ("予算の内訳・金額を編集", "edit budget lines and amounts")
+        case .deleteCase: return ("案件を削除（ごみ箱へ）", "delete case (to trash)")
+        case .loadSamples: return ("サンプル案件を読み込む", "load sample cases")
         }
     }
 }

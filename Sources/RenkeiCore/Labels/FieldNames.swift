@@ -22,6 +22,8 @@ public struct FieldNames: Sendable {
         case "nextAction": return Label.nextAction.text(lang)
         case "contactList": return Label.contacts.text(lang)
         case "kpiList": return Label.tabKPI.text(lang)
+        case "fundingList": return Label.funding.text(lang)
+        case "budgetItemList": return Label.budgetLines.text(lang)
         case "stageReason": return Label.reason.text(lang)
         default: return path
         }
@@ -67,6 +69,12 @@ public struct FieldNames: Sendable {
                 return lang == .ja ? "\(n)（\(kind)）" : "\(n) (\(kind))"
             }.joined(separator: lang == .ja ? "、" : ", ")
         }
+        if path == "budgetItemList", let a = v.arrayValue {
+            return a.compactMap { e -> String? in
+                guard let o = e.objectValue, let l = o["label"]?.stringValue else { return nil }
+                return l + " " + (o["yen"]?.intValue.map(Yen.format) ?? "")
+            }.joined(separator: lang == .ja ? "、" : ", ")
+        }
         if let a = v.arrayValue {
             // Lists of records (contacts) read as their names.
             return a.compactMap { $0.stringValue ?? $0.objectValue?["name"]?.stringValue }.joined(separator: lang == .ja ? "、" : ", ")
@@ -84,6 +92,7 @@ public struct FieldNames: Sendable {
 /// `set title, exit`, `move to dropped`, `new case`), so undo says 「チェック「…」」 not `tick …`.
 public enum CommandSummary: Equatable, Sendable {
     case set([String]), tick(String), untick(String), note, advance, move(Stage), snooze(String), unsnooze(String), newCase
+    case deleteCase
     case other(String)
 
     public init(label: String) {
@@ -91,6 +100,7 @@ public enum CommandSummary: Equatable, Sendable {
         if label == "note" { self = .note }
         else if label == "advance" { self = .advance }
         else if label == "new case" { self = .newCase }
+        else if label == "delete case" { self = .deleteCase }
         else if let s = rest("move to "), let st = Stage(rawValue: s) { self = .move(st) }
         else if let s = rest("untick ") { self = .untick(s) }
         else if let s = rest("tick ") { self = .tick(s) }
@@ -111,6 +121,7 @@ public enum CommandSummary: Equatable, Sendable {
         case .snooze(let i): return Message.snoozeOf(names.itemName(i, lang)).text(lang)
         case .unsnooze(let i): return Message.unsnoozeOf(names.itemName(i, lang)).text(lang)
         case .newCase: return Message.newCase.text(lang)
+        case .deleteCase: return ActionName.deleteCase.text(lang)
         case .other(let l): return l
         }
     }

@@ -38,10 +38,9 @@ public enum Label: String, CaseIterable, Sendable {
     case crashStopped, crashTerminalRestored, crashNoLog
     // a budget total that cannot be added up (issue 18)
     case amountTooLarge
-    case exportTitle, overdueTitle, exportFailed
+    case overdueTitle, exportFailed
     // workbench words once inline in the TUI (issue 17)
     case viewAll, viewActive, viewMethodBudgeting, viewEnded, endedPausedColumn
-    case exportMarkdown, exportHTML, exportJSON
     case unset, undecided, prefecture, yenHint, fiscalYearHint, idTaken, nothingChanged
     case defaultCalendar, defaultCalendarShort, nextActionHint, everywhere, noInsightData, movedEarlier
     case confirmFooter, chooseFooter, formFooter, helpTextFields, helpEditingKeys, helpFormKeys, helpRebind
@@ -50,6 +49,14 @@ public enum Label: String, CaseIterable, Sendable {
     // CLI tables and choice names
     case snoozedSection, contacts
     case fiscalYear, sizeClass, municipalityKind, partnerKind, fundingKind, format, referenceItem, none
+    // record editors and deleting a case (issue 14)
+    case budgetLines, recordAdd, recordsFooter, recordName, recordRole, organization, email, phone
+    case kpiUnit, actualDay, actualValue, ratePercent, amountYen, lineLabel
+    case deleteCaseTitle, deleteCaseConfirm, deleteCaseKeep, movedToTrash
+    // the first run (issue 14)
+    case askNameTitle, askNamePrompt, samplesTitle, samplesLoad, samplesSkip, samplesOnlyEmpty
+    // CLI section headings once inline (issue 14)
+    case noneItems, calendarFallbackHeading, calendarProblemsHeading, calendarsHeading, problemsHeading
 
     public func text(_ lang: Lang) -> String {
         let (ja, en) = pair
@@ -63,9 +70,6 @@ public enum Label: String, CaseIterable, Sendable {
         case .viewMethodBudgeting: return ("予算化・方法", "Method & budgeting")
         case .viewEnded: return ("終了・保留", "Ended & paused")
         case .endedPausedColumn: return ("終了・保留", "Ended/paused")
-        case .exportMarkdown: return ("Markdown（.md）— 共有・横展開向け", "Markdown (.md) — to share")
-        case .exportHTML: return ("HTML（.html）— 画面表示・A4印刷向け", "HTML (.html) — screen and A4 print")
-        case .exportJSON: return ("JSON（.json）— ツール連携向け", "JSON (.json) — for tools")
         case .unset: return ("（未設定）", "(none)")
         case .undecided: return ("（未定）", "(undecided)")
         case .prefecture: return ("都道府県", "Prefecture")
@@ -107,6 +111,36 @@ public enum Label: String, CaseIterable, Sendable {
         case .format: return ("形式", "Format")
         case .referenceItem: return ("参考項目", "Reference item")
         case .none: return ("—", "—")
+        case .budgetLines: return ("予算の内訳", "Budget lines")
+        case .noneItems: return ("なし", "none")
+        case .calendarFallbackHeading: return ("標準カレンダーで代用（暦ファイルに誤り）:", "Using the default calendar (bad calendar file):")
+        case .calendarProblemsHeading: return ("暦・資金データの問題:", "Calendar and funding data problems:")
+        case .calendarsHeading: return ("利用可能なカレンダー:", "Calendars:")
+        case .problemsHeading: return ("問題:", "Problems:")
+        case .askNameTitle: return ("ようこそ — はじめにお名前を", "Welcome — first, your name")
+        case .askNamePrompt: return ("お名前（変更の記録に残ります。設定ファイルに保存）", "Your name (signs your changes; saved in the config file)")
+        case .samplesTitle: return ("はじめ方", "Getting started")
+        case .samplesLoad: return ("実践ガイドのサンプル案件を読み込む（練習用）", "Load the practice guide's sample cases (to practise)")
+        case .samplesSkip: return ("空のまま始める", "Start empty")
+        case .samplesOnlyEmpty: return ("サンプル案件は空のワークスペースにだけ読み込めます（実際の案件と混ざらないように）",
+                                        "Sample cases load only into an empty workspace (never mixed with real work)")
+        case .recordAdd: return ("＋ 追加する", "+ Add")
+        case .recordsFooter: return ("Enter 編集・追加 · d 削除 · Esc 閉じる", "Enter edit/add · d remove · Esc close")
+        case .recordName: return ("名前", "Name")
+        case .recordRole: return ("役割・役職", "Role")
+        case .organization: return ("所属", "Organization")
+        case .email: return ("メール", "E-mail")
+        case .phone: return ("電話", "Phone")
+        case .kpiUnit: return ("単位", "Unit")
+        case .actualDay: return ("実績の日付", "Date of the actual")
+        case .actualValue: return ("実績値（空欄なら記録しない）", "Actual (blank: none recorded)")
+        case .ratePercent: return ("補助率・負担割合（%）", "Rate (%)")
+        case .amountYen: return ("金額（円）", "Amount (yen)")
+        case .lineLabel: return ("費目・内訳", "Line")
+        case .deleteCaseTitle: return ("案件を削除（ごみ箱へ移す）", "Delete case (move to trash)")
+        case .deleteCaseConfirm: return ("ごみ箱へ移す（u で元に戻せます）", "Move to trash (u brings it back)")
+        case .deleteCaseKeep: return ("やめる", "Keep it")
+        case .movedToTrash: return ("ごみ箱へ移しました（u で元に戻せます）", "Moved to trash (u brings it back)")
         case .appName: return ("連携ワークベンチ", "renkei workbench")
         case .portfolio: return ("一覧", "Portfolio")
         case .board: return ("ボード", "Board")
@@ -115,7 +149,8 @@ public enum Label: String, CaseIterable, Sendable {
         case .help: return ("ヘルプ", "Help")
         case .palette: return ("コマンド", "Commands")
         case .noMatches: return ("該当する案件はありません（Esc で絞り込みを解除）", "No cases match (Esc clears the filter)")
-        case .emptyWorkspace: return ("案件がありません。n で新しい案件を作成します", "No cases yet. Press n to create one")
+        case .emptyWorkspace: return ("案件がありません。n で新しい案件を作成 · : で「サンプル」と入力すると練習用の案件を読み込めます",
+                                      "No cases yet. n creates one · : then “sample” loads practice cases")
         case .unknownKey: return ("そのキーは使えません — ? でヘルプ", "Unknown key — press ? for help")
         case .loading: return ("読み込み中…", "Loading…")
         case .readOnly: return ("読み取り専用（新しい版の形式）", "read-only (newer schema)")
@@ -199,7 +234,6 @@ public enum Label: String, CaseIterable, Sendable {
         case .crashTerminalRestored: return ("端末は元に戻しました。記録:", "the terminal was restored; crash log:")
         case .amountTooLarge: return ("金額が大きすぎます（合計できません）", "amount too large to add up")
         case .crashNoLog: return ("（記録は書けませんでした）", "(no crash log could be written)")
-        case .exportTitle: return ("書き出し形式", "Export format")
         case .overdueTitle: return ("期限レビュー", "Overdue review")
         case .exportFailed: return ("書き出せませんでした", "Export failed")
         case .tabSimilar: return ("類似事例", "Similar")

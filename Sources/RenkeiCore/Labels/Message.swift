@@ -48,7 +48,7 @@ public enum Message: Equatable, Sendable {
     case rowCount(Int)
     case snoozedRow(item: String, until: String, caseTitle: String)
     // workspace
-    case firstRun(path: String, samples: Int)
+    case firstRun(path: String)
     // the command line
     case unknownCommand(String, suggestion: String?)
 
@@ -152,9 +152,9 @@ public enum Message: Equatable, Sendable {
             return ja ? "\(item) · \(until) まで · \(title)" : "\(item) · until \(until) · \(title)"
         case .rowCount(let n):
             return ja ? "\(n)件" : "\(n)"
-        case .firstRun(let path, let n):
-            return ja ? "初回起動 — ワークスペース \(path) を作成し、実践ガイドのサンプル案件 \(n) 件を入れました（別の場所は RENKEI_WORKSPACE か --workspace で指定）"
-                      : "first run — created the workspace \(path) with \(n) sample cases from the practice guide (set RENKEI_WORKSPACE or --workspace to use another)"
+        case .firstRun(let path):
+            return ja ? "初回起動 — 空のワークスペース \(path) を作成しました（サンプル案件はワークベンチで読み込めます。別の場所は RENKEI_WORKSPACE か --workspace で指定）"
+                      : "first run — created the empty workspace \(path) (the workbench offers the sample cases; set RENKEI_WORKSPACE or --workspace to use another)"
         case .unknownCommand(let word, let suggestion):
             if let s = suggestion {
                 return ja ? "コマンド「\(word)」はありません — 「\(s)」のことですか？（一覧は renkei --help）"

@@ -57,6 +57,10 @@ public enum MunicipalityMessage: Equatable, Sendable {
     case notFound(input: String)
     case profileSize(size: String, fromKind: Bool)
     case readinessCounts(yes: Int, partial: Int, no: Int, unknown: Int)
+    /// A joint-procurement group by codes: one prefecture (which can convene the call) or
+    /// several, one size class or mixed; nil where not every member is known (the outer nil),
+    /// so nothing is claimed from missing codes. No adjacency data ships: never "neighbouring".
+    case jointProximity(prefecture: String??, size: String??)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -87,13 +91,18 @@ public enum MunicipalityMessage: Equatable, Sendable {
             return fromKind ? size + (ja ? "（団体区分から）" : " (from the kind of body)") : size
         case .readinessCounts(let y, let p, let n, let u):
             return ja ? "あり \(y)・一部 \(p)・なし \(n)・未確認 \(u)" : "yes \(y), partly \(p), no \(n), unknown \(u)"
+        case .jointProximity(let p, let s):
+            var parts: [String] = []
+            if let p { parts.append(p.map { ja ? "同じ都道府県（\($0)）" : "same prefecture (\($0))" } ?? (ja ? "都道府県をまたぐ" : "across prefectures")) }
+            if let s { parts.append(s.map { ja ? "同じ規模（\($0)）" : "same size class (\($0))" } ?? (ja ? "規模は混在" : "mixed size classes")) }
+            return (ja ? "所在・規模: " : "Where and size: ") + parts.joined(separator: ja ? "・" : ", ")
         }
     }
 }
 
 /// Words of the partner views (issue 16).
 public enum PartnerLabel: String, CaseIterable, Sendable {
-    case partner, corporateNumber, aliases, people
+    case partner, corporateNumber, aliases, people, noRecord, role
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -103,6 +112,8 @@ public enum PartnerLabel: String, CaseIterable, Sendable {
         case .corporateNumber: return ("法人番号", "Corporate number")
         case .aliases: return ("別名", "Also known as")
         case .people: return ("担当者", "Person")
+        case .noRecord: return ("記録ファイルなし（案件の記載から表示）", "No record file (shown from the cases)")
+        case .role: return ("役割", "Role")
         }
     }
 }
@@ -111,6 +122,8 @@ public enum PartnerLabel: String, CaseIterable, Sendable {
 public enum PartnerMessage: Equatable, Sendable {
     case notFound(String)
     case caseCount(Int, municipalities: Int)
+    /// `P` on a case that names no partner.
+    case noPartners(caseId: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -120,6 +133,8 @@ public enum PartnerMessage: Equatable, Sendable {
                       : "no case and no record names partner '\(name)' — see the records with renkei partner list"
         case .caseCount(let n, let m):
             return ja ? "参加している案件 \(n) 件（\(m) 自治体）" : "Takes part in \(n) case\(n == 1 ? "" : "s") in \(m) municipalit\(m == 1 ? "y" : "ies")"
+        case .noPartners(let id):
+            return ja ? "\(id) には連携先がありません — e で連携先を追加できます" : "\(id) names no partner — add one with e"
         }
     }
 }
@@ -150,6 +165,8 @@ public enum GrantMessage: Equatable, Sendable {
     case overCap(national: String, cap: String)
     case applicationCount(count: Int, limit: Int, fiscalYear: String)
     case capBasis(track: String, perYear: Bool, bodyClass: String)
+    case tickHint(caseId: String)
+    case unknownItem(String, known: [String])
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -161,6 +178,11 @@ public enum GrantMessage: Equatable, Sendable {
             return ja ? "\(fy)にこの自治体で \(n) 件（通常の上限 \(limit) 件）" : "\(n) in \(fy) for this municipality (normal limit \(limit))"
         case .capBasis(let track, let perYear, let cls):
             return ja ? "\(track)・\(cls)・\(perYear ? "年度あたり" : "事業計画期間の総額")" : "\(track), \(cls), \(perYear ? "per fiscal year" : "over the plan")"
+        case .tickHint(let id):
+            return ja ? "確認したら: renkei grant \(id) --tick 項目ID（取り消しは --untick）" : "once confirmed: renkei grant \(id) --tick ITEM-ID (--untick to take it back)"
+        case .unknownItem(let item, let known):
+            return ja ? "「\(item)」は交付金の評価基準・義務の項目ではありません — 項目: \(known.joined(separator: "、"))"
+                      : "'\(item)' is not a criterion or obligation of a grant programme — items: \(known.joined(separator: ", "))"
         }
     }
 }

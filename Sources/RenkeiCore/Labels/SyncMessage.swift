@@ -32,6 +32,10 @@ public enum SyncMessage: Equatable, Sendable {
     case conflictUnknown(String)
     case conflictKept(caseId: String, field: String)
     case conflictTookOther(caseId: String, field: String, value: String)
+    // the workbench's header and review list
+    case lastSynced(at: String)
+    case unseenCount(Int)
+    case conflictSide(label: String, value: String, who: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -56,7 +60,7 @@ public enum SyncMessage: Equatable, Sendable {
         case .quarantinedSide(let file, let s, let reason, let k, let aside):
             let side = MergeSideName.of(s, lang), kept = MergeSideName.of(k, lang)
             return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。\(kept)の版を残し、もう一方は \(aside) に保存しました"
-                      : "\(file): the \(side) version does not read (\(reason)); not merged — kept the \(kept) version, the other is in \(aside)"
+                      : "\(file): \(side) version does not read (\(reason)); not merged — kept \(kept) version, the other is in \(aside)"
         case .restoredFromTrash(let id):
             return ja ? "\(id): ごみ箱に移されましたが他の端末で編集されていたため、戻しました" : "\(id): trashed here but edited elsewhere — brought back"
         case .otherFileKept(let file, let aside):
@@ -94,11 +98,11 @@ public enum SyncMessage: Equatable, Sendable {
         case .driverFailed(let file, let s, let reason):
             let side = MergeSideName.of(s, lang)
             return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。両方の版は git に残っています（git checkout --ours / --theirs \(file)）"
-                      : "\(file): the \(side) version does not read (\(reason)); not merged — both versions stay in git (git checkout --ours / --theirs \(file))"
+                      : "\(file): \(side) version does not read (\(reason)); not merged — both versions stay in git (git checkout --ours / --theirs \(file))"
         case .driverNewer(let file, let s, let v):
             let side = MergeSideName.of(s, lang)
             return ja ? "\(file): \(side)の版は新しい renkei（形式 \(v)）で書かれています — renkei を更新してから統合してください"
-                      : "\(file): the \(side) version was written by a newer renkei (schema \(v)) — update renkei, then merge"
+                      : "\(file): \(side) version was written by a newer renkei (schema \(v)) — update renkei, then merge"
         case .noConflicts:
             return ja ? "確認待ちの同時編集はありません" : "no concurrent edits to review"
         case .conflictsCount(let n):
@@ -115,6 +119,12 @@ public enum SyncMessage: Equatable, Sendable {
             return ja ? "\(id): \(field)はこのままにしました" : "\(id): kept \(field) as it is"
         case .conflictTookOther(let id, let field, let value):
             return ja ? "\(id): \(field)をもう一方の「\(value)」にしました" : "\(id): \(field) set to the other value \"\(value)\""
+        case .lastSynced(let at):
+            return ja ? "同期 \(at)" : "synced \(at)"
+        case .unseenCount(let n):
+            return ja ? "● 他の人の変更 \(n)件" : "● \(n) changed by others"
+        case .conflictSide(let label, let value, let who):
+            return ja ? "\(label)「\(value)」 \(who)" : "\(label) \"\(value)\" \(who)"
         }
     }
 }
@@ -126,7 +136,7 @@ public enum MergeSideName {
         case (.base, .ja): return "共通の元"
         case (.ours, .ja): return "この端末"
         case (.theirs, .ja): return "他の端末"
-        case (.base, _): return "common base"
+        case (.base, _): return "the common base's"
         case (.ours, _): return "this machine's"
         case (.theirs, _): return "the other machine's"
         }

@@ -30,6 +30,11 @@ public enum WorkbenchMessage: Equatable, Sendable {
     case unmetBeforeAdvancing(Int)
     case fiscalYearSpan(Int)
     case notePreview(String)
+    /// A record list in the field picker: 連絡先（2件） / Contacts (2).
+    case recordCount(String, Int)
+    /// The first run: the actor's name saved, the samples loaded.
+    case signedAs(String)
+    case samplesLoaded(Int)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -65,6 +70,9 @@ public enum WorkbenchMessage: Equatable, Sendable {
         case .unmetBeforeAdvancing(let n): return ja ? "→ 次へ進むには未了 \(n) 件:" : "→ \(n) unmet before advancing:"
         case .fiscalYearSpan(let fy): return ja ? "（\(fy)-04-01〜\(fy + 1)-03-31）" : " (\(fy)-04-01 – \(fy + 1)-03-31)"
         case .notePreview(let text): return (ja ? "メモ: " : "note: ") + text
+        case .recordCount(let list, let n): return ja ? "\(list)（\(n)件）" : "\(list) (\(n))"
+        case .signedAs(let name): return ja ? "変更は「\(name)」の名前で記録します" : "Changes are signed “\(name)”"
+        case .samplesLoaded(let n): return ja ? "サンプル案件を \(n) 件読み込みました" : "Loaded \(n) sample cases"
         }
     }
 }

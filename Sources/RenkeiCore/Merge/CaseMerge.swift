@@ -25,6 +25,12 @@ public struct CaseMergeResult: Equatable, Sendable {
 /// the same tree, whichever side is "ours".
 public enum CaseMerge {
     public static func merge(base: JSONValue?, ours: JSONValue, theirs: JSONValue, catalog: Catalog? = nil) throws -> CaseMergeResult {
+        try merge(base: base, ours: ours, theirs: theirs, loadCatalog: { catalog })
+    }
+
+    /// The same, asking for the guide's gates only when a side advanced a stage (the merge
+    /// driver then decodes the catalog for a few merges, not for every case file git hands it).
+    public static func merge(base: JSONValue?, ours: JSONValue, theirs: JSONValue, loadCatalog: () -> Catalog?) throws -> CaseMergeResult {
         for (side, tree) in [(MergeSide.base, base), (.ours, ours), (.theirs, theirs)] {
             guard let tree else { continue }
             guard tree.objectValue != nil else { throw CaseMergeError.notACase(side: side) }
@@ -43,7 +49,8 @@ public enum CaseMerge {
         for d in tree.disagreements where !d.unit.hasPrefix("concurrentEdits") {
             recorded.append(sides.record(unit: d.unit, ours: d.ours, theirs: d.theirs, oursWon: d.oursWon, cause: .bothChanged))
         }
-        if let catalog { recorded += GateKeeping.keep(&merged, sides: sides, catalog: catalog) }
+        let advanced = (sides.newOurs + sides.newTheirs).contains { $0.kind == EventKind.advanced.rawValue }
+        if advanced, let catalog = loadCatalog() { recorded += GateKeeping.keep(&merged, sides: sides, catalog: catalog) }
         if !recorded.isEmpty {
             var list = merged["concurrentEdits"]?.arrayValue ?? []
             let known = Set(list.compactMap { $0.objectValue?["id"]?.stringValue })

@@ -7,7 +7,8 @@ enum MergeUnits {
         if f.hasPrefix("reference.") { return "budget.reference." + f.dropFirst(10) }
         if f.hasPrefix("concurrentEdit.") { return "concurrentEdits[" + f.dropFirst(15) + "]" }
         switch f {
-        case "budget.totalYen": return "budget.items"
+        case "budget.totalYen", "budgetItemList": return "budget.items"
+        case "fundingList": return "budget.funding"
         case "partnerList", "partners": return "partners"
         case "kpiList": return "kpis"
         case "contactList": return "contacts"
@@ -31,6 +32,7 @@ enum MergeUnits {
         if u.hasPrefix("budget.reference.") { return "reference." + u.dropFirst(17) }
         if u.hasPrefix("checklist.") { return u }
         if u == "budget.items" { return "budget.totalYen" }
+        if u == "budget.funding" { return "fundingList" }
         if u == "stage" { return "stage" }
         return CaseFields.spec(u) != nil ? u : nil
     }

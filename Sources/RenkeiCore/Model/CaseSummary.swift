@@ -93,7 +93,9 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     /// Days since the case entered its stage (nil without history).
     public func daysInStage(today: Day) -> Int? { stageEnteredDay.map { $0.days(until: today) } }
 
-    public func matches(search query: String) -> Bool { FoldedSearch.matches(searchText, FoldedSearch.terms(query)) }
+    public func matches(search query: String, readings: SearchReadings? = nil) -> Bool {
+        FoldedSearch.matches(searchText, anyOf: FoldedSearch.query(query, readings: readings))
+    }
 
     public func isSnoozed(_ item: String, today: Day) -> Bool {
         snoozes.contains { $0.item == item && $0.until > today }

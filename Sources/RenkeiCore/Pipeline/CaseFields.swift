@@ -109,6 +109,8 @@ public enum CaseFields {
         if path == "partnerList" { return FieldSpec(path: path, ja: "連携先", en: "Partners", kind: .tags) }
         if path == "contactList" { return FieldSpec(path: path, ja: "連絡先", en: "Contacts", kind: .tags) }
         if path == "kpiList" { return FieldSpec(path: path, ja: "KPI", en: "KPIs", kind: .tags) }
+        if path == "fundingList" { return FieldSpec(path: path, ja: "財源", en: "Funding", kind: .tags) }
+        if path == "budgetItemList" { return FieldSpec(path: path, ja: "予算の内訳", en: "Budget lines", kind: .tags) }
         // Set from the municipality table (`renkei municipality resolve`, `renkei set ID
         // municipality.code CODE`), not offered in the TUI's field picker: nobody types codes there.
         if path == "municipality.code" { return codeSpec }
@@ -213,6 +215,16 @@ public enum CaseFields {
                 }
                 return .object(o)
             })
+        case "fundingList":
+            return .array(c.budget.funding.map { f in
+                var o: [String: JSONValue] = ["name": .string(f.name), "kind": .string(f.kind.rawValue)]
+                if let r = f.ratePercent { o["ratePercent"] = wholeOrDouble(r) }
+                if let y = f.yen { o["yen"] = .int(y) }
+                if let w = f.windowId { o["windowId"] = .string(w) }
+                return .object(o)
+            })
+        case "budgetItemList":
+            return .array(c.budget.items.map { .object(["label": .string($0.label), "yen": .int($0.yen)]) })
         case "kpis": return c.kpis.isEmpty ? .null : .int(c.kpis.count)
         case "nextAction.text": return s(c.nextAction?.text)
         case "nextAction.due": return s(c.nextAction?.due?.description)
@@ -310,6 +322,26 @@ public enum CaseFields {
                                    email: o["email"]?.stringValue, phone: o["phone"]?.stringValue))
             }
             c.contacts = out
+        case "fundingList":
+            func number(_ v: JSONValue?) -> Double? {
+                switch v { case .double(let d)?: return d; case .int(let n)?: return Double(n); default: return nil }
+            }
+            var out: [FundingSource] = []
+            for e in v.arrayValue ?? [] {
+                guard let o = e.objectValue, let name = o["name"]?.stringValue,
+                      let kind = o["kind"]?.stringValue.flatMap(FundingKind.init(rawValue:)) else { throw bad(.oneOf(FundingKind.allCases.map(\.rawValue))) }
+                out.append(FundingSource(name: name, kind: kind, ratePercent: number(o["ratePercent"]), yen: o["yen"]?.intValue,
+                                         windowId: o["windowId"]?.stringValue))
+            }
+            c.budget.funding = out
+        case "budgetItemList":
+            var out: [BudgetItem] = []
+            for e in v.arrayValue ?? [] {
+                guard let o = e.objectValue, let label = o["label"]?.stringValue, let yen = o["yen"]?.intValue, yen >= 0, yen < Yen.limit
+                else { throw bad(.yen) }
+                out.append(BudgetItem(label: label, yen: yen))
+            }
+            c.budget.items = out
         case "partners":
             let names = (v.arrayValue ?? []).compactMap(\.stringValue)
             c.partners = names.map { n in c.partners.first(where: { $0.name == n }) ?? Partner(name: n) }
@@ -361,6 +393,9 @@ public enum CaseFields {
             }
         }
     }
+
+    /// Whole numbers as ints, as a re-read file has them (undo compares values exactly).
+    static func wholeOrDouble(_ d: Double) -> JSONValue { d.rounded() == d && abs(d) < 1e15 ? .int(Int(d)) : .double(d) }
 
     /// Whether a required field counts as filled (used by gates).
     public static func isFilled(_ c: Case, _ path: String) -> Bool {

@@ -24,7 +24,8 @@ extension CaseStore {
     /// The same from municipality names and funding links directly (for callers that hold
     /// `DeadlineFacts` or whole cases rather than summaries).
     public func calendars(municipalities: Set<String>?, fundingLinks: [String: [String]], data: DataDirectory, today: Day) -> CalendarsForCases {
-        let loaded = CalendarLoader.load(data: data, workspace: workspace, knownMunicipalities: municipalities)
+        var loaded = CalendarLoader.load(data: data, workspace: workspace, knownMunicipalities: municipalities)
+        loaded.calendars.chosenByMunicipality = ProfileCalendars.chosen(workspace: workspace, data: data, names: municipalities ?? [])
         return CalendarsForCases(loaded: loaded, context: loaded.context(today: today, catalog: catalog, fundingLinks: fundingLinks))
     }
 

@@ -21,25 +21,31 @@ public enum DurableFile {
     nonisolated(unsafe) private static var _faultInjector: (@Sendable (URL, Int) -> Bool)?
     private static let injectorLock = NSLock()
 
-    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws {
+    /// Writes `data` to `url` crash-safely. Throws when nothing changed on disk (the old file,
+    /// if any, is intact). Once the rename has happened the new content is what every reader
+    /// sees, so a later failure (the directory's fsync) is not reported as "not written" — a
+    /// caller told that would retry and apply the edit twice — but returned as a warning: the
+    /// change is in place but the disk did not confirm it would survive a power cut.
+    @discardableResult
+    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws -> String? {
         let dir = url.deletingLastPathComponent()
         let name = url.lastPathComponent
-        let dirFD = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dirFD = FS.open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw StoreError.io(path: dir.path, op: "open directory", code: errno) }
-        defer { close(dirFD) }
+        defer { FS.close(dirFD) }
 
         var tmpName = ""
         var fd: Int32 = -1
         for _ in 0..<16 {
             tmpName = tempPrefix + name + "." + String(UInt32.random(in: .min ... .max), radix: 36)
-            fd = openat(dirFD, tmpName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+            fd = FS.openat(dirFD, tmpName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
             if fd >= 0 || errno != EEXIST { break }
         }
         guard fd >= 0 else { throw StoreError.io(path: dir.appendingPathComponent(tmpName).path, op: "create temp file", code: errno) }
 
         func fail(_ op: String, _ code: Int32) -> StoreError {
-            close(fd)
-            unlinkat(dirFD, tmpName, 0)
+            FS.close(fd)
+            FS.unlinkat(dirFD, tmpName, 0)
             return StoreError.io(path: url.path, op: op, code: code)
         }
 
@@ -49,22 +55,26 @@ public enum DurableFile {
         let err: Int32 = data.withUnsafeBytes { raw -> Int32 in
             guard let base = raw.baseAddress else { return 0 }
             while written < total {
-                let n = Glibc.write(fd, base + written, total - written)
+                let n = FS.write(fd, base + written, total - written)
                 if n < 0 { if errno == EINTR { continue }; return errno }
                 if n == 0 { return EIO }
-                written += n
+                written += n      // a short write is not an error: write the rest
             }
             return 0
         }
         if err != 0 { throw fail("write", err) }
         // If fsync fails the data may never reach the disk: report, never retry on this fd.
-        if fsync(fd) != 0 { throw fail("fsync", errno) }
-        if close(fd) != 0 { let e = errno; unlinkat(dirFD, tmpName, 0); throw StoreError.io(path: url.path, op: "close", code: e) }
-        if renameat(dirFD, tmpName, dirFD, name) != 0 {
-            let e = errno; unlinkat(dirFD, tmpName, 0)
+        if FS.fsync(fd) != 0 { throw fail("fsync", errno) }
+        if FS.close(fd) != 0 { let e = errno; FS.unlinkat(dirFD, tmpName, 0); throw StoreError.io(path: url.path, op: "close", code: e) }
+        if FS.renameat(dirFD, tmpName, dirFD, name) != 0 {
+            let e = errno; FS.unlinkat(dirFD, tmpName, 0)
             throw StoreError.io(path: url.path, op: "rename", code: e)
         }
-        if fsync(dirFD) != 0 { throw StoreError.io(path: dir.path, op: "fsync directory", code: errno) }
+        if FS.fsync(dirFD) != 0 {
+            let e = String(cString: strerror(errno))
+            return "\(url.path): written, but the disk did not confirm it (fsync of \(dir.path) failed: \(e)); if the machine loses power now the change may be lost — check the disk"
+        }
+        return nil
     }
 
     /// Kept for callers on other branches: reading is `RegularFile.read` (one implementation).

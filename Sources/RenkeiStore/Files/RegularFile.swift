@@ -19,7 +19,7 @@ public enum RegularFile {
     /// person names or manages (an import source, `~/.config/renkei/*` kept by a dotfiles
     /// tool); inside the workspace a symlink is never followed.
     public static func open(_ path: String, limit: Int, followSymlinks: Bool = false) throws -> (fd: Int32, size: Int, stat: stat) {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followSymlinks ? 0 : O_NOFOLLOW))
+        let fd = FS.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followSymlinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             let e = errno
             if e == ELOOP { throw StoreError.notRegular(path: path, what: "a symbolic link (not followed)") }

@@ -6,7 +6,7 @@ import Glibc
 
 /// Every failure the store can report, phrased for the person at the keyboard: which file,
 /// which case or field, what happened, what to do.
-public enum StoreError: Error, CustomStringConvertible, Equatable {
+public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case io(path: String, op: String, code: Int32)
     case notRegular(path: String, what: String)
     case tooLarge(path: String, size: Int, limit: Int)
@@ -32,6 +32,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             case EROFS: hint = " — the file system is read-only"
             case ENOENT: hint = " — it does not exist (was the workspace moved or deleted?)"
             case EISDIR: hint = " — a directory is in the way"
+            case EMFILE, ENFILE: hint = " — too many open files: raise the limit (ulimit -n 1024) and try again"
+            case EIO: hint = " — the disk reported an error: check it (dmesg, the cable, the network share) and try again"
             default: break
             }
             return "\(path): \(op) failed: \(reason)\(hint)"
@@ -50,6 +52,25 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         case .locked(let m): return m
         case .workspace(let m): return m
         }
+    }
+
+    /// Errors of the machine, not of the file: a file that cannot be opened or read because the
+    /// process ran out of descriptors or memory, or the disk failed, says nothing about its
+    /// content. Such a failure aborts the command with this error; it is never a "damaged
+    /// case" verdict, never remembered in the index (its stat would not change, so the verdict
+    /// would stick), never a reason to quarantine (issue 18, finding 9: `ulimit -n 8` listed
+    /// ~1,400 good cases as damaged). Permission denied (EACCES/EPERM) is not among them: it is
+    /// a property of that one file — a colleague's private file in a shared workspace is listed
+    /// with its reason while the rest works — and a chmod changes its ctime, so the index
+    /// re-reads it.
+    public static func isEnvironmental(_ code: Int32) -> Bool {
+        code == EMFILE || code == ENFILE || code == ENOMEM || code == ENOBUFS || code == EIO
+    }
+
+    /// The environmental failure behind this error, if it is one (see `isEnvironmental`).
+    public var environmental: (op: String, code: Int32)? {
+        if case .io(_, let op, let code) = self, Self.isEnvironmental(code) { return (op, code) }
+        return nil
     }
 
     /// "16 MiB", "64 KiB", "512 bytes".

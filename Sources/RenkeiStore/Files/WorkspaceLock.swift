@@ -14,32 +14,63 @@ public final class WorkspaceLock: @unchecked Sendable {
     /// threads of one process (e.g. the TUI's save queue and a reload) serialise here first.
     private let threadLock = NSLock()
 
-    /// Why this workspace cannot be written (read-only file system or no write permission);
-    /// nil when the lock file could be opened for writing.
+    /// Why this workspace cannot be written (read-only file system or no write permission, or
+    /// a `.lock` that is not a lock file); nil when the lock file could be opened for writing.
     public let readOnlyReason: StoreError?
 
-    public init(path: String) throws {
+    /// Never throws: reading (`list`, `show`, `overdue`, `validate`) takes no lock, so nothing
+    /// about `.lock` may stop it (issue 18, finding 9: a `.lock` that was a symlink or a
+    /// directory made even `list` fail). Writers get `readOnlyReason` from `withLock`, one line
+    /// naming the file and what to do.
+    public init(path: String) {
         self.path = path
         var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o600)
         var reason: StoreError? = nil
         if fd < 0 {
-            // Reliability: a read-only workspace (ro mount, someone else's files) must still be
-            // readable — `list`/`show`/`validate` need no lock. flock works on a read-only fd;
-            // if even that is impossible, writers get a clear error from `withLock`.
+            // A read-only workspace (ro mount, someone else's files) must still be readable.
+            // flock works on a read-only fd; if even that is impossible, writers get the reason.
             let e = errno
-            guard e == EROFS || e == EACCES || e == EPERM else { throw StoreError.io(path: path, op: "open lock file", code: e) }
-            reason = StoreError.io(path: path, op: "open lock file for writing", code: e)
-            fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+            reason = Self.unusable(path, code: e)
+            if e == EROFS || e == EACCES || e == EPERM { fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK) }
+        } else {
+            // O_NONBLOCK opened a FIFO or a device without waiting: it is no lock file either.
+            var st = stat()
+            if fstat(fd, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+                close(fd); fd = -1
+                reason = .workspace("\(path): \(RegularFile.kind(st.st_mode)), not renkei's lock file; remove it (rm \(Self.quoted(path))) — renkei creates a new one — and try again")
+            }
         }
         self.fd = fd
         self.readOnlyReason = reason
     }
+
+    /// The one line a writer sees when `.lock` cannot be opened for writing.
+    static func unusable(_ path: String, code: Int32) -> StoreError {
+        var st = stat()
+        let kind = lstat(path, &st) == 0 ? st.st_mode & S_IFMT : 0
+        switch code {
+        case ELOOP where kind == S_IFLNK:
+            return .workspace("\(path): a symbolic link, not renkei's lock file (renkei never follows one here); remove it (rm \(quoted(path))) — renkei creates a new one — and try again")
+        case EISDIR:
+            return .workspace("\(path): a directory, not renkei's lock file; remove it (rmdir \(quoted(path))) — renkei creates a new one — and try again")
+        case EROFS, EACCES, EPERM:
+            return .io(path: path, op: "open lock file for writing", code: code)
+        default:
+            return .io(path: path, op: "open lock file", code: code)
+        }
+    }
+
+    static func quoted(_ path: String) -> String {
+        path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+".contains($0) } ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     deinit { if fd >= 0 { close(fd) } }
 
     /// Runs `body` holding the lock; waits up to `timeout` seconds for another process.
     public func withLock<T>(timeout: Double = 10, _ body: () throws -> T) throws -> T {
         // Only writers take the lock: in a read-only workspace they stop here, before any write.
         if let readOnlyReason { throw readOnlyReason }
+        guard fd >= 0 else { throw StoreError.io(path: path, op: "open lock file", code: EBADF) }
         threadLock.lock()
         defer { threadLock.unlock() }
         let held = try acquire(timeout: timeout)

@@ -62,6 +62,8 @@ extension Snapshot {
         let fd: Int32, size: Int, st: stat
         do { (fd, size, st) = try RegularFile.open(url.path, limit: SummaryIndex.maxFileSize) } catch let e as StoreError {
             if case .io(_, _, let code) = e, code == ENOENT { return nil }
+            if e.environmental != nil { throw e }   // the machine, not the index: abort the run
+            if case .notRegular(_, let what) = e { throw IndexFormatError(what) }
             throw IndexFormatError("\(e)".replacingOccurrences(of: url.path + ": ", with: ""))
         }
         var keep = false

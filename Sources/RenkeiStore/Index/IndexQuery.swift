@@ -11,13 +11,13 @@ extension Snapshot {
         var wanted: [Int] = []
         var damaged: [DamagedFile] = []
         wanted.reserveCapacity(names.count)
-        let needle: [[UInt8]]? = q.search.map(FoldedSearch.terms)
+        let needle: [[[UInt8]]]? = q.search.map { FoldedSearch.query($0, readings: q.readings) }
         search.withUnsafeBytes { raw in
             for i in 0..<names.count {
                 if kinds[i] == SummaryIndex.Kind.damaged.rawValue { damaged.append(self.damaged(i, casesDir: casesDir)); continue }
                 if let needle {
                     // The stored search bytes are the folded search text: this is the match itself.
-                    if !FoldedSearch.matches(UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]]), needle) { continue }
+                    if !FoldedSearch.matches(UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]]), anyOf: needle) { continue }
                 }
                 wanted.append(i)
             }

@@ -22,8 +22,11 @@ extension SummaryIndex {
                 base = try Snapshot.read(url)
                 report.source = base == nil ? .none : .disk
                 if base == nil { report.problem = "missing" }
+            } catch let e as StoreError {
+                throw e     // the machine, not the index (out of descriptors, EIO): abort the run
             } catch {
                 report.problem = "\(error)"
+                discardReason = "\(error)"
             }
         }
 
@@ -62,6 +65,7 @@ extension SummaryIndex {
         if let b = base {
             do { try b.loadSections() } catch {
                 report.problem = "\(error)"
+                discardReason = "\(error)"
                 memo = nil
                 return try refresh(decoder: decoder, progress: progress, ignoreDisk: true)
             }
@@ -69,6 +73,9 @@ extension SummaryIndex {
 
         // Decode what changed.
         let decoded = decodeFiles(items: items, which: toDecode, decoder: decoder, progress: progress)
+        // A file the machine could not read (EMFILE, EIO, EACCES) is not judged: the run stops
+        // here, before the index (memory or disk) could remember a good case as damaged.
+        if let io = decoded.lazy.compactMap(\.unreadable).first { throw io }
 
         // Merge into a new snapshot, sorted by name.
         let next = Snapshot(scanStartNs: scanStart)
@@ -83,7 +90,9 @@ extension SummaryIndex {
             else { next.append(decoded: decoded[-src - 1], name: name) }
         }
 
-        report.wrote = write(next, replacing: base)
+        let written = write(next, replacing: base)
+        report.wrote = written.wrote
+        tellProblems(writeError: written.error)
         memo = next
         lastReport = report
         return next
@@ -95,6 +104,7 @@ extension SummaryIndex {
         var kind = Kind.damaged
         var summary: CaseSummary?
         var reason: String?
+        var unreadable: StoreError?
     }
 
     func decodeFiles(items: [DirectoryScan.Item], which: [Int], decoder: @escaping FileDecoder,
@@ -116,6 +126,7 @@ extension SummaryIndex {
                 r.summary = CaseSummary(doc.value)
             case .failure(let damage):
                 r.reason = damage.reason
+                r.unreadable = damage.unreadable
                 // Gone between readdir and read: not a case any more.
                 r.keep = DirectoryScan.stat(dir: dir, name: item.name) != nil || item.stat == nil
             }

@@ -7,21 +7,62 @@ import RenkeiCore
 extension SummaryIndex {
     // MARK: writing
 
-    /// Writes `snap` unless the on-disk index changed since `base` was read from it.
-    func write(_ snap: Snapshot, replacing base: Snapshot?) -> Bool {
+    /// Writes `snap` unless the on-disk index changed since `base` was read from it. `error`:
+    /// why it could not be written (nil when written, or skipped because another process wrote).
+    func write(_ snap: Snapshot, replacing base: Snapshot?) -> (wrote: Bool, error: StoreError?) {
         let path = url.path
         let current = DirectoryScan.stat(dir: workspace.indexDir.path, name: Self.fileName)
-        if let base, base.fileStat != nil || current != nil, base.fileStat != current { return false }
+        if let base, base.fileStat != nil || current != nil, base.fileStat != current { return (false, nil) }
         do {
-            try? FileManager.default.createDirectory(at: workspace.indexDir, withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
+            try FS.makeDirectory(workspace.indexDir)
+            try clearDirectoryInTheWay(path)
             let bytes = try snap.serialize()
             try DurableFile.write(Data(bytes), to: URL(fileURLWithPath: path))
             snap.fileStat = DirectoryScan.stat(dir: workspace.indexDir.path, name: Self.fileName)
-            return true
+            return (true, nil)
+        } catch let e as StoreError {
+            // A cache that cannot be written (read-only media, disk full) only costs speed — but
+            // the person is told once (`tellProblems`), so a slow run has a visible reason.
+            return (false, e)
         } catch {
-            // A cache that cannot be written (read-only media, disk full) only costs speed.
-            return false
+            return (false, .workspace("\(path): \(error)"))
         }
+    }
+
+    /// The rename of a durable write replaces a file, a symlink or a FIFO, but not a
+    /// directory. `.index/` is renkei's own cache: an empty directory there is removed; one
+    /// with something in it is left alone and named.
+    private func clearDirectoryInTheWay(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return }
+        if rmdir(path) == 0 {
+            if discardReason == nil { discardReason = "a directory was in its place" }
+            return
+        }
+        throw StoreError.workspace("\(path): a directory with files in it is where the summary index belongs; move it away (mv \(WorkspaceLock.quoted(path)) \(WorkspaceLock.quoted(path + ".old")))")
+    }
+
+    /// One notice line when the index on disk was discarded or cannot be written.
+    func tellProblems(writeError: StoreError?) {
+        defer { discardReason = nil }
+        guard let onNotice else { return }
+        // A read-only workspace (ro mount, someone else's files) cannot hold an index: expected.
+        if case .io(_, _, let code)? = writeError, code == EROFS || (workspace.lock.readOnlyReason != nil && (code == EACCES || code == EPERM)) { return }
+        let path = url.path
+        let line: String
+        switch (discardReason, writeError) {
+        case (nil, nil): return
+        case (let why?, nil):
+            line = "\(path): the summary index could not be used (\(why)); it was rebuilt from the case files"
+        case (let why?, let err?):
+            line = "\(path): the summary index could not be used (\(why)) nor rebuilt (\(Self.short(err, path))); every run reads all case files until this is fixed"
+        case (nil, let err?):
+            line = "\(path): the summary index could not be written (\(Self.short(err, path))); every run reads all case files until this is fixed"
+        }
+        if noticesSaid.insert(line).inserted { onNotice(line) }
+    }
+
+    static func short(_ e: StoreError, _ path: String) -> String {
+        "\(e)".replacingOccurrences(of: path + ": ", with: "")
     }
 }

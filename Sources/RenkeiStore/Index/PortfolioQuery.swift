@@ -8,6 +8,8 @@ public struct PortfolioQuery: Sendable {
     /// i.e. `FoldedSearch`; the index matches on its stored bytes, so non-matching records are
     /// never decoded).
     public var search: String?
+    /// Readings for the search (kana/romaji → names, issue 14); nil: the terms as typed.
+    public var readings: SearchReadings?
     /// false: summaries come with an empty `searchText` (saves building 10,000 strings when the
     /// caller only counts or computes deadlines). Never call `matches(search:)` on those.
     public var includeSearchText: Bool
@@ -16,8 +18,8 @@ public struct PortfolioQuery: Sendable {
     /// worker threads, at most every 64 files and once at the end: hop to your own queue.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-    public init(search: String? = nil, includeSearchText: Bool = true,
+    public init(search: String? = nil, includeSearchText: Bool = true, readings: SearchReadings? = nil,
                 progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
-        self.search = search; self.includeSearchText = includeSearchText; self.progress = progress
+        self.search = search; self.includeSearchText = includeSearchText; self.readings = readings; self.progress = progress
     }
 }

@@ -64,6 +64,16 @@ public final class SummaryIndex: @unchecked Sendable {
     }
     public internal(set) var lastReport = Report()
 
+    /// Called (at most once per distinct line) when the index on disk was discarded — damaged,
+    /// written by another build, something else in its place — or cannot be written. A cache
+    /// that silently fails makes every run slow with no hint why (issue 18, finding 9: a
+    /// directory named `summaries.v1` made every run cold). The CLI prints the line on stderr,
+    /// the workbench shows it as a notice. Set before the first load.
+    public var onNotice: (@Sendable (String) -> Void)?
+    /// Why the index on disk was not used in the current refresh (reported after the rewrite).
+    var discardReason: String?
+    var noticesSaid = Set<String>()
+
     public init(workspace: Workspace) { self.workspace = workspace }
 
     var url: URL { workspace.indexDir.appendingPathComponent(Self.fileName) }
@@ -81,6 +91,7 @@ public final class SummaryIndex: @unchecked Sendable {
             } catch let e as IndexFormatError {
                 // A section that failed its checksum only when it was needed: rebuild from the files.
                 memo = nil
+                discardReason = e.description
                 let fresh = try refresh(decoder: decoder, progress: query.progress, ignoreDisk: true)
                 lastReport.problem = e.description
                 return try fresh.portfolio(query, casesDir: workspace.casesDir)
@@ -107,6 +118,7 @@ public final class SummaryIndex: @unchecked Sendable {
             let snap = try refresh(decoder: decoder, progress: nil)
             do { return try collect(snap) } catch let e as IndexFormatError {
                 memo = nil
+                discardReason = e.description
                 let fresh = try refresh(decoder: decoder, progress: nil, ignoreDisk: true)
                 lastReport.problem = e.description
                 return try collect(fresh)

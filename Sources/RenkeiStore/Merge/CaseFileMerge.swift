@@ -19,11 +19,16 @@ public enum CaseFileMerge {
     }
 
     public static func merge(base: Data?, ours: Data, theirs: Data, path: String, catalog: Catalog?) throws -> Output {
+        try merge(base: base, ours: ours, theirs: theirs, path: path, loadCatalog: { catalog })
+    }
+
+    /// `loadCatalog` runs only when a side advanced a stage (the gates are then checked).
+    public static func merge(base: Data?, ours: Data, theirs: Data, path: String, loadCatalog: () -> Catalog?) throws -> Output {
         let b = try base.map { try tree($0, side: .base, path: path) }
         let o = try tree(ours, side: .ours, path: path)
         let t = try tree(theirs, side: .theirs, path: path)
         let merged: CaseMergeResult
-        do { merged = try CaseMerge.merge(base: b, ours: o, theirs: t, catalog: catalog) }
+        do { merged = try CaseMerge.merge(base: b, ours: o, theirs: t, loadCatalog: loadCatalog) }
         catch CaseMergeError.newerSchema(let side, let v) { throw Failure.newerSchema(side: side, version: v) }
         catch CaseMergeError.notACase(let side) { throw Failure.damaged(side: side, reason: "not a case object") }
         let raw = try JSONEncoder().encode(merged.tree)

@@ -30,15 +30,21 @@ extension CaseStore {
         try workspace.lock.withLock {
             let present = Set(caseFileNames().map { String($0.dropLast(5)) })
             var cache: [String: CaseDocument?] = [:]
+            var unreadable: Error?
             let existing: (String) -> CaseDocument? = { [self] id in
                 guard present.contains(id) else { return nil }
                 if let hit = cache[id] { return hit }
-                let doc = try? load(id)
+                // A case that is there but cannot be read (a disk error, a damaged file) is not
+                // "absent": the plan would create it anew over the file. Remembered, and the
+                // batch stops before writing anything.
+                let doc: CaseDocument?
+                do { doc = try load(id) } catch { doc = nil; if unreadable == nil { unreadable = error } }
                 cache[id] = doc
                 return doc
             }
             let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             let (plan, documents) = try prepare(existing, ctx)
+            if let unreadable { throw unreadable }
             var result = BatchResult()
             guard !documents.isEmpty else { return (plan, result) }
             if let ro = documents.first(where: { existing($0.value.id)?.readOnly == true }) {
@@ -48,16 +54,29 @@ extension CaseStore {
             let journal = journalForWriting()
             // Every case is encoded and size-checked before the first is written.
             let prepared = try documents.map(prepareSave)
+            var unconfirmed: [String] = []
+            func entry(_ ids: [String]) -> UndoJournal.Entry {
+                var e = UndoJournal.Entry(command: ctx.commandId, caseId: ids[0], label: label, at: now, actor: actor, session: session)
+                e.batch = ids
+                e.batchCreated = result.created
+                return e
+            }
             for next in prepared {
-                try DurableFile.write(next.bytes, to: next.url)
+                do {
+                    if let w = try DurableFile.write(next.bytes, to: next.url) { unconfirmed.append(w) }
+                } catch {
+                    // Cases written so far stay (each is whole) and are journaled as what this
+                    // command did, so `undo` can take them back; re-running finishes the rest.
+                    let done = result.updated + result.created
+                    guard !done.isEmpty else { throw error }
+                    let journaled = record(entry(done), in: journal)
+                    let next = journaled.map { "; \($0)" } ?? "; 'renkei undo' takes them back, running the same import again writes the rest"
+                    throw StoreError.workspace("\(label): \(done.count) of \(prepared.count) cases were written, then: \(error)\(next)")
+                }
                 let id = next.doc.value.id
                 if present.contains(id) { result.updated.append(id) } else { result.created.append(id) }
             }
-            var entry = UndoJournal.Entry(command: ctx.commandId, caseId: documents[0].value.id, label: label, at: now,
-                                          actor: actor, session: session)
-            entry.batch = documents.map(\.value.id)
-            entry.batchCreated = result.created
-            result.journalWarning = record(entry, in: journal)
+            result.journalWarning = Self.join(unconfirmed.first, record(entry(documents.map(\.value.id)), in: journal))
             return (plan, result)
         }
     }
@@ -90,9 +109,9 @@ extension CaseStore {
             } catch CommandError.conflict(let message) { throw UndoSkip(reason: message + "; nothing was undone") }
             updates.append(doc)
         }
-        try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !moves.isEmpty { try FS.makeDirectory(workspace.trashDir) }
         for next in try updates.map(prepareSave) { try DurableFile.write(next.bytes, to: next.url) }
-        for m in moves { guard rename(m.from, m.to) == 0 else { throw StoreError.io(path: m.from, op: "rename", code: errno) } }
+        for m in moves { guard FS.rename(m.from, m.to) == 0 else { throw StoreError.io(path: m.from, op: "rename", code: errno) } }
         if !moves.isEmpty { index?.invalidate() }
     }
 }

@@ -11,22 +11,30 @@ extension CaseStore {
     public enum UndoDirection: Sendable { case undo, redo }
 
     /// Undoes (or redoes) `actor`'s most recent command in this workspace — in this workbench
-    /// when `session` is set. Returns the case id and the label of what was reversed.
+    /// when `session` is set. Returns the case id and the label of what was reversed, and a
+    /// warning when it was reversed but the journal could not record that.
     /// Throws `StoreError.conflict` (exit 4) when that command can no longer be reversed; it is
     /// then removed from the person's history and the next call goes on with the one before.
-    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String) {
+    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String, warning: String?) {
         try workspace.lock.withLock {
             let url = workspace.journalURL
             var journal: UndoJournal
             do { journal = try UndoJournal.load(url) } catch { throw StoreError.workspace("\(error)") }
             var stack = direction == .undo ? journal.undo : journal.redo
             let verb = direction == .undo ? "undo" : "redo"
-            guard let i = newestEntry(in: &stack, actor: actor) else {
-                let scope = session == nil ? "by '\(TerminalText.inline(actor))' on this machine" : "in this workbench"
-                throw CommandError.noChange("nothing to \(verb) (no command \(scope))")
-            }
-            let entry = stack[i]
-            stack.remove(at: i)
+            var entry: UndoJournal.Entry
+            // An entry whose reversal is already in its case's history (the journal could not be
+            // updated after it) is moved across without a second write: `undo` always takes back
+            // one more real command.
+            repeat {
+                guard let i = newestEntry(in: &stack, actor: actor) else {
+                    let scope = session == nil ? "by '\(TerminalText.inline(actor))' on this machine" : "in this workbench"
+                    throw CommandError.noChange("nothing to \(verb) (no command \(scope))" + keptAsideNote())
+                }
+                entry = stack.remove(at: i)
+                guard alreadyReversed(entry, direction) else { break }
+                if direction == .undo { journal.redo.append(entry) } else { journal.undo.append(entry) }
+            } while true
             do {
                 try reverse(entry, direction, actor: actor, now: now)
             } catch let skip as UndoSkip {
@@ -39,15 +47,28 @@ extension CaseStore {
             }
             if direction == .undo { journal.undo = stack; journal.redo.append(entry) }
             else { journal.redo = stack; journal.undo.append(entry) }
-            try journal.save(url)
             let batch = entry.batch ?? [entry.caseId]
-            return (batch.count == 1 ? batch[0] : "\(batch.count) cases", entry.label)
+            let what = batch.count == 1 ? batch[0] : "\(batch.count) cases"
+            // The case files are changed from here on: a journal failure is not a failed undo
+            // (the person would undo again and take back one more command) but a warning.
+            do { try journal.save(url) } catch {
+                return (what, entry.label, "\(what): \(verb) done, but the undo history could not be updated (\(error)); the next '\(verb)' notices and goes on with the command before it")
+            }
+            return (what, entry.label, nil)
         }
     }
 
     /// The journal as it stands (for listings); a journal that cannot be read is reported.
     public func journal() throws -> UndoJournal {
         do { return try UndoJournal.load(workspace.journalURL) } catch { throw StoreError.workspace("\(error)") }
+    }
+
+    /// Whether the case's own history already shows `entry` reversed in `direction` (its last
+    /// undo/redo event for the command is of that kind). Single-case commands only.
+    private func alreadyReversed(_ entry: UndoJournal.Entry, _ direction: UndoDirection) -> Bool {
+        guard entry.batch == nil, !entry.creation, entry.deletion != true, let doc = try? load(entry.caseId),
+              let last = doc.value.events.last(where: { $0.target == entry.command }) else { return false }
+        return last.kind == (direction == .undo ? .undo : .redo)
     }
 
     /// Why one entry cannot be reversed any more (reported, then dropped from the stack).
@@ -72,6 +93,7 @@ extension CaseStore {
     private func reverse(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
         if entry.batch != nil { return try reverseBatch(entry, direction, actor: actor, now: now) }
         if entry.creation { return try reverseCreation(entry, direction, actor: actor) }
+        if entry.deletion == true { return try reverseDeletion(entry, direction) }
         var doc: CaseDocument
         do { doc = try load(entry.caseId) } catch StoreError.caseNotFound {
             throw UndoSkip(reason: "the case is no longer in cases/ (quarantined, moved to trash/ or removed)")
@@ -114,11 +136,11 @@ extension CaseStore {
         } else if lstat(to.path, &st) == 0 {
             throw UndoSkip(reason: "a case with this id exists again in cases/")
         }
-        try? FileManager.default.createDirectory(at: workspace.trashDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FS.makeDirectory(workspace.trashDir)
         if direction == .undo, lstat(to.path, &st) == 0 {
             throw StoreError.conflict("\(to.path) already exists; move it away first")
         }
-        guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
+        guard FS.rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
         index?.invalidate()
     }
 
@@ -157,13 +179,21 @@ extension CaseStore {
         return note
     }
 
+    /// An empty history next to a kept-aside unreadable one says where the older history went.
+    private func keptAsideNote() -> String {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.root.path)) ?? []
+        let kept = names.filter { $0.hasPrefix(workspace.journalURL.lastPathComponent + ".damaged") }.sorted()
+        guard let last = kept.last else { return "" }
+        return "; an older, unreadable undo history was kept as \(last) (its commands can no longer be undone here)"
+    }
+
     private func moveAside(_ url: URL) -> String? {
         var st = stat()
         for n in 1...100 {
             let name = url.lastPathComponent + ".damaged" + (n == 1 ? "" : "-\(n)")
             let target = url.deletingLastPathComponent().appendingPathComponent(name)
             if lstat(target.path, &st) == 0 { continue }
-            return rename(url.path, target.path) == 0 ? name : nil
+            return FS.rename(url.path, target.path) == 0 ? name : nil
         }
         return nil
     }

@@ -9,7 +9,14 @@ public struct DamagedFile: Error, Equatable, Sendable, Codable {
     public var fileName: String
     public var path: String
     public var reason: String
-    public init(fileName: String, path: String, reason: String) { self.fileName = fileName; self.path = path; self.reason = reason }
+    /// Set when the file could not be read for a reason of the machine (see
+    /// `StoreError.isEnvironmental`), not judged: callers abort with `error` instead of
+    /// listing the file as damaged.
+    public var unreadable: StoreError? = nil
+    public init(fileName: String, path: String, reason: String, unreadable: StoreError? = nil) {
+        self.fileName = fileName; self.path = path; self.reason = reason; self.unreadable = unreadable
+    }
+    enum CodingKeys: String, CodingKey { case fileName, path, reason }
 }
 
 /// What the list, the board, counts and the overdue review read.
@@ -27,8 +34,9 @@ public struct Portfolio: Sendable {
 public struct SaveResult: Sendable {
     public var document: CaseDocument
     public var entry: UndoJournal.Entry
-    /// Set when the case was saved but its undo entry could not be recorded (e.g. the disk
-    /// filled between the two writes). The edit itself is durable: report, don't retry it.
+    /// Set when the case was saved but something beside it went wrong: its undo entry could
+    /// not be recorded (e.g. the disk filled between the two writes), or the disk did not
+    /// confirm the save. The edit itself is in place: report, don't retry it.
     public var journalWarning: String? = nil
 }
 
@@ -94,7 +102,7 @@ public final class CaseStore: @unchecked Sendable {
         try checkCasesDir()
         if let index { let dir = workspace.casesDir.path; return try index.load(query, decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         var p = try decodeAll()
-        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q) } }
+        if let q = query.search { p.summaries = p.summaries.filter { $0.matches(search: q, readings: query.readings) } }
         if !query.includeSearchText { for i in p.summaries.indices { p.summaries[i].searchText = "" } }
         return p
     }
@@ -133,7 +141,9 @@ public final class CaseStore: @unchecked Sendable {
             case .success(let doc):
                 summaries.append(CaseSummary(doc.value))
                 if doc.readOnly { readOnly.insert(doc.value.id) }
-            case .failure(let d): damaged.append(d)
+            case .failure(let d):
+                if let io = d.unreadable { throw io }
+                damaged.append(d)
             }
         }
         return Portfolio(summaries: summaries, damaged: damaged, readOnly: readOnly)
@@ -152,7 +162,9 @@ public final class CaseStore: @unchecked Sendable {
             }
             return .success(doc)
         } catch {
-            return .failure(DamagedFile(fileName: name, path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: "")))
+            let reason = "\(error)".replacingOccurrences(of: url.path + ": ", with: "")
+            let io = (error as? StoreError).flatMap { $0.environmental == nil ? nil : $0 }
+            return .failure(DamagedFile(fileName: name, path: url.path, reason: reason, unreadable: io))
         }
     }
 
@@ -167,7 +179,9 @@ public final class CaseStore: @unchecked Sendable {
         }
         switch loadFile(id + ".json") {
         case .success(let d): return d
-        case .failure(let d): throw StoreError.damaged(path: d.path, reason: d.reason + " — fix the file or move it aside with 'renkei quarantine \(id)'")
+        case .failure(let d):
+            if let io = d.unreadable { throw io }
+            throw StoreError.damaged(path: d.path, reason: d.reason + " — fix the file or move it aside with 'renkei quarantine \(id)'")
         }
     }
 
@@ -212,11 +226,11 @@ public final class CaseStore: @unchecked Sendable {
             // The journal is read before the case is written, so nothing about it (a FIFO, a
             // damaged file) can stop or hang the process between the save and its acknowledgement.
             let journal = journalForWriting()
-            try save(&doc)
-            // The case file is durable from here on. A journal failure must not be reported as a
+            let unconfirmed = try save(&doc)
+            // The case file is in place from here on. A journal failure must not be reported as a
             // failed edit (the caller would retry and apply it twice): it becomes a warning.
             let warning = record(entry, in: journal)
-            return SaveResult(document: doc, entry: entry, journalWarning: warning)
+            return SaveResult(document: doc, entry: entry, journalWarning: Self.join(unconfirmed, warning))
         }
     }
 
@@ -247,17 +261,26 @@ public final class CaseStore: @unchecked Sendable {
             let entry = UndoJournal.Entry(command: ctx.commandId, caseId: input.id, label: "new case", at: now,
                                           creation: true, actor: actor, session: session)
             let journal = journalForWriting()
-            try save(&doc)
+            let unconfirmed = try save(&doc)
             let warning = record(entry, in: journal)
-            return SaveResult(document: doc, entry: entry, journalWarning: warning)
+            return SaveResult(document: doc, entry: entry, journalWarning: Self.join(unconfirmed, warning))
         }
     }
 
-    /// Writes with revision + 1. Only call while holding the lock.
-    func save(_ doc: inout CaseDocument) throws {
+    /// Writes with revision + 1. Only call while holding the lock. Returns `DurableFile`'s
+    /// warning when the case is in place but the disk did not confirm it.
+    @discardableResult
+    func save(_ doc: inout CaseDocument) throws -> String? {
         let next = try prepareSave(doc)
-        try DurableFile.write(next.bytes, to: next.url)
+        let unconfirmed = try DurableFile.write(next.bytes, to: next.url)
         doc = next.doc
+        return unconfirmed
+    }
+
+    /// Warnings of one call, in the order they happened, as one line.
+    static func join(_ parts: String?...) -> String? {
+        let present = parts.compactMap { $0 }
+        return present.isEmpty ? nil : present.joined(separator: "; ")
     }
 
     /// Everything a save decides before touching the disk: revision + 1 and the bytes, which
@@ -292,10 +315,10 @@ public final class CaseStore: @unchecked Sendable {
                 n += 1
                 to = workspace.quarantineDir.appendingPathComponent("\(name).\(n)")
             }
-            try? FileManager.default.createDirectory(at: workspace.quarantineDir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FS.makeDirectory(workspace.quarantineDir)
             var st = stat()
             guard lstat(from.path, &st) == 0 else { throw StoreError.caseNotFound(nameOrId) }
-            guard rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "move to quarantine", code: errno) }
+            guard FS.rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "move to quarantine", code: errno) }
             index?.invalidate()
             return to
         }

@@ -32,6 +32,8 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         /// created. Undo reverses them all or none. Absent for single-case commands.
         public var batch: [String]? = nil
         public var batchCreated: [String]? = nil
+        /// A case moved to trash/ (`CaseStore.trash`): undo brings the file back. Absent otherwise.
+        public var deletion: Bool? = nil
         /// Who made the command; nil only in version-1 journals.
         public var actor: String?
         /// The open workbench that made it (a random id per workbench run); nil for the CLI.

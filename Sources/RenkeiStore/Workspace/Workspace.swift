@@ -56,7 +56,7 @@ public final class Workspace: @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: self.root.appendingPathComponent("cases").path) else {
             throw StoreError.workspace("\(self.root.path): not a renkei workspace (no cases/ directory); create one with 'renkei init \(self.root.path)'")
         }
-        lock = try WorkspaceLock(path: self.root.appendingPathComponent(".lock").path)
+        lock = WorkspaceLock(path: self.root.appendingPathComponent(".lock").path)
         checkPermissions()
     }
 

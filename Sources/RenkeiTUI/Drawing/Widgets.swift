@@ -162,11 +162,15 @@ struct ListLayout {
     ]
     static let order: [SortColumn] = [.id, .title, .municipality, .partners, .stage, .exit, .deadline, .days]
 
-    init(width: Int, stageWidth: Int) {
+    /// - Parameter sorted: the column the list is sorted by: it is placed right after the title,
+    ///   so the order the rows are in is always on screen (issue 14: the default ID sort was
+    ///   invisible at 80 columns).
+    init(width: Int, stageWidth: Int, sorted: SortColumn? = nil) {
         let avail = width - 2          // a marker column on the left, one spare on the right
         var chosen: [SortColumn: (Int, Bool)] = [:]
         var used = 0
-        for (c, comf00, compact) in ListLayout.priority {
+        let priority = ListLayout.priority
+        for (c, comf00, compact) in priority {
             let comf0 = c == .title ? min(comf00, max(compact, avail * 45 / 100)) : comf00
             let comf = c == .stage ? stageWidth : comf0
             let sep = chosen.isEmpty ? 0 : 1
@@ -174,9 +178,27 @@ struct ListLayout {
             else if compact > 0, used + sep + compact <= avail { chosen[c] = (compact, true); used += sep + compact }
             else if c == .title { chosen[c] = (max(1, avail), true); used = avail }
         }
+        if let sorted, sorted != .title, chosen[sorted] == nil, let spec = priority.first(where: { $0.0 == sorted }) {
+            // The sort column did not fit: make room — the title gives down to 10 columns, then
+            // the least important columns go compact, then away (at 80 columns the title gives).
+            let want = spec.compact > 0 ? spec.compact : min(spec.comfortable, 10)
+            var need = want + 1 - max(0, avail - used)
+            if need > 0, let (tw, tc) = chosen[.title] {
+                let give = min(need, max(0, tw - 10)); chosen[.title] = (tw - give, tc); used -= give; need -= give
+            }
+            for (c, _, compact) in priority.reversed() where need > 0 && c != .title {
+                guard let (w, _) = chosen[c] else { continue }
+                if compact > 0 && w > compact { let give = min(need, w - compact); chosen[c] = (w - give, true); used -= give; need -= give }
+            }
+            for (c, _, _) in priority.reversed() where need > 0 && c != .title {
+                guard let (w, _) = chosen[c] else { continue }
+                chosen[c] = nil; used -= w + 1; need -= w + 1
+            }
+            chosen[sorted] = (want, spec.compact > 0); used += want + 1
+        }
         var extra = max(0, avail - used)
         // Grow compact columns back first (priority order), then the title, then partners.
-        for (c, comf0, _) in ListLayout.priority {
+        for (c, comf0, _) in priority {
             guard let (w, compact) = chosen[c], compact, c != .title else { continue }
             let comf = c == .stage ? stageWidth : comf0
             if extra >= comf - w { chosen[c] = (comf, false); extra -= comf - w }   // all the way, or not at all

@@ -1,7 +1,7 @@
 import Foundation
 import RenkeiCore
 
-public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar }
+public enum Page: Equatable, Sendable { case list, board, detail, dashboard, joint, calendar, municipality, partner }
 
 public enum SortColumn: String, CaseIterable, Sendable {
     case id, title, municipality, partners, stage, exit, deadline, days
@@ -47,6 +47,8 @@ public struct DetailState: Equatable, Sendable {
     public var itemSelection = 0
     /// Open the field picker once the case has loaded (`e` from the list).
     public var editWhenLoaded = false
+    /// Open this list's record picker once the case has loaded (from the palette on the list).
+    public var recordsWhenLoaded: RecordList?
     public var returnTo: Page = .list
     /// 類似事例 of this case (computed when the tab opens) and the selected match.
     public var similar: SimilarResult?
@@ -112,6 +114,15 @@ public struct AppState: Sendable {
     public var pageReturn: Page = .list
     /// The overdue review behind a snooze / next-action form (Esc returns to it).
     public var modalBehind: Modal?
+    /// A shared workspace's sync state (issue 12).
+    public var team = TeamState()
+    /// The municipality and partner views (issue 16; `OrgPages.swift`).
+    public var orgPages = OrgPages()
+    /// The first run offers the sample portfolio once the name is given (`FirstRun.swift`).
+    public var samplesOfferPending = false
+    /// Readings for the list filter (kana/romaji → municipality names), from the runtime's
+    /// background load; nil until then (the filter matches as typed).
+    public var readings: SearchReadings?
 
     public var lang: Lang { settings.lang }
     public var theme: Theme { Theme(kind: settings.theme, colors: settings.colors) }

@@ -82,13 +82,17 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case dashboard, joint, calendar
     case filterMunicipality, filterExit, filterYear, clearFilters, prevYear, nextYear
     case snooze, setNextAction
+    case sync, conflicts, keepWinner, takeOther
+    case municipality, partner
+    case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {
         switch self {
         case .down, .up, .top, .bottom, .pageDown, .pageUp, .back, .left, .right, .forceQuit,
              .tab1, .tab2, .tab3, .tab4, .tab5, .tab6, .tab7, .palette,
-             .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear, .snooze, .setNextAction: return false
+             .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear, .snooze, .setNextAction,
+             .keepWinner, .takeOther: return false
         default: return true
         }
     }
@@ -97,7 +101,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
 /// Where a binding applies. `global` bindings apply on every screen unless a screen binds the
 /// same key itself.
 public enum KeyContext: String, CaseIterable, Sendable {
-    case global, list, board, detail, dashboard, joint, calendar, overdue
+    case global, list, board, detail, dashboard, joint, calendar, overdue, municipality, partner, conflicts
 }
 
 public struct Binding: Equatable, Sendable {
@@ -143,8 +147,12 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("?"), .help, hint: true),
         Binding(.ctrl("l"), .reload),
         Binding(.char("L"), .toggleLang),
+        Binding(.char("M"), .municipality),
+        Binding(.char("P"), .partner),
         Binding(.char("q"), .quit, hint: true),
         Binding(.ctrl("c"), .forceQuit),
+        Binding(.char("Y"), .sync),
+        Binding(.char("C"), .conflicts),
         // portfolio list
         Binding(.char("/"), .filter, .list, hint: true),
         Binding(.char("s"), .sort, .list, hint: true),
@@ -182,12 +190,20 @@ public struct Keymap: Equatable, Sendable {
         Binding(.char("h"), .prevYear, .calendar, hint: true), Binding(.left, .prevYear, .calendar),
         Binding(.char("l"), .nextYear, .calendar, hint: true), Binding(.right, .nextYear, .calendar),
         Binding(.char("m"), .filterMunicipality, .calendar, hint: true),
+        // municipality and partner views (their cases open with Enter)
+        Binding(.enter, .open, .municipality, hint: true), Binding(.char("P"), .partner, .municipality, hint: true),
+        Binding(.enter, .open, .partner, hint: true), Binding(.char("M"), .municipality, .partner, hint: true),
         // overdue review (a dialog over any screen)
         Binding(.enter, .open, .overdue, hint: true),
         Binding(.char("z"), .snooze, .overdue, hint: true),
         Binding(.char("a"), .setNextAction, .overdue, hint: true),
         Binding(.char("c"), .calendar, .overdue, hint: true),
         Binding(.esc, .back, .overdue, hint: true),
+        // concurrent edits from syncs (a dialog over any screen)
+        Binding(.char("w"), .keepWinner, .conflicts, hint: true),
+        Binding(.char("t"), .takeOther, .conflicts, hint: true),
+        Binding(.enter, .open, .conflicts, hint: true),
+        Binding(.esc, .back, .conflicts, hint: true),
     ])
 
     /// The action for `key` in `context` (screen bindings win over global ones).
@@ -211,7 +227,7 @@ public struct Keymap: Equatable, Sendable {
             out.append((b.key, b.action)); seen.insert(b.action)
         }
         // Screens without a case in focus show only their own keys (and ? help).
-        let ownOnly: Set<KeyContext> = [.dashboard, .calendar, .overdue]
+        let ownOnly: Set<KeyContext> = [.dashboard, .calendar, .overdue, .conflicts]
         for b in bindings where b.hint && b.context == .global && !seen.contains(b.action) && !ownOnly.contains(context)
             && action(for: b.key, in: context) == b.action {
             out.append((b.key, b.action)); seen.insert(b.action)
@@ -225,8 +241,8 @@ public struct Keymap: Equatable, Sendable {
     }
 
     /// Most useful first: the status bar shows as many as fit.
-    static let hintOrder: [Action] = [.snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
-                                      .open, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
+    static let hintOrder: [Action] = [.keepWinner, .takeOther, .snooze, .setNextAction, .filterMunicipality, .filterExit, .filterYear, .prevYear, .nextYear, .clearFilters,
+                                      .open, .partner, .municipality, .tick, .advance, .moveBack, .filter, .board, .list, .nextTab, .newCase, .addNote,
                                       .edit, .undo, .sort, .nextView, .palette, .quit, .help]
 
     /// Applies user overrides: action name → key names. The listed keys replace the action's

@@ -45,8 +45,12 @@ public struct InsightData: Sendable {
     public var insight: PortfolioInsight
     public var calendars: CalendarSet
     public var holidays: HolidaySet
-    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none) {
-        self.insight = insight; self.calendars = calendars; self.holidays = holidays
+    /// Readings for the list filter (the municipality table), loaded with the insight: off the
+    /// first frame's path.
+    public var readings: SearchReadings?
+    public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none,
+                readings: SearchReadings? = nil) {
+        self.insight = insight; self.calendars = calendars; self.holidays = holidays; self.readings = readings
     }
 }
 
@@ -67,10 +71,12 @@ public enum Msg: Sendable {
     case loaded(PortfolioData, external: Bool)
     case caseLoaded(id: String, Case, readOnly: Bool)
     case caseLoadFailed(id: String, String)
-    /// A command was written durably; carries the case as saved.
-    case saved(Case, label: String)
-    case created(Case)
-    case undoRedone(redo: Bool, caseId: String, label: String)
+    /// A command was written durably; carries the case as saved. `warning`: the edit is saved
+    /// but something beside it went wrong (its undo entry could not be recorded, an unreadable
+    /// undo history was kept aside) — shown, never silent.
+    case saved(Case, label: String, warning: String? = nil)
+    case created(Case, warning: String? = nil)
+    case undoRedone(redo: Bool, caseId: String, label: String, warning: String? = nil)
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
     case failed(String)
     case notice(String)
@@ -88,6 +94,25 @@ public enum Msg: Sendable {
     case deadlinesOf(caseIds: [String], [String: Deadline])
     /// 類似事例 with what the other cases learned (the runtime read their files).
     case similarLoaded(SimilarResult)
+    /// The export/import dialogs' answers (`Transfer.swift`).
+    case transfer(TransferAnswer)
+    /// A shared workspace's state (issue 12): after each load and each sync.
+    case syncStatusLoaded(SyncStatus)
+    /// A sync started with `Y` ended (result, notices or the failure's one line).
+    case syncFinished(SyncOutcome)
+    /// The open concurrent edits of every case, for the review list.
+    case conflictsLoaded([ConcurrentEditRow])
+    /// The municipality view's data (profile, cases by stage, deadlines, readiness; issue 16).
+    case municipalityLoaded(MunicipalityOverview)
+    /// The partner view's data: its record and every case it is in, across municipalities.
+    case partnerLoaded(PartnerOverview)
+    /// The case was moved to trash/ (undoable).
+    case trashed(caseId: String)
+    /// The workbench starts for someone new (`suggestedName` non-nil: ask who signs the changes)
+    /// or on a just-created workspace (`offerSamples`).
+    case firstRun(suggestedName: String?, offerSamples: Bool)
+    /// The sample portfolio was copied into the (empty) workspace.
+    case samplesLoaded(Int)
 }
 
 /// What `update` asks the runtime to do. The runtime performs it and answers with a `Msg`.
@@ -95,11 +120,18 @@ public enum Effect: Equatable, Sendable {
     case save(caseId: String, command: Command, expect: [String: JSONValue])
     /// The new-case form's result (Core's input type: the store validates it).
     case create(NewCaseInput)
+    /// Moves the case to trash/ (one undoable command); answers `.trashed`.
+    case trash(caseId: String)
+    /// Saves who signs this person's changes (config) and signs this session's with it.
+    case setActor(String)
+    /// Copies the sample portfolio into the workspace, which must be empty; answers `.samplesLoaded`.
+    case loadSamples
     case undo, redo
     case reload
     case loadCase(String)
     case overdue
-    case export(caseId: String, format: String)
+    /// The export and import dialogs (`Transfer.swift`).
+    case transfer(TransferEffect)
     case saveViews([SavedView])
     /// Attach lessons (budget reference items, KPIs, outcome) to these matches; answers `.similarLoaded`.
     case attachLessons(SimilarResult)
@@ -109,12 +141,24 @@ public enum Effect: Equatable, Sendable {
     case loadDeadlinesInBackground
     /// Portfolio insight over the loaded summaries, in the background after the frame; answers `.insightLoaded`.
     case loadInsight
+    /// Sync the workspace over git, in the background; answers `.syncFinished`.
+    case sync
+    /// Where the shared workspace stands, in the background; answers `.syncStatusLoaded`.
+    case loadSyncStatus
+    /// The open concurrent edits; answers `.conflictsLoaded`.
+    case loadConflicts
+    /// This person opened a case others had changed: no longer marked (local state only).
+    case markSeen(caseId: String)
+    /// The municipality a case names (its code when it has one); answers `.municipalityLoaded` or `.failed`.
+    case openMunicipality(name: String, prefecture: String?, code: String?)
+    /// A partner by name or alias; answers `.partnerLoaded` or `.failed`.
+    case openPartner(String)
     case quit
 
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).
     public var writes: Bool {
         switch self {
-        case .save, .create, .undo, .redo: return true
+        case .save, .create, .trash, .loadSamples, .undo, .redo: return true
         default: return false
         }
     }

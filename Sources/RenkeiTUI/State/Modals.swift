@@ -17,6 +17,8 @@ public struct FormField: Equatable, Sendable {
     public var required = false
     public var hint: String?
     public var error: String?
+    /// Shown under the field without blocking the save (a target year already too late).
+    public var warning: String?
     public var value: String {
         if case .choice(let ids, _) = kind { return ids.indices.contains(choice) ? ids[choice] : "" }
         return input.text
@@ -31,6 +33,8 @@ public enum FormPurpose: Equatable, Sendable {
     case snooze(caseId: String, item: String)
     /// From the overdue review: set the case's next action (text and due date).
     case nextAction(caseId: String)
+    /// One record of a case's list (index nil: a new one); `before` is the whole list as opened.
+    case record(caseId: String, list: RecordList, index: Int?, before: JSONValue)
 }
 
 public struct Form: Equatable, Sendable {
@@ -45,6 +49,8 @@ public enum PromptPurpose: Equatable, Sendable {
     case move(caseId: String, from: Stage, to: Stage)
     case gateOverride(caseId: String, stage: Stage)
     case saveView
+    /// The first run: who signs the changes (`FirstRun.swift`).
+    case actorName
 }
 
 public struct Prompt: Equatable, Sendable {
@@ -60,7 +66,13 @@ public struct Prompt: Equatable, Sendable {
 public enum PickerPurpose: Equatable, Sendable {
     case editField(caseId: String)
     case moveTo(caseId: String, from: Stage)
-    case export(caseId: String)
+    /// Which of a case's partners the partner view shows.
+    case partner(caseId: String)
+    /// A case's records of one list (`RecordEditors.swift`).
+    case records(caseId: String, list: RecordList)
+    case confirmDelete(caseId: String)
+    /// The first run's offer of the sample portfolio.
+    case samples
 }
 
 public struct Picker: Equatable, Sendable {
@@ -69,6 +81,8 @@ public struct Picker: Equatable, Sendable {
     public var ids: [String]
     public var labels: [String]
     public var selection = 0
+    /// The keys line under the list (default: Enter choose · Esc cancel).
+    public var footer: String?
 }
 
 public struct GateDialog: Equatable, Sendable {
@@ -85,6 +99,10 @@ public enum Modal: Equatable, Sendable {
     case form(Form)
     case picker(Picker)
     case overdue(review: OverdueReview, selection: Int)
+    /// `x`: audience, format, anonymisation, then the preview of what is replaced.
+    case export(ExportDialog)
+    /// Concurrent edits from syncs, to keep or take the other value (issue 12).
+    case conflicts(rows: [ConcurrentEditRow], selection: Int)
 }
 
 public enum ToastKind: Equatable, Sendable { case info, success, error }

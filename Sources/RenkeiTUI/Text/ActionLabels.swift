@@ -16,6 +16,9 @@ extension KeyContext {
         case .joint: return Label.jointTitle.text(lang)
         case .calendar: return Label.calendarTitle.text(lang)
         case .overdue: return Label.overdueTitle.text(lang)
+        case .conflicts: return SyncLabel.conflictsTitle.text(lang)
+        case .municipality: return Label.municipality.text(lang)
+        case .partner: return PartnerLabel.partner.text(lang)
         }
     }
 }
@@ -26,11 +29,22 @@ extension Action {
     public var paletteAliases: [String] {
         switch self {
         case .export: return ["印刷", "print", "PDF", "レポート", "report", "事例シート"]
-        case .edit: return ["担当", "部署", "原課", "department", "タグ", "tags", "予算", "budget", "連携先", "partner", "出口", "手法"]
+        case .edit: return ["担当", "部署", "原課", "department", "タグ", "tags", "予算", "budget", "出口", "手法"]
+        case .editContacts: return ["連絡", "連絡先", "担当者", "担当", "contact", "メール", "電話", "email", "phone"]
+        case .editPartners: return ["連携先", "パートナー", "partner", "企業", "大学", "金融機関", "スタートアップ"]
+        case .editKPIs: return ["KPI", "指標", "実績", "目標", "indicator", "actual"]
+        case .editFunding: return ["財源", "補助金", "交付金", "funding", "grant", "subsidy"]
+        case .editBudgetLines: return ["予算", "金額", "内訳", "budget", "amount"]
+        case .deleteCase: return ["削除", "ごみ箱", "delete", "remove", "trash"]
+        case .loadSamples: return ["サンプル", "練習", "sample", "demo"]
         case .addNote: return ["メモ", "note", "記録"]
         case .overdue: return ["期限", "締切", "deadline", "スヌーズ", "snooze"]
         case .moveTo: return ["見送り", "保留", "終了", "archive", "アーカイブ"]
         case .calendar: return ["予算", "年度", "議会"]
+        case .sync: return ["共有", "送信", "取り込み", "git", "push", "pull", "share"]
+        case .conflicts: return ["競合", "衝突", "conflict", "同時", "レビュー"]
+        case .municipality: return ["庁内体制", "readiness", "団体", "市町村", "profile"]
+        case .partner: return ["スタートアップ", "startup", "企業", "company"]
         default: return []
         }
     }

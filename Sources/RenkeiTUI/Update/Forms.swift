@@ -14,7 +14,8 @@ extension AppState {
     mutating func openFieldPicker() {
         guard let d = detail, let doc = d.doc else { return }
         if d.readOnly { toast(Label.readOnly.text(lang), .error); return }
-        let fields = editableFields()
+        // Partners are edited as records (with their kind) in the list's own editor, not as names.
+        let fields = editableFields().filter { $0.path != "partners" }
         let names = FieldNames(catalog: catalog)
         let labels = fields.map { f -> String in
             let raw = CaseFields.get(doc, f.path)
@@ -22,7 +23,10 @@ extension AppState {
             let v = raw.isNull ? "" : names.value(f.path, raw, lang)
             return v.isEmpty ? f.label : "\(f.label): \(v)"
         }
-        modal = .picker(Picker(purpose: .editField(caseId: doc.id), title: "\(Label.fieldPicker.text(lang)) — \(doc.id)", ids: fields.map(\.path), labels: labels))
+        let lists = RecordList.allCases
+        modal = .picker(Picker(purpose: .editField(caseId: doc.id), title: "\(Label.fieldPicker.text(lang)) — \(doc.id)",
+                               ids: lists.map { AppState.recordsPrefix + $0.rawValue } + fields.map(\.path),
+                               labels: lists.map { recordsEntry($0, doc) } + labels))
     }
 
     static func displayValue(_ v: JSONValue) -> String {
@@ -53,6 +57,7 @@ extension AppState {
 
     mutating func openEditForm(caseId: String, path: String) {
         guard let doc = detail?.doc, doc.id == caseId else { return }
+        if let list = AppState.recordList(pickerId: path) { openRecordPicker(list); return }
         let before = CaseFields.get(doc, path)
         let label = editableFields().first { $0.path == path }?.label ?? path
         var field: FormField
@@ -96,7 +101,7 @@ extension AppState {
     mutating func handleFormKey(_ key: Key, _ f: inout Form) -> [Effect] {
         let fieldCount = f.fields.count
         var field = f.fields[f.focus]
-        let innerWidth = max(4, min(width - 2, 72) - 4)
+        let innerWidth = max(4, min(width - 2, 72) - 6)   // as FormView wraps the input
         switch key {
         case .esc: modal = modalBehind; modalBehind = nil; return []
         case .ctrl("s"):
@@ -127,6 +132,7 @@ extension AppState {
             f.fields[f.focus] = field
         }
         f.error = nil
+        if f.purpose == .newCase { warnIfTargetYearLate(&f) }
         modal = .form(f)
         return []
     }
@@ -179,6 +185,10 @@ extension AppState {
             effect = .save(caseId: id, command: .setField(path: path, value: value), expect: [path: before])
         case .note(let id):
             effect = .save(caseId: id, command: .addNote(text: f.fields[0].input.text), expect: [:])
+        case .record(let id, let list, let index, let before):
+            effect = submitRecord(&f, caseId: id, list: list, index: index, before: before)
+            if effect == nil, ok, !f.fields.contains(where: { $0.error != nil }) { modal = nil; modalBehind = nil; status = Label.nothingChanged.text(lang); return [] }
+            if effect == nil { ok = false }
         case .snooze(let id, let item):
             let until = f.fields[0].value.trimmingCharacters(in: .whitespaces)
             let reason = f.fields[1].value.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -13,6 +13,8 @@ extension AppState {
         case .dashboard: return .dashboard
         case .joint: return .joint
         case .calendar: return .calendar
+        case .municipality: return .municipality
+        case .partner: return .partner
         }
     }
 
@@ -57,6 +59,7 @@ extension AppState {
         case .list: return selectedSummary?.id
         case .joint: return jointMembers.indices.contains(jointSelection) ? jointMembers[jointSelection] : nil
         case .dashboard, .calendar: return nil
+        case .municipality, .partner: return orgFocusedCaseId
         }
     }
 
@@ -83,10 +86,10 @@ extension AppState {
         case .undo: pending += 1; return [.undo]
         case .redo: pending += 1; return [.redo]
         case .overdue: pending += 1; return [.overdue]
+        case .sync, .conflicts, .keepWinner, .takeOther: return performTeam(action)
         case .export:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
-            modal = .picker(Picker(purpose: .export(caseId: id), title: "\(Label.exportTitle.text(lang)) — \(id)", ids: ["md", "html", "json"],
-                                   labels: [Label.exportMarkdown, .exportHTML, .exportJSON].map { $0.text(lang) }))
+            openExportDialog(id)
             return []
         case .newCase: openNewCaseForm(); return []
         case .board:
@@ -110,6 +113,8 @@ extension AppState {
             case .joint: page = pageReturn == .dashboard ? .dashboard : (pageReturn == .joint ? .list : pageReturn)
             case .list:
                 if !filter.isEmpty { filter = TextInput(); rebuildRows(keepId: selectedSummary?.id) }
+            case .municipality, .partner:
+                return orgBack()
             }
             return []
         case .filter:
@@ -193,6 +198,12 @@ extension AppState {
         case .dashboard, .joint, .calendar, .filterMunicipality, .filterExit, .filterYear, .clearFilters, .prevYear, .nextYear,
              .snooze, .setNextAction:
             return performInsight(action)
+        case .municipality: return openMunicipalityOfFocus()
+        case .partner: return openPartnerOfFocus()
+        case .editContacts, .editPartners, .editKPIs, .editFunding, .editBudgetLines, .deleteCase:
+            return performRecordAction(action)
+        case .loadSamples:
+            offerSamples(); return []
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

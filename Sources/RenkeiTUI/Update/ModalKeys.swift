@@ -52,10 +52,13 @@ extension AppState {
             return []
         case .prompt(var p):
             switch key {
-            case .esc: modal = nil; return []
+            case .esc:
+                modal = nil
+                if p.purpose == .actorName { offerSamplesIfFirstRun() }   // no name given: asked again next time
+                return []
             case .enter:
                 let text = p.input.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.isEmpty { p.error = (p.purpose == .saveView ? Label.requiredField : Label.reasonRequired).text(lang); modal = .prompt(p); return [] }
+                if text.isEmpty { p.error = (p.purpose == .saveView || p.purpose == .actorName ? Label.requiredField : Label.reasonRequired).text(lang); modal = .prompt(p); return [] }
                 modal = nil
                 switch p.purpose {
                 case .move(let id, let from, let to):
@@ -64,6 +67,8 @@ extension AppState {
                 case .gateOverride(let id, let stage):
                     pending += 1
                     return [.save(caseId: id, command: .advance(note: nil, override: text), expect: ["stage": .string(stage.rawValue)])]
+                case .actorName:
+                    return nameGiven(text)
                 case .saveView:
                     let v = SavedView(name: text, filter: filter.text,
                                       stages: views.indices.contains(viewIndex) ? views[viewIndex].stages : [],
@@ -87,6 +92,8 @@ extension AppState {
             case .pageUp: p.selection = max(0, p.selection - 8); modal = .picker(p)
             case .char("g"), .home: p.selection = 0; modal = .picker(p)
             case .char("G"), .end: p.selection = max(0, p.ids.count - 1); modal = .picker(p)
+            case .char("d"), .delete:
+                if case .records = p.purpose { return removeRecord(p) }
             case .enter:
                 guard p.ids.indices.contains(p.selection) else { modal = nil; return [] }
                 let choice = p.ids[p.selection]
@@ -98,16 +105,23 @@ extension AppState {
                     modal = .prompt(Prompt(purpose: .move(caseId: id, from: from, to: to),
                                            title: "\(Label.moveToTitle.text(lang)): \(from.label(lang)) → \(to.label(lang))",
                                            label: Label.endStateTitle.text(lang)))
-                case .export(let id):
+                case .partner:
                     modal = nil
-                    pending += 1
-                    return [.export(caseId: id, format: choice)]
+                    return [.openPartner(choice)]
+                case .records:
+                    chooseRecord(p)
+                case .confirmDelete:
+                    return confirmDelete(p)
+                case .samples:
+                    return chooseSamples(p)
                 }
             default: break
             }
             return []
         case .form(var f):
             return handleFormKey(key, &f)
+        case .export(let d):
+            return handleExportKey(key, d)
         case .overdue(let review, var sel):
             let items = review.allItems
             if let a = settings.keymap.action(for: key, in: .overdue), [.snooze, .setNextAction, .calendar].contains(a) {
@@ -131,6 +145,8 @@ extension AppState {
             sel = items.isEmpty ? 0 : min(max(0, sel), items.count - 1)
             modal = .overdue(review: review, selection: sel)
             return []
+        case .conflicts(let rows, let sel):
+            return handleConflictsKey(key, rows, sel)
         }
     }
 }

@@ -25,7 +25,7 @@ extension AppState {
                     let i = boardScroll(c) + (m.y - 2) / max(1, boardCardLines)
                     if m.y >= 2, boardColumns[c].indices.contains(i) { boardSelection[c] = i }
                 }
-            case .dashboard, .joint, .calendar:
+            case .dashboard, .joint, .calendar, .municipality, .partner:
                 break
             case .detail:
                 if m.y == 2, var d = detail {

@@ -78,6 +78,8 @@ extension AppState {
             detail = d
         case .dashboard, .joint, .calendar:
             navigateInsight(action)
+        case .municipality, .partner:
+            navigateOrgPages(action)
         }
     }
 

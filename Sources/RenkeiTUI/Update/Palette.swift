@@ -23,11 +23,14 @@ extension AppState {
             let searched: [String]
             switch lang {
             case .ja: searched = names
-            case .en: searched = [names[1], names[0], names[2]]
+            case .en: searched = [names[1], names[0], names[2]] + names.dropFirst(3)   // aliases too (archive, print)
             }
+            // A query that is an action's own name (連携先, partner) puts that action before
+            // others that only list it among their aliases.
+            let exact = names[0] == q || names[1] == q ? 100 : 0
             let best = searched
                 .compactMap { Fuzzy.score(q, in: $0) }.max()
-            if let best { scored.append((a, best)) }
+            if let best { scored.append((a, best + exact)) }
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.rawValue < $1.0.rawValue }.map(\.0)
     }

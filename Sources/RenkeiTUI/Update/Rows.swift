@@ -64,13 +64,15 @@ extension AppState {
         }
         let view = views.indices.contains(viewIndex) ? views[viewIndex] : SavedView(name: "")
         let stages = Set(view.stages)
-        let viewTerms = FoldedSearch.terms(view.filter), terms = FoldedSearch.terms(filter.text)
+        // Kana and romaji also find the names they read (さやま → 狭山市) once the readings are loaded.
+        let viewTerms = FoldedSearch.query(view.filter, readings: readings), terms = FoldedSearch.query(filter.text, readings: readings)
         let idx = stages.isEmpty && viewTerms.isEmpty && terms.isEmpty ? sortedAll : sortedAll.filter { i in
-            (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && FoldedSearch.matches(summaries[i].searchText, viewTerms) && FoldedSearch.matches(summaries[i].searchText, terms)
+            (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && FoldedSearch.matches(summaries[i].searchText, anyOf: viewTerms)
+                && FoldedSearch.matches(summaries[i].searchText, anyOf: terms)
         }
         rows = idx.map { .summary($0) }
         // Damaged files are always listed (marked), unless the filter excludes their name.
-        for (i, d) in damaged.enumerated() where FoldedSearch.matches(TextNormalizer.fold(d.fileName + " " + d.reason), terms) {
+        for (i, d) in damaged.enumerated() where FoldedSearch.matches(TextNormalizer.fold(d.fileName + " " + d.reason), anyOf: terms) {
             if view.stages.isEmpty { rows.append(.damaged(i)) }
         }
         var cols = Array(repeating: [Int](), count: 6)

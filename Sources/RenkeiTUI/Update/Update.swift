@@ -48,7 +48,7 @@ extension AppState {
                     effects += [.loadDeadlines(caseIds: onScreenCaseIds), .loadDeadlinesInBackground]
                 }
             }
-            effects.append(.loadInsight)
+            effects += [.loadInsight, .loadSyncStatus]
             if let d = detail, external { effects.append(.loadCase(d.id)) }
             return effects
         case .caseLoaded(let id, let c, let ro):
@@ -62,26 +62,33 @@ extension AppState {
                 detail?.editWhenLoaded = false
                 openFieldPicker()
             }
-            return []
+            if let list = d.recordsWhenLoaded {
+                detail?.recordsWhenLoaded = nil
+                openRecordPicker(list)
+            }
+            return seen(id)
         case .caseLoadFailed(let id, let err):
             if detail?.id == id { detail?.error = err; detail?.doc = nil }
             toast(err, .error)
             return []
-        case .saved(let c, let label):
+        case .saved(let c, let label, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
             toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
-            return afterOwnWrite(c.id)
-        case .created(let c):
+            if let warning { toast(warning, .error) }
+            return afterOwnWrite(c.id) + (reviewingConflicts ? [.loadConflicts] : [])
+        case .created(let c, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
             if let i = rows.firstIndex(of: .summary(indexById[c.id] ?? -1)) { selection = i; scrollToSelection() }
             toast("\(Label.created.text(lang)): \(c.id)", .success)
+            if let warning { toast(warning, .error) }
             return afterOwnWrite(c.id)
-        case .undoRedone(let redo, let id, let label):
+        case .undoRedone(let redo, let id, let label, let warning):
             pending = max(0, pending - 1)
             toast("\((redo ? Label.redone : Label.undone).text(lang)): \(id) — \(commandText(label))", .success)
+            if let warning { toast(warning, .error) }
             return [.reload] + (detail.map { [.loadCase($0.id)] } ?? [])
         case .gateBlocked(let id, let stage, let problems):
             pending = max(0, pending - 1)
@@ -112,12 +119,38 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
+            if readings == nil, let r = data.readings {
+                readings = r
+                if !filter.isEmpty || !(views.indices.contains(viewIndex) ? views[viewIndex].filter : "").isEmpty {
+                    rebuildRows(keepId: selectedSummary?.id, dataChanged: false)
+                }
+            }
             refreshFunnel()
             if page == .joint { refreshJoint() }
             if var d = detail, d.tab == .similar { d.similar = nil; detail = d; return refreshSimilar() }
             return []
+        case .trashed(let id):
+            return trashed(id)
+        case .firstRun(let name, let samples):
+            return startFirstRun(suggestedName: name, offerSamples: samples)
+        case .samplesLoaded(let n):
+            pending = max(0, pending - 1)
+            toast(WorkbenchMessage.samplesLoaded(n).text(lang), .success)
+            return [.reload]
         case .similarLoaded(let r):
             if detail?.id == r.caseId { detail?.similar = r }
+            return []
+        case .transfer(let answer):
+            return handleTransfer(answer)
+        case .syncStatusLoaded, .syncFinished, .conflictsLoaded:
+            return handleTeam(msg)
+        case .municipalityLoaded(let o):
+            orgPages.municipality = o
+            showOrgPage(.municipality)
+            return []
+        case .partnerLoaded(let o):
+            orgPages.partner = o
+            showOrgPage(.partner)
             return []
         }
     }

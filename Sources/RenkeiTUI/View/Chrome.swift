@@ -14,7 +14,7 @@ extension AppState {
             left.append(Span("│ " + info.text(lang) + " ", theme.title))
         }
         let date = DisplayFormat.day(today, wareki: settings.wareki || width >= 100) + " "
-        scr.bar(0, left: left, right: [Span(date, theme.title)], style: theme.title)
+        scr.bar(0, left: left, right: syncHeaderSpans() + [Span(date, theme.title)], style: theme.title)
     }
 
     func renderStatus(_ scr: inout Screen) {

@@ -187,8 +187,11 @@ extension AppState {
     }
 
     func describe(_ ch: Change) -> String {
+        // Values and field names as a person reads them (手法: 共同調達, not `joint`) — the same
+        // table as `renkei history` and the undo toasts.
+        let names = FieldNames(catalog: catalog)
         func v(_ j: JSONValue) -> String {
-            let s = AppState.displayValue(j)
+            let s = j.isNull ? "" : names.value(ch.field, j, lang)
             return s.isEmpty ? "—" : DisplayWidth.clip(TerminalText.inline(s), to: 30)
         }
         if ch.field == "stage" {
@@ -206,7 +209,6 @@ extension AppState {
             return WorkbenchMessage.notePreview(DisplayWidth.clip(TerminalText.inline(text), to: 40)).text(lang)
         }
         if ch.field == "stageReason" { return "\(Label.reason.text(lang)): \(v(ch.after))" }
-        let label = CaseFields.spec(ch.field)?.label(lang) ?? ch.field
-        return "\(label): \(v(ch.before)) → \(v(ch.after))"
+        return "\(names.name(ch.field, lang)): \(v(ch.before)) → \(v(ch.after))"
     }
 }

@@ -36,8 +36,14 @@ extension AppState {
         if d.tab == .checklist || d.tab == .similar, let selLine = lines.firstIndex(where: { $0.selected }) {
             scroll = max(0, min(selLine - h / 2, lines.count - h))
         }
+        drawLines(lines, top: top, height: h, first: scroll, &scr)
+    }
+
+    /// Draws `lines` from `first` into `height` rows at `top` (the selected one highlighted),
+    /// with a scroll mark when they do not all fit.
+    func drawLines(_ lines: [Line], top: Int, height h: Int, first: Int, _ scr: inout Screen) {
         for i in 0..<h {
-            let li = scroll + i
+            let li = first + i
             guard li < lines.count else { break }
             let line = lines[li]
             let y = top + i
@@ -46,7 +52,7 @@ extension AppState {
             scr.put(1 + line.indent, y, spans: spans, limit: width - 1)
         }
         if lines.count > h {
-            let pos = top + Int(Double(h - 1) * Double(scroll) / Double(max(1, lines.count - h)))
+            let pos = top + Int(Double(h - 1) * Double(first) / Double(max(1, lines.count - h)))
             scr.put(width - 1, pos, "▐", theme.dim)
         }
     }

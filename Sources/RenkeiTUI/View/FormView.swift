@@ -4,14 +4,20 @@ import RenkeiCore
 extension AppState {
     func renderForm(_ f: Form, _ scr: inout Screen) {
         let w = min(width - 2, 72)
-        let innerW = max(1, w - 4)
+        // The input's own width (dialog inside minus the two-column indent), as it wraps when drawn.
+        let innerW = max(1, w - 6)
         // Lay fields out as blocks: label line, input (multiline: up to 6 lines), optional error.
         struct Block { var field: Int; var height: Int }
         let blocks: [Block] = f.fields.indices.map { i in
             let fld = f.fields[i]
             var h = 2
-            if fld.kind == .multiline { h = 1 + min(6, max(3, fld.input.lines(width: innerW).count)) }
+            // A long value wraps so all of it shows (issue 14: a one-line field showed only its
+            // tail); a form of one field may use the screen's height, beyond that it scrolls.
+            let cap = f.fields.count == 1 ? max(6, height - 8) : 6
+            if fld.kind == .multiline { h = 1 + min(cap, max(3, fld.input.lines(width: innerW).count)) }
+            else if fld.kind == .text { h = 1 + min(cap, max(1, fld.input.lines(width: innerW).count)) }
             if fld.error != nil { h += 1 }
+            h += warningLines(fld, width: innerW).count
             return Block(field: i, height: h)
         }
         let total = blocks.reduce(0) { $0 + $1.height } + 2
@@ -45,6 +51,9 @@ extension AppState {
             y += ih
             if let e = fld.error, y < inner.y + avail {
                 scr.put(inner.x + 2, y, "⚠ " + e, theme.error, limit: inner.maxX); y += 1
+            }
+            for l in warningLines(fld, width: innerW) where y < inner.y + avail {
+                scr.put(inner.x + 2, y, l, theme.warning, limit: inner.maxX); y += 1
             }
         }
         scr.put(inner.x, inner.maxY - 1, f.error ?? footer, f.error == nil ? theme.dim : theme.error, limit: inner.maxX)

@@ -13,12 +13,13 @@ extension AppState {
 
     func renderList(_ scr: inout Screen) {
         titleBar(&scr, Label.portfolio.text(lang))
-        let layout = ListLayout(width: width, stageWidth: stageColumnWidth)
+        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort)
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
         for col in layout.cols {
             var label = col.column.label.text(lang)
-            if col.column == sort { label += descending ? "↓" : "↑" }
+            // The arrow survives a narrow column: the label is cut, never the sort direction.
+            if col.column == sort { label = DisplayWidth.clip(label, to: max(1, col.width - 1), ellipsis: "") + (descending ? "↓" : "↑") }
             scr.putPadded(col.x, 1, label, columns: col.width, theme.header.withUnderline, alignRight: col.column == .days)
         }
         let top = listBodyTop, h = listBodyHeight
@@ -57,7 +58,9 @@ extension AppState {
     func drawRow(_ scr: inout Screen, _ y: Int, _ s: CaseSummary, _ layout: ListLayout, selected: Bool) {
         let base: Style = selected ? theme.selected : .plain
         scr.fill(Rect(x: 0, y: y, width: width, height: 1), base)
-        let marker = readOnly.contains(s.id) ? "🔒" : (selected ? "▶" : " ")
+        // ● changed by others since this person last opened it (a shared workspace, issue 12);
+        // it wins over ▶, which the row's highlight already says.
+        let marker = readOnly.contains(s.id) ? "🔒" : (team.isUnseen(s.id) ? "●" : selected ? "▶" : " ")
         if marker == "🔒" { scr.put(0, y, "R", base.withBold) } else { scr.put(0, y, marker, base.withBold) }
         func st(_ x: Style) -> Style { selected ? Style(fg: x.fg, bg: x.bg, bold: x.bold, reverse: true) : x }
         for col in layout.cols {

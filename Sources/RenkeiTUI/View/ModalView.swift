@@ -66,11 +66,15 @@ extension AppState {
                 guard k < p.labels.count else { break }
                 scr.putPadded(inner.x, inner.y + i, p.labels[k], columns: inner.width, k == p.selection ? theme.selected : .plain)
             }
-            if listH >= 0 { scr.put(inner.x, inner.maxY - 1, Label.chooseFooter.text(lang), theme.dim, limit: inner.maxX) }
+            if listH >= 0 { scr.put(inner.x, inner.maxY - 1, p.footer ?? Label.chooseFooter.text(lang), theme.dim, limit: inner.maxX) }
         case .form(let f):
             renderForm(f, &scr)
         case .overdue(let review, let sel):
             renderOverdue(review, sel, &scr)
+        case .export(let d):
+            renderExportDialog(d, &scr)
+        case .conflicts(let rows, let sel):
+            renderConflicts(rows, sel, &scr)
         }
     }
 

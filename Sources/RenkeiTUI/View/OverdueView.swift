@@ -51,9 +51,16 @@ extension AppState {
         if !review.unscheduled.isEmpty {
             lines.append(Line(WorkbenchMessage.noTargetFiscalYear(review.unscheduled).text(lang), theme.dim))
         }
-        let footer = settings.keymap.hints(in: .overdue).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
+        drawReviewList(lines, selectedLine: selLine, anchor: 2, in: inner, footer: .overdue, &scr)
+    }
+
+    /// A review dialog's body (the overdue review, the concurrent edits): `lines` scrolled so
+    /// the selected one sits `1/anchor` down the box, selected lines highlighted, and the
+    /// context's key hints on the last line.
+    func drawReviewList(_ lines: [Line], selectedLine selLine: Int, anchor: Int, in inner: Rect, footer context: KeyContext, _ scr: inout Screen) {
+        let footer = settings.keymap.hints(in: context).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
         let bodyH = max(0, inner.height - 1)
-        let first = max(0, min(selLine - bodyH / 2, lines.count - bodyH))
+        let first = max(0, min(selLine - bodyH / anchor, lines.count - bodyH))
         for i in 0..<bodyH {
             guard first + i < lines.count else { break }
             let l = lines[first + i]

@@ -25,6 +25,8 @@ extension AppState {
         case .dashboard: renderDashboard(&scr)
         case .joint: renderJoint(&scr)
         case .calendar: renderCalendar(&scr)
+        case .municipality: renderMunicipality(&scr)
+        case .partner: renderPartner(&scr)
         }
         renderStatus(&scr)
         if let modal { renderModal(modal, &scr) }

@@ -27,7 +27,11 @@ struct CalendarCommand: ParsableCommand {
         let loaded = try Deadlines.load(ctx)
         let set = loaded.result.calendars
         let resolution: CalendarResolution
-        let municipality = try self.municipality.map { try Self.municipalityName($0, summaries: loaded.portfolio.summaries, calendars: set) }
+        let municipality = try self.municipality.map { typed in
+            // さやま / sayama name 狭山市 by its reading (the shipped table, loaded only here).
+            let readings = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)))
+            return try Self.municipalityName(typed, summaries: loaded.portfolio.summaries, calendars: set, readings: readings)
+        }
         if let m = municipality {
             let sample = loaded.portfolio.summaries.first { $0.municipality == m }
             resolution = set.resolve(municipality: m, prefecture: sample?.prefecture ?? (Prefectures.all.contains(m) ? m : nil),
@@ -57,9 +61,7 @@ struct CalendarCommand: ParsableCommand {
             return
         }
         let lang = Output.lang
-        let ja = lang == .ja
-        Output.line(ja ? "\(n)年度 予算編成カレンダー — \(cal.ja) [\(cal.id)]\(municipality.map { "（\($0)）" } ?? "")"
-                       : "FY\(n) budget calendar — \(cal.en) [\(cal.id)]\(municipality.map { " (\($0))" } ?? "")")
+        Output.line(ReviewMessage.calendarHeader(fiscalYear: n, name: cal.label(lang), id: cal.id, municipality: municipality).text(lang))
         if let note = resolution.note(lang) { Output.line("! " + note) }
         Output.line("")
         for r in timeline.rows {
@@ -68,13 +70,13 @@ struct CalendarCommand: ParsableCommand {
             var line = "\(mark) \(DisplayWidth.pad(dateText, to: wareki ? 10 : 16))  \(r.label(lang))"
             if !r.isToday { line += "  " + r.relativeText(lang) }
             if r.shiftReason != nil, let why = h.closureReason(r.scheduled, lang: lang) {
-                line += ja ? "  ［\(r.scheduled.month)/\(r.scheduled.day)は\(why)→前営業日］" : "  [\(r.scheduled): \(why) → previous business day]"
+                line += "  " + ReviewMessage.movedEarlier(month: r.scheduled.month, day: r.scheduled.day, scheduled: r.scheduled.description, reason: why).text(lang)
             }
             Output.line(line)
         }
         if set.all.count > 1 {
             Output.line("")
-            Output.line(ja ? "利用可能なカレンダー:" : "Calendars:")
+            Output.line(Label.calendarsHeading.text(lang))
             for c in set.all {
                 let who = c.appliesTo.municipalities + c.appliesTo.prefectures + c.appliesTo.kinds.map(\.rawValue)
                 Output.line("  \(c.id)  \(c.label(lang))\(who.isEmpty ? "" : "  → " + who.joined(separator: ", "))")
@@ -82,7 +84,7 @@ struct CalendarCommand: ParsableCommand {
         }
         if !problems.isEmpty {
             Output.line("")
-            Output.line(ja ? "問題:" : "Problems:")
+            Output.line(Label.problemsHeading.text(lang))
             for p in problems { Output.line("  \(p)") }
         }
     }
@@ -91,7 +93,7 @@ struct CalendarCommand: ParsableCommand {
     /// The municipality the user meant: a case's municipality, one named by a calendar, or a
     /// prefecture — exactly, by width/kana-folded name or by an unambiguous start (狭山 → 狭山市).
     /// Anything else says so (exit 2) instead of silently showing the default calendar.
-    static func municipalityName(_ typed: String, summaries: [CaseSummary], calendars: CalendarSet) throws -> String {
+    static func municipalityName(_ typed: String, summaries: [CaseSummary], calendars: CalendarSet, readings: SearchReadings? = nil) throws -> String {
         var names = Set(summaries.map(\.municipality))
         for a in calendars.all.map(\.appliesTo) + calendars.rejected.map(\.appliesTo) {
             names.formUnion(a.municipalities); names.formUnion(a.prefectures)
@@ -101,7 +103,11 @@ struct CalendarCommand: ParsableCommand {
         switch Choice.resolve(typed, among: choices) {
         case .found(let c): return c.code
         case .ambiguous(let cs): throw CLIError(Message.unknownMunicipality(typed, known: cs.map(\.code)).text(Output.lang), code: .usage)
-        case .unknown: throw CLIError(Message.unknownMunicipality(typed, known: choices.map(\.code)).text(Output.lang), code: .usage)
+        case .unknown:
+            let forms = Set(readings?.alternatives(TextNormalizer.fold(typed)) ?? [])
+            let byReading = names.filter { forms.contains(TextNormalizer.fold($0)) }.sorted()
+            if byReading.count == 1 { return byReading[0] }
+            throw CLIError(Message.unknownMunicipality(typed, known: (byReading.isEmpty ? choices.map(\.code) : byReading)).text(Output.lang), code: .usage)
         }
     }
 
@@ -113,9 +119,6 @@ struct CalendarCommand: ParsableCommand {
     }
 }
 
-extension BudgetCalendar {
-    func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
-}
 
 struct CalendarJSON: Encodable {
     struct Cal: Encodable { var id: String, ja: String, en: String, source: String?, appliesTo: BudgetCalendar.AppliesTo }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RenkeiCore
 import RenkeiStore
+import RenkeiSync
 
 /// `renkei conflicts`: the concurrent edits merges recorded — a calm review list, not an error.
 /// Each shows both values, who and when, and which one the case holds; `--keep N` marks it
@@ -66,19 +67,11 @@ struct ConflictsCommand: ParsableCommand {
 
     /// Open concurrent edits of every case, numbered in a stable order (case id, then record).
     static func open(_ ctx: AppContext) throws -> [Row] {
-        var rows: [Row] = []
-        let marker = Data("\"concurrentEdits\"".utf8)
-        for name in ctx.store.caseFileNames() {
-            let url = ctx.workspace.casesDir.appendingPathComponent(name)
-            // Only files that have any are decoded (a portfolio has thousands of cases).
-            guard let data = try? RegularFile.read(url, limit: CaseCodec.maxFileSize), data.range(of: marker) != nil,
-                  let doc = try? CaseCodec.decode(data, path: url.path) else { continue }
-            for e in doc.value.concurrentEdits ?? [] where e.isOpen {
-                rows.append(Row(number: rows.count + 1, caseId: doc.value.id, id: e.id, unit: e.unit, field: e.field,
-                                kept: e.kept, other: e.other, keptBy: e.keptSide.by, keptAt: e.keptSide.at?.text,
-                                otherBy: e.otherSide.by, otherAt: e.otherSide.at?.text, cause: e.cause.rawValue))
-            }
+        ConcurrentEditScan.open(ctx.store).enumerated().map { i, r in
+            let e = r.edit
+            return Row(number: i + 1, caseId: r.caseId, id: e.id, unit: e.unit, field: e.field,
+                       kept: e.kept, other: e.other, keptBy: e.keptSide.by, keptAt: e.keptSide.at?.text,
+                       otherBy: e.otherSide.by, otherAt: e.otherSide.at?.text, cause: e.cause.rawValue)
         }
-        return rows
     }
 }

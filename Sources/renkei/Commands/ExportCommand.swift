@@ -113,7 +113,7 @@ struct ExportCommand: ParsableCommand {
                 }
                 if let destination {
                     let url = try ReportExporter.write(data, to: destination, overwrite: force)
-                    Output.errorRaw("renkei: wrote \(url.path) (\(report.count) cases)")
+                    Output.errorRaw("renkei: " + StatusMessage.wrote(path: url.path, cases: report.count).text(Output.lang))
                 } else {
                     Output.document(data, json: format == "json")
                 }
@@ -141,7 +141,7 @@ struct ExportCommand: ParsableCommand {
             if let destination {
                 let written = try exporter.exportDocument(caseId: id, request, to: .file(destination, overwrite: force))
                 anonymizer = written.anonymizer
-                Output.errorRaw("renkei: wrote \(written.url.path)")
+                Output.errorRaw("renkei: " + StatusMessage.wrote(path: written.url.path, cases: nil).text(Output.lang))
             } else {
                 if output == .pdf, PDFPrinter.engine() == nil { throw ReportError.noPDFEngine }
                 let doc = try exporter.renderDocument(caseId: id, request)
@@ -149,7 +149,7 @@ struct ExportCommand: ParsableCommand {
                 if output == .pdf { FileHandle.standardOutput.write(doc.data) } else { Output.document(doc.data, json: output == .json) }
             }
             // What was replaced, so the user knows what the file no longer holds (counts only, never the values).
-            if let anonymizer { Output.errorRaw("renkei: \(anonymizer.summary)") }
+            if let anonymizer { Output.errorRaw("renkei: " + anonymizer.summary(Output.lang)) }
         }
     }
 

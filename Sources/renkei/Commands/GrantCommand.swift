@@ -13,6 +13,8 @@ struct GrantCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String
     @Flag(help: "Machine-readable output.") var json = false
+    @Option(name: .customLong("tick"), help: "Tick a criterion or obligation (its id, e.g. dai2-kpi); repeatable.") var tick: [String] = []
+    @Option(name: .customLong("untick"), help: "Untick a criterion or obligation; repeatable.") var untick: [String] = []
 
     struct Out: Encodable {
         var programme: String, source: String, fundingSource: String, totalYen: Int
@@ -20,14 +22,17 @@ struct GrantCommand: ParsableCommand {
         var bodyClass: String, track: String?, capYen: Int?, overCap: Bool
         var applicationsThisYear: Int, applicationLimit: Int?, windowCloses: String?
         var criteria: [String], obligations: [String]
+        /// Criteria and obligations ticked on the case.
+        var ticked: [String]
     }
 
     func run() throws {
-        let ctx = try AppContext.make(global)
+        let ctx = try AppContext.make(global, mutating: !(tick.isEmpty && untick.isEmpty))
         let id = try ctx.caseId(self.id)
-        let world = try MunicipalityWorld.load(ctx)
         let (programmes, problems) = ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace)
         for p in problems { Output.warn(p) }
+        if !(tick.isEmpty && untick.isEmpty) { try tickItems(id, programmes: programmes, ctx) }
+        let world = try MunicipalityWorld.load(ctx)
         let windows = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: nil).fundingWindows
         let codes = world.codes()
         guard let c = world.cases.first(where: { $0.id == id }) else { throw CLIError(Message.unknownCase(id).text(Output.lang)) }
@@ -44,14 +49,15 @@ struct GrantCommand: ParsableCommand {
                     bodyClass: g.bodyClass.rawValue, track: g.track?.id, capYen: g.capYen, overCap: g.overCap,
                     applicationsThisYear: g.applicationsThisYear, applicationLimit: g.applicationLimit,
                     windowCloses: g.window?.closes.description,
-                    criteria: g.programme.criteria.map(\.id), obligations: g.programme.obligations.map(\.id))
+                    criteria: g.programme.criteria.map(\.id), obligations: g.programme.obligations.map(\.id),
+                    ticked: g.programme.checklistItems.map(\.id).filter { c.checklist[$0] != nil })
             })
             return
         }
         if checks.isEmpty { Output.line(GrantLabel.noGrant.text(lang)); return }
         for g in checks {
             let p = g.programme
-            Output.line("\(c.id)  \(lang == .ja ? p.name : (p.en ?? p.name))  (\(GrantLabel.source.text(lang)): \(p.source))")
+            Output.line("\(c.id)  \(p.title(lang))  (\(GrantLabel.source.text(lang)): \(p.source))")
             Output.line("  \(Label.budgetTotal.text(lang)): \(Yen.format(g.totalYen))")
             if let problem = g.arithmeticProblem { Output.line("  " + problem) }
             if let n = g.nationalYen, let l = g.localYen {
@@ -60,7 +66,7 @@ struct GrantCommand: ParsableCommand {
             }
             if let t = g.track, let cap = g.capYen {
                 Output.line("  \(GrantLabel.cap.text(lang)): \(Yen.format(cap)) — "
-                            + GrantMessage.capBasis(track: lang == .ja ? t.ja : t.en, perYear: t.capBasis == "per-year", bodyClass: g.bodyClass.label(lang)).text(lang))
+                            + GrantMessage.capBasis(track: t.label(lang), perYear: t.capBasis == "per-year", bodyClass: g.bodyClass.label(lang)).text(lang))
                 if g.overCap, let n = g.nationalYen { Output.line("  " + GrantMessage.overCap(national: Yen.format(n), cap: Yen.format(cap)).text(lang)) }
             }
             if let limit = g.applicationLimit, let fy = c.budget.fiscalYear {
@@ -69,12 +75,30 @@ struct GrantCommand: ParsableCommand {
             }
             if let w = g.window { Output.line("  \(GrantLabel.window.text(lang)): \(Deadlines.date(w.closes, wareki: false, lang)) (\(w.label(lang)))") }
             Output.line("  \(GrantLabel.criteria.text(lang)):")
-            for r in p.criteria { Output.line("    □ \(lang == .ja ? r.ja : r.en) (\(r.page))") }
+            let box: (FundingProgramme.Reference) -> String = { c.checklist[$0.id] != nil ? "☑" : "□" }
+            for r in p.criteria { Output.line("    \(box(r)) \(r.label(lang)) (\(r.page))  [\(r.id)]") }
             Output.line("  \(GrantLabel.obligations.text(lang)):")
-            for r in p.obligations { Output.line("    □ \(lang == .ja ? r.ja : r.en) (\(r.page))") }
+            for r in p.obligations { Output.line("    \(box(r)) \(r.label(lang)) (\(r.page))  [\(r.id)]") }
+            Output.line("  " + GrantMessage.tickHint(caseId: c.id).text(lang))
             if !p.related.isEmpty {
                 Output.line("  \(GrantLabel.related.text(lang)): " + p.related.map { ($0.ja) + ($0.note.map { "（\($0)）" } ?? "") }.joined(separator: "、"))
             }
+        }
+    }
+
+    /// Ticks through the store (one undoable event each), with the programmes' items added to
+    /// the catalog so the command accepts their ids.
+    func tickItems(_ id: String, programmes: [FundingProgramme], _ ctx: AppContext) throws {
+        var catalog = ctx.catalog
+        catalog.programmeItems = programmes.flatMap(\.checklistItems)
+        let known = Set(catalog.programmeItems.map(\.id))
+        for item in tick + untick where !known.contains(item) {
+            throw CLIError(GrantMessage.unknownItem(item, known: known.sorted()).text(Output.lang), code: .usage)
+        }
+        let store = CaseStore(workspace: ctx.workspace, catalog: catalog)
+        for (item, on) in tick.map({ ($0, true) }) + untick.map({ ($0, false) }) {
+            let r = try store.apply(id, on ? .tick(item: item) : .untick(item: item), actor: ctx.actor, now: ctx.now)
+            if let w = r.journalWarning { Output.warn(w) }
         }
     }
 }

@@ -39,7 +39,6 @@ enum LocalTime {
         let hm = String(local.text.dropFirst(11).prefix(5))
         let base = "\(day.description.replacingOccurrences(of: "-", with: "/")) \(hm)"
         guard wareki else { return base }
-        return lang == .ja ? "\(base)（\(day.wareki)・\(Message.fiscalYearValue(day.fiscalYear).text(lang))）"
-                           : "\(base) (\(day.wareki), \(Message.fiscalYearValue(day.fiscalYear).text(lang)))"
+        return ReviewMessage.timeWithEra(base: base, wareki: day.wareki, fiscalYear: Message.fiscalYearValue(day.fiscalYear).text(lang)).text(lang)
     }
 }

@@ -46,7 +46,7 @@ struct ICalCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         if noFeed {
             try CalendarFeed.saveSetting(nil, ctx.workspace)
-            Output.errorRaw("renkei: the calendar feed is no longer updated")
+            Output.errorRaw("renkei: " + StatusMessage.feedStopped.text(Output.lang))
             return
         }
         let loaded = try Deadlines.load(ctx)
@@ -61,14 +61,14 @@ struct ICalCommand: ParsableCommand {
             let all = try CalendarFeed.render(ctx, summaries: loaded.portfolio.summaries, context: loaded.context, within: nil)
             try CalendarFeed.write(all.text, to: url)
             try CalendarFeed.saveSetting(.init(file: url.path), ctx.workspace)
-            Output.errorRaw("renkei: wrote \(url.path) (\(all.count) events); it is rewritten after every change")
+            Output.errorRaw("renkei: " + StatusMessage.wroteEvents(path: url.path, events: all.count, subscribed: true).text(Output.lang))
             return
         }
         let (text, count) = try CalendarFeed.render(ctx, summaries: summaries, context: loaded.context, within: within)
         if let output, output != "-" {
             let url = URL(fileURLWithPath: output)
             try CalendarFeed.write(text, to: url)
-            Output.errorRaw("renkei: wrote \(url.path) (\(count) events)")
+            Output.errorRaw("renkei: " + StatusMessage.wroteEvents(path: url.path, events: count, subscribed: false).text(Output.lang))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

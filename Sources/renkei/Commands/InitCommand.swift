@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenkeiCore
 import RenkeiStore
 
 struct InitCommand: ParsableCommand {
@@ -13,6 +14,6 @@ struct InitCommand: ParsableCommand {
         let ws = try Workspace.create(at: root)
         var n = 0
         if sample { n = try ws.seedSamples(from: try DataDirectory.locate()) }
-        Output.line("initialised \(ws.root.path)" + (sample ? " with \(n) sample cases" : ""))
+        Output.line(StatusMessage.initialised(path: ws.root.path, samples: sample ? n : nil).text(Output.lang))
     }
 }

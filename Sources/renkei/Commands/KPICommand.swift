@@ -41,19 +41,11 @@ struct KPICommand: ParsableCommand {
         if remove {
             c.kpis.removeAll { $0.name == name }
         } else {
-            if !c.kpis.contains(where: { $0.name == name }) { c.kpis.append(KPI(name: name, unit: unit ?? "")) }
-            let i = c.kpis.firstIndex { $0.name == name }!
-            if let unit { c.kpis[i].unit = unit }
-            if let b { c.kpis[i].baseline = b }
-            if let t { c.kpis[i].target = t }
-            if let a {
-                c.kpis[i].actuals.removeAll { $0.date == day }   // one actual per day: a new one replaces it
-                c.kpis[i].actuals.append(KPIActual(date: day, value: a))
-                c.kpis[i].actuals.sort { $0.date < $1.date }
-            }
+            // One actual per day: a new one replaces that day's.
+            CaseRecords.upsertKPI(&c.kpis, name: name, unit: unit, baseline: b, target: t, actual: a.map { (day, $0) })
         }
-        let value = CaseFields.get(c, "kpiList")
-        try ctx.apply(id, .setField(path: "kpiList", value: value))
+        let value = CaseFields.get(c, RecordList.kpis.path)
+        try ctx.apply(id, RecordList.kpis.command(c))
         Output.line(Message.listChanged(caseId: id, field: Label.tabKPI.text(Output.lang),
                                         value: ctx.names.value("kpiList", value, Output.lang)).text(Output.lang))
     }

@@ -9,7 +9,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this stage, by name or code (予算化, budgeting …): \(Stage.allCases.map(\.ja).joined(separator: ", ")).") var stage: String?
     @Option(help: "Only this exit, by name or code (調達/procurement, 普及/promotion, 共創/co-creation).") var exit: String?
-    @Option(help: "Text to find in title, municipality, partners, tags and notes (NFKC: 全角/半角 and カナ width fold).") var search: String?
+    @Option(help: "Text to find in title, municipality, partners, tags and notes (NFKC: 全角/半角 and カナ width fold; a municipality also by its reading: さやま, ｻﾔﾏ, sayama).") var search: String?
     @Option(help: "Show at most N rows.") var limit: Int?
     @Flag(help: "Print only the number of matching cases.") var count = false
     @Flag(help: "Machine-readable output.") var json = false
@@ -37,17 +37,22 @@ struct ListRun {
         if count && stageFilter == nil && exitFilter == nil && search == nil {
             // Fast path: validate the index against the directory, decode no summary.
             let (n, damaged) = try ctx.store.caseCount()
-            for d in damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+            for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
             if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
             return
         }
         // The index pre-filters the search on bytes and decodes only candidate rows.
-        let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false))
+        // Kana and romaji also find the names they read, from the shipped table (loaded only for a search).
+        let readings = search.map { _ in
+            SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
+                           partners: PartnerLoader.load(ctx.workspace).records)
+        }
+        let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false, readings: readings))
         var rows = portfolio.summaries.filter { s in
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
         }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
-        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
         if count {
             if json { try Output.json(["count": rows.count]) } else { Output.line(String(rows.count)) }
             return
@@ -63,7 +68,7 @@ struct ListRun {
         let table = rows.map { s in
             [s.id, s.title, s.municipality, s.partners.joined(separator: "・"),
              s.stage.progressGlyph + " " + s.stage.label(lang),
-             [s.exit.map { lang == .ja ? $0.shortJa : $0.en }, s.method.map { Choice.label(of: $0, in: methods, lang) }]
+             [s.exit.map { $0.shortLabel(lang) }, s.method.map { Choice.label(of: $0, in: methods, lang) }]
                 .compactMap { $0 }.joined(separator: "/"),
              s.fiscalYear.map(String.init) ?? "—"]
         }

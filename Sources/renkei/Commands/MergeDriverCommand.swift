@@ -26,8 +26,17 @@ struct MergeDriverCommand: ParsableCommand {
             catch { throw CLIError("\(name): \(error)") }
         }
         let b = try read(base), o = try read(ours), t = try read(theirs)
+        if RecordFileMerge.isRecord(name) {
+            // A municipality profile or partner record: field by field, no catalog needed.
+            do {
+                try DurableFile.write(try RecordFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t).data, to: URL(fileURLWithPath: ours))
+                return
+            } catch CaseFileMerge.Failure.damaged(let side, let reason) {
+                throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))
+            }
+        }
         do {
-            let out = try CaseFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t, path: name, catalog: Self.catalog())
+            let out = try CaseFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t, path: name, loadCatalog: Self.catalog)
             try DurableFile.write(out.data, to: URL(fileURLWithPath: ours))
         } catch CaseFileMerge.Failure.damaged(let side, let reason) {
             throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))

@@ -29,13 +29,12 @@ struct MunicipalityShowCommand: ParsableCommand {
     }
 
     func render(_ o: MunicipalityOverview, lang: Lang) {
-        let sep = lang == .ja ? "、" : ", "
         Output.line("\(o.displayName)  \(o.entry.code)  \(o.entry.kind.label(lang)) · "
                     + MunicipalityMessage.profileSize(size: o.size.label(lang), fromKind: !o.sizeFromProfile).text(lang))
         if let p = o.profile {
             if let d = p.desk {
                 let people = d.contacts.map { c in c.name + (c.role.map { "（\($0)）" } ?? "") }
-                Output.line("  \(ML.desk.text(lang)): \(d.name)" + (people.isEmpty ? "" : " — " + people.joined(separator: sep)))
+                Output.line("  \(ML.desk.text(lang)): \(d.name)" + (people.isEmpty ? "" : " — " + WorkbenchMessage.list(people).text(lang)))
             }
             if let cal = p.calendar { Output.line("  \(ML.calendar.text(lang)): \(cal)") }
             if let n = p.notes, !n.isEmpty { Output.line("  \(ML.notes.text(lang)): \(TerminalText.inline(n))") }
@@ -62,7 +61,7 @@ struct MunicipalityShowCommand: ParsableCommand {
         Output.line(ML.deadlines.text(lang))
         if o.deadlines.isEmpty { Output.line("  " + ML.noDeadlines.text(lang)) }
         for d in o.deadlines {
-            Output.line("  \(Deadlines.date(d.due, wareki: false, lang))  \(d.caseId)  \(lang == .ja ? d.ja : d.en)"
+            Output.line("  \(Deadlines.date(d.due, wareki: false, lang))  \(d.caseId)  \(d.label(lang))"
                         + "  " + DeadlineText.status(daysOverdue: d.daysOverdue, lang))
         }
     }
@@ -87,7 +86,7 @@ struct OverviewJSON: Encodable {
         readiness = o.readiness.rows.map { ReadinessRow(id: $0.item.id, label: $0.item.label(lang), page: $0.item.page,
                                                         status: $0.readiness?.status.rawValue, note: $0.readiness?.note, source: $0.readiness?.source) }
         cases = o.casesByStage.flatMap { g in g.cases.map { CaseRow(id: $0.id, title: $0.title, stage: $0.stage.rawValue) } }
-        deadlines = o.deadlines.map { DeadlineRow(caseId: $0.caseId, label: lang == .ja ? $0.ja : $0.en, due: $0.due.description, daysOverdue: $0.daysOverdue) }
+        deadlines = o.deadlines.map { DeadlineRow(caseId: $0.caseId, label: $0.label(lang), due: $0.due.description, daysOverdue: $0.daysOverdue) }
     }
 }
 

@@ -67,13 +67,12 @@ struct OverdueRun {
             return
         }
         let lang = Output.lang
-        let ja = lang == .ja
-        Output.line(ja ? "超過レビュー \(ctx.today)（\(ctx.today.wareki)） — 超過 \(review.missedCount) ・ \(review.within)日以内 \(review.dueSoonCount) ・ スヌーズ中 \(review.snoozed.count)"
-                       : "Overdue review \(ctx.today) (\(ctx.today.wareki)) — missed \(review.missedCount) · due within \(review.within) days \(review.dueSoonCount) · snoozed \(review.snoozed.count)")
+        Output.line(ReviewMessage.overdueHeader(today: ctx.today.description, wareki: ctx.today.wareki, missed: review.missedCount,
+                                                within: review.within, dueSoon: review.dueSoonCount, snoozed: review.snoozed.count).text(lang))
         for g in shown {
             Output.line("")
             Output.line("■ \(g.title(lang)) (\(g.count))")
-            if g.count == 0 { Output.line(ja ? "  なし" : "  none") }
+            if g.count == 0 { Output.line("  " + Label.noneItems.text(lang)) }
             for m in g.municipalities {
                 Output.line("  \(m.municipality)\(m.prefecture.map { $0 == m.municipality ? "" : "（\($0)）" } ?? "")")
                 var lastCase = ""
@@ -81,41 +80,41 @@ struct OverdueRun {
                     if i.caseId != lastCase { Output.line("    \(i.caseId)  \(i.caseTitle)"); lastCase = i.caseId }
                     var line = "      \(i.label(lang))  \(Deadlines.date(i.due, wareki: wareki, lang))  \(i.statusText(lang))  \(i.stageText(lang))"
                     if i.shiftReason != nil, let r = loaded.context.holidays.closureReason(i.scheduled, lang: lang) {
-                        line += ja ? "  ［\(i.scheduled.month)/\(i.scheduled.day)は\(r)→前営業日］" : "  [\(i.scheduled): \(r) → previous business day]"
+                        line += "  " + ReviewMessage.movedEarlier(month: i.scheduled.month, day: i.scheduled.day, scheduled: i.scheduled.description, reason: r).text(lang)
                     }
                     Output.line(line)
                     if i.kind == .fundingWindow, let req = i.requirement(lang) { Output.line("      → " + req) }
                     if let route = i.earliestRoute {
-                        Output.line("      → " + (ja ? "最短ルート: " : "earliest route: ") + route.label(lang)
-                                    + (route.closed(lang).map { ja ? "（\($0)）" : "; \($0)" } ?? ""))
-                        Output.line("      → " + (ja ? "代替: " : "alternative: ") + route.alternative(lang))
+                        Output.line("      → " + ReviewMessage.earliestRoute(route.label(lang), closed: route.closed(lang)).text(lang))
+                        Output.line("      → " + ReviewMessage.alternativeRoute(route.alternative(lang)).text(lang))
                     }
-                    if let note = i.calendarNote { Output.line("      ! " + (ja ? note : "default calendar used: " + note)) }
+                    if let note = i.calendarNote { Output.line("      ! " + ReviewMessage.defaultCalendarUsed(note).text(lang)) }
                 }
             }
         }
         if !review.snoozed.isEmpty {
             Output.line("")
-            Output.line(ja ? "スヌーズ中 (\(review.snoozed.count))" : "Snoozed (\(review.snoozed.count))")
-            for i in review.snoozed { Output.line("  \(i.caseId)  \(i.milestoneId)  \(ja ? "〜" : "until ")\(i.snoozedUntil?.description ?? "")  \(i.statusText(lang))") }
+            Output.line(ReviewMessage.snoozedHeader(review.snoozed.count).text(lang))
+            for i in review.snoozed {
+                Output.line("  \(i.caseId)  \(i.milestoneId)  \(ReviewMessage.snoozedUntil(i.snoozedUntil?.description ?? "").text(lang))  \(i.statusText(lang))")
+            }
         }
         if !review.unscheduled.isEmpty {
             // A long portfolio can have hundreds: name the first few, count the rest (--json lists all).
             let shown = review.unscheduled.prefix(12).joined(separator: ", ")
             let rest = review.unscheduled.count - min(12, review.unscheduled.count)
-            let more = rest > 0 ? (ja ? " ほか\(rest)件" : " and \(rest) more") : ""
+            let more = rest > 0 ? ReviewMessage.andMore(rest).text(lang) : ""
             Output.line("")
-            Output.line(ja ? "目標年度が未設定（予算の締切を計算できません）: " + shown + more + " — renkei set ID budget.fiscalYear N"
-                           : "No target fiscal year (budget deadlines unknown): " + shown + more + " — renkei set ID budget.fiscalYear N")
+            Output.line(ReviewMessage.noTargetFiscalYear(shown + more).text(lang))
         }
         if !review.calendarFallbacks.isEmpty {
             Output.line("")
-            Output.line(ja ? "標準カレンダーで代用（暦ファイルに誤り）:" : "Using the default calendar (bad calendar file):")
+            Output.line(Label.calendarFallbackHeading.text(lang))
             for f in review.calendarFallbacks { Output.line("  \(f.caseId) \(f.municipality): \(f.file)") }
         }
         if !loaded.result.problems.isEmpty {
             Output.line("")
-            Output.line(ja ? "暦・資金データの問題:" : "Calendar and funding data problems:")
+            Output.line(Label.calendarProblemsHeading.text(lang))
             for p in loaded.result.problems { Output.line("  \(p)") }
         }
     }

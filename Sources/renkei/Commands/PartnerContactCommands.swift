@@ -19,18 +19,15 @@ struct PartnerCommand: ParsableCommand {
         let kindCode = try kind.map { try Choice.cli($0, .partnerKind, Choice.partnerKinds) }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
-        var list = try ctx.load(id).value.partners
+        var c = try ctx.load(id).value
         let name = self.name.trimmingCharacters(in: .whitespaces)
         if remove {
-            list.removeAll { $0.name == name }
-        } else if let i = list.firstIndex(where: { $0.name == name }) {
-            if let k = kindCode { list[i].kind = PartnerKind(rawValue: k)! }
-            if let role { list[i].role = role.isEmpty ? nil : role }
+            c.partners.removeAll { $0.name == name }
         } else {
-            list.append(Partner(name: name, kind: kindCode.flatMap(PartnerKind.init(rawValue:)) ?? .startup, role: role))
+            CaseRecords.upsertPartner(&c.partners, name: name, kind: kindCode.flatMap(PartnerKind.init(rawValue:)), role: role)
         }
-        let value = CaseFields.get(Case(id: id, title: "", municipality: Municipality(name: ""), partners: list), "partnerList")
-        try ctx.apply(id, .setField(path: "partnerList", value: value))
+        let value = CaseFields.get(c, RecordList.partners.path)
+        try ctx.apply(id, RecordList.partners.command(c))
         Output.line(Message.listChanged(caseId: id, field: Label.partners.text(Output.lang),
                                         value: ctx.names.value("partnerList", value, Output.lang)).text(Output.lang))
     }
@@ -53,23 +50,15 @@ struct ContactCommand: ParsableCommand {
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
-        var list = try ctx.load(id).value.contacts
+        var c = try ctx.load(id).value
         let name = self.name.trimmingCharacters(in: .whitespaces)
-        func opt(_ s: String?) -> String? { s.map { $0.isEmpty ? nil : $0 } ?? nil }
         if remove {
-            list.removeAll { $0.name == name }
-        } else if let i = list.firstIndex(where: { $0.name == name }) {
-            if role != nil { list[i].role = opt(role) }
-            if email != nil { list[i].email = opt(email) }
-            if phone != nil { list[i].phone = opt(phone) }
-            if organization != nil { list[i].organization = opt(organization) }
+            c.contacts.removeAll { $0.name == name }
         } else {
-            list.append(Contact(name: name, organization: opt(organization), role: opt(role), email: opt(email), phone: opt(phone)))
+            CaseRecords.upsertContact(&c.contacts, name: name, organization: organization, role: role, email: email, phone: phone)
         }
-        var c = Case(id: id, title: "", municipality: Municipality(name: ""))
-        c.contacts = list
-        let value = CaseFields.get(c, "contactList")
-        try ctx.apply(id, .setField(path: "contactList", value: value))
+        let value = CaseFields.get(c, RecordList.contacts.path)
+        try ctx.apply(id, RecordList.contacts.command(c))
         // Names only: contact details are personal data and stay out of terminal output.
         Output.line(Message.listChanged(caseId: id, field: Label.contacts.text(Output.lang),
                                         value: ctx.names.value("contactList", value, Output.lang)).text(Output.lang))

@@ -35,23 +35,15 @@ struct PartnerShowCommand: ParsableCommand {
         let partners = PartnerLoader.load(ctx.workspace)
         for p in partners.problems { Output.warn(p) }
         let lang = Output.lang
-        // A name with no record still works: the cases that name it, kind from the first of them.
-        let record = partners.record(named: name) ?? {
-            let kind = world.cases.lazy.compactMap { $0.partners.first { PartnerRecord(name: name).matches($0.name) }?.kind }.first
-            return PartnerRecord(name: name, kind: kind ?? .other)
-        }()
-        let involved = PartnerInvolvement.of(record, in: world.cases, codes: world.codes())
-        if involved.isEmpty && partners.record(named: name) == nil {
+        guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table) else {
             throw CLIError(PartnerMessage.notFound(name).text(lang), code: .usage)
         }
-        let display: (PartnerInvolvement) -> String = { i in
-            i.municipalityCode.flatMap(world.table.entry(code:)).map(world.table.displayName) ?? i.municipality
-        }
+        let record = o.record, involved = o.cases
         if json {
             try Output.json(Out(name: record.name, kind: record.kind.rawValue, corporateNumber: record.corporateNumber,
-                                municipalityCode: record.municipalityCode, record: partners.record(named: name) != nil,
+                                municipalityCode: record.municipalityCode, record: o.hasRecord,
                                 people: record.people, notes: record.notes,
-                                cases: involved.map { .init(caseId: $0.caseId, title: $0.title, municipality: display($0),
+                                cases: involved.map { .init(caseId: $0.caseId, title: $0.title, municipality: $0.municipality,
                                                             municipalityCode: $0.municipalityCode, stage: $0.stage.rawValue, role: $0.role) }))
             return
         }
@@ -62,9 +54,9 @@ struct PartnerShowCommand: ParsableCommand {
         for p in record.people { Output.line("  \(PartnerLabel.people.text(lang)): \(p.name)" + (p.role.map { "（\($0)）" } ?? "")) }
         if let n = record.notes, !n.isEmpty { Output.line("  \(ML.notes.text(lang)): \(TerminalText.inline(n))") }
         Output.line("")
-        Output.line(PartnerMessage.caseCount(involved.count, municipalities: Set(involved.map(display)).count).text(lang))
+        Output.line(PartnerMessage.caseCount(involved.count, municipalities: o.municipalityCount).text(lang))
         Output.table(header: [Label.colId.text(lang), ML.municipalities.text(lang), Label.colStage.text(lang), Label.colTitle.text(lang)],
-                     rows: involved.map { [$0.caseId, display($0), $0.stage.label(lang), TerminalText.inline($0.title)] },
+                     rows: involved.map { [$0.caseId, $0.municipality, $0.stage.label(lang), TerminalText.inline($0.title)] },
                      maxWidths: [34, 24, 14, 50])
     }
 }

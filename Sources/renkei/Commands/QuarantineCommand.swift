@@ -9,6 +9,6 @@ struct QuarantineCommand: ParsableCommand {
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
         let to = try ctx.store.quarantine(file)
-        Output.line("moved to \(to.path)")
+        Output.line(StatusMessage.quarantined(path: to.path).text(Output.lang))
     }
 }

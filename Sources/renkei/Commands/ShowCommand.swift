@@ -32,11 +32,10 @@ struct ShowRun {
         let ja = lang == .ja
         func field(_ p: Label, _ v: String) -> String { "\(p.text(lang)): \(v)" }
         let none = Label.none.text(lang)
-        let list = ja ? "、" : ", "
         Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [\(Label.readOnly.text(lang))]" : ""))
         let prefecture = c.municipality.prefecture.flatMap { $0 == c.municipality.name ? nil : "（\($0)）" } ?? ""
         Output.line("  " + field(.municipality, c.municipality.name + prefecture) + "  " + field(.department, c.department.isEmpty ? none : c.department))
-        Output.line("  " + field(.partners, c.partners.isEmpty ? none : c.partners.map { "\($0.name)（\($0.kind.label(lang))）" }.joined(separator: list)))
+        Output.line("  " + field(.partners, c.partners.isEmpty ? none : WorkbenchMessage.list(c.partners.map { $0.name + WorkbenchMessage.parenthetical($0.kind.label(lang)).text(lang) }).text(lang)))
         Output.line("  " + field(.stage, "\(c.stage.progressGlyph) \(c.stage.label(lang))") + (c.stageReason.map { " — \($0)" } ?? ""))
         Output.line("  " + field(.exit, c.exit.map { $0.label(lang) } ?? none) + "  "
                     + field(.method, c.method.map { Choice.label(of: $0, in: Choice.methods(ctx.catalog), lang) } ?? none))
@@ -47,9 +46,9 @@ struct ShowRun {
             Output.line("  " + field(.nextAction, "\(na.text) \(na.due.map { "(\($0))" } ?? "")"))
         }
         Output.line("")
-        Output.line("WHY  " + (c.issue.why.isEmpty ? none : c.issue.why))
-        Output.line("HOW  " + (c.issue.how.isEmpty ? none : c.issue.how))
-        Output.line("WHAT " + (c.issue.what.isEmpty ? none : c.issue.what))
+        Output.line(Label.issueWhy.text(lang) + "  " + (c.issue.why.isEmpty ? none : c.issue.why))
+        Output.line(Label.issueHow.text(lang) + "  " + (c.issue.how.isEmpty ? none : c.issue.how))
+        Output.line(Label.issueWhat.text(lang) + "  " + (c.issue.what.isEmpty ? none : c.issue.what))
         if !c.stage.isEndState {
             Output.line("")
             Output.line(Message.checklistOf(c.stage).text(lang))

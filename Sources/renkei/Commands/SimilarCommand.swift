@@ -31,9 +31,8 @@ struct SimilarCommand: ParsableCommand {
         result = SimilarCaseFinder.attachLessons(result, catalog: ctx.catalog) { try? ctx.store.load($0).value }
         if json { try Output.json(result); return }
 
-        let lang = Output.lang, ja = lang == .ja
-        Output.line(ja ? "類似事例 — \(query.id)  \(query.title)（\(result.compared)件と比較）"
-                       : "Similar cases — \(query.id)  \(query.title) (compared with \(result.compared))")
+        let lang = Output.lang
+        Output.line(ReviewMessage.similarHeader(id: query.id, title: query.title, compared: result.compared).text(lang))
         Output.line("")
         for l in result.lines(lang: lang) { Output.line(l.isEmpty ? "" : "  " + l) }
     }

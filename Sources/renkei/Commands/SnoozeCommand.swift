@@ -45,7 +45,7 @@ struct SnoozeCommand: ParsableCommand {
         }
         let lang = Output.lang
         let milestone = calendars.calendars.all.lazy.flatMap(\.milestones).first { $0.id == item }
-        let name = milestone.map { lang == .ja ? $0.ja : $0.en } ?? DeadlineItemName.of(item, lang)
+        let name = milestone.map { $0.label(lang) } ?? DeadlineItemName.of(item, lang)
         if let d = untilDay {
             try ctx.apply(id, .snooze(item: item, until: d, reason: reason!))
             Output.line(Message.snoozed(caseId: id, item: name, until: d.description, reason: reason!).text(lang))

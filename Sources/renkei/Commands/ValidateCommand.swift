@@ -54,7 +54,7 @@ struct ValidateCommand: ParsableCommand {
                 Output.line("\(ML.unresolvedSection.text(Output.lang)) (\(notices.count)) — renkei municipality resolve:")
                 for n in notices { Output.line("  " + n) }
             }
-            if problems.isEmpty { Output.line("ok: \(p.summaries.count) cases, catalog valid") }
+            if problems.isEmpty { Output.line(StatusMessage.validated(cases: p.summaries.count).text(Output.lang)) }
         }
         if !problems.isEmpty { throw ExitCode(ExitStatus.error.rawValue) }
     }

@@ -101,6 +101,28 @@ enum Config {
         _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp)
     }
 
+    /// Writes `"actor"` into config.json, keeping every other setting; a config.json that cannot
+    /// be read as a JSON object is left alone (the error says so) rather than replaced.
+    static func saveActor(_ name: String) throws {
+        let dir = directory
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("config.json")
+        var object: [String: Any] = [:]
+        var problems: [String] = []
+        if let data = readSettingsFile(url, &problems) {
+            guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw CLIError("\(url.path) is not a JSON object; add \"actor\": \"\(name)\" by hand")
+            }
+            object = o
+        } else if let p = problems.first { throw CLIError(p) }
+        object["actor"] = name
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let tmp = dir.appendingPathComponent(".config.json.tmp")
+        try data.write(to: tmp)
+        if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) }
+        else { try FileManager.default.moveItem(at: tmp, to: url) }
+    }
+
     static func describe(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let c) = error {
             return "not valid JSON (\((c.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String ?? c.debugDescription))"

@@ -19,7 +19,8 @@ enum InteractiveApp {
                 // RENKEI_NOW pins the time for reproducible tests; otherwise the clock, read per save.
                 (try? AppContext.clock(today.description, nowOverride: ProcessInfo.processInfo.environment["RENKEI_NOW"]).1) ?? started
             },
-            saveViews: { try Config.saveViews($0, configViews: configViews) }))
+            saveViews: { try Config.saveViews($0, configViews: configViews) },
+            saveActor: { try Config.saveActor($0) }, renkeiBinary: SyncSupport.binaryPath))
 
         StartupTrace.mark("config")
         let term = try Terminal(.init(colors: settings.colors, mouse: settings.mouse, crashGuard: CrashSetup.settings(lang: settings.lang)))
@@ -34,6 +35,11 @@ enum InteractiveApp {
         program.willWrite = { state in term.draw(view(state)) }
         program.send(first)
         for p in problems + context.catalogProblems { program.send(.failed(p)) }
+        // Someone new: ask who signs the changes; a just-created workspace: offer the samples.
+        if !context.actorConfigured || context.createdWorkspace {
+            program.send(.firstRun(suggestedName: context.actorConfigured ? nil : (context.actor == "unknown" ? "" : context.actor),
+                                   offerSamples: context.createdWorkspace))
+        }
 
         var ticks = 0
         var lastDrawn: Screen?

@@ -16,6 +16,11 @@ struct AppContext {
     /// Problems of the catalog and the workspace's extensions, one line each (loads the catalog).
     var catalogProblems: [String] { catalogOnDemand.problems }
     let actor: String
+    /// Whether the actor was given (RENKEI_ACTOR or the config's "actor"), not guessed from the
+    /// login: the workbench asks for the name when it was not (issue 14).
+    let actorConfigured: Bool
+    /// The default workspace was created by this run (it starts empty; the workbench offers samples).
+    let createdWorkspace: Bool
     let today: Day
     let now: Timestamp
 
@@ -37,11 +42,13 @@ struct AppContext {
         let explicit = global.workspace ?? env["RENKEI_WORKSPACE"]
         let root = explicit.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultLocation()
         let workspace: Workspace
+        var created = false
         if explicit == nil && !FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path) {
-            // First run on the default location: create it and seed the sample portfolio.
+            // First run on the default location: create it empty. Samples are offered by the
+            // workbench (one key) or `renkei init --sample DIR` — never mixed silently into real work.
             workspace = try Workspace.create(at: root)
-            let n = try workspace.seedSamples(from: data)
-            Output.warn(Message.firstRun(path: root.path, samples: n).text(Output.lang))
+            created = true
+            Output.warn(Message.firstRun(path: root.path).text(Output.lang))
         } else {
             workspace = try Workspace(root: root)
         }
@@ -49,11 +56,13 @@ struct AppContext {
 
         let catalog = CatalogOnDemand(data: data, workspace: workspace)
         let store = CaseStore(workspace: workspace, loadCatalog: { catalog.catalog })
+        store.index?.onNotice = { Output.warn($0) }
         if mutating { store.cleanStaleTempFiles() }
 
-        let actor = [env["RENKEI_ACTOR"], configuredActor(env), env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
+        let given = [env["RENKEI_ACTOR"], configuredActor(env)].compactMap { $0 }.first { !$0.isEmpty }
+        let actor = given ?? [env["USER"], env["LOGNAME"]].compactMap { $0 }.first { !$0.isEmpty } ?? "unknown"
         let ctx = AppContext(data: data, workspace: workspace, store: store, catalogOnDemand: catalog,
-                             actor: actor, today: today, now: now)
+                             actor: actor, actorConfigured: given != nil, createdWorkspace: created, today: today, now: now)
         if mutating { mutatingContext = ctx }
         return ctx
     }

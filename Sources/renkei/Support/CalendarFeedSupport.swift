@@ -62,7 +62,7 @@ enum CalendarFeed {
             let (text, _) = try render(ctx, summaries: loaded.portfolio.summaries, context: loaded.context, within: nil)
             try write(text, to: URL(fileURLWithPath: setting.file))
         } catch {
-            Output.warn("calendar feed \(setting.file) not updated: \(error)")
+            Output.warn(StatusMessage.calendarFeedNotUpdated(file: setting.file, reason: "\(error)").text(Output.lang))
         }
     }
 }

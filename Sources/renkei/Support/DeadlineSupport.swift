@@ -13,7 +13,7 @@ enum Deadlines {
 
     static func load(_ ctx: AppContext) throws -> Loaded {
         let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
-        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
         let calendars = ctx.store.calendars(for: portfolio.summaries, data: ctx.data, today: ctx.today)
         return Loaded(result: calendars.loaded, context: calendars.context, portfolio: portfolio)
     }
@@ -22,7 +22,7 @@ enum Deadlines {
     /// and a context without funding links (a funding window is listed while open, never missed).
     static func loadFacts(_ ctx: AppContext) throws -> (facts: [DeadlineFacts], context: DeadlineContext) {
         let loaded = try ctx.store.deadlineFacts()
-        for d in loaded.damaged { Output.warn("damaged case file \(d.path): \(d.reason)") }
+        for d in loaded.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
         let calendars = ctx.store.calendars(municipalities: Set(loaded.facts.map(\.municipality)), fundingLinks: [:],
                                             data: ctx.data, today: ctx.today)
         return (loaded.facts, calendars.context)

@@ -22,7 +22,7 @@ enum InsightLoading {
 
     static func load(_ ctx: AppContext) throws -> Loaded {
         let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))
-        for d in portfolio.damaged { Output.warn("damaged case file \(d.path): \(d.reason) (left out)") }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: true).text(Output.lang)) }
         var features: [InsightFeatures] = []
         var summaries: [String: CaseSummary] = [:]
         for s in portfolio.summaries {
@@ -33,6 +33,7 @@ enum InsightLoading {
                 features.append(InsightFeatures(doc.value))   // an index row without features: read the case
             }
         }
+        InsightCodes.link(&features, data: ctx.data, workspace: ctx.workspace)
         return Loaded(features: features, summaries: summaries)
     }
 

@@ -23,7 +23,7 @@ struct MunicipalityWorld {
             for name in ctx.store.caseFileNames() {
                 switch ctx.store.loadFile(name) {
                 case .success(let doc): cases.append(doc.value)
-                case .failure(let d): Output.warn("damaged case file \(d.path): \(d.reason)")
+                case .failure(let d): Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang))
                 }
             }
         }
@@ -46,7 +46,7 @@ struct MunicipalityWorld {
         case .unresolved:
             let near = resolver.suggest(typed, limit: 5).map { "\(table.displayName($0)) \($0.code)" }
             var msg = MunicipalityMessage.notFound(input: typed).text(Output.lang)
-            if !near.isEmpty { msg += ": " + near.joined(separator: Output.lang == .ja ? "、" : ", ") }
+            if !near.isEmpty { msg += ": " + WorkbenchMessage.list(near).text(Output.lang) }
             throw CLIError(msg, code: .usage)
         }
     }

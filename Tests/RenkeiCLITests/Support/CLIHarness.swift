@@ -11,18 +11,7 @@ enum CLI {
         var stdoutData: Data
     }
 
-    static var binary: URL {
-        if let p = ProcessInfo.processInfo.environment["RENKEI_BIN"], !p.isEmpty { return URL(fileURLWithPath: p) }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map(URL.init(fileURLWithPath:))
-            ?? Bundle.main.bundleURL
-        var dir = exe.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("renkei")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: ".build/debug/renkei")
-    }
+    static var binary: URL { BuiltBinary.renkei }
 
     /// The repo's Data/ directory (tests never write to it).
     static var dataDir: URL { Repo.data }

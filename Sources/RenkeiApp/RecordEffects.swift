@@ -1,0 +1,64 @@
+import Foundation
+import RenkeiCore
+import RenkeiStore
+import RenkeiTUI
+
+/// The municipality and partner views' data (issue 16), built from the summaries the workbench
+/// already holds: only the case files that can matter are read (a partner's cases; for a
+/// municipality, the cases whose name does not settle which body they are — their stored code
+/// decides), so opening a view does not decode the whole portfolio.
+extension StoreEffects {
+    func municipalityView(name: String, prefecture: String?, code: String?, summaries: [CaseSummary], lang: Lang) -> Msg {
+        let resolver: MunicipalityResolver
+        do { resolver = MunicipalityResolver(table: try MunicipalityTableLoader.load(data: environment.data)) } catch {
+            return .failed(TerminalText.inline("\(error)"))
+        }
+        let table = resolver.table
+        let entry: MunicipalityEntry
+        if let code, let e = table.entry(code: code) {
+            entry = e
+        } else {
+            switch resolver.resolve(name, prefecture: prefecture) {
+            case .resolved(let e): entry = e
+            case .ambiguous(let list):
+                return .failed(MunicipalityMessage.chooseOne(input: name, candidates: list.map { "\(table.displayName($0)) \($0.code)" }).text(lang))
+            case .unresolved:
+                return .failed(MunicipalityMessage.notFound(input: name).text(lang))
+            }
+        }
+        var members: [CaseSummary] = []
+        var byName: [String: MunicipalityResolver.Resolution] = [:]   // one resolution per distinct name
+        for s in summaries {
+            let key = s.municipality + "\u{1F}" + (s.prefecture ?? "")
+            let r = byName[key] ?? resolver.resolve(s.municipality, prefecture: s.prefecture)
+            byName[key] = r
+            switch r {
+            case .resolved(let e) where e.code == entry.code: members.append(s)
+            case .resolved: continue
+            case .ambiguous, .unresolved:
+                // 府中市 with a chosen code, or free text a person linked by hand: the file says.
+                if let doc = try? store.load(s.id), doc.value.municipality.code == entry.code { members.append(s) }
+            }
+        }
+        let profiles = ProfileLoader.load(environment.workspace)
+        let context = store.calendars(for: members, data: environment.data, today: environment.today).context
+        let deadlines = members.flatMap { DeadlineEngine.items(for: $0, context: context) }
+        return .municipalityLoaded(MunicipalityOverview(entry: entry, table: table, profile: profiles.profiles[entry.code],
+                                                        cases: members, deadlines: deadlines, catalog: environment.catalog))
+    }
+
+    func partnerView(name: String, summaries: [CaseSummary], lang: Lang) -> Msg {
+        let records = PartnerLoader.load(environment.workspace).records
+        let probe = records.first { $0.matches(name) } ?? PartnerRecord(name: name)
+        let cases = summaries.filter { $0.partners.contains(where: probe.matches) }.compactMap { try? store.load($0.id).value }
+        let resolver = (try? MunicipalityTableLoader.load(data: environment.data)).map(MunicipalityResolver.init(table:))
+        var codes: [String: String] = [:]
+        if let resolver {
+            for c in cases { codes[c.id] = MunicipalityMembership.code(of: c.municipality, resolver) }
+        }
+        guard let o = PartnerOverview.make(name: name, records: records, cases: cases, codes: codes, table: resolver?.table) else {
+            return .failed(PartnerMessage.notFound(name).text(lang))
+        }
+        return .partnerLoaded(o)
+    }
+}

@@ -1,0 +1,81 @@
+/// Words of the workbench's export and import dialogs (issues 15 and 13), part of Core's one
+/// label table: fixed words in `TransferLabel`, sentences with values in `TransferMessage`.
+/// `LabelWalkTests` walks both in ja and en.
+public enum TransferLabel: String, CaseIterable, Sendable {
+    // export dialog (x)
+    case exportTitle, audience, audienceShare, audienceInternal, shareLeavesOut, internalKeeps
+    case formatHTML, formatPDF, formatMarkdown, formatJSON
+    case anonymize, anonymizeAlways, anonymizeOn, anonymizeOff
+    case partnerNames, partnersKeep, partnersReplace
+    case exportFooter, previewTitle, previewNothing, previewKeepsPersonal, previewFooter, previewBack, previewChecking, noPDFEngine
+
+    public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
+
+    public var pair: (ja: String, en: String) {
+        switch self {
+        case .exportTitle: return ("書き出し", "Export")
+        case .audience: return ("用途", "For")
+        case .audienceShare: return ("共有用（他自治体へ送る事例シート）", "Share (case sheet for other municipalities)")
+        case .audienceInternal: return ("内部用（チーム内の完全なレポート）", "Internal (the team's full report)")
+        case .shareLeavesOut: return ("メモ・変更履歴・チェックリスト・個人情報は入りません（A4 2ページ）",
+                                      "Leaves out memos, the change log, checklists and personal data (two A4 pages)")
+        case .internalKeeps: return ("メモ・連絡先・変更履歴・チェックリストをすべて含みます — チーム外へ送らないでください",
+                                     "Keeps memos, contacts, the change log and checklists — do not send outside the team")
+        case .formatHTML: return ("HTML（画面・A4印刷）", "HTML (screen, A4 print)")
+        case .formatPDF: return ("PDF（A4・送付用）", "PDF (A4, to send)")
+        case .formatMarkdown: return ("Markdown（テキスト）", "Markdown (text)")
+        case .formatJSON: return ("JSON（ツール連携）", "JSON (for tools)")
+        case .anonymize: return ("匿名化", "Anonymise")
+        case .anonymizeAlways: return ("常にする（氏名・メール・電話・住所を置き換え）", "always (names, e-mails, phones, addresses replaced)")
+        case .anonymizeOn: return ("する（氏名・メール・電話・住所を置き換え）", "yes (names, e-mails, phones, addresses replaced)")
+        case .anonymizeOff: return ("しない", "no")
+        case .partnerNames: return ("連携先の名前", "Partner names")
+        case .partnersKeep: return ("そのまま", "keep")
+        case .partnersReplace: return ("連携先A、B…に置き換え", "replace by Partner A, B…")
+        case .exportFooter: return ("↑↓ 項目 · ←→ 変更 · Enter 確認へ · Esc やめる", "↑↓ row · ←→ change · Enter review · Esc cancel")
+        case .previewTitle: return ("書き出す前の確認", "Before writing")
+        case .previewNothing: return ("置き換える個人情報は見つかりませんでした", "Nothing personal found to replace")
+        case .previewKeepsPersonal: return ("匿名化しません: 氏名・連絡先・メモがそのまま入ります",
+                                            "Not anonymised: names, contacts and memos stay in the file")
+        case .previewFooter: return ("Enter 書き出す · Esc 戻る", "Enter write · Esc back")
+        case .previewBack: return ("Esc 戻る", "Esc back")
+        case .previewChecking: return ("確認しています…", "Checking…")
+        case .noPDFEngine: return ("PDF には Chromium が必要です（Scripts/install-deps.sh）— HTML を選べば印刷できます",
+                                   "PDF needs Chromium (Scripts/install-deps.sh) — choose HTML and print it")
+        }
+    }
+}
+
+/// Sentences with values of the export and import dialogs, typed; the wording lives only here.
+public enum TransferMessage: Equatable, Sendable {
+    /// What the anonymiser will replace: 氏名 4件、電話番号 2件 / 4 names, 2 phone numbers.
+    case replaces(names: Int, emails: Int, phones: Int, addresses: Int, partners: Int)
+    /// One replacement in the preview list: 山本 → 担当者A.
+    case replacement(original: String, replacement: String)
+    /// The preview list was cut: ほか 3件 / and 3 more.
+    case more(Int)
+    /// The file name the export will get: 書き出し先: exports/<id>.share.html.
+    case target(String)
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .replaces(let names, let emails, let phones, let addresses, let partners):
+            var parts: [String] = []
+            func add(_ n: Int, _ jaWord: String, _ one: String, _ many: String) {
+                guard n > 0 else { return }
+                parts.append(ja ? "\(jaWord) \(n)件" : "\(n) \(n == 1 ? one : many)")
+            }
+            add(names, "氏名", "name", "names")
+            add(emails, "メールアドレス", "e-mail address", "e-mail addresses")
+            add(phones, "電話番号", "phone number", "phone numbers")
+            add(addresses, "住所", "postal address", "postal addresses")
+            add(partners, "連携先名", "partner name", "partner names")
+            if parts.isEmpty { return TransferLabel.previewNothing.text(lang) }
+            return ja ? "置き換え: " + parts.joined(separator: "、") : "Replaces " + parts.joined(separator: ", ")
+        case .replacement(let original, let replacement): return "\(original) → \(replacement)"
+        case .more(let n): return ja ? "ほか \(n)件" : "and \(n) more"
+        case .target(let path): return ja ? "書き出し先: \(path)" : "Writes to: \(path)"
+        }
+    }
+}

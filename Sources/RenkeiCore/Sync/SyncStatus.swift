@@ -1,0 +1,62 @@
+/// Where a shared workspace stands, for the workbench's header (issue 12): whether it is shared
+/// at all (sync is opt-in), how many cases wait to be sent and to be brought in (as of the last
+/// fetch), when it last synced and whether the last attempt reached the remote, and the cases
+/// others changed that this person has not opened since. Read by the runtime (git, local
+/// files); a plain value here so the workbench (Core only) can draw it.
+public struct SyncStatus: Equatable, Sendable {
+    public enum Sharing: Equatable, Sendable {
+        /// No git repository: everything works as before; `renkei sync init` shares it.
+        case notShared
+        /// A repository without a remote: changes are recorded here only.
+        case noRemote
+        case shared
+    }
+
+    /// Why the last sync did not reach the remote (nil: it did, or none was tried).
+    public enum Reach: String, Equatable, Sendable, Codable {
+        case unreachable, authFailed
+    }
+
+    public var sharing: Sharing
+    /// Cases changed here and not sent yet (committed or not).
+    public var up: Int
+    /// Cases others changed that the last fetch saw and this machine has not merged yet.
+    public var down: Int
+    /// The end of the last sync that reached the remote.
+    public var lastSync: Timestamp?
+    public var reach: Reach?
+    /// Cases changed by others (brought in by a sync) and not opened here since.
+    public var unseen: Set<String>
+
+    public init(sharing: Sharing, up: Int = 0, down: Int = 0, lastSync: Timestamp? = nil, reach: Reach? = nil, unseen: Set<String> = []) {
+        self.sharing = sharing; self.up = up; self.down = down; self.lastSync = lastSync; self.reach = reach; self.unseen = unseen
+    }
+
+    public static let notShared = SyncStatus(sharing: .notShared)
+}
+
+/// What one sync from the workbench did: its one result line, the notices (files set aside,
+/// cases brought back), or the failure's one line, and the status afterwards.
+public struct SyncOutcome: Equatable, Sendable {
+    public var line: SyncMessage?
+    public var notices: [SyncMessage]
+    public var failure: SyncMessage?
+    /// Case files that changed here because of others (the list reloads when any did).
+    public var incoming: Int
+    public var status: SyncStatus?
+
+    public init(line: SyncMessage?, notices: [SyncMessage] = [], failure: SyncMessage? = nil, incoming: Int = 0, status: SyncStatus?) {
+        self.line = line; self.notices = notices; self.failure = failure; self.incoming = incoming; self.status = status
+    }
+}
+
+/// One open concurrent edit and the case it belongs to, as `renkei conflicts` and the
+/// workbench's review list show it (numbered in a stable order: case id, then record).
+public struct ConcurrentEditRow: Equatable, Sendable {
+    public var caseId: String
+    public var caseTitle: String
+    public var edit: ConcurrentEdit
+    public init(caseId: String, caseTitle: String, edit: ConcurrentEdit) { self.caseId = caseId; self.caseTitle = caseTitle; self.edit = edit }
+    /// The field path the values belong to (for names and value labels).
+    public var path: String { edit.field ?? edit.unit }
+}

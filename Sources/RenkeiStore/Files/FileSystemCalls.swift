@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The system calls the store makes when it opens, writes, moves or removes files: one seam,
+/// so a test can fail the k-th of them (EIO, ENOSPC, EACCES, a short write) and check that
+/// every write path leaves the workspace consistent (`Tests/RenkeiStoreTests/FaultInjection`).
+///
+/// Each call returns what the system call returns and sets `errno` like it. The product never
+/// installs anything here: `FS.injected` is nil and every call goes straight to Glibc after one
+/// uncontended lock (tens of nanoseconds next to a system call's microseconds).
+public protocol FileSystemCalls: AnyObject, Sendable {
+    func open(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32
+    func openat(_ dir: Int32, _ name: String, _ flags: Int32, _ mode: mode_t) -> Int32
+    func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int
+    func fsync(_ fd: Int32) -> Int32
+    func close(_ fd: Int32) -> Int32
+    func rename(_ from: String, _ to: String) -> Int32
+    func renameat(_ fromDir: Int32, _ from: String, _ toDir: Int32, _ to: String) -> Int32
+    func unlinkat(_ dir: Int32, _ name: String, _ flags: Int32) -> Int32
+    func mkdir(_ path: String, _ mode: mode_t) -> Int32
+}
+
+/// The store's system calls (see `FileSystemCalls`).
+public enum FS {
+    nonisolated(unsafe) private static var _injected: FileSystemCalls?
+    private static let lock = NSLock()
+
+    /// Test hook: the calls to use instead of the system's; nil (the default) is the system.
+    public static var injected: FileSystemCalls? {
+        get { lock.lock(); defer { lock.unlock() }; return _injected }
+        set { lock.lock(); _injected = newValue; lock.unlock() }
+    }
+
+    public static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+        if let f = injected { return f.open(path, flags, mode) }
+        return Glibc.open(path, flags, mode)
+    }
+    public static func openat(_ dir: Int32, _ name: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+        if let f = injected { return f.openat(dir, name, flags, mode) }
+        return Glibc.openat(dir, name, flags, mode)
+    }
+    public static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        if let f = injected { return f.write(fd, buffer, count) }
+        return Glibc.write(fd, buffer, count)
+    }
+    public static func fsync(_ fd: Int32) -> Int32 {
+        if let f = injected { return f.fsync(fd) }
+        return Glibc.fsync(fd)
+    }
+    @discardableResult
+    public static func close(_ fd: Int32) -> Int32 {
+        if let f = injected { return f.close(fd) }
+        return Glibc.close(fd)
+    }
+    public static func rename(_ from: String, _ to: String) -> Int32 {
+        if let f = injected { return f.rename(from, to) }
+        return Glibc.rename(from, to)
+    }
+    public static func renameat(_ fromDir: Int32, _ from: String, _ toDir: Int32, _ to: String) -> Int32 {
+        if let f = injected { return f.renameat(fromDir, from, toDir, to) }
+        return Glibc.renameat(fromDir, from, toDir, to)
+    }
+    @discardableResult
+    public static func unlinkat(_ dir: Int32, _ name: String, _ flags: Int32) -> Int32 {
+        if let f = injected { return f.unlinkat(dir, name, flags) }
+        return Glibc.unlinkat(dir, name, flags)
+    }
+    public static func mkdir(_ path: String, _ mode: mode_t) -> Int32 {
+        if let f = injected { return f.mkdir(path, mode) }
+        return Glibc.mkdir(path, mode)
+    }
+
+    /// `mkdir -p` through the seam (0700: contacts are personal data). An existing directory is fine.
+    public static func makeDirectory(_ url: URL, mode: mode_t = 0o700) throws {
+        var st = stat()
+        if stat(url.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR { return }
+        let parent = url.deletingLastPathComponent()
+        if parent.path != url.path, stat(parent.path, &st) != 0 { try makeDirectory(parent, mode: mode) }
+        if mkdir(url.path, mode) != 0 && errno != EEXIST {
+            throw StoreError.io(path: url.path, op: "create directory", code: errno)
+        }
+    }
+}

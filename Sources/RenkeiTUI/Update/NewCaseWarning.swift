@@ -1,0 +1,27 @@
+import Foundation
+import RenkeiCore
+
+/// The new-case form warns while it is filled in (issue 14) when the target fiscal year's budget
+/// request deadline has already passed, and names the earliest route left — the same check as
+/// `renkei new` (`TargetYearCheck`), against the municipality's own budget calendar.
+extension AppState {
+    mutating func warnIfTargetYearLate(_ f: inout Form) {
+        guard let i = f.fields.firstIndex(where: { $0.key == "fiscalYear" }) else { return }
+        f.fields[i].warning = targetYearWarning(f)
+    }
+
+    func targetYearWarning(_ f: Form) -> String? {
+        func val(_ k: String) -> String { f.fields.first { $0.key == k }?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        // The calendars arrive with the background insight load; before that there is nothing to check against.
+        guard let data = insight, let n = (try? CaseFields.parse("budget.fiscalYear", val("fiscalYear")))?.intValue else { return nil }
+        let pref = val("prefecture")
+        let calendar = data.calendars.resolve(municipality: val("municipality"), prefecture: pref.isEmpty ? nil : pref, kind: nil).calendar
+        return TargetYearCheck.check(fiscalYear: n, calendar: calendar, holidays: data.holidays, today: today)?.text(lang)
+    }
+
+    /// The warning under a field, wrapped to the form's width (at most three lines).
+    func warningLines(_ f: FormField, width: Int) -> [String] {
+        guard let w = f.warning else { return [] }
+        return Array(wrapText("※ " + w, width: max(1, width)).prefix(3))
+    }
+}
