@@ -10,6 +10,8 @@ public enum StatusMessage: Equatable, Sendable {
     /// `renkei ical`: a feed written (and kept up to date when subscribed), or no longer kept.
     case wroteEvents(path: String, events: Int, subscribed: Bool)
     case feedStopped
+    /// The guide catalog (shipped or a workspace extension) cannot be read; `reason` names the file.
+    case catalogUnreadable(reason: String)
     /// What `export --anonymize` replaced.
     case anonymized(names: Int, emails: Int, phones: Int, addresses: Int, organisations: Int)
     /// `renkei delete`: the CLI's undo is a command, not the workbench's `u`.
@@ -47,6 +49,9 @@ public enum StatusMessage: Equatable, Sendable {
             if parts.isEmpty { return ja ? "置き換える個人情報は見つかりませんでした" : "nothing personal found to replace" }
             return ja ? parts.joined(separator: "、") + "を置き換えました" : "replaced " + parts.joined(separator: ", ")
         case .feedStopped: return ja ? "カレンダー配信の更新を止めました" : "the calendar feed is no longer updated"
+        case .catalogUnreadable(let reason):
+            return ja ? "ガイドのカタログを読めません: \(reason)（renkei を入れ直すか RENKEI_DATA を確認してください）"
+                      : "guide catalog: \(reason) (reinstall renkei or check RENKEI_DATA)"
         case .trashed(let id): return ja ? "ごみ箱へ移しました: \(id)（renkei undo で戻せます）" : "moved \(id) to trash (renkei undo brings it back)"
         }
     }

@@ -15,7 +15,7 @@ final class CatalogOnDemand: @unchecked Sendable {
     init(data: DataDirectory, workspace: Workspace) {
         slot = LoadOnce {
             do { return try CatalogLoader.load(data: data, workspace: workspace) } catch {
-                Output.error("guide catalog: \(error)")
+                Output.error(StatusMessage.catalogUnreadable(reason: "\(error)").text(Output.lang))
                 Foundation.exit(ExitStatus.error.rawValue)
             }
         }
