@@ -43,7 +43,7 @@ struct ListRun {
         }
         // The index pre-filters the search on bytes and decodes only candidate rows.
         // Kana and romaji also find the names they read, from the shipped table (loaded only for a search).
-        let readings = search.map { _ in
+        let readings = search.flatMap { SearchReadings.needed(for: $0) ? $0 : nil }.map { _ in
             SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
                            partners: PartnerLoader.load(ctx.workspace).records)
         }
