@@ -15,7 +15,13 @@ public enum FoldedSearch {
     /// A query's folded terms (split at ASCII and ideographic spaces), computed once per search
     /// rather than once per case.
     public static func terms(_ query: String) -> [[UInt8]] {
-        TextNormalizer.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { Array($0.utf8) }
+        foldedTerms(query).map { Array($0.utf8) }
+    }
+
+    /// The query folded and split at spaces (half- and full-width): its terms, the one rule for
+    /// plain search, search by reading and `SearchReadings.needed`.
+    static func foldedTerms(_ query: String) -> [Substring] {
+        TextNormalizer.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" })
     }
 
     /// Whether every term occurs in `folded`.

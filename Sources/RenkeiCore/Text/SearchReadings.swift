@@ -61,7 +61,7 @@ extension SearchReadings {
     /// Whether any term of `query` is kana or romaji, the only terms readings add to: a search
     /// for 狭山 needs no municipality table (loading it was most of such a search's start-up).
     public static func needed(for query: String) -> Bool {
-        TextNormalizer.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).contains { t in
+        FoldedSearch.foldedTerms(query).contains { t in
             isKana(String(t)) || (t.count >= 2 && MunicipalityFolding.isRomaji(String(t)))
         }
     }
@@ -71,7 +71,7 @@ extension FoldedSearch {
     /// A query's terms, each with its alternatives (`SearchReadings`); without readings, each
     /// term is only itself — the same search as `terms(_:)`.
     public static func query(_ query: String, readings: SearchReadings?) -> [[[UInt8]]] {
-        TextNormalizer.fold(query).split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map { t in
+        foldedTerms(query).map { t in
             (readings?.alternatives(String(t)) ?? [String(t)]).map { Array($0.utf8) }
         }
     }

@@ -38,5 +38,4 @@ public final class LoadOnce<Value>: @unchecked Sendable {
     }
 
     public func set(_ v: Value) { lock.lock(); loaded = v; load = nil; lock.unlock() }
-    public var isLoaded: Bool { lock.lock(); defer { lock.unlock() }; return loaded != nil }
 }

@@ -80,9 +80,6 @@ public final class CaseStore: @unchecked Sendable {
         self.index = useIndex ? SummaryIndex(workspace: workspace) : nil
     }
 
-    /// True once the catalog was loaded (or given): for tests that hold commands to needing none.
-    public var catalogIsLoaded: Bool { catalogSlot.isLoaded }
-
     // MARK: reading
 
     /// Case file names in `cases/` (temp files and dotfiles excluded), sorted.

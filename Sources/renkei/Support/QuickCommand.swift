@@ -22,7 +22,8 @@ enum QuickCommand {
         if arguments == ["--version"] { return { print(Renkei.versionLine) } }
         // Global options may come first (`renkei --workspace ~/ws list`); the rest is order-free.
         var start = 0
-        while start < arguments.count, let name = Options.valuedName(arguments[start]), globalNames.contains(name) {
+        while start < arguments.count, let name = Options.valuedName(arguments[start]),
+              CommandLineShape.globalOptionsWithValue.contains("--" + name) {
             start += arguments[start].contains("=") ? 1 : 2
         }
         guard start < arguments.count else { return nil }
@@ -39,9 +40,6 @@ enum QuickCommand {
         guard let command, options.isEmpty else { return nil }
         return command
     }
-
-    /// `GlobalOptions`' options (all take a value).
-    static let globalNames: Set<String> = ["workspace", "today"]
 
     static func global(_ o: inout Options) -> GlobalValues {
         GlobalValues(workspace: o.value("workspace"), today: o.value("today"))
