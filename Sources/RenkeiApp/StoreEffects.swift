@@ -39,7 +39,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         switch effect {
         case .quit, .loadDeadlinesInBackground, .loadInsight, .sync, .loadSyncStatus:
             return nil
-        case .loadConflicts, .markSeen:
+        case .loadConflicts, .markSeen, .resolveRecordEdit:
             return performTeam(effect)
         case .save(let id, let command, let expect):
             do {
