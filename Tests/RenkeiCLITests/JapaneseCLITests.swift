@@ -134,16 +134,20 @@ import Testing
             (["advance", "wakaba"], "終了した状態です"),
             (["tick", "tamba", "no-such-item"], "チェック項目「no-such-item」はありません"),
             (["redo"], "やり直せる操作はありません"),
+            (["set", "tamba", "budget.fiscalYear", "abc"], "目標年度「abc」は使えません"),
+            (["set", "tamba", "nosuchfield", "x"], "項目「nosuchfield」はありません"),
         ]
         for (args, expected) in cases {
             let r = try CLI.run(args, workspace: ws, env: ja)
             #expect(r.status != 0 && r.stderr.contains(expected), "\(args): \(r.stderr)")
-            for code in ["dropped", "paused", "already", "needs a reason", "cannot", "end state", "nothing to"] {
+            for code in ["dropped", "paused", "already", "needs a reason", "cannot", "end state", "nothing to", "not valid", "unknown field", "no workspace"] {
                 #expect(!r.stderr.contains(code), "\(args): '\(code)' in \(r.stderr)")
             }
             let en = try CLI.run(args, workspace: ws, env: ["LANG": "C.UTF-8"])
             #expect(en.status == r.status && !LabelWalkish.hasJapanese(en.stderr.replacingOccurrences(of: "見送り", with: "")), "\(args): \(en.stderr)")
         }
+        let gone = try CLI.run(["list", "--workspace", ws.path + "/nowhere"], env: ja)
+        #expect(gone.status == 1 && gone.stderr.contains("ワークスペースがありません") && !gone.stderr.contains("no workspace"), "\(gone.stderr)")
     }
 
     @Test func snoozingOneItemKeepsTheStaleWarning() throws {

@@ -74,7 +74,8 @@ extension FieldError {
     /// One line naming the field and what to type (the form shows `text(lang)` under the field).
     public func sentence(_ lang: Lang) -> String {
         switch self {
-        case .unknownField: return text(lang)
+        case .unknownField(let f):
+            return lang == .ja ? "項目「\(f)」はありません — 項目の一覧は renkei set --help" : description
         case .invalid(let f, let v, let e):
             guard lang == .ja else { return description }
             return "\(CaseFields.spec(f)?.ja ?? f)「\(v)」は使えません — \(e.text(.ja))"

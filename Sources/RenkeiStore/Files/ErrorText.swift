@@ -22,6 +22,9 @@ public enum ErrorText {
     /// (a command's refusal, `CommandMessage`); others as `line(_:)`.
     public static func line(_ error: Error, _ lang: Lang) -> String {
         if let e = error as? CommandError { return e.text(lang) }
+        if case StoreError.notAWorkspace(let path, let problem)? = error as? StoreError {
+            return StatusMessage.notAWorkspace(path: path, problem: problem).text(lang)
+        }
         return line(error)
     }
 }
