@@ -1,11 +1,13 @@
 import RenkeiCore
 
 /// Why a whole file cannot be read (as opposed to one bad row, see `RowProblem`). Each case is
-/// one line naming the file and what to do; never the file's content beyond a short excerpt.
+/// one line naming the file and what to do (`message`, worded in Core's `ImportMessage`);
+/// never the file's content beyond a short excerpt.
 public enum ImportError: Error, Equatable, CustomStringConvertible {
     case tooLarge(file: String, bytes: Int, limit: Int)
     case binary(file: String, offset: Int)
-    case unknownEncoding(file: String, detail: String)
+    /// `forced`: the encoding given with --encoding (its display name), nil when detected.
+    case unknownEncoding(file: String, forced: String?)
     case unsupportedEncoding(String)
     case unsupportedFormat(file: String)
     case encryptedWorkbook(file: String)
@@ -13,32 +15,29 @@ public enum ImportError: Error, Equatable, CustomStringConvertible {
     case noSheet(file: String, name: String, available: [String])
     case empty(file: String)
     case tooManyRows(file: String, limit: Int)
-    case mapping(file: String, detail: String)
+    case notAMappingFile(file: String, detail: String)
+    case unknownTarget(file: String, column: String, target: String)
+    case workbookNamedCSV(file: String)
 
-    public var description: String {
+    public var message: ImportMessage {
         switch self {
-        case .tooLarge(let f, let b, let l):
-            return "\(f): \(b / 1_048_576) MB is over the import limit of \(l / 1_048_576) MB; split the file (e.g. by fiscal year) and import the parts"
-        case .binary(let f, let o):
-            return "\(f): not a text file (a NUL byte at offset \(o)); save it from Excel as CSV (UTF-8 or Shift_JIS) or as .xlsx"
-        case .unknownEncoding(let f, let d):
-            return "\(f): the text is neither UTF-8 nor Shift_JIS/CP932 (\(d)); re-save it as 'CSV UTF-8' or pass --encoding"
-        case .unsupportedEncoding(let e):
-            return "unknown encoding '\(TerminalText.inline(e))'; use utf-8, utf-8-bom or cp932 (shift_jis)"
-        case .unsupportedFormat(let f):
-            return "\(f): only .csv, .txt (comma-separated) and .xlsx can be imported; for .xls, save as .xlsx first"
-        case .encryptedWorkbook(let f):
-            return "\(f): the workbook is password-protected (encrypted); open it in Excel, remove the password (ファイル → 情報 → ブックの保護) and save a copy"
-        case .corruptWorkbook(let f, let d):
-            return "\(f): not a readable .xlsx workbook (\(d)); open and re-save it in Excel, or export the sheet as CSV"
-        case .noSheet(let f, let n, let a):
-            return "\(f): no sheet named '\(TerminalText.inline(n))'; the workbook has " + a.map { "'\(TerminalText.inline($0))'" }.joined(separator: ", ")
-        case .empty(let f):
-            return "\(f): no header row found (the file or sheet is empty)"
-        case .tooManyRows(let f, let l):
-            return "\(f): more than \(l) rows; split the file and import the parts"
-        case .mapping(let f, let d):
-            return "\(f): \(d)"
+        case .tooLarge(let f, let b, let l): return .tooLarge(file: f, megabytes: b / 1_048_576, limitMegabytes: l / 1_048_576)
+        case .binary(let f, let o): return .binary(file: f, offset: o)
+        case .unknownEncoding(let f, let forced): return .unknownEncoding(file: f, forced: forced)
+        case .unsupportedEncoding(let e): return .unsupportedEncoding(TerminalText.inline(e))
+        case .unsupportedFormat(let f): return .unsupportedFormat(file: f)
+        case .encryptedWorkbook(let f): return .encryptedWorkbook(file: f)
+        case .corruptWorkbook(let f, let d): return .corruptWorkbook(file: f, detail: d)
+        case .noSheet(let f, let n, let a): return .noSheet(file: f, name: TerminalText.inline(n), available: a.map(TerminalText.inline))
+        case .empty(let f): return .empty(file: f)
+        case .tooManyRows(let f, let l): return .tooManyRows(file: f, limit: l)
+        case .notAMappingFile(let f, let d): return .notAMappingFile(file: f, detail: d)
+        case .unknownTarget(let f, let c, let t): return .unknownTarget(file: f, column: TerminalText.inline(c), target: TerminalText.inline(t))
+        case .workbookNamedCSV(let f): return .workbookNamedCSV(file: f)
         }
     }
+
+    public func text(_ lang: Lang) -> String { message.text(lang) }
+
+    public var description: String { message.text(.en) }
 }

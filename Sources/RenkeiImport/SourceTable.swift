@@ -17,6 +17,8 @@ public struct SourceTable: Equatable, Sendable {
     public var rows: [Row]
     /// How the text was read ("CP932 (Shift_JIS)", "xlsx sheet 案件一覧").
     public var source: String
+    /// The worksheet of an .xlsx (the preview names it in the reader's language); nil for CSV.
+    public var sheet: String?
 
     public init(header: [String], rows: [Row], source: String) {
         self.header = SourceTable.uniqueHeader(header); self.rows = rows; self.source = source

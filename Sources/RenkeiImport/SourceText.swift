@@ -47,7 +47,7 @@ public enum SourceText {
             }
         }
         guard let text else {
-            throw ImportError.unknownEncoding(file: file, detail: forced == nil ? "bytes invalid as UTF-8 and as CP932" : "bytes invalid as \(encoding.display)")
+            throw ImportError.unknownEncoding(file: file, forced: forced?.display)
         }
         return (normalizeWaveDash(text), encoding)
     }

@@ -40,8 +40,10 @@ public enum XLSXSource {
             } ?? []
             let sheet = try XLSXParts.parse(try part(archive, sheetPath), SheetHandler(cellLimit: cellLimit), part: sheetPath)
             if sheet.cells.count > cellLimit { throw ImportError.tooManyRows(file: file, limit: SourceTable.maxRows) }
-            return try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
-                                file: file, source: "xlsx sheet \(chosen.name)")
+            var table = try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
+                                     file: file, source: "xlsx sheet \(chosen.name)")
+            table.sheet = chosen.name
+            return table
         } catch let e as XLSXReadError {
             throw ImportError.corruptWorkbook(file: file, detail: e.detail)
         }

@@ -30,7 +30,7 @@ import Testing
 
     @Test func forcedEncodingAndBadBytes() throws {
         let sjis = try #require("狭山市".data(using: .shiftJIS))
-        #expect(throws: ImportError.unknownEncoding(file: "f.csv", detail: "bytes invalid as UTF-8")) {
+        #expect(throws: ImportError.unknownEncoding(file: "f.csv", forced: "UTF-8")) {
             try SourceText.decode(sjis, file: "f.csv", forced: .utf8)
         }
         #expect(throws: ImportError.binary(file: "f.csv", offset: 2)) { try SourceText.decode(Data([0x41, 0x42, 0x00, 0x43]), file: "f.csv") }
