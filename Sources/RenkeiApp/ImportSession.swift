@@ -3,13 +3,6 @@ import RenkeiCore
 import RenkeiImport
 import RenkeiStore
 
-/// A file that cannot be imported, worded in Core's label table (the CLI prints it in the
-/// reader's language; the workbench shows it in its dialog).
-public struct ImportFailure: Error, Equatable {
-    public var message: ImportMessage
-    public init(_ message: ImportMessage) { self.message = message }
-}
-
 /// The import as `renkei import` and the workbench's import dialog run it: read the file under
 /// the size cap, find or guess the mapping, plan under the workspace lock, and write only a
 /// clean plan (one undoable command).
@@ -36,10 +29,7 @@ public struct ImportSession {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         let data = try readCapped(url)
-        let table: SourceTable
-        do { table = try ImportSource.table(data, file: name, encoding: encoding, sheet: sheet) } catch let e as ImportError {
-            throw ImportFailure(e.message)
-        }
+        let table = try ImportSource.table(data, file: name, encoding: encoding, sheet: sheet)
         let candidates = mappingCandidates(url, workspace: workspace)
         if let mappingPath {
             let m = URL(fileURLWithPath: mappingPath)
@@ -75,9 +65,9 @@ public struct ImportSession {
         let name = url.lastPathComponent
         do { return try RegularFile.read(url, limit: ImportSource.maxBytes, followSymlinks: true) } catch let e as StoreError {
             switch e {
-            case .tooLarge(_, let size, let limit): throw ImportFailure(ImportError.tooLarge(file: name, bytes: size, limit: limit).message)
-            case .notRegular(_, let what) where what.hasPrefix("a directory"): throw ImportFailure(.isDirectory(path: url.path))
-            case .io(_, _, ENOENT): throw ImportFailure(.unreadable(path: url.path))
+            case .tooLarge(_, let size, let limit): throw ImportError.tooLarge(file: name, bytes: size, limit: limit)
+            case .notRegular(_, let what) where what.hasPrefix("a directory"): throw ImportError(.isDirectory(path: url.path))
+            case .io(_, _, ENOENT): throw ImportError(.unreadable(path: url.path))
             default: throw e
             }
         }
@@ -86,9 +76,9 @@ public struct ImportSession {
     static func readMapping(_ url: URL) throws -> ImportMapping {
         let data: Data
         do { data = try RegularFile.read(url, limit: 1_048_576, followSymlinks: true) } catch {
-            throw ImportFailure(.mappingUnreadable(path: url.path, detail: "\(error)"))
+            throw ImportError(.mappingUnreadable(path: url.path, detail: "\(error)"))
         }
-        do { return try ImportMapping.decode(data, file: url.path) } catch let e as ImportError { throw ImportFailure(e.message) }
+        return try ImportMapping.decode(data, file: url.path)
     }
 
     /// Plans against the workspace; with `apply`, writes the plan when every row is clean.

@@ -62,10 +62,10 @@ public struct ImportMapping: Codable, Equatable, Sendable {
     public static func decode(_ data: Data, file: String) throws -> ImportMapping {
         let m: ImportMapping
         do { m = try JSONDecoder().decode(ImportMapping.self, from: data) } catch {
-            throw ImportError.notAMappingFile(file: file, detail: "\(error)")
+            throw ImportError(.notAMappingFile(file: file, detail: "\(error)"))
         }
         for (column, target) in m.columns.sorted(by: { $0.key < $1.key }) where !isValidTarget(target) {
-            throw ImportError.unknownTarget(file: file, column: column, target: target)
+            throw ImportError(.unknownTarget(file: file, column: TerminalText.inline(column), target: TerminalText.inline(target)))
         }
         return m
     }

@@ -50,7 +50,7 @@ public enum CSVSource {
     public static func table(_ text: String, file: String, encoding: SourceEncoding) throws -> SourceTable {
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch {
-            throw ImportError.corruptWorkbook(file: file, detail: "\(error)")
+            throw ImportError(.corruptWorkbook(file: file, detail: "\(error)"))
         }
         var records: [(number: Int, cells: [String])] = []
         var number = 0
@@ -59,11 +59,11 @@ public enum CSVSource {
             // Excel ends a file with an empty line and pads sheets with rows of empty cells.
             if cells.allSatisfy({ $0.isEmpty }) { continue }
             records.append((number, cells))
-            if records.count > SourceTable.maxRows { throw ImportError.tooManyRows(file: file, limit: SourceTable.maxRows) }
+            if records.count > SourceTable.maxRows { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
         }
-        if let e = reader.error { throw ImportError.corruptWorkbook(file: file, detail: "\(e)") }
+        if let e = reader.error { throw ImportError(.corruptWorkbook(file: file, detail: "\(e)")) }
         // Only the first rows are looked at for a title row: the header is near the top.
-        guard let h = SourceTable.headerIndex(records.prefix(10).map(\.cells)) else { throw ImportError.empty(file: file) }
+        guard let h = SourceTable.headerIndex(records.prefix(10).map(\.cells)) else { throw ImportError(.empty(file: file)) }
         let header = records[h].cells
         let rows = records[(h + 1)...].map { SourceTable.Row(number: $0.number, cells: $0.cells) }
         return SourceTable(header: header, rows: rows, source: encoding.display)

@@ -217,7 +217,7 @@ import Testing
             .totals(create: 0, update: 0, unchanged: 3, invalid: 0, outcome: .nothingToWrite),
             .totals(create: 3, update: 0, unchanged: 0, invalid: 0, outcome: .imported(3)),
             .refused(file: "a.csv", invalid: 5, mappingProblems: true, applying: true), .refused(file: "a.csv", invalid: 5, mappingProblems: false, applying: false),
-            .imported(created: 3, updated: 1), .mappingSaved(path: "import/a.mapping.json"),
+            .imported(created: 3, updated: 1), .mappingSaved(path: "import/a.mapping.json"), .cannotRead(file: "a.csv", detail: "EACCES"),
         ]
         for m in all {
             #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")

@@ -61,6 +61,8 @@ public enum ImportMessage: Equatable, Sendable {
     /// The workbench's toast after an import.
     case imported(created: Int, updated: Int)
     case mappingSaved(path: String)
+    /// A file the workbench could not read for another reason (permissions, a device).
+    case cannotRead(file: String, detail: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -180,6 +182,7 @@ public enum ImportMessage: Equatable, Sendable {
         case .imported(let c, let u):
             return ja ? "取り込みました: 新規 \(c) 件、更新 \(u) 件（u で取り消せます）" : "Imported: \(c) created, \(u) updated (u undoes it)"
         case .mappingSaved(let p): return ja ? "対応表を保存しました: \(p)" : "Mapping saved: \(p)"
+        case .cannotRead(let f, let d): return ja ? "\(f): 読めません（\(d)）" : "\(f): cannot be read (\(d))"
         }
     }
 }
@@ -211,6 +214,8 @@ public enum ImportOutcome: Equatable, Sendable {
     case imported(Int)
     /// --apply refused the file (the error line says why).
     case refused
+    /// The workbench's preview: its footer says how to write.
+    case preview
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -222,7 +227,7 @@ public enum ImportOutcome: Equatable, Sendable {
         case .imported(let n):
             return ja ? " — 案件 \(n) 件を一つの操作として取り込みました（renkei undo で元に戻せます）"
                       : " — imported \(n) cases as one command ('renkei undo' reverses it)"
-        case .refused: return ""
+        case .refused, .preview: return ""
         }
     }
 }

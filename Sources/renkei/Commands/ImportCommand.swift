@@ -52,7 +52,7 @@ struct ImportCommand: ParsableCommand {
         let session: ImportSession
         do {
             session = try ImportSession.open(file, mapping: mapping, preset: preset, encoding: forced, sheet: sheet, workspace: ctx.workspace, catalog: ctx.catalog)
-        } catch let f as ImportFailure { throw CLIError(f.message.text(lang)) }
+        } catch let e as ImportError { throw CLIError(e.text(lang)) }
         for w in session.warnings { Output.warn(w.text(lang)) }
         let (plan, result) = try session.run(store: ctx.store, actor: ctx.actor, now: ctx.now, apply: apply)
         if let w = result.journalWarning { Output.warn(w) }
