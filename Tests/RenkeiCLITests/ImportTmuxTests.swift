@@ -67,7 +67,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("cases/SY-001.json").path), "the dry run wrote a case")
         // One adjustment: skip that column (back, down to it, Space), preview again, import.
         try tmux.keys("Escape")
-        _ = try tmux.waitFor("Enter 確認")
+        _ = try tmux.waitFor("列の対応 — 案件一覧.xlsx")
         try tmux.keys("Down", "Down", "Down", "Down", "Space")
         _ = try tmux.waitFor("予算・金額 skipped") { Self.line($0, "予算・金額", has: "取り込まない") }
         try tmux.keys("Enter")
