@@ -24,7 +24,10 @@ extension StoreEffects {
         case .applyImport(let r):
             return answer(r) {
                 let s = try session(r)
-                let (plan, result) = try s.run(store: store, actor: environment.actor, now: environment.now(), apply: true)
+                let plan: ImportPlan, result: BatchResult
+                do { (plan, result) = try s.run(store: store, actor: environment.actor, now: environment.now(), apply: true) } catch {
+                    return .importFailed(r, .writeFailed(file: s.file.lastPathComponent, detail: TerminalText.inline("\(error)")))
+                }
                 guard plan.isApplicable else {
                     // The workspace changed since the preview (a case now differs): nothing written.
                     return .importFailed(r, .refused(file: plan.file, invalid: plan.count(.invalid), mappingProblems: !plan.fileProblems.isEmpty, applying: true))

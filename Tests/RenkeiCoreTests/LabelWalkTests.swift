@@ -218,6 +218,7 @@ import Testing
             .totals(create: 3, update: 0, unchanged: 0, invalid: 0, outcome: .imported(3)),
             .refused(file: "a.csv", invalid: 5, mappingProblems: true, applying: true), .refused(file: "a.csv", invalid: 5, mappingProblems: false, applying: false),
             .imported(created: 3, updated: 1), .mappingSaved(path: "import/a.mapping.json"), .cannotRead(file: "a.csv", detail: "EACCES"),
+            .writeFailed(file: "a.csv", detail: "ENOSPC"),
         ]
         for m in all {
             #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")

@@ -53,12 +53,7 @@ import Testing
     static func adjustedMapping() -> [Msg] { mapping() + k("jjj ") }
     static func preview() -> [Msg] { adjustedMapping() + [.key(.enter), .transfer(.importPlanned(plan))] }
 
-    struct Scenario: Sendable, CustomStringConvertible {
-        var name: String
-        var lang: Lang = .ja
-        var msgs: @Sendable () -> [Msg]
-        var description: String { name }
-    }
+    typealias Scenario = GoldenScreenTests.Scenario
 
     static let scenarios: [Scenario] = [
         Scenario(name: "import-pick", msgs: { opened() }),
@@ -73,11 +68,24 @@ import Testing
     ]
 
     @Test(arguments: scenarios)
-    func golden(_ sc: Scenario) {
-        for (w, h) in GoldenScreenTests.sizes {
-            var harness = Harness(TUIFixtures.state(sc.lang, width: w, height: h))
-            harness.send(sc.msgs())
-            Golden.check(harness.screen(), "\(sc.name)-\(w)x\(h)")
+    func golden(_ sc: Scenario) { GoldenScreenTests.replay(sc) }
+
+    /// At 40 to 200 columns, in both languages, each step's key line ends with its whole Esc
+    /// item (the line wraps or drops items, never cuts one).
+    @Test(arguments: Lang.allCases)
+    func keyLinesFit(_ lang: Lang) {
+        let escItems = [TransferLabel.importPickFooter, .importMappingFooter, .importChooseFooter, .importPreviewFooter, .importBackFooter]
+            .compactMap { $0.text(lang).components(separatedBy: " · ").last }
+        for sc in Self.scenarios {
+            for (w, h) in [(40, 12), (40, 24), (80, 24), (200, 50)] {
+                var harness = Harness(TUIFixtures.state(lang, width: w, height: h))
+                harness.send(sc.msgs())
+                let screen = harness.screen()
+                guard let box = Issue14AuditTests.dialogRect(screen) else { Issue.record("\(sc.name) \(w)×\(h): no dialog box"); continue }
+                let text = (box.x + 1..<box.maxX - 1).filter { screen[$0, box.maxY - 2].width != 0 }.map { String(screen[$0, box.maxY - 2].grapheme) }
+                    .joined().trimmingCharacters(in: .whitespaces)
+                #expect(escItems.contains { text.hasSuffix($0) }, "\(sc.name) [\(lang)] \(w)×\(h): key line '\(text)'")
+            }
         }
     }
 

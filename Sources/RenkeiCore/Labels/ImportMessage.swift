@@ -63,6 +63,8 @@ public enum ImportMessage: Equatable, Sendable {
     case mappingSaved(path: String)
     /// A file the workbench could not read for another reason (permissions, a device).
     case cannotRead(file: String, detail: String)
+    /// The import stopped while writing (a full disk): written cases are whole, a re-run finishes it.
+    case writeFailed(file: String, detail: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -183,6 +185,9 @@ public enum ImportMessage: Equatable, Sendable {
             return ja ? "取り込みました: 新規 \(c) 件、更新 \(u) 件（u で取り消せます）" : "Imported: \(c) created, \(u) updated (u undoes it)"
         case .mappingSaved(let p): return ja ? "対応表を保存しました: \(p)" : "Mapping saved: \(p)"
         case .cannotRead(let f, let d): return ja ? "\(f): 読めません（\(d)）" : "\(f): cannot be read (\(d))"
+        case .writeFailed(let f, let d):
+            return ja ? "\(f): 取り込みを終えられませんでした（\(d)）。同じ取り込みをもう一度実行すると続きから取り込みます"
+                      : "\(f): the import did not finish (\(d)); run the same import again to finish it"
         }
     }
 }

@@ -35,7 +35,7 @@ extension AppState {
         var lines: [Line] = [Line(TransferLabel.importFile.text(lang) + ": ", theme.accent), .blank, Line(TransferLabel.importFound.text(lang), theme.dim)]
         let matches = d.matchingFiles
         if matches.isEmpty { lines.append(Line(TransferLabel.importNoFiles.text(lang), theme.dim, indent: 2)) }
-        let footer = wrapText(TransferLabel.importPickFooter.text(lang), width: textWidth).map { Line($0, theme.dim) }
+        let footer = KeyLine(TransferLabel.importPickFooter.text(lang)).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
         let problem = d.problem.map { wrapText($0.text(lang), width: textWidth).map { Line($0, theme.error) } } ?? []
         let shown = max(1, room - lines.count - 1 - problem.count - (d.busy ? 1 : 0) - footer.count)
         let first = max(0, min(d.selection - shown + 1, matches.count - shown))
@@ -61,7 +61,7 @@ extension AppState {
         out.append(Line([Span(DisplayWidth.pad(TransferLabel.importColumn.text(lang), to: nameW + 2), theme.accent),
                          Span(DisplayWidth.pad(TransferLabel.importField.text(lang), to: targetW + 2), theme.accent),
                          Span(TransferLabel.importExample.text(lang), theme.accent)]))
-        let footer = wrapText(TransferLabel.importMappingFooter.text(lang), width: textWidth).map { Line($0, theme.dim) }
+        let footer = KeyLine(TransferLabel.importMappingFooter.text(lang)).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
         let tail = (d.problem == nil ? 0 : 2) + 1 + footer.count
         let rows = max(1, room - out.count - tail)
         let first = max(0, min(d.focus - rows + 1, info.columns.count - rows))
@@ -93,7 +93,7 @@ extension AppState {
             let text = DisplayWidth.pad("\(ImportDialog.targetName(t, lang))  (\(t))", to: textWidth)
             out.append(Line(text, i == selected ? theme.selected : .plain, indent: 1))
         }
-        out.append(Line(TransferLabel.importChooseFooter.text(lang), theme.dim))
+        out.append(Line(KeyLine(TransferLabel.importChooseFooter.text(lang)).fitted(textWidth), theme.dim))
         return out
     }
 
@@ -112,7 +112,7 @@ extension AppState {
                                                      invalid: plan.count(.invalid), outcome: .preview).text(lang), .plain.withBold)]
         if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
         let body = previewEntries(plan)
-        let footer = wrapText((plan.applicable && plan.writes ? TransferLabel.importPreviewFooter : .importBackFooter).text(lang), width: textWidth)
+        let footer = KeyLine((plan.applicable && plan.writes ? TransferLabel.importPreviewFooter : .importBackFooter).text(lang)).lines(textWidth, maxLines: 2)
             .map { Line($0, theme.key) }
         let rows = max(1, room - out.count - 1 - footer.count)
         // Scrolled by entry; each entry wrapped whole (a reason is never cut), as many as fit.
