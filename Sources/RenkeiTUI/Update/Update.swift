@@ -119,6 +119,7 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
+            if data.grants != grants { grants = data.grants; catalog.programmeItems = data.grants.items; clampDetail() }
             if readings == nil, let r = data.readings {
                 readings = r
                 if !filter.isEmpty || !(views.indices.contains(viewIndex) ? views[viewIndex].filter : "").isEmpty {
