@@ -120,7 +120,8 @@ extension AppState {
         case .insightLoaded(let data):
             insight = data
             if data.grants != grants { grants = data.grants; catalog.programmeItems = data.grants.items; clampDetail() }
-            if readings == nil, let r = data.readings {
+            // New readings only when they were built from other records (a partner added since).
+            if let r = data.readings, readings == nil || readings?.source != r.source {
                 readings = r
                 if !filter.isEmpty || !(views.indices.contains(viewIndex) ? views[viewIndex].filter : "").isEmpty {
                     rebuildRows(keepId: selectedSummary?.id, dataChanged: false)
