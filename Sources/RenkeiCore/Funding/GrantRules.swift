@@ -24,4 +24,22 @@ public struct GrantRules: Equatable, Sendable {
 
     /// Every programme's items, for the catalog that labels and validates ticks.
     public var items: [CatalogItem] { programmes.flatMap(\.checklistItems) }
+
+    /// Case id → funding window ids with, for each case relying on a programme (by a funding
+    /// source's name), that programme's windows for the case's fiscal year — so its application
+    /// deadline is in the overdue review without the case linking the window (issue 16).
+    public static func links(_ summaries: [CaseSummary], windows: [FundingWindow], programmes: [FundingProgramme],
+                             adding links: [String: [String]]) -> [String: [String]] {
+        let used = programmes.filter { p in windows.contains { $0.program == p.id } }
+        guard !used.isEmpty else { return links }
+        var out = links
+        for s in summaries where !s.fundingSources.isEmpty {
+            for p in used where s.fundingSources.contains(where: p.matches(sourceName:)) {
+                for w in p.windows(in: windows, fiscalYear: s.fiscalYear) where !(out[s.id] ?? []).contains(w.id) {
+                    out[s.id, default: []].append(w.id)
+                }
+            }
+        }
+        return out
+    }
 }
