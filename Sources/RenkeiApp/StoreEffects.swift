@@ -45,7 +45,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             return performTeam(effect)
         case .save(let id, let command, let expect):
             do {
-                let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
+                let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect,
+                                        programmeItems: state.catalog.programmeItems)
                 return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)

@@ -48,9 +48,13 @@ public struct InsightData: Sendable {
     /// Readings for the list filter (the municipality table), loaded with the insight: off the
     /// first frame's path.
     public var readings: SearchReadings?
+    /// The funding programmes, so a case's grant criteria and obligations are tickable on its
+    /// checklist (issue 16); loaded with the insight, off the first frame's path.
+    public var grants: GrantRules
     public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none,
-                readings: SearchReadings? = nil) {
+                readings: SearchReadings? = nil, grants: GrantRules = GrantRules()) {
         self.insight = insight; self.calendars = calendars; self.holidays = holidays; self.readings = readings
+        self.grants = grants
     }
 }
 

@@ -120,6 +120,7 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
+            if data.grants != grants { grants = data.grants; catalog.programmeItems = data.grants.items; clampDetail() }
             // New readings only when they were built from other records (a partner added since).
             if let r = data.readings, readings == nil || readings?.source != r.source {
                 readings = r
