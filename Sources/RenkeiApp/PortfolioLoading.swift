@@ -65,13 +65,19 @@ extension StoreEffects {
 }
 
 extension StoreEffects {
-    /// The list filter's readings from the shipped municipality table, loaded once (on the
-    /// insight worker). Without the table (a damaged data directory) the filter matches as typed.
+    /// The list filter's readings (on the insight worker): the shipped municipality table is
+    /// read once (it does not change while the workbench runs), the partner records whenever
+    /// `partners/` changed since the last build — a record added during the session (by hand, a
+    /// sync, the samples) is found by its reading at the next reload, not after a restart.
+    /// Without the table (a damaged data directory) the filter matches as typed.
     func searchReadings() -> SearchReadings {
         readingsLock.lock(); defer { readingsLock.unlock() }
-        if let r = readingsCache { return r }
-        let r = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: environment.data)).map(MunicipalityResolver.init(table:)),
-                               partners: PartnerLoader.load(environment.workspace).records)
+        let stamp = environment.workspace.partnersFingerprint() ?? 0
+        if let r = readingsCache, r.source == stamp { return r }
+        if municipalityResolver == nil {
+            municipalityResolver = .some((try? MunicipalityTableLoader.load(data: environment.data)).map(MunicipalityResolver.init(table:)))
+        }
+        let r = SearchReadings(resolver: municipalityResolver ?? nil, partners: PartnerLoader.load(environment.workspace).records, source: stamp)
         readingsCache = r
         return r
     }

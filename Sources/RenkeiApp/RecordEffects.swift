@@ -4,9 +4,9 @@ import RenkeiStore
 import RenkeiTUI
 
 /// The municipality and partner views' data (issue 16), built from the summaries the workbench
-/// already holds: only the case files that can matter are read (a partner's cases; for a
-/// municipality, the cases whose name does not settle which body they are — their stored code
-/// decides), so opening a view does not decode the whole portfolio.
+/// already holds: a municipality's cases by the code the summaries carry (no case file read),
+/// a partner's by reading only that partner's case files, so opening a view does not decode the
+/// whole portfolio.
 extension StoreEffects {
     func municipalityView(name: String, prefecture: String?, code: String?, summaries: [CaseSummary], lang: Lang) -> Msg {
         let resolver: MunicipalityResolver
@@ -26,20 +26,9 @@ extension StoreEffects {
                 return .failed(MunicipalityMessage.notFound(input: name).text(lang))
             }
         }
-        var members: [CaseSummary] = []
-        var byName: [String: MunicipalityResolver.Resolution] = [:]   // one resolution per distinct name
-        for s in summaries {
-            let key = s.municipality + "\u{1F}" + (s.prefecture ?? "")
-            let r = byName[key] ?? resolver.resolve(s.municipality, prefecture: s.prefecture)
-            byName[key] = r
-            switch r {
-            case .resolved(let e) where e.code == entry.code: members.append(s)
-            case .resolved: continue
-            case .ambiguous, .unresolved:
-                // 府中市 with a chosen code, or free text a person linked by hand: the file says.
-                if let doc = try? store.load(s.id), doc.value.municipality.code == entry.code { members.append(s) }
-            }
-        }
+        // The summaries carry each linked case's code; a case not linked yet counts by its name.
+        let codes = MunicipalityMembership.codes(summaries, resolver)
+        let members = summaries.filter { codes[$0.id] == entry.code }
         let profiles = ProfileLoader.load(environment.workspace)
         let context = store.calendars(for: members, data: environment.data, today: environment.today).context
         let deadlines = members.flatMap { DeadlineEngine.items(for: $0, context: context) }

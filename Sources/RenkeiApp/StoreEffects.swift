@@ -14,9 +14,11 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     var store: CaseStore { environment.store }
     /// Change detection; touched only by the thread that owns the `Program`.
     var disk: DiskWatch
-    /// `searchReadings()`'s table, built once; the lock because insight workers may overlap.
+    /// `searchReadings()`'s tables: the shipped municipality table read once, the partner
+    /// records again whenever their files change; the lock because insight workers may overlap.
     let readingsLock = NSLock()
     var readingsCache: SearchReadings?
+    var municipalityResolver: MunicipalityResolver??
 
     /// Lines the store reported on the side (a discarded summary index), shown as notices.
     let notices = NoticeQueue()

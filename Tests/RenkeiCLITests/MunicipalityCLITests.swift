@@ -97,3 +97,35 @@ import Testing
         #expect(rows.first { $0["code"] as? String == "272035" }?["kind"] as? String == "core-city")
     }
 }
+
+/// `list --municipality` and `ical --municipality` match by the code the index carries: every way
+/// of naming 狭山市 finds the same cases, including one whose free text is written otherwise but
+/// that a person linked to 112151; an ambiguous name asks; free text finds itself.
+@Suite struct MunicipalityFilterCLITests {
+    func ids(_ args: [String], _ ws: URL) throws -> [String] {
+        let r = try CLI.run(["list", "--json"] + args, workspace: ws)
+        #expect(r.status == 0, "\(args): \(r.stderr)")
+        return ((try CLI.json(r) as? [String: Any])?["cases"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+    }
+
+    @Test func listByMunicipalityMatchesTheCode() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        #expect(try CLI.run(["municipality", "resolve"], env: ["RENKEI_WORKSPACE": ws.path]).status == 0)
+        #expect(try CLI.run(["new", "--id", "sayama-free", "--title", "見守り①", "--municipality", "埼玉県狭山市役所 産業振興課"], workspace: ws).status == 0)
+        #expect(try CLI.run(["set", "sayama-free", "municipality.code", "112151"], workspace: ws).status == 0)
+        #expect(try CLI.run(["new", "--id", "torino-x", "--title", "㈱髙橋と実証", "--municipality", "トリノ市（イタリア）"], workspace: ws).status == 0)
+        let expected = ["sayama-free", "sayama-ntt-eco-action", "sayama-saitama-robot-field"]
+        for typed in ["狭山市", "さやま", "ｻﾔﾏ", "sayama", "112151", "１１２１５１"] {
+            #expect(try ids(["--municipality", typed], ws).sorted() == expected, "\(typed)")
+        }
+        // The quick path and ArgumentParser's agree.
+        let slow = try CLI.run(["list", "--json", "--municipality", "sayama"], workspace: ws, env: ["RENKEI_NO_QUICK": "1"])
+        #expect(((try CLI.json(slow) as? [String: Any])?["cases"] as? [[String: Any]])?.count == 3)
+        #expect(try ids(["--municipality", "トリノ市（イタリア）"], ws) == ["torino-x"])
+        let fuchu = try CLI.run(["list", "--municipality", "府中市"], workspace: ws)
+        #expect(fuchu.status == 2 && fuchu.stderr.contains("132063") && fuchu.stderr.contains("342084"), "\(fuchu.stderr)")
+        let none = try CLI.run(["list", "--municipality", "存在しない村"], workspace: ws)
+        #expect(none.status == 2 && none.stderr.contains("存在しない村"), "\(none.stderr)")
+        #expect(try CLI.run(["list", "--count", "--municipality", "112151"], workspace: ws).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
+    }
+}

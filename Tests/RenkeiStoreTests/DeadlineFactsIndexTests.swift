@@ -119,7 +119,7 @@ import RenkeiDevSupport
             DeadlineFacts(stage: .budgeting, needsBudget: true, roughQuoteTicked: true, fiscalYear: 2027, nextActionDue: day,
                           stageEnteredDay: Day("2026-04-01"), lastEventDay: Day("2026-11-20"),
                           snoozes: [.init(item: "request", until: Day("2026-12-01")!)],
-                          municipality: "狭山市", prefecture: "埼玉県", municipalityKind: .city),
+                          municipality: "狭山市", prefecture: "埼玉県", municipalityKind: .city, municipalityCode: "112151"),
             nil,
             DeadlineFacts(stage: .dropped, needsBudget: false, roughQuoteTicked: false, fiscalYear: nil, nextActionDue: nil,
                           stageEnteredDay: nil, lastEventDay: nil, snoozes: [],

@@ -55,4 +55,32 @@ import Testing
         // 府中市 is in 東京都 and in 広島県: which profile applies is a person's choice, never a guess.
         #expect(try requestDue("fuchu-x", store).calendar == "default")
     }
+
+    /// The profile's calendar is keyed by the body's code: a linked 府中市 (東京都, chosen by a
+    /// person) follows its profile although the name alone fits two bodies, and a case whose name
+    /// reads 狭山市 but that a person linked to 入間市 follows 入間市's profile, not 狭山市's.
+    @Test func theProfileCalendarFollowsTheCodeNotTheName() throws {
+        let ws = try StoreFixtures.workspace("profile-calendar-code")
+        let store = try StoreFixtures.store(ws)
+        for (id, name) in [("fuchu-x", "府中市"), ("sayama-x", "狭山市"), ("sayama-free", "ｻﾔﾏ市")] {
+            _ = try store.create(NewCaseInput(id: id, title: "案件①", municipality: name, fiscalYear: 2027), actor: "試験者", now: StoreFixtures.now)
+        }
+        try FileManager.default.createDirectory(at: ws.municipalitiesDir, withIntermediateDirectories: true)
+        try Data(#"{"code": "132063", "calendar": "designated-city-example"}"#.utf8)
+            .write(to: ws.municipalitiesDir.appendingPathComponent("132063.json"))
+        try Data(#"{"code": "112151", "calendar": "designated-city-example"}"#.utf8)
+            .write(to: ws.municipalitiesDir.appendingPathComponent("112151.json"))
+        // Not linked yet: 府中市 is ambiguous (default), 狭山市 resolves by name to its profile.
+        #expect(try requestDue("fuchu-x", store).calendar == "default")
+        #expect(try requestDue("sayama-x", store).calendar == "designated-city-example")
+        try store.apply("fuchu-x", .setField(path: "municipality.code", value: .string("132063")), actor: "試験者", now: StoreFixtures.now)
+        try store.apply("sayama-x", .setField(path: "municipality.code", value: .string("112259")), actor: "試験者", now: StoreFixtures.now)
+        try store.apply("sayama-free", .setField(path: "municipality.code", value: .string("112151")), actor: "試験者", now: StoreFixtures.now)
+        #expect(try requestDue("fuchu-x", store).calendar == "designated-city-example")
+        #expect(try requestDue("sayama-x", store).calendar == "default")   // 入間市 (112259) has no profile
+        #expect(try requestDue("sayama-free", store).calendar == "designated-city-example")
+        // overdue --count's lean path (the index's deadline facts) resolves the same way.
+        let facts = try store.deadlineFacts().facts
+        #expect(Set(facts.compactMap(\.municipalityCode)) == ["132063", "112259", "112151"])
+    }
 }

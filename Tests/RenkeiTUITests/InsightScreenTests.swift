@@ -149,7 +149,7 @@ import Testing
 
     @Test func helpListsNewScreens() {
         let s = update(TUIFixtures.state(), .key(.char("?"))).0
-        let text = s.helpLines().map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        let text = s.helpLines(width: 200).map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         for a in [Action.dashboard, .joint, .calendar, .snooze, .setNextAction, .filterExit] { #expect(text.contains(a.label(.ja))) }
     }
 

@@ -10,8 +10,12 @@ public struct CalendarSet: Equatable, Sendable {
     /// Valid calendars in precedence order (workspace first, then shipped).
     public var calendars: [BudgetCalendar]
     public var rejected: [RejectedCalendar]
-    /// Municipality name (as cases write it) → id of the calendar its profile chose
-    /// (`<workspace>/municipalities/<code>.json`, "calendar"); wins over every `appliesTo`.
+    /// 全国地方公共団体コード → id of the calendar its profile chose
+    /// (`<workspace>/municipalities/<code>.json`, "calendar"); wins over every `appliesTo` for
+    /// a case linked to that body, whatever name the case writes (issue 16).
+    public var chosenByCode: [String: String] = [:]
+    /// The same for cases not linked yet, by the name they write (only names that fit exactly
+    /// one body with such a profile); never consulted for a case that has a code.
     public var chosenByMunicipality: [String: String] = [:]
 
     public init(defaultCalendar: BudgetCalendar = .builtInDefault, calendars: [BudgetCalendar] = [], rejected: [RejectedCalendar] = []) {
@@ -37,9 +41,11 @@ public struct CalendarSet: Equatable, Sendable {
     /// The calendar for a case: by municipality name, else by prefecture, else by kind, else the
     /// default. A rejected calendar at a more specific level than the one found makes the
     /// resolution a fallback (the review shows the note).
-    public func resolve(municipality: String, prefecture: String?, kind: MunicipalityKind?) -> CalendarResolution {
-        // The municipality's own profile said which calendar it runs on (issue 16).
-        if let id = chosenByMunicipality[municipality], let chosen = calendar(id: id) { return CalendarResolution(calendar: chosen) }
+    public func resolve(municipality: String, prefecture: String?, kind: MunicipalityKind?, code: String? = nil) -> CalendarResolution {
+        // The municipality's own profile said which calendar it runs on (issue 16): by the
+        // case's code when it is linked, by its name only when it is not.
+        let profileChoice = code.map { chosenByCode[$0] } ?? chosenByMunicipality[municipality]
+        if let id = profileChoice, let chosen = calendar(id: id) { return CalendarResolution(calendar: chosen) }
         func level(_ a: BudgetCalendar.AppliesTo) -> Int? {
             if a.municipalities.contains(municipality) { return 0 }
             if let p = prefecture, a.prefectures.contains(p) { return 1 }
@@ -57,7 +63,7 @@ public struct CalendarSet: Equatable, Sendable {
     }
 
     public func resolve(for s: CaseSummary) -> CalendarResolution {
-        resolve(municipality: s.municipality, prefecture: s.prefecture, kind: s.municipalityKind)
+        resolve(municipality: s.municipality, prefecture: s.prefecture, kind: s.municipalityKind, code: s.municipalityCode)
     }
 }
 

@@ -111,12 +111,23 @@ public enum CalendarValidator {
     }
 }
 
-/// The 47 都道府県, for checking calendar references.
+/// The 47 都道府県, for checking calendar references, and the name of a 全国地方公共団体コード's
+/// prefecture without the shipped table (the summary index resolves a linked case's prefecture
+/// in Core; `PrefecturesTests` holds this list to the table's prefecture rows).
 public enum Prefectures {
-    public static let all: Set<String> = [
+    /// In JIS X 0401 order: index + 1 is the code's first two digits (01 北海道 … 47 沖縄県).
+    public static let inCodeOrder: [String] = [
         "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県", "群馬県", "埼玉県", "千葉県",
         "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県", "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県",
         "滋賀県", "京都府", "大阪府", "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
         "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県", "鹿児島県", "沖縄県",
     ]
+    public static let all: Set<String> = Set(inCodeOrder)
+
+    /// The prefecture of a valid code ("112151" → 埼玉県); nil for a code that is not one.
+    public static func name(ofCode code: String) -> String? {
+        guard MunicipalityCode.isValid(code), let n = Int(code.prefix(2)), (1...inCodeOrder.count).contains(n) else { return nil }
+        return inCodeOrder[n - 1]
+    }
 }
+

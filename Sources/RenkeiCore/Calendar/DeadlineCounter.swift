@@ -54,9 +54,11 @@ public struct DeadlineCounter {
 
     private mutating func milestoneDates(_ s: DeadlineFacts, _ fy: Int) -> Dates {
         let key = s.municipality + "\u{1F}" + (s.prefecture ?? "") + "\u{1F}" + (s.municipalityKind?.rawValue ?? "")
+            + "\u{1F}" + (s.municipalityCode ?? "")
         let index: Int
         if let i = resolved[key] { index = i } else {
-            let cal = context.calendars.resolve(municipality: s.municipality, prefecture: s.prefecture, kind: s.municipalityKind).calendar
+            let cal = context.calendars.resolve(municipality: s.municipality, prefecture: s.prefecture, kind: s.municipalityKind,
+                                                code: s.municipalityCode).calendar
             if let i = calendars.firstIndex(where: { $0.id == cal.id && $0 == cal }) { index = i } else { calendars.append(cal); index = calendars.count - 1 }
             resolved[key] = index
         }

@@ -63,7 +63,8 @@ public struct InsightCalendar: Sendable {
         let counter = SharedDeadlineCounter(DeadlineCounter(context: ctx))
         return InsightCalendar(
             requestDeadline: { f, fy in
-                let cal = ctx.calendars.resolve(municipality: f.municipality, prefecture: f.prefecture, kind: f.kind).calendar
+                let cal = ctx.calendars.resolve(municipality: f.municipality, prefecture: f.prefecture, kind: f.kind,
+                                                code: f.municipalityCode).calendar
                 return cal.rawDate(of: MilestoneSpec.request, fiscalYear: fy).map { ctx.shift($0).due }
             },
             isOverdue: { f in

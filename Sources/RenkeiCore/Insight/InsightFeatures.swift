@@ -10,7 +10,8 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
     public var id: String
     public var title: String
     public var municipality: String
-    /// 全国地方公共団体コード when the name resolves to one body (set by the loader, issue 16).
+    /// 全国地方公共団体コード: the case's own (a linked case), else set by the loader when the
+    /// name resolves to exactly one body (`InsightCodes.link`, issue 16).
     public var municipalityCode: String?
     public var prefecture: String?
     public var size: SizeClass?
@@ -52,7 +53,8 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
         id = c.id
         title = c.title
         municipality = c.municipality.name
-        prefecture = c.municipality.prefecture
+        municipalityCode = c.municipality.code
+        prefecture = c.municipality.prefecture ?? c.municipality.code.flatMap(Prefectures.name(ofCode:))
         size = c.municipality.size
         kind = c.municipality.kind
         domain = c.domain.flatMap { $0.isEmpty ? nil : $0 }
@@ -114,6 +116,20 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
             }
         }
         return out
+    }
+
+    /// Whether two cases are in the same local public body: by code when the first has one (a
+    /// case without a code is then another body — which one is not known, so never a match); two
+    /// cases without codes by their folded names (free text such as an overseas city).
+    public func sameBody(as other: InsightFeatures) -> Bool {
+        if let code = municipalityCode { return code == other.municipalityCode }
+        return other.municipalityCode == nil && !municipality.isEmpty && municipalityKey == other.municipalityKey
+    }
+
+    /// 1…47 (the code's first two digits, else the written prefecture's place in JIS order), 0 unknown.
+    public var prefectureNumber: Int {
+        if let code = municipalityCode, MunicipalityCode.isValid(code), let n = Int(code.prefix(2)) { return n }
+        return prefecture.flatMap { Prefectures.inCodeOrder.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
     }
 
     /// Money the case asks of the municipality: the budget lines, else the rough quote.

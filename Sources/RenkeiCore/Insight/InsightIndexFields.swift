@@ -60,5 +60,6 @@ extension InsightFeatures {
                   municipalityKey: aligned ? keys[nt + np] : InsightTokenizer.hash(InsightTokenizer.key(s.municipality)),
                   textHashes: InsightFeatures.unpack(x.t), stageVisits: InsightIndexFields.visits(x.v),
                   referenceCount: x.r, kpiCount: x.n)
+        municipalityCode = s.municipalityCode
     }
 }

@@ -29,20 +29,25 @@ public struct SimilarCaseFinder: Sendable {
         let tags: [UInt32], tagStart: [Int32]
         let partners: [UInt32], partnerStart: [Int32]
         let municipality: [UInt32]
+        /// The body's code as a small integer (-1: none) and the prefecture 1…47 (0: unknown).
+        let body: [Int32], prefecture: [Int8]
         let domain: [Int32], method: [Int32], exit: [Int8], size: [Int8]
-        let domainCode: [String: Int32], methodCode: [String: Int32]
+        let domainCode: [String: Int32], methodCode: [String: Int32], bodyCode: [String: Int32]
 
         init(_ cases: [InsightFeatures]) {
             var text: [UInt32] = [], tags: [UInt32] = [], partners: [UInt32] = []
             var ts: [Int32] = [0], gs: [Int32] = [0], ps: [Int32] = [0]
             var muni: [UInt32] = [], dom: [Int32] = [], met: [Int32] = [], ex: [Int8] = [], sz: [Int8] = []
-            var dc: [String: Int32] = [:], mc: [String: Int32] = [:]
+            var body: [Int32] = [], pref: [Int8] = []
+            var dc: [String: Int32] = [:], mc: [String: Int32] = [:], bc: [String: Int32] = [:]
             text.reserveCapacity(cases.count * 64)
             for c in cases {
                 text += c.text; ts.append(Int32(text.count))
                 tags += c.tagKeys; gs.append(Int32(tags.count))
                 partners += c.partnerKeys; ps.append(Int32(partners.count))
                 muni.append(c.municipalityKey)
+                body.append(c.municipalityCode.map { k in bc[k] ?? { let v = Int32(bc.count); bc[k] = v; return v }() } ?? -1)
+                pref.append(Int8(c.prefectureNumber))
                 dom.append(c.domain.map { k in dc[k] ?? { let v = Int32(dc.count); dc[k] = v; return v }() } ?? -1)
                 met.append(c.method.map { k in mc[k] ?? { let v = Int32(mc.count); mc[k] = v; return v }() } ?? -1)
                 ex.append(c.exit.map { Int8(Exit.allCases.firstIndex(of: $0)!) } ?? -1)
@@ -50,6 +55,7 @@ public struct SimilarCaseFinder: Sendable {
             }
             self.text = text; textStart = ts; self.tags = tags; tagStart = gs; self.partners = partners; partnerStart = ps
             municipality = muni; domain = dom; method = met; exit = ex; size = sz; domainCode = dc; methodCode = mc
+            self.body = body; prefecture = pref; bodyCode = bc
         }
     }
 
@@ -129,6 +135,10 @@ public struct SimilarCaseFinder: Sendable {
         let qMethod = q.method.flatMap { col.methodCode[$0] } ?? -2
         let qExit = q.exit.map { Int8(Exit.allCases.firstIndex(of: $0)!) } ?? -2
         let qSize = q.size.map { Int8(SizeClass.allCases.firstIndex(of: $0)!) } ?? -2
+        // The query's body: its code (-2 when no portfolio case has it), else -1 and its name.
+        let qBody = q.municipalityCode.map { col.bodyCode[$0] ?? -2 } ?? -1
+        let qNamed = !q.municipality.isEmpty
+        let qPref = Int8(q.prefectureNumber)
         // A query tag listed twice counts once.
         let tagIsFirst = qTags.indices.map { j in !qTags[..<j].contains(qTags[j]) }
         var scratch = [Double](repeating: 0, count: max(qTags.count, 1))
@@ -147,11 +157,13 @@ public struct SimilarCaseFinder: Sendable {
                 if m > weights.maxTags { scratch[0..<m].sort(by: >); m = weights.maxTags }
                 for i in 0..<m { topical += weights.tag * scratch[i] }
             }
+            // The same body by code (`InsightFeatures.sameBody`); names only between two uncoded cases.
+            let cm = col.municipality[ci]
+            let sameMuni = qBody == -1 ? (qNamed && col.body[ci] == -1 && cm == q.municipalityKey) : col.body[ci] == qBody
             // Partner: shared partner, or one side's partner is the other's municipality.
             let p0 = Int(col.partnerStart[ci]), p1 = Int(col.partnerStart[ci + 1])
             var partner = false
             if p0 < p1 || !q.partnerKeys.isEmpty {
-                let cm = col.municipality[ci], sameMuni = cm == q.municipalityKey
                 var k = p0
                 while k < p1 && !partner {
                     let pk = col.partners[k]
@@ -174,6 +186,8 @@ public struct SimilarCaseFinder: Sendable {
                 if qMethod >= 0 && col.method[ci] == qMethod { other += weights.method }
             }
             if qSize >= 0 && col.size[ci] == qSize { other += weights.sizeClass }
+            if sameMuni { other += weights.sameMunicipality }
+            else if qPref > 0 && col.prefecture[ci] == qPref { other += weights.samePrefecture }
             let total = topical + other
             if total >= weights.minScore && topical >= weights.minTopical { scored.append((total, ci)) }
         }
@@ -215,8 +229,9 @@ public struct SimilarCaseFinder: Sendable {
     func sharedPartners(_ q: InsightFeatures, _ c: InsightFeatures) -> (shared: [String], qPartnerIsC: Bool, cPartnerIsQ: Bool) {
         var shared: [String] = []
         for (j, k) in q.partnerKeys.enumerated() where c.partnerKeys.contains(k) { shared.append(q.partners[j]) }
-        let qp = q.municipalityKey != c.municipalityKey && q.partnerKeys.contains(c.municipalityKey)
-        let cp = q.municipalityKey != c.municipalityKey && c.partnerKeys.contains(q.municipalityKey)
+        let other = !q.sameBody(as: c)
+        let qp = other && q.partnerKeys.contains(c.municipalityKey)
+        let cp = other && c.partnerKeys.contains(q.municipalityKey)
         return (shared, qp, cp)
     }
 
@@ -277,6 +292,14 @@ public struct SimilarCaseFinder: Sendable {
         }
         if let s = q.size, s == c.size {
             out.append(.init(kind: .size, weight: weights.sizeClass, ja: "規模区分が同じ（\(s.ja)）", en: "Same size class (\(s.en))"))
+        }
+        if q.sameBody(as: c) {
+            // The candidate's own spelling may differ (ｻﾔﾏ市, 埼玉県狭山市): name the query's.
+            out.append(.init(kind: .municipality, weight: weights.sameMunicipality,
+                             ja: "同じ自治体（\(q.municipality)）", en: "Same municipality (\(q.municipality))"))
+        } else if q.prefectureNumber > 0 && q.prefectureNumber == c.prefectureNumber {
+            let p = Prefectures.inCodeOrder[q.prefectureNumber - 1]
+            out.append(.init(kind: .prefecture, weight: weights.samePrefecture, ja: "同じ都道府県（\(p)）", en: "Same prefecture (\(p))"))
         }
         return out.sorted { $0.weight > $1.weight }
     }

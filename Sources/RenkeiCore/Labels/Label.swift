@@ -43,7 +43,7 @@ public enum Label: String, CaseIterable, Sendable {
     case viewAll, viewActive, viewMethodBudgeting, viewEnded, endedPausedColumn
     case unset, undecided, prefecture, yenHint, fiscalYearHint, idTaken, nothingChanged
     case defaultCalendar, defaultCalendarShort, nextActionHint, everywhere, noInsightData, movedEarlier
-    case confirmFooter, chooseFooter, formFooter, helpTextFields, helpEditingKeys, helpFormKeys, helpRebind
+    case confirmFooter, chooseFooter, formFooter, helpPaletteOnly, helpTextFields, helpEditingKeys, helpFormKeys, helpRebind
     case loadingCases
     case issueWhy, issueHow, issueWhat, requiredMark, checklistKeysHint, localShareNeedsBudget, now
     // CLI tables and choice names
@@ -85,7 +85,8 @@ public enum Label: String, CaseIterable, Sendable {
         case .movedEarlier: return ("（前営業日へ）", " (moved earlier)")
         case .confirmFooter: return ("Enter 決定 · Esc やめる", "Enter confirm · Esc cancel")
         case .chooseFooter: return ("Enter 選択 · Esc やめる", "Enter choose · Esc cancel")
-        case .formFooter: return ("Tab 次の項目 · Ctrl-S 保存 · Esc 取消", "Tab next field · Ctrl-S save · Esc cancel")
+        case .formFooter: return ("Tab 次へ · Ctrl-S 保存 · Esc 取消", "Tab next · Ctrl-S save · Esc cancel")
+        case .helpPaletteOnly: return ("キーのないコマンド（: のあとに名前を入力）", "Commands without a key (type the name after :)")
         case .helpTextFields: return ("入力欄", "Text fields")
         case .helpEditingKeys: return ("Ctrl-A/E 行頭/行末 · Ctrl-K/U 行末まで/行頭まで削除 · Ctrl-W 直前の語を削除",
                                        "Ctrl-A/E line start/end · Ctrl-K/U kill to end/start · Ctrl-W delete word")
@@ -125,7 +126,7 @@ public enum Label: String, CaseIterable, Sendable {
         case .samplesOnlyEmpty: return ("サンプル案件は空のワークスペースにだけ読み込めます（実際の案件と混ざらないように）",
                                         "Sample cases load only into an empty workspace (never mixed with real work)")
         case .recordAdd: return ("＋ 追加する", "+ Add")
-        case .recordsFooter: return ("Enter 編集・追加 · d 削除 · Esc 閉じる", "Enter edit/add · d remove · Esc close")
+        case .recordsFooter: return ("Enter 編集 · d 削除 · Esc 閉じる", "Enter edit · d remove · Esc close")
         case .recordName: return ("名前", "Name")
         case .recordRole: return ("役割・役職", "Role")
         case .organization: return ("所属", "Organization")
@@ -206,7 +207,7 @@ public enum Label: String, CaseIterable, Sendable {
         case .saving: return ("保存中…", "saving…")
         case .gateTitle: return ("次の段階へ進む前に", "Before advancing")
         case .gateBody: return ("未了の項目があります:", "These items are not done yet:")
-        case .gateConfirm: return ("y 理由を書いて進める · n/Esc やめる", "y override with a reason · n/Esc cancel")
+        case .gateConfirm: return ("y 理由を書いて進める · n/Esc やめる", "y give a reason · n/Esc cancel")
         case .gateReasonPrompt: return ("未了のまま進める理由（記録されます）", "Reason for advancing anyway (logged)")
         case .reasonRequired: return ("理由を入力してください", "A reason is required")
         case .moveBackTitle: return ("段階を戻す", "Move back")

@@ -32,7 +32,7 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .partnerNames: return ("連携先の名前", "Partner names")
         case .partnersKeep: return ("そのまま", "keep")
         case .partnersReplace: return ("連携先A、B…に置き換え", "replace by Partner A, B…")
-        case .exportFooter: return ("↑↓ 項目 · ←→ 変更 · Enter 確認へ · Esc やめる", "↑↓ row · ←→ change · Enter review · Esc cancel")
+        case .exportFooter: return ("↑↓ 項目 · ←→ 変更 · Enter 確認へ · Esc やめる", "↑↓ row · ←→ change · Enter next · Esc cancel")
         case .previewTitle: return ("書き出す前の確認", "Before writing")
         case .previewNothing: return ("置き換える個人情報は見つかりませんでした", "Nothing personal found to replace")
         case .previewKeepsPersonal: return ("匿名化しません: 氏名・連絡先・メモがそのまま入ります",

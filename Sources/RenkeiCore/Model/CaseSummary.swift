@@ -5,6 +5,10 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     public var revision: Int
     public var title: String
     public var municipality: String
+    /// 全国地方公共団体コード of a linked case (nil for free text), so lists, filters, the
+    /// municipality view and insight group by body without reading case files (issue 16).
+    public var municipalityCode: String?
+    /// As written; for a linked case without one, the prefecture its code says.
     public var prefecture: String?
     public var municipalityKind: MunicipalityKind?
     public var size: SizeClass?
@@ -45,7 +49,7 @@ public struct CaseSummary: Codable, Equatable, Sendable {
 
     /// An empty summary to be filled field by field (the index's record decoder).
     public init(id: String) {
-        self.id = id; revision = 0; title = ""; municipality = ""; prefecture = nil; municipalityKind = nil; size = nil
+        self.id = id; revision = 0; title = ""; municipality = ""; municipalityCode = nil; prefecture = nil; municipalityKind = nil; size = nil
         department = ""; partners = []; stage = .issueDefinition; exit = nil; method = nil; domain = nil; fiscalYear = nil
         totalYen = 0; roughQuoteYen = nil; roughQuoteTicked = false; tags = []; nextActionText = nil; nextActionDue = nil
         snoozes = []; createdDay = nil; stageEnteredDay = nil; lastEventDay = nil; eventCount = 0; searchText = ""
@@ -57,7 +61,8 @@ public struct CaseSummary: Codable, Equatable, Sendable {
         revision = c.revision
         title = c.title
         municipality = c.municipality.name
-        prefecture = c.municipality.prefecture
+        municipalityCode = c.municipality.code
+        prefecture = c.municipality.prefecture ?? c.municipality.code.flatMap(Prefectures.name(ofCode:))
         municipalityKind = c.municipality.kind
         size = c.municipality.size
         department = c.department

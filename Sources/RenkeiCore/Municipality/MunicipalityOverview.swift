@@ -51,4 +51,22 @@ public enum MunicipalityMembership {
         if case .resolved(let e) = r.resolve(m.name, prefecture: m.prefecture) { return e.code }
         return nil
     }
+
+    /// Case id → code for summaries (the index carries a linked case's code, so no case file is
+    /// read); a summary without one is resolved from its name, once per distinct name.
+    public static func codes(_ summaries: [CaseSummary], _ r: MunicipalityResolver) -> [String: String] {
+        var out: [String: String] = [:]
+        var byName: [String: String?] = [:]
+        for s in summaries {
+            if let c = s.municipalityCode { out[s.id] = c; continue }
+            let key = s.municipality + "\u{1F}" + (s.prefecture ?? "")
+            let code: String?
+            if let known = byName[key] { code = known } else {
+                if case .resolved(let e) = r.resolve(s.municipality, prefecture: s.prefecture) { code = e.code } else { code = nil }
+                byName[key] = code
+            }
+            if let code { out[s.id] = code }
+        }
+        return out
+    }
 }

@@ -12,8 +12,12 @@ public struct SearchReadings: Sendable {
     /// Bodies a reading may stand for: a prefix of さ would name hundreds; past this many the
     /// term only matches as typed.
     static let maxBodies = 40
+    /// What the readings were built from (the runtime's fingerprint of the partner records):
+    /// the workbench takes new readings only when this differs from the ones it holds.
+    public let source: Int
 
-    public init(resolver: MunicipalityResolver?, partners: [PartnerRecord] = []) {
+    public init(resolver: MunicipalityResolver?, partners: [PartnerRecord] = [], source: Int = 0) {
+        self.source = source
         self.resolver = resolver
         self.partners = partners.map { p in (TextNormalizer.fold(p.name), ([p.name] + p.aliases).map(MunicipalityFolding.text)) }
     }

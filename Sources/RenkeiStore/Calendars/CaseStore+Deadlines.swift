@@ -18,14 +18,20 @@ extension CaseStore {
     ///   open, never missed, so `overdue --count` does not need them).
     public func calendars(for summaries: [CaseSummary]?, data: DataDirectory, today: Day, linkFunding: Bool = true) -> CalendarsForCases {
         calendars(municipalities: summaries.map { Set($0.map(\.municipality)) },
+                  unlinked: summaries.map { Set($0.lazy.filter { $0.municipalityCode == nil }.map(\.municipality)) },
                   fundingLinks: linkFunding ? Self.fundingLinks(summaries ?? []) : [:], data: data, today: today)
     }
 
     /// The same from municipality names and funding links directly (for callers that hold
     /// `DeadlineFacts` or whole cases rather than summaries).
-    public func calendars(municipalities: Set<String>?, fundingLinks: [String: [String]], data: DataDirectory, today: Day) -> CalendarsForCases {
+    /// - Parameter unlinked: the names of the cases without a municipality code (their profile's
+    ///   calendar is found by name); nil treats every name in `municipalities` so.
+    public func calendars(municipalities: Set<String>?, unlinked: Set<String>? = nil, fundingLinks: [String: [String]],
+                          data: DataDirectory, today: Day) -> CalendarsForCases {
         var loaded = CalendarLoader.load(data: data, workspace: workspace, knownMunicipalities: municipalities)
-        loaded.calendars.chosenByMunicipality = ProfileCalendars.chosen(workspace: workspace, data: data, names: municipalities ?? [])
+        let chosen = ProfileCalendars.chosen(workspace: workspace, data: data, unlinkedNames: unlinked ?? municipalities ?? [])
+        loaded.calendars.chosenByCode = chosen.byCode
+        loaded.calendars.chosenByMunicipality = chosen.byName
         return CalendarsForCases(loaded: loaded, context: loaded.context(today: today, catalog: catalog, fundingLinks: fundingLinks))
     }
 

@@ -8,8 +8,14 @@ extension Workspace {
     /// the workbench never noticed an outside edit of a case that was not open (issue 18, found
     /// by the model-based run). Limit: two in-place writes of the same size to one file within
     /// one file-system clock tick look the same.
-    public func casesFingerprint() -> Int? {
-        guard let items = try? DirectoryScan.caseFiles(in: casesDir.path) else { return nil }
+    public func casesFingerprint() -> Int? { Workspace.fingerprint(ofJSONFilesIn: casesDir.path) }
+
+    /// The same number for the partner records (`partners/*.json`): the workbench rebuilds its
+    /// search readings when it changes (a record added by hand, by a sync, by loading the samples).
+    public func partnersFingerprint() -> Int? { Workspace.fingerprint(ofJSONFilesIn: partnersDir.path) }
+
+    static func fingerprint(ofJSONFilesIn dir: String) -> Int? {
+        guard let items = try? DirectoryScan.caseFiles(in: dir) else { return nil }
         var sum = items.count
         for item in items {
             var h = Hasher()

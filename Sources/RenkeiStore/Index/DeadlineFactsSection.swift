@@ -4,7 +4,8 @@ import RenkeiCore
 /// `renkei overdue --count` reads about 20 bytes a case instead of the kilobyte-sized records.
 ///
 /// Layout: varint place count, then the places — municipality (string), prefecture (u8
-/// presence, string), kind (u8: 0 none, k+1 for `MunicipalityKind.allCases[k]`) — then for
+/// presence, string), kind (u8: 0 none, k+1 for `MunicipalityKind.allCases[k]`), code (u8
+/// presence, string) — then for
 /// every row in table order: u8 present (0 for a damaged file); if present, u8 stage index,
 /// u8 flags (1 needsBudget · 2 roughQuoteTicked · 4 fiscalYear · 8 nextActionDue ·
 /// 16 stageEnteredDay · 32 lastEventDay), the flagged values as zigzag varints (days as their
@@ -20,6 +21,7 @@ enum DeadlineFactsSection {
         var municipality: String
         var prefecture: String?
         var kind: MunicipalityKind?
+        var code: String?
     }
 
     static func encode(_ rows: [DeadlineFacts?]) -> [UInt8] {
@@ -40,7 +42,8 @@ enum DeadlineFactsSection {
             body.u8(flags)
             if let y = f.fiscalYear { body.int(Int64(y)) }
             for d in [f.nextActionDue, f.stageEnteredDay, f.lastEventDay] { if let d { body.int(Int64(d.ordinal)) } }
-            let place = Place(municipality: f.municipality, prefecture: f.prefecture, kind: f.municipalityKind)
+            let place = Place(municipality: f.municipality, prefecture: f.prefecture, kind: f.municipalityKind,
+                              code: f.municipalityCode)
             let p: Int
             if let known = placeIndex[place] { p = known } else { p = places.count; places.append(place); placeIndex[place] = p }
             body.varint(UInt64(p))
@@ -53,6 +56,7 @@ enum DeadlineFactsSection {
             out.string(p.municipality)
             if let pref = p.prefecture { out.u8(1); out.string(pref) } else { out.u8(0) }
             out.u8(p.kind.map { UInt8(kinds.firstIndex(of: $0)! + 1) } ?? 0)
+            if let code = p.code { out.u8(1); out.string(code) } else { out.u8(0) }
         }
         out.bytes.append(contentsOf: body.bytes)
         return out.bytes
@@ -72,7 +76,8 @@ enum DeadlineFactsSection {
                 let pref = try r.u8() == 1 ? try r.string() : nil
                 let k = Int(try r.u8())
                 guard k <= kinds.count else { throw IndexFormatError("deadline facts: unknown municipality kind") }
-                places.append(Place(municipality: m, prefecture: pref, kind: k == 0 ? nil : kinds[k - 1]))
+                let code = try r.u8() == 1 ? try r.string() : nil
+                places.append(Place(municipality: m, prefecture: pref, kind: k == 0 ? nil : kinds[k - 1], code: code))
             }
             var out: [DeadlineFacts?] = []
             out.reserveCapacity(rows)
@@ -97,7 +102,7 @@ enum DeadlineFactsSection {
                 out.append(DeadlineFacts(stage: stages[s], needsBudget: flags & 1 != 0, roughQuoteTicked: flags & 2 != 0,
                                          fiscalYear: fy, nextActionDue: next, stageEnteredDay: entered, lastEventDay: last,
                                          snoozes: snoozes, municipality: place.municipality, prefecture: place.prefecture,
-                                         municipalityKind: place.kind))
+                                         municipalityKind: place.kind, municipalityCode: place.code))
             }
             guard r.pos == r.end else { throw IndexFormatError("deadline facts: trailing bytes") }
             return out

@@ -16,10 +16,11 @@ import RenkeiCore
 /// constant, and `IndexFingerprintTests` recomputes it: a change to `CaseSummary` or its encoding
 /// fails that test with the new value to store here.
 enum IndexFingerprint {
-    static let value: UInt64 = 0x90fd958a81669597
+    static let value: UInt64 = 0xda7f72890835b36e
 
     static func compute() -> UInt64 {
-        var text = "renkei-index/2\n"
+        // /3: the municipality code in the summary and the deadline facts (issue 16).
+        var text = "renkei-index/3\n"
         let summaries = probeCases().map(CaseSummary.init)
         for s in summaries { describeType(s, into: &text) }
         text += Stage.allCases.map(\.rawValue).joined(separator: ",") + "\n"
@@ -46,7 +47,7 @@ enum IndexFingerprint {
             Event(seq: seq, at: time, actor: "probe", kind: kind, command: "p\(seq)", changes: [Change(field: field, before: before, after: after)],
                   reason: reason)
         }
-        var full = Case(id: "c-0001", title: "ＡＩ見守り①【第2期】", municipality: Municipality(name: "狭山市", prefecture: "埼玉県", size: .smallMedium, kind: .city),
+        var full = Case(id: "c-0001", title: "ＡＩ見守り①【第2期】", municipality: Municipality(name: "狭山市", prefecture: "埼玉県", size: .smallMedium, kind: .city, code: "112151"),
                         department: "髙齢福祉課", contacts: [Contact(name: "佐藤 結衣", organization: "狭山市", role: "主査", email: "sato@example.jp", phone: "04-0000-0000")],
                         partners: [Partner(name: "株式会社ﾐﾗｲ", kind: .startup, role: "提供")], domain: "elderly-care",
                         issue: IssueFrame(why: "見守りの担い手不足", how: "実証実験", what: "センサー設置"), exit: .procurement, method: "proposal",

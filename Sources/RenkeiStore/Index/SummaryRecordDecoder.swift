@@ -50,6 +50,7 @@ enum SummaryRecordDecoder {
         s.revision = try int()
         s.title = try string()
         s.municipality = try string()
+        s.municipalityCode = try optString()
         s.prefecture = try optString()
         if let k = try optEnumRaw() { guard let v = MunicipalityKind(rawValue: k) else { throw bad("kind") }; s.municipalityKind = v }
         if let z = try optEnumRaw() { guard let v = SizeClass(rawValue: z) else { throw bad("size") }; s.size = v }

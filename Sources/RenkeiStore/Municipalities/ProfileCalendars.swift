@@ -1,23 +1,29 @@
 import Foundation
 import RenkeiCore
 
-/// The budget calendar a municipality's profile chose ("calendar" in
-/// `<workspace>/municipalities/<code>.json`), keyed by the municipality names the cases use,
-/// for `CaseStore.calendars(for:)` — the one deadline context — so the profile drives every
-/// deadline of that municipality's cases.
+/// The budget calendars municipality profiles chose ("calendar" in
+/// `<workspace>/municipalities/<code>.json`), for `CaseStore.calendars(for:)` — the one
+/// deadline context — so the profile drives every deadline of that body's cases.
 enum ProfileCalendars {
-    /// Name → calendar id for the names that resolve to exactly one body whose profile names a
-    /// calendar. The code table is read only when some profile names a calendar, so workspaces
-    /// without such profiles pay nothing at start-up. An ambiguous name (府中市 without its
-    /// prefecture) gets no choice: never a guess.
-    static func chosen(workspace: Workspace, data: DataDirectory, names: Set<String>) -> [String: String] {
-        guard !names.isEmpty else { return [:] }
+    struct Choice {
+        /// Code → calendar id: what a linked case (one with a code) uses, whatever it is called.
+        var byCode: [String: String] = [:]
+        /// Name → calendar id for cases not linked yet.
+        var byName: [String: String] = [:]
+    }
+
+    /// `unlinkedNames`: the names written by cases without a code. Each gets a choice only when
+    /// it resolves to exactly one body whose profile names a calendar; an ambiguous name (府中市
+    /// without its prefecture) gets none — never a guess. The code table is read only when some
+    /// profile names a calendar and some case is unlinked, so linked workspaces pay nothing for it.
+    static func chosen(workspace: Workspace, data: DataDirectory, unlinkedNames names: Set<String>) -> Choice {
         let profiles = ProfileLoader.load(workspace).profiles.compactMapValues(\.calendar)
-        guard !profiles.isEmpty, let table = try? MunicipalityTableLoader.load(data: data) else { return [:] }
+        guard !profiles.isEmpty else { return Choice() }
+        var out = Choice(byCode: profiles)
+        guard !names.isEmpty, let table = try? MunicipalityTableLoader.load(data: data) else { return out }
         let resolver = MunicipalityResolver(table: table)
-        var out: [String: String] = [:]
         for name in names {
-            if case .resolved(let e) = resolver.resolve(name), let id = profiles[e.code] { out[name] = id }
+            if case .resolved(let e) = resolver.resolve(name), let id = profiles[e.code] { out.byName[name] = id }
         }
         return out
     }

@@ -17,11 +17,13 @@ extension AppState {
         case .help(let scroll):
             switch key {
             case .esc, .char("q"), .char("?"), .enter: modal = nil
-            case .char("j"), .down: modal = .help(scroll: scroll + 1)
+            // Clamped to the last page, so k after many j moves up at once.
+            case .char("j"), .down: modal = .help(scroll: min(helpMaxScroll, scroll + 1))
             case .char("k"), .up: modal = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .char(" "): modal = .help(scroll: scroll + max(1, height - 6))
+            case .pageDown, .char(" "): modal = .help(scroll: min(helpMaxScroll, scroll + max(1, height - 6)))
             case .pageUp: modal = .help(scroll: max(0, scroll - max(1, height - 6)))
             case .char("g"), .home: modal = .help(scroll: 0)
+            case .char("G"), .end: modal = .help(scroll: helpMaxScroll)
             default: break
             }
             return []

@@ -119,7 +119,8 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
-            if readings == nil, let r = data.readings {
+            // New readings only when they were built from other records (a partner added since).
+            if let r = data.readings, readings == nil || readings?.source != r.source {
                 readings = r
                 if !filter.isEmpty || !(views.indices.contains(viewIndex) ? views[viewIndex].filter : "").isEmpty {
                     rebuildRows(keepId: selectedSummary?.id, dataChanged: false)

@@ -42,7 +42,7 @@ extension AppState {
         }
         out.append(.blank)
         if d.checking { out.append(Line(TransferLabel.previewChecking.text(lang), theme.dim)) }
-        out.append(Line(TransferLabel.exportFooter.text(lang), theme.dim))
+        out.append(Line(KeyLine(TransferLabel.exportFooter.text(lang)).fitted(textWidth + 2), theme.dim))
         // A short terminal keeps every row and the footer; the what-it-leaves-out note goes first.
         if out.count > height - 2, let noteLines { out.removeSubrange(noteLines) }
         return out
@@ -87,7 +87,7 @@ extension AppState {
             if shown.count < p.replacements.count { out.append(Line(TransferMessage.more(p.replacements.count - shown.count).text(lang), theme.dim, indent: 2)) }
         }
         out.append(.blank)
-        out.append(Line(TransferLabel.previewFooter.text(lang), theme.key))
+        out.append(Line(KeyLine(TransferLabel.previewFooter.text(lang)).fitted(textWidth + 2), theme.key))
         return out
     }
 }

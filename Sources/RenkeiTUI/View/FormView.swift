@@ -56,6 +56,10 @@ extension AppState {
                 scr.put(inner.x + 2, y, l, theme.warning, limit: inner.maxX); y += 1
             }
         }
-        scr.put(inner.x, inner.maxY - 1, f.error ?? footer, f.error == nil ? theme.dim : theme.error, limit: inner.maxX)
+        if let e = f.error {
+            scr.put(inner.x, inner.maxY - 1, e, theme.error, limit: inner.maxX)
+        } else {
+            scr.putKeyLine(inner.x, inner.maxY - 1, KeyLine(footer), theme.dim, limit: inner.maxX)
+        }
     }
 }

@@ -7,14 +7,7 @@ extension AppState {
     func renderModal(_ m: Modal, _ scr: inout Screen) {
         switch m {
         case .help(let scroll):
-            let lines = helpLines()
-            let inner = scr.dialog(width: min(width - 2, 76), height: height - 2, title: "\(Label.help.text(lang)) — Esc", theme: theme)
-            let maxScroll = max(0, lines.count - inner.height)
-            let s0 = min(scroll, maxScroll)
-            for i in 0..<inner.height {
-                guard s0 + i < lines.count else { break }
-                scr.put(inner.x, inner.y + i, spans: lines[s0 + i].spans, limit: inner.maxX)
-            }
+            renderHelp(scroll: scroll, &scr)
         case .palette(let input, let sel):
             let matches = paletteMatches(input.text)
             let h = min(height - 2, max(5, min(matches.count, 12) + 4))
@@ -36,11 +29,12 @@ extension AppState {
                 scr.putPadded(inner.maxX - kw - 1, y, " " + keys, columns: kw + 1, mi == sel ? style : theme.key, alignRight: true)
             }
         case .gate(let g):
-            var body: [Line] = [Line("\(g.caseId): \(g.stage.label(lang))", .plain.withBold), Line(Label.gateBody.text(lang))]
             let w = min(width - 2, 70)
+            var body: [Line] = wrapText("\(g.caseId): \(g.stage.label(lang))", width: max(1, w - 4)).map { Line($0, .plain.withBold) }
+            body.append(Line(Label.gateBody.text(lang)))
             for p in g.problems { body += wrapText("・" + p, width: max(1, w - 6)).map { Line($0, theme.warning, indent: 1) } }
             body.append(.blank)
-            body.append(Line(Label.gateConfirm.text(lang), theme.key))
+            body.append(Line(KeyLine(Label.gateConfirm.text(lang)).fitted(max(1, w - 4)), theme.key))
             let inner = scr.dialog(width: w, height: min(height, body.count + 2), title: Label.gateTitle.text(lang), theme: theme)
             drawLines(body, in: inner, &scr, pinLast: true)
         case .prompt(let p):
@@ -55,7 +49,7 @@ extension AppState {
             p.input.draw(into: &scr, Rect(x: inner.x, y: y, width: inner.width, height: 1), style: theme.input, focused: true)
             y += 1
             if let e = p.error, y < inner.maxY { scr.put(inner.x, y, e, theme.error, limit: inner.maxX); y += 1 }
-            if y < inner.maxY { scr.put(inner.x, y, Label.confirmFooter.text(lang), theme.dim, limit: inner.maxX) }
+            if y < inner.maxY { scr.putKeyLine(inner.x, y, KeyLine(Label.confirmFooter.text(lang)), theme.dim, limit: inner.maxX) }
         case .picker(let p):
             let h = min(height - 2, p.ids.count + 3)
             let inner = scr.dialog(width: min(width - 2, 64), height: h, title: p.title, theme: theme)
@@ -66,7 +60,7 @@ extension AppState {
                 guard k < p.labels.count else { break }
                 scr.putPadded(inner.x, inner.y + i, p.labels[k], columns: inner.width, k == p.selection ? theme.selected : .plain)
             }
-            if listH >= 0 { scr.put(inner.x, inner.maxY - 1, p.footer ?? Label.chooseFooter.text(lang), theme.dim, limit: inner.maxX) }
+            if listH >= 0 { scr.putKeyLine(inner.x, inner.maxY - 1, KeyLine(p.footer ?? Label.chooseFooter.text(lang)), theme.dim, limit: inner.maxX) }
         case .form(let f):
             renderForm(f, &scr)
         case .overdue(let review, let sel):
@@ -83,29 +77,5 @@ extension AppState {
         var ls = Array(lines.prefix(r.height))
         if pinLast, lines.count > r.height, let last = lines.last { ls[r.height - 1] = last }
         for (i, l) in ls.enumerated() { scr.put(r.x + l.indent, r.y + i, spans: l.spans, limit: r.maxX) }
-    }
-
-    /// The `?` overlay, generated from the keymap table.
-    func helpLines() -> [Line] {
-        var out: [Line] = []
-        let km = settings.keymap
-        for ctx in KeyContext.allCases {
-            let bs = km.bindings.filter { $0.context == ctx }
-            guard !bs.isEmpty else { continue }
-            out.append(Line(ctx.label(lang), theme.accent))
-            var seen: [Action] = []
-            for b in bs where !seen.contains(b.action) { seen.append(b.action) }
-            for a in seen {
-                let keys = bs.filter { $0.action == a }.map(\.key.display).joined(separator: " ")
-                out.append(Line([Span(DisplayWidth.pad(keys, to: 20), theme.key), Span(" " + a.label(lang))], indent: 1))
-            }
-            out.append(.blank)
-        }
-        out.append(Line(Label.helpTextFields.text(lang), theme.accent))
-        out.append(Line(Label.helpEditingKeys.text(lang), indent: 1))
-        out.append(Line(Label.helpFormKeys.text(lang), indent: 1))
-        out.append(.blank)
-        out.append(Line(Label.helpRebind.text(lang), theme.dim))
-        return out
     }
 }

@@ -58,8 +58,9 @@ extension AppState {
     /// the selected one sits `1/anchor` down the box, selected lines highlighted, and the
     /// context's key hints on the last line.
     func drawReviewList(_ lines: [Line], selectedLine selLine: Int, anchor: Int, in inner: Rect, footer context: KeyContext, _ scr: inout Screen) {
-        let footer = settings.keymap.hints(in: context).map { "\($0.key.display) \($0.action.label(lang))" }.joined(separator: " · ")
-        let bodyH = max(0, inner.height - 1)
+        // The key hints wrap onto a second line when the box is narrow and tall enough.
+        let footer = KeyLine(hints: settings.keymap.hints(in: context), lang: lang).lines(inner.width, maxLines: inner.height >= 8 ? 2 : 1)
+        let bodyH = max(0, inner.height - footer.count)
         let first = max(0, min(selLine - bodyH / anchor, lines.count - bodyH))
         for i in 0..<bodyH {
             guard first + i < lines.count else { break }
@@ -69,6 +70,8 @@ extension AppState {
             let spans = l.selected ? l.spans.map { Span($0.text, Style(fg: $0.style.fg, bold: $0.style.bold, reverse: true)) } : l.spans
             scr.put(inner.x + l.indent, y, spans: spans, limit: inner.maxX)
         }
-        if inner.height > 0 { scr.put(inner.x, inner.maxY - 1, footer, theme.dim, limit: inner.maxX) }
+        for (i, l) in footer.enumerated() where bodyH + i < inner.height {
+            scr.put(inner.x, inner.y + bodyH + i, l, theme.dim, limit: inner.maxX)
+        }
     }
 }

@@ -30,7 +30,7 @@ struct ICalCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
-    @Option(help: "Only cases of this municipality.") var municipality: String?
+    @Option(help: "Only cases of this municipality (name, reading, romaji or 6-digit code; matched by code).") var municipality: String?
     @Option(name: .customLong("case"), help: "Only this case.") var caseId: String?
     @Option(help: "Only events up to DAYS days from today (missed ones stay).") var within: Int?
     @Option(help: "Keep FILE up to date after every change (a workspace setting).") var feed: String?
@@ -51,7 +51,7 @@ struct ICalCommand: ParsableCommand {
         }
         let loaded = try Deadlines.load(ctx)
         var summaries = loaded.portfolio.summaries
-        if let municipality { summaries = summaries.filter { $0.municipality == municipality } }
+        if let municipality { summaries = try MunicipalityWorld.load(ctx, cases: false).filter(municipality, summaries) }
         if let caseId {
             summaries = summaries.filter { $0.id == caseId }
             if summaries.isEmpty { throw CLIError("\(StoreError.caseNotFound(caseId))") }

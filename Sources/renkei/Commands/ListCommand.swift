@@ -10,12 +10,14 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only this stage, by name or code (予算化, budgeting …): \(Stage.allCases.map(\.ja).joined(separator: ", ")).") var stage: String?
     @Option(help: "Only this exit, by name or code (調達/procurement, 普及/promotion, 共創/co-creation).") var exit: String?
     @Option(help: "Text to find in title, municipality, partners, tags and notes (NFKC: 全角/半角 and カナ width fold; a municipality also by its reading: さやま, ｻﾔﾏ, sayama).") var search: String?
+    @Option(help: "Only the cases of this municipality: name, reading, romaji or 6-digit code (狭山市, さやま, sayama, 112151), matched by code.") var municipality: String?
     @Option(help: "Show at most N rows.") var limit: Int?
     @Flag(help: "Print only the number of matching cases.") var count = false
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        try ListRun(global: global.values, stage: stage, exit: exit, search: search, limit: limit, count: count, json: json).run()
+        try ListRun(global: global.values, stage: stage, exit: exit, search: search, municipality: municipality, limit: limit,
+                    count: count, json: json).run()
     }
 }
 
@@ -26,6 +28,7 @@ struct ListRun {
     var stage: String?
     var exit: String?
     var search: String?
+    var municipality: String?
     var limit: Int?
     var count = false
     var json = false
@@ -34,7 +37,7 @@ struct ListRun {
         let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
         let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
         let ctx = try AppContext.make(global)
-        if count && stageFilter == nil && exitFilter == nil && search == nil {
+        if count && stageFilter == nil && exitFilter == nil && search == nil && municipality == nil {
             // Fast path: validate the index against the directory, decode no summary.
             let (n, damaged) = try ctx.store.caseCount()
             for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
@@ -51,6 +54,8 @@ struct ListRun {
         var rows = portfolio.summaries.filter { s in
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
         }
+        // The table is read only for this filter; codes come from the index, not the case files.
+        if let municipality { rows = try MunicipalityWorld.load(ctx, cases: false).filter(municipality, rows) }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
         for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
         if count {
@@ -94,11 +99,11 @@ struct ListRun {
 
 struct ListJSON: Encodable {
     struct Row: Encodable {
-        var id: String, title: String, municipality: String, prefecture: String?, partners: [String]
+        var id: String, title: String, municipality: String, municipalityCode: String?, prefecture: String?, partners: [String]
         var stage: String, exit: String?, method: String?, fiscalYear: Int?, totalYen: Int, tags: [String]
         var nextActionDue: String?, daysInStageFrom: String?
         init(_ s: CaseSummary) {
-            id = s.id; title = s.title; municipality = s.municipality; prefecture = s.prefecture; partners = s.partners
+            id = s.id; title = s.title; municipality = s.municipality; municipalityCode = s.municipalityCode; prefecture = s.prefecture; partners = s.partners
             stage = s.stage.rawValue; exit = s.exit?.rawValue; method = s.method; fiscalYear = s.fiscalYear
             totalYen = s.totalYen; tags = s.tags; nextActionDue = s.nextActionDue?.description
             daysInStageFrom = s.stageEnteredDay?.description

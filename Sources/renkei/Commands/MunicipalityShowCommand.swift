@@ -16,11 +16,11 @@ struct MunicipalityShowCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx)
+        let world = try MunicipalityWorld.load(ctx, cases: false)
         for p in world.profileProblems { Output.warn(p) }
         let entry = try world.body(name)
-        let codes = world.codes()
-        let summaries = world.cases.filter { codes[$0.id] == entry.code }.map(CaseSummary.init)
+        // The index carries each linked case's code: no case file is decoded.
+        let summaries = try world.filter(entry.code, MunicipalityWorld.summaries(ctx))
         let context = ctx.store.calendars(for: summaries, data: ctx.data, today: ctx.today).context
         let deadlines = summaries.flatMap { DeadlineEngine.items(for: $0, context: context) }
         let o = MunicipalityOverview(entry: entry, table: world.table, profile: world.profiles[entry.code], cases: summaries,
@@ -109,10 +109,11 @@ struct MunicipalityListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx)
+        let world = try MunicipalityWorld.load(ctx, cases: false)
         for p in world.profileProblems { Output.warn(p) }
         let lang = Output.lang
-        let codes = world.codes()
+        let summaries = try MunicipalityWorld.summaries(ctx)
+        let codes = MunicipalityMembership.codes(summaries, world.resolver)
         var count: [String: Int] = [:]
         for (_, code) in codes { count[code, default: 0] += 1 }
         let all = Set(count.keys).union(world.profiles.keys).sorted()
@@ -125,7 +126,7 @@ struct MunicipalityListCommand: ParsableCommand {
                             size: (p?.size ?? e.kind.defaultSize).rawValue, cases: count[code] ?? 0,
                             readiness: readiness ? .init(yes: r.yes, partial: r.partial, no: r.no, unknown: r.unknown) : nil))
         }
-        let unresolved = world.cases.filter { codes[$0.id] == nil }.map(\.id)
+        let unresolved = summaries.filter { codes[$0.id] == nil }.map(\.id)
         if json { try Output.json(Out(municipalities: rows, unresolvedCases: unresolved)); return }
         var header = [ML.code.text(lang), ML.municipalities.text(lang), ML.kind.text(lang), ML.size.text(lang), ML.cases.text(lang)]
         if readiness { header.append(ML.readiness.text(lang)) }

@@ -26,7 +26,8 @@ struct NewCommand: ParsableCommand {
         if let n = fiscalYear {
             let loaded = ctx.store.calendars(municipalities: [municipality], fundingLinks: [:], data: ctx.data, today: ctx.today).loaded
             let c = doc.value
-            let cal = loaded.calendars.resolve(municipality: c.municipality.name, prefecture: c.municipality.prefecture, kind: c.municipality.kind).calendar
+            let cal = loaded.calendars.resolve(municipality: c.municipality.name, prefecture: c.municipality.prefecture,
+                                               kind: c.municipality.kind, code: c.municipality.code).calendar
             if let late = TargetYearCheck.check(fiscalYear: n, calendar: cal, holidays: loaded.holidays, today: ctx.today) {
                 Output.warn(late.text(Output.lang))
             }

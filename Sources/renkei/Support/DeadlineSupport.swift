@@ -23,8 +23,9 @@ enum Deadlines {
     static func loadFacts(_ ctx: AppContext) throws -> (facts: [DeadlineFacts], context: DeadlineContext) {
         let loaded = try ctx.store.deadlineFacts()
         for d in loaded.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
-        let calendars = ctx.store.calendars(municipalities: Set(loaded.facts.map(\.municipality)), fundingLinks: [:],
-                                            data: ctx.data, today: ctx.today)
+        let calendars = ctx.store.calendars(municipalities: Set(loaded.facts.map(\.municipality)),
+                                            unlinked: Set(loaded.facts.lazy.filter { $0.municipalityCode == nil }.map(\.municipality)),
+                                            fundingLinks: [:], data: ctx.data, today: ctx.today)
         return (loaded.facts, calendars.context)
     }
 

@@ -31,6 +31,13 @@ struct MunicipalityWorld {
                                  profileProblems: p.problems, cases: cases.sorted { $0.id < $1.id })
     }
 
+    /// Every readable case's summary, sorted by id, from the index (damaged files are warned about).
+    static func summaries(_ ctx: AppContext) throws -> [CaseSummary] {
+        let p = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))
+        for d in p.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+        return p.summaries.sorted { $0.id < $1.id }
+    }
+
     /// The body a person typed (name, reading, romaji or code), or a usage error listing the
     /// candidates when it fits several.
     func body(_ typed: String) throws -> MunicipalityEntry {
@@ -49,6 +56,23 @@ struct MunicipalityWorld {
             if !near.isEmpty { msg += ": " + WorkbenchMessage.list(near).text(Output.lang) }
             throw CLIError(msg, code: .usage)
         }
+    }
+
+    /// `--municipality X` of `list` and `ical`: the cases of the body X names (name, reading,
+    /// romaji or code), by the code the index carries (or the name of a case not linked yet),
+    /// so 「狭山市」「ｻﾔﾏ市」 and 112151 find the same cases. X that fits no body still finds
+    /// free-text municipalities written the same way (NFKC); fitting nothing at all, or several
+    /// bodies, is a usage error naming the candidates.
+    func filter(_ typed: String, _ summaries: [CaseSummary]) throws -> [CaseSummary] {
+        let t = TextNormalizer.nfkc(typed.trimmingCharacters(in: .whitespaces))
+        if !MunicipalityCode.isValid(t), case .unresolved = resolver.resolve(typed) {
+            let folded = TextNormalizer.fold(t)
+            let same = summaries.filter { $0.municipalityCode == nil && TextNormalizer.fold($0.municipality) == folded }
+            if !same.isEmpty { return same }
+        }
+        let code = try body(typed).code
+        let codes = MunicipalityMembership.codes(summaries, resolver)
+        return summaries.filter { codes[$0.id] == code }
     }
 
     /// Case id → the code of its municipality (stored, or resolved exactly from the name).

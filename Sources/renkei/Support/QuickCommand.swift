@@ -50,6 +50,7 @@ enum QuickCommand {
         c.stage = o.value("stage")
         c.exit = o.value("exit")
         c.search = o.value("search")
+        c.municipality = o.value("municipality")
         guard let limit = o.integer("limit") else { return nil }
         c.limit = limit
         c.count = o.flag("count")
@@ -81,7 +82,7 @@ enum QuickCommand {
         var positional: [String] = []
 
         /// Options that take a value (all commands above); any other `--name` is a flag.
-        static let valued: Set<String> = ["workspace", "today", "stage", "exit", "search", "limit", "within"]
+        static let valued: Set<String> = ["workspace", "today", "stage", "exit", "search", "municipality", "limit", "within"]
 
         init?(_ words: [String]) {
             var i = 0
