@@ -29,12 +29,13 @@ public enum DurableBatch {
         let dirFD = FS.open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dirFD >= 0 else { throw StoreError.io(path: dir.path, op: "open directory", code: errno) }
         defer { FS.close(dirFD) }
+        // Target URLs with .notDirectory: `appendingPathComponent` stats each path to find out.
         var temps: [String] = []
         temps.reserveCapacity(files.count)
         func removeTemps(from start: Int) { for t in temps[start...] { FS.unlinkat(dirFD, t, 0) } }
         do {
             for f in files {
-                let target = dir.appendingPathComponent(f.name)
+                let target = dir.appending(path: f.name, directoryHint: .notDirectory)
                 let (tmp, fd) = try DurableFile.writeTemp(f.bytes, dirFD: dirFD, dir: dir, target: target, mode: mode)
                 // Closed at once: 10,000 open files would run into the descriptor limit.
                 if FS.close(fd) != 0 { let e = errno; FS.unlinkat(dirFD, tmp, 0); throw StoreError.io(path: target.path, op: "close", code: e) }
@@ -50,7 +51,7 @@ public enum DurableBatch {
                 let e = errno
                 removeTemps(from: i)
                 if i > 0 { _ = FS.fsync(dirFD) }
-                throw StoreError.io(path: dir.appendingPathComponent(f.name).path, op: "rename", code: e)
+                throw StoreError.io(path: dir.appending(path: f.name, directoryHint: .notDirectory).path, op: "rename", code: e)
             }
             renamed(i)
         }
@@ -61,7 +62,7 @@ public enum DurableBatch {
     static func syncAll(_ temps: [String], _ files: [(name: String, bytes: Data)], dirFD: Int32, dir: URL) throws {
         if FS.syncfs(dirFD) == 0 { return }
         for (i, tmp) in temps.enumerated() {
-            let target = dir.appendingPathComponent(files[i].name)
+            let target = dir.appending(path: files[i].name, directoryHint: .notDirectory)
             let fd = FS.openat(dirFD, tmp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
             guard fd >= 0 else { throw StoreError.io(path: target.path, op: "open temp file", code: errno) }
             let synced = FS.fsync(fd) == 0

@@ -93,7 +93,7 @@ public enum FS {
     /// Looked up at run time: Swift's Glibc module does not declare this GNU extension. Only on
     /// Linux ≥ 5.8, where syncfs returns write-back errors; before, it returned 0 even when a file
     /// could not be written, which would acknowledge a case that is not on disk.
-    nonisolated(unsafe) private static let syncfsCall: (@convention(c) (Int32) -> Int32)? = {
+    private static let syncfsCall: (@convention(c) (Int32) -> Int32)? = {
         var u = utsname()
         guard uname(&u) == 0 else { return nil }
         let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
