@@ -14,9 +14,30 @@ import Testing
         #expect(d.description == text)
     }
 
-    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-1", "", "２０２６-01-01"])
+    @Test(arguments: ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "26-01-01", "2026-1-1", "", "２０２６-01-01",
+                       "+026-01-01", "-026-01-01", "2026-+1-01", "2026-01-+1", " 2026-01-01", "2026-01-01 ", "2026/01/01", "2026-01-01T00:00"])
     func impossibleDatesAreRejected(text: String) {
         #expect(Day(text) == nil)
+    }
+
+    /// `MonthDay`'s byte fast path and its general path agree on every short text over the
+    /// characters a calendar file holds (digits, '-', spaces, a full-width space and digit).
+    @Test func monthDayFastPathAgreesWithTheGeneralPath() {
+        let alphabet: [Character] = ["0", "1", "2", "3", "9", "-", " ", "\u{3000}", "１", "+", "\t"]
+        var rng = SplitMix64(seed: 31)
+        for _ in 0..<20_000 {
+            let text = String((0..<(1 + rng.below(6))).map { _ in alphabet[rng.below(alphabet.count)] })
+            let general: MonthDay? = {
+                let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+                guard parts.count == 2, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+                      let m = Int(parts[0]), let d = Int(parts[1]) else { return nil }
+                return MonthDay(month: m, day: d)
+            }()
+            #expect(MonthDay(text) == general, "'\(text)'")
+        }
+        #expect(MonthDay("10-31") == MonthDay(month: 10, day: 31))
+        #expect(MonthDay("\u{3000}4-1 ") == MonthDay(month: 4, day: 1))   // 全角スペース still trimmed
+        #expect(MonthDay.yearOffset("N - 1") == -1 && MonthDay.yearOffset("N+1") == 1 && MonthDay.yearOffset("Ｎ") == nil)
     }
 
     @Test func fiscalYearRollsOverInApril() {

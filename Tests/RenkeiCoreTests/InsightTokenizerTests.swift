@@ -96,3 +96,17 @@ import Testing
         #expect(f.stageVisits.isEmpty)
     }
 }
+
+/// The tokenizer's shortcut for kanji, kana and Japanese punctuation (issue 19) answers as the
+/// Unicode properties do, for every scalar it answers.
+@Suite struct JapaneseWordClassTests {
+    @Test func theShortcutAgreesWithTheProperties() {
+        var answered = 0
+        for v in UInt32(0x3000)...UInt32(0x9FFF) {
+            guard let u = Unicode.Scalar(v), let fast = InsightTokenizer.japaneseWordClass(v) else { continue }
+            answered += 1
+            #expect(fast == InsightTokenizer.generalWordClass(u), "U+\(String(v, radix: 16))")
+        }
+        #expect(answered > 20_000)
+    }
+}

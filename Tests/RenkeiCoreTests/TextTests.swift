@@ -101,3 +101,33 @@ import Testing
         }
     }
 }
+
+/// The run-wise fold (issue 19: only the runs NFKC can change go through Foundation) must equal
+/// the whole-string definition on any text: generated strings over an alphabet of the awkward
+/// neighbours — half-width kana and their voiced marks, combining marks after kana and ASCII,
+/// full-width ASCII and spaces, ① ㈱ 髙 ※, emoji, Greek and German case, control characters.
+@Suite struct RunWiseFoldTests {
+    static let alphabet: [String] = [
+        "a", "Z", " ", "-", "1", "か", "カ", "ｶ", "ﾞ", "ﾟ", "ﾊ", "\u{3099}", "\u{309A}", "\u{301}", "e", "Ａ", "ｚ", "１", "（", "）",
+        "\u{3000}", "①", "㈱", "髙", "※", "々", "ー", "〜", "～", "😀", "👍🏽", "Σ", "ς", "ß", "İ", "\u{1F}", "\n", "㍻", "ｱ", "ﾝ", "ヷ", "゛",
+    ]
+
+    static func reference(_ s: String) -> String {
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        return TextNormalizer.nfkc(s).lowercased()
+    }
+
+    @Test func runWiseFoldEqualsTheWholeStringFold() {
+        var rng = SplitMix64(seed: 1_9_19)
+        for _ in 0..<4_000 {
+            let s = (0..<(1 + rng.below(12))).map { _ in Self.alphabet[rng.below(Self.alphabet.count)] }.joined()
+            #expect(TextNormalizer.fold(s) == Self.reference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    @Test func realisticTextsFoldAlike() {
+        for s in ["㈱髙橋ﾃｸﾉ（令和８年度）実証①※要確認 😀", "ｻﾔﾏ市　ＡＩ活用ﾌﾟﾛｼﾞｪｸﾄ", "Straße ÉCOLE ｶﾞｲﾄﾞ"] {
+            #expect(TextNormalizer.fold(s) == Self.reference(s), "\(s)")
+        }
+    }
+}

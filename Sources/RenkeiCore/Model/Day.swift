@@ -16,9 +16,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses exactly `YYYY-MM-DD`.
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Bytes, not split/Int: every deadline file and case date goes through here at start-up
+        // (issue 19). Exactly "YYYY-MM-DD" in ASCII digits; no sign, no spaces.
+        var text = text
+        guard let (y, m, d) = text.withUTF8({ b -> (Int, Int, Int)? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for i in range { let c = b[i]; guard c >= 0x30, c <= 0x39 else { return nil }; n = n * 10 + Int(c - 0x30) }
+                return n
+            }
+            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            return (y, m, d)
+        }) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

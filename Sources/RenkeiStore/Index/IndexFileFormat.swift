@@ -70,17 +70,17 @@ extension Snapshot {
         defer { if !keep { close(fd) } }
         guard size >= SummaryIndex.headerSize else { throw IndexFormatError("truncated (\(size) bytes)") }
         let header = try pread(fd, 0..<SummaryIndex.headerSize)
-        let h = try header.withUnsafeBytes { raw -> (scan: Int64, n: Int, sections: [Range<Int>], sums: [UInt64]) in
+        let h = try header.withUnsafeBytes { raw -> (scan: Int64, n: Int, sections: [ByteSpan], sums: [UInt64]) in
             let r = ByteReader(raw.baseAddress!, from: 0, to: raw.count)
             guard try r.u64() == SummaryIndex.magic else { throw IndexFormatError("not a renkei index (bad magic)") }
             guard try r.u64() == IndexFingerprint.value else { throw IndexFormatError("written by another renkei version (fingerprint differs)") }
             let scan = Int64(bitPattern: try r.u64())
             let n = Int(try r.u32()); _ = try r.u32()
-            var sections: [Range<Int>] = [], sums: [UInt64] = []
+            var sections: [ByteSpan] = [], sums: [UInt64] = []
             for _ in 0..<SummaryIndex.sectionCount {
                 let off = try r.u64(), len = try r.u64(), sum = try r.u64()
                 guard off <= UInt64(size), len <= UInt64(size) - off else { throw IndexFormatError("truncated (section past end of file)") }
-                sections.append(Int(off)..<Int(off + len)); sums.append(sum)
+                sections.append(ByteSpan(Int(off)..<Int(off + len))); sums.append(sum)
             }
             guard try r.u64() == Checksum.of(UnsafeRawBufferPointer(rebasing: raw[0..<(SummaryIndex.headerSize - 8)])) else { throw IndexFormatError("header checksum mismatch") }
             return (scan, n, sections, sums)
@@ -89,12 +89,12 @@ extension Snapshot {
         guard h.sections[0].lowerBound == SummaryIndex.headerSize, contiguous, h.sections.last!.upperBound == size else {
             throw IndexFormatError("length mismatch (truncated or appended)")
         }
-        let table = try pread(fd, h.sections[0])
+        let table = try pread(fd, h.sections[0].range)
         guard Checksum.of(table) == h.sums[0] else { throw IndexFormatError("checksum mismatch in the table") }
         let snap = try parseTable(table, count: h.n, scanStartNs: h.scan, recordsLength: h.sections[1].count, searchLength: h.sections[2].count)
         snap.fileStat = FileStat(st)
-        snap.setLazy(fd: fd, records: h.sections[1], recordsSum: h.sums[1], search: h.sections[2], searchSum: h.sums[2],
-                     facts: h.sections[3], factsSum: h.sums[3])
+        snap.setLazy(fd: fd, records: h.sections[1].range, recordsSum: h.sums[1], search: h.sections[2].range, searchSum: h.sums[2],
+                     facts: h.sections[3].range, factsSum: h.sums[3])
         keep = true
         return snap
     }
@@ -118,8 +118,8 @@ extension Snapshot {
                 s.names.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(namesStart + no)..<(namesStart + no + nl)]), as: UTF8.self))
                 s.stats.append(FileStat(inode: ino, size: size, mtimeNs: m, ctimeNs: c, mode: mode))
                 s.kinds.append(kind)
-                s.recordRanges.append(ro..<(ro + rl))
-                s.searchRanges.append(so..<(so + sl))
+                s.recordRanges.append(ByteSpan(ro..<(ro + rl)))
+                s.searchRanges.append(ByteSpan(so..<(so + sl)))
                 s.summaries.append(nil)
             }
             return s

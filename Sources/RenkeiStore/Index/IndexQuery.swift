@@ -17,7 +17,7 @@ extension Snapshot {
                 if kinds[i] == SummaryIndex.Kind.damaged.rawValue { damaged.append(self.damaged(i, casesDir: casesDir)); continue }
                 if let needle {
                     // The stored search bytes are the folded search text: this is the match itself.
-                    if !FoldedSearch.matches(UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]]), anyOf: needle) { continue }
+                    if !FoldedSearch.matches(UnsafeRawBufferPointer(rebasing: raw[searchRanges[i].range]), anyOf: needle) { continue }
                 }
                 wanted.append(i)
             }
@@ -31,7 +31,7 @@ extension Snapshot {
             for i in wanted {
                 var s = summaries[i]!
                 if needText {
-                    s.searchText = String(decoding: UnsafeRawBufferPointer(rebasing: raw[searchRanges[i]]), as: UTF8.self)
+                    s.searchText = String(decoding: UnsafeRawBufferPointer(rebasing: raw[searchRanges[i].range]), as: UTF8.self)
                 }
                 if !q.includeSearchText { s.searchText = "" }
                 if kinds[i] == SummaryIndex.Kind.readOnly.rawValue { readOnly.insert(s.id) }

@@ -15,9 +15,9 @@ final class Snapshot: @unchecked Sendable {
     var kinds: [UInt8] = []
     /// Encoded records (summary without searchText, or a damaged file's reason).
     var records: [UInt8] = []
-    var recordRanges: [Range<Int>] = []
+    var recordRanges: [ByteSpan] = []
     var search: [UInt8] = []
-    var searchRanges: [Range<Int>] = []
+    var searchRanges: [ByteSpan] = []
     /// Per row: what the deadline counter needs (nil for a damaged file); parsed from the
     /// fourth section on first use for a snapshot read from disk.
     var facts: [DeadlineFacts?] = []
@@ -110,12 +110,12 @@ final class Snapshot: @unchecked Sendable {
         names.append(name); stats.append(b.stats[j]); kinds.append(b.kinds[j])
         let r = b.recordRanges[j]
         let start = records.count
-        records.append(contentsOf: b.records[r])
-        recordRanges.append(start..<records.count)
+        records.append(contentsOf: b.records[r.range])
+        recordRanges.append(ByteSpan(start..<records.count))
         let s = b.searchRanges[j]
         let sStart = search.count
-        search.append(contentsOf: b.search[s])
-        searchRanges.append(sStart..<search.count)
+        search.append(contentsOf: b.search[s.range])
+        searchRanges.append(ByteSpan(sStart..<search.count))
         summaries.append(b.summaries[j])
         facts.append(b.facts[j])
     }
@@ -136,10 +136,10 @@ final class Snapshot: @unchecked Sendable {
         } else {
             records.append(contentsOf: (d.reason ?? "").utf8)
         }
-        recordRanges.append(start..<records.count)
+        recordRanges.append(ByteSpan(start..<records.count))
         let sStart = search.count
         search.append(contentsOf: searchBytes)
-        searchRanges.append(sStart..<search.count)
+        searchRanges.append(ByteSpan(sStart..<search.count))
         summaries.append(stripped)
         facts.append(d.summary.map(DeadlineFacts.init))
     }
@@ -147,7 +147,7 @@ final class Snapshot: @unchecked Sendable {
     func damaged(_ i: Int, casesDir: URL) -> DamagedFile {
         if (try? loadRecords()) == nil { return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: "damaged (summary index unreadable; run any command again)") }
         let reason = records.withUnsafeBytes { raw in
-            String(decoding: UnsafeRawBufferPointer(rebasing: raw[recordRanges[i]]), as: UTF8.self)
+            String(decoding: UnsafeRawBufferPointer(rebasing: raw[recordRanges[i].range]), as: UTF8.self)
         }
         return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: reason)
     }

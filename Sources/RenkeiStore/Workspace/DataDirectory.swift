@@ -16,7 +16,7 @@ public struct DataDirectory: Sendable {
 
     /// $RENKEI_DATA, else the nearest `Data/` above the executable (works for `.build/debug/renkei`
     /// and an installed `share/renkei`), else `./Data`.
-    public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> DataDirectory {
+    public static func locate(environment: [String: String] = ProcessEnvironment.current) throws -> DataDirectory {
         let fm = FileManager.default
         func ok(_ u: URL) -> Bool { fm.fileExists(atPath: u.appendingPathComponent("catalog/guide.json").path) }
         if let env = environment["RENKEI_DATA"], !env.isEmpty {

@@ -76,7 +76,7 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// $RENKEI_WORKSPACE, else $XDG_DATA_HOME/renkei, else ~/.local/share/renkei.
-    public static func defaultLocation(environment env: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    public static func defaultLocation(environment env: [String: String] = ProcessEnvironment.current) -> URL {
         if let w = env["RENKEI_WORKSPACE"], !w.isEmpty { return URL(fileURLWithPath: w) }
         if let x = env["XDG_DATA_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("renkei") }
         let home = env["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser

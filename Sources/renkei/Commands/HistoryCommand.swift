@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenkeiStore
 import RenkeiCore
 
 struct HistoryCommand: ParsableCommand {
@@ -17,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
         let c = try ctx.load(id).value
         if json { try Output.json(c.events); return }
         let lang = Output.lang, names = ctx.names
-        let wareki = self.wareki || AppContext.configuredFlag("wareki", ProcessInfo.processInfo.environment) == true
+        let wareki = self.wareki || AppContext.configuredFlag("wareki", ProcessEnvironment.current) == true
         for e in c.events {
             let line = "\(e.seq). \(LocalTime.text(e.at, wareki: wareki, lang))  \(e.actor)  \(e.kind.label(lang))"
             // `target` (the undone command's id) is for scripts: --json has it.

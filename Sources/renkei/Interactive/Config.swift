@@ -32,13 +32,13 @@ enum Config {
     }
 
     static var directory: URL {
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.current
         if let x = env["XDG_CONFIG_HOME"], !x.isEmpty { return URL(fileURLWithPath: x).appendingPathComponent("renkei") }
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config/renkei")
     }
 
     /// Settings plus problems to show (a bad config never stops the app).
-    static func load(env: [String: String] = ProcessInfo.processInfo.environment) -> (Settings, [String]) {
+    static func load(env: [String: String] = ProcessEnvironment.current) -> (Settings, [String]) {
         var s = Settings(lang: Lang(environment: env))
         var problems: [String] = []
         let dir = directory

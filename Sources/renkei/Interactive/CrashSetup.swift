@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiStore
 import RenkeiCore
 import RenkeiTUI
 import RenkeiTerminal
@@ -8,7 +9,7 @@ enum CrashSetup {
     /// `$XDG_STATE_HOME/renkei` (else `~/.local/state/renkei`): logs are per person and machine,
     /// not part of a (possibly shared) workspace.
     static func settings(lang: Lang) -> CrashGuard.Settings {
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.current
         let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state")
         return CrashGuard.Settings(directory: base.appendingPathComponent("renkei"),
@@ -22,7 +23,7 @@ enum CrashSetup {
     /// CrashGuardTests.swift). Read only here, only by `renkei open`; unset, F12 does nothing.
     /// Kinds: `index` (an array index out of range, like issue 18's crash → SIGILL), `segv`
     /// (a write through a bad pointer → SIGSEGV), `abort` (→ SIGABRT).
-    static let testCrash: String? = ProcessInfo.processInfo.environment["RENKEI_TEST_CRASH"].flatMap { $0.isEmpty ? nil : $0 }
+    static let testCrash: String? = ProcessEnvironment.current["RENKEI_TEST_CRASH"].flatMap { $0.isEmpty ? nil : $0 }
 
     static func crashIfAsked(by msg: Msg) {
         guard let kind = testCrash, case .key(.f(12)) = msg else { return }

@@ -17,7 +17,7 @@ enum InteractiveApp {
             store: context.store, data: context.data, today: context.today, actor: context.actor,
             now: { [today = context.today, started = context.now] in
                 // RENKEI_NOW pins the time for reproducible tests; otherwise the clock, read per save.
-                (try? AppContext.clock(today.description, nowOverride: ProcessInfo.processInfo.environment["RENKEI_NOW"]).1) ?? started
+                (try? AppContext.clock(today.description, nowOverride: ProcessEnvironment.current["RENKEI_NOW"]).1) ?? started
             },
             saveViews: { try Config.saveViews($0, configViews: configViews) },
             saveActor: { try Config.saveActor($0) }, renkeiBinary: SyncSupport.binaryPath))

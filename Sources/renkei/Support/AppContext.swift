@@ -34,7 +34,7 @@ struct AppContext {
     }
 
     static func make(_ global: GlobalValues, mutating: Bool = false) throws -> AppContext {
-        let env = ProcessInfo.processInfo.environment
+        let env = ProcessEnvironment.current
         let (today, now) = try clock(global.today ?? env["RENKEI_TODAY"], nowOverride: env["RENKEI_NOW"])
         let data: DataDirectory
         do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
@@ -78,7 +78,7 @@ struct AppContext {
         let current = localNow()
         guard let p = pinned, !p.isEmpty else { return (current.day, current) }
         guard let day = Day(p) else { throw CLIError("--today '\(p)' is not a date YYYY-MM-DD", code: .usage) }
-        let t = Timestamp(day.description + current.text.dropFirst(10)) ?? current
+        let t = Timestamp(day.description + String(current.text.dropFirst(10))) ?? current   // String(…): a concrete append (issue 19)
         return (day, t)
     }
 

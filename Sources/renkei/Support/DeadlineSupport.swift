@@ -23,6 +23,9 @@ enum Deadlines {
     static func loadFacts(_ ctx: AppContext) throws -> (facts: [DeadlineFacts], context: DeadlineContext) {
         let loaded = try ctx.store.deadlineFacts()
         for d in loaded.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+        // No case, no deadline: the calendars, holidays and catalog would be read for nothing
+        // (issue 19: 22 M of the 30 M instructions of `overdue --count` on an empty workspace).
+        if loaded.facts.isEmpty { return ([], DeadlineContext(today: ctx.today)) }
         let calendars = ctx.store.calendars(municipalities: Set(loaded.facts.map(\.municipality)),
                                             unlinked: Set(loaded.facts.lazy.filter { $0.municipalityCode == nil }.map(\.municipality)),
                                             fundingLinks: [:], data: ctx.data, today: ctx.today)

@@ -39,7 +39,7 @@ enum InsightLoading {
 
     /// Terminal width for charts: $COLUMNS, else 80 (never below 20).
     static var width: Int {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return max(20, c) }
+        if let c = ProcessEnvironment.current["COLUMNS"].flatMap(Int.init), c > 0 { return max(20, c) }
         return 80
     }
 }

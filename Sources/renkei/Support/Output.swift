@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiStore
 import RenkeiCore
 
 /// All terminal output goes through here: user text is sanitised (control characters never
@@ -53,12 +54,12 @@ enum Output {
     }
 
     /// Display language for human output: ja when the locale says so.
-    static var lang: Lang { Lang(environment: ProcessInfo.processInfo.environment) }
+    static var lang: Lang { Lang(environment: ProcessEnvironment.current) }
 
     /// The terminal's width when output goes to one ($COLUMNS, else ioctl); nil for pipes and
     /// files, where nothing needs cutting.
     static var columns: Int? {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        if let c = ProcessEnvironment.current["COLUMNS"].flatMap(Int.init), c > 0 { return c }
         guard isatty(STDOUT_FILENO) != 0 else { return nil }
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
