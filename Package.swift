@@ -5,6 +5,7 @@ import PackageDescription
 //   renkei (CLI + terminal main loop) ─┬─► RenkeiApp (the runtime) ─┬─► RenkeiTUI ─► RenkeiCore
 //                                      │                            ├─► RenkeiReport ─► RenkeiStore ─► RenkeiCore
 //                                      │                            ├─► RenkeiSync ─► RenkeiStore  (the `Y` key)
+//                                      │                            ├─► RenkeiImport  (the import dialog, `: 取り込み`)
 //                                      │                            └─► RenkeiStore
 //                                      ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
 //                                      ├─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
@@ -54,7 +55,7 @@ let package = Package(
         // The runtime: the one Elm loop (`Program`), effects performed against the store
         // (`StoreEffects`), background work as messages, change detection, first-load progress.
         // It syncs through RenkeiSync (the `Y` key): RenkeiSync never depends back on it.
-        .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiSync"]),
+        .target(name: "RenkeiApp", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTUI", "RenkeiSync", "RenkeiImport"]),
         // Synthetic data for benchmarks, tests and `renkei dev generate` (the workspace generator,
         // the insight portfolio). Kept out of the production modules: nothing the product reads
         // or writes depends on it.

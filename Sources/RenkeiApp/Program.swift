@@ -126,6 +126,8 @@ extension EffectPerformer {
         // A sync waits on the network; the status runs a few git commands.
         case .sync: return .background(key: "sync")
         case .loadSyncStatus: return .background(key: "syncStatus")
+        // Reading and planning an import: a 10,000-row workbook takes seconds (issue 13).
+        case .transfer(.readImport), .transfer(.planImport): return .background(key: "import")
         default: return .foreground
         }
     }

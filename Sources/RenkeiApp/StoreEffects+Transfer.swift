@@ -36,6 +36,11 @@ extension StoreEffects {
                                                           to: .directory(exporter.defaultDirectory))
                 return .exported(written.url.path)
             } catch { return .failed("\(Label.exportFailed.text(lang)): \(TerminalText.inline("\(error)"))") }
+        case .listImportFiles, .saveImportMapping, .applyImport:
+            return performImport(effect)
+        case .readImport, .planImport:
+            // Normally on a worker (`kind`); a performer that runs them in place still answers.
+            return backgroundImport(effect)?()
         }
     }
 

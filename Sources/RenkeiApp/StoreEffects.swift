@@ -125,6 +125,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             return { [self] in .insightLoaded(insightData(summaries)) }
         case .sync, .loadSyncStatus:
             return backgroundTeam(effect)
+        case .transfer(let t):
+            return backgroundImport(t)
         default:
             return nil
         }

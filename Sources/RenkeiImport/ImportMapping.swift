@@ -62,10 +62,10 @@ public struct ImportMapping: Codable, Equatable, Sendable {
     public static func decode(_ data: Data, file: String) throws -> ImportMapping {
         let m: ImportMapping
         do { m = try JSONDecoder().decode(ImportMapping.self, from: data) } catch {
-            throw ImportError.mapping(file: file, detail: "not a mapping file (\(error)); expected JSON like {\"columns\": {\"件名\": \"title\"}}")
+            throw ImportError(.notAMappingFile(file: file, detail: "\(error)"))
         }
         for (column, target) in m.columns.sorted(by: { $0.key < $1.key }) where !isValidTarget(target) {
-            throw ImportError.mapping(file: file, detail: "column '\(TerminalText.inline(column))' maps to unknown field '\(TerminalText.inline(target))'; use a field from 'renkei set --help', note or ignore")
+            throw ImportError(.unknownTarget(file: file, column: TerminalText.inline(column), target: TerminalText.inline(target)))
         }
         return m
     }

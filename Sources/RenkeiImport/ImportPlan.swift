@@ -1,26 +1,6 @@
 import Foundation
 import RenkeiCore
 
-/// One reason a row cannot be imported (or a warning about it): row and column as the user
-/// sees them in Excel, the value (shortened, controls made visible) and what was expected.
-public struct RowProblem: Equatable, Sendable, CustomStringConvertible, Codable {
-    public var row: Int
-    public var column: String?
-    public var value: String?
-    public var expected: String
-    public init(row: Int, column: String? = nil, value: String? = nil, expected: String) {
-        self.row = row; self.column = column
-        self.value = value.map { v in let t = TerminalText.inline(v); return t.count > 40 ? String(t.prefix(39)) + "…" : t }
-        self.expected = expected
-    }
-    public var description: String {
-        var s = "row \(row)"
-        if let column { s += ", column \(TerminalText.inline(column))" }
-        if let value { s += ": '\(value)'" }
-        return s + " — " + expected
-    }
-}
-
 /// What importing one row would do.
 public struct PlannedRow: Equatable, Sendable {
     public enum Action: String, Sendable, Codable { case create, update, unchanged, invalid }
@@ -43,10 +23,12 @@ public struct PlannedRow: Equatable, Sendable {
 public struct ImportPlan: Equatable, Sendable {
     public var file: String
     public var source: String
+    /// The worksheet an .xlsx was read from (nil for CSV).
+    public var sheet: String?
     public var mapping: ImportMapping
     public var rows: [PlannedRow]
     /// Problems with the file as a whole (a mapped column missing from the header).
-    public var fileProblems: [String]
+    public var fileProblems: [ImportMessage]
 
     public func count(_ a: PlannedRow.Action) -> Int { rows.reduce(0) { $0 + ($1.action == a ? 1 : 0) } }
     public var isApplicable: Bool { fileProblems.isEmpty && !rows.contains { $0.action == .invalid } }

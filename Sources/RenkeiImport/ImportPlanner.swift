@@ -6,13 +6,13 @@ import RenkeiCore
 public enum ImportPlanner {
     public static func plan(_ table: SourceTable, mapping: ImportMapping, file: String, target: ImportTarget) -> ImportPlan {
         let names = ValueNames(catalog: target.catalog)
-        var fileProblems: [String] = []
+        var fileProblems: [ImportMessage] = []
         for column in mapping.columns.keys.sorted() where !table.header.contains(column) && mapping.columns[column] != "ignore" {
-            fileProblems.append("the mapping names column '\(TerminalText.inline(column))', which is not in the header; fix the mapping or the file")
+            fileProblems.append(.mappedColumnMissing(TerminalText.inline(column)))
         }
         let keyColumn = mapping.key ?? mapping.columns.first(where: { $0.value == "id" })?.key
         if let keyColumn, !table.header.contains(keyColumn) {
-            fileProblems.append("key column '\(TerminalText.inline(keyColumn))' is not in the header")
+            fileProblems.append(.keyColumnMissing(TerminalText.inline(keyColumn)))
         }
         var firstRowOfId: [String: Int] = [:]
         var rows: [PlannedRow] = []
@@ -22,17 +22,17 @@ public enum ImportPlanner {
             if let id = row.id {
                 if let first = firstRowOfId[id] {
                     row.problems.append(RowProblem(row: source.number, column: keyColumn, value: id,
-                                                   expected: "a key used once; row \(first) has the same key (case id \(id))"))
+                                                   expected: .duplicateKey(firstRow: first, caseId: id)))
                 } else { firstRowOfId[id] = source.number }
                 if target.trashed.contains(id) {
                     row.warnings.append(RowProblem(row: source.number, column: keyColumn, value: id,
-                                                   expected: "a new case: \(id) was deleted before (it is in trash/) and is created again"))
+                                                   expected: .recreatedFromTrash(caseId: id)))
                 }
             }
             resolveAction(&row, existing: row.id.flatMap(target.existing))
             rows.append(row)
         }
-        return ImportPlan(file: file, source: table.source, mapping: mapping, rows: rows, fileProblems: fileProblems)
+        return ImportPlan(file: file, source: table.source, sheet: table.sheet, mapping: mapping, rows: rows, fileProblems: fileProblems)
     }
 
     /// create / update / unchanged / invalid, and for an update which fields differ.
@@ -40,8 +40,8 @@ public enum ImportPlanner {
         if !row.problems.isEmpty { row.action = .invalid; return }
         guard let existing else {
             let has = Set(row.assignments.map(\.path))
-            if !has.contains("title") { row.problems.append(RowProblem(row: row.row, expected: "a title (件名) for a new case; map a column to 'title'")) }
-            if !has.contains("municipality.name") { row.problems.append(RowProblem(row: row.row, expected: "a municipality (自治体) for a new case; map a column to 'municipality.name'")) }
+            if !has.contains("title") { row.problems.append(RowProblem(row: row.row, expected: .titleMissing)) }
+            if !has.contains("municipality.name") { row.problems.append(RowProblem(row: row.row, expected: .municipalityMissing)) }
             row.action = row.problems.isEmpty ? .create : .invalid
             return
         }

@@ -13,7 +13,7 @@ public enum ImportSource {
         switch (fileName as NSString).pathExtension.lowercased() {
         case "csv", "txt": return .csv
         case "xlsx", "xlsm": return .xlsx
-        default: throw ImportError.unsupportedFormat(file: fileName)
+        default: throw ImportError(.unsupportedFormat(file: fileName))
         }
     }
 
@@ -25,7 +25,7 @@ public enum ImportSource {
         case .csv:
             // A workbook saved with a .csv name is a zip: say so instead of "binary".
             if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                throw ImportError.mapping(file: file, detail: "this is an .xlsx workbook with a .csv name; rename it to .xlsx")
+                throw ImportError(.workbookNamedCSV(file: file))
             }
             let decoded = try SourceText.decode(data, file: file, forced: encoding)
             return try CSVSource.table(decoded.text, file: file, encoding: decoded.encoding)

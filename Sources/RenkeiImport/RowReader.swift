@@ -10,14 +10,12 @@ struct RowReader {
     let catalog: Catalog
     let keyColumn: String?
 
-    static let dateHint = "a date such as 2026/4/1, 2026年4月1日, 令和8年4月1日 or R8.4.1"
-
     func read(_ source: SourceTable.Row) -> PlannedRow {
         var out = PlannedRow(row: source.number, action: .invalid, id: nil, title: "", assignments: [], note: nil,
                              changedFields: [], problems: [], warnings: [])
         let width = table.header.count
         if source.cells.count > width, source.cells[width...].contains(where: { !$0.isEmpty }) {
-            out.problems.append(RowProblem(row: source.number, expected: "at most \(width) cells like the header (found \(source.cells.count)); a comma inside a value needs \"quotes\""))
+            out.problems.append(RowProblem(row: source.number, expected: .tooManyCells(width: width, found: source.cells.count)))
         }
         var kept: [String] = []
         var key: String?
@@ -30,15 +28,15 @@ struct RowReader {
             if OfficeValues.clean(text).isEmpty {
                 if formula {
                     out.problems.append(RowProblem(row: source.number, column: column,
-                                                   expected: "a value: the cell is a formula never calculated (saved by a program, not Excel); open and save the workbook in Excel"))
+                                                   expected: .formulaNotCalculated))
                 }
                 continue
             }
             if formula {
-                out.warnings.append(RowProblem(row: source.number, column: column, value: text, expected: "the cell is a formula; its last calculated value was used"))
+                out.warnings.append(RowProblem(row: source.number, column: column, value: text, expected: .formulaValueUsed))
             } else if text == raw, OfficeValues.looksLikeFormula(OfficeValues.clean(text)) {
                 out.problems.append(RowProblem(row: source.number, column: column, value: text,
-                                               expected: "a value, not a formula or error; in Excel copy the column and paste values (値の貼り付け)"))
+                                               expected: .formulaText))
                 continue
             }
             if column == keyColumn || target == "id" { key = OfficeValues.clean(text); if target == "id" { continue } }
@@ -63,12 +61,12 @@ struct RowReader {
         return String(s.dropFirst())
     }
 
-    enum Parsed { case success(JSONValue), failure(String) }
+    enum Parsed { case success(JSONValue), failure(ImportMessage) }
 
     func parse(_ field: String, _ text: String) -> Parsed {
         if ValueNames.coded.contains(field) {
             if let id = names.resolve(field, text, mapping: mapping) {
-                if field == "method", catalog.method(id) == nil { return .failure("a method known to the catalog (\(id) is not)") }
+                if field == "method", catalog.method(id) == nil { return .failure(.methodNotInCatalog(id)) }
                 return .success(.string(id))
             }
             // A domain outside the catalog is still a domain when the catalog has none.
@@ -76,22 +74,22 @@ struct RowReader {
             return .failure(names.expected(field, catalog: catalog))
         }
         if field == "stageReason" { return .success(.string(text)) }
-        guard let spec = CaseFields.spec(field) else { return .failure("a field renkei knows") }
+        guard let spec = CaseFields.spec(field) else { return .failure(.unknownField) }
         switch spec.kind {
         case .int:
-            guard let n = OfficeValues.fiscalYear(text) else { return .failure("a fiscal year such as 2026, 2026年度, 令和8年度 or R8") }
+            guard let n = OfficeValues.fiscalYear(text) else { return .failure(.fiscalYear) }
             return .success(.int(n))
         case .yen:
-            guard let n = OfficeValues.yen(text) else { return .failure("an amount such as ¥4,800,000, 480万円 or 4,800千円") }
+            guard let n = OfficeValues.yen(text) else { return .failure(.amount) }
             return .success(.int(n))
         case .day:
-            guard let d = OfficeValues.day(text) else { return .failure(Self.dateHint) }
+            guard let d = OfficeValues.day(text) else { return .failure(.date) }
             return .success(.string(d.description))
         case .tags:
             let parts = Self.splitList(text, separators: Set(mapping.listSeparators ?? ",、，;；"))
             return .success(.array(parts.map { .string($0) }))
         case .choice:
-            do { return .success(try CaseFields.parse(field, OfficeValues.clean(text))) } catch { return .failure("\(error)") }
+            do { return .success(try CaseFields.parse(field, OfficeValues.clean(text))) } catch let e as FieldError { return .failure(.field(e)) } catch { return .failure(.unknownField) }
         case .text:
             // A line break Excel allowed inside a one-line field (件名) becomes a space.
             let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -129,7 +127,7 @@ struct RowReader {
             if CaseID.isValid(candidate) { return candidate }
             basis = "key:" + key
         } else if keyColumn != nil {
-            row.problems.append(RowProblem(row: row.row, column: keyColumn, expected: "a key value (the key column identifies the case on a re-import)"))
+            row.problems.append(RowProblem(row: row.row, column: keyColumn, expected: .keyMissing))
             return nil
         } else {
             let muni = row.assignments.first(where: { $0.path == "municipality.name" })?.value.stringValue ?? ""

@@ -17,6 +17,8 @@ public struct SourceTable: Equatable, Sendable {
     public var rows: [Row]
     /// How the text was read ("CP932 (Shift_JIS)", "xlsx sheet 案件一覧").
     public var source: String
+    /// The worksheet of an .xlsx (the preview names it in the reader's language); nil for CSV.
+    public var sheet: String?
 
     public init(header: [String], rows: [Row], source: String) {
         self.header = SourceTable.uniqueHeader(header); self.rows = rows; self.source = source
@@ -48,7 +50,7 @@ public enum CSVSource {
     public static func table(_ text: String, file: String, encoding: SourceEncoding) throws -> SourceTable {
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch {
-            throw ImportError.corruptWorkbook(file: file, detail: "\(error)")
+            throw ImportError(.corruptWorkbook(file: file, detail: "\(error)"))
         }
         var records: [(number: Int, cells: [String])] = []
         var number = 0
@@ -57,11 +59,11 @@ public enum CSVSource {
             // Excel ends a file with an empty line and pads sheets with rows of empty cells.
             if cells.allSatisfy({ $0.isEmpty }) { continue }
             records.append((number, cells))
-            if records.count > SourceTable.maxRows { throw ImportError.tooManyRows(file: file, limit: SourceTable.maxRows) }
+            if records.count > SourceTable.maxRows { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
         }
-        if let e = reader.error { throw ImportError.corruptWorkbook(file: file, detail: "\(e)") }
+        if let e = reader.error { throw ImportError(.corruptWorkbook(file: file, detail: "\(e)")) }
         // Only the first rows are looked at for a title row: the header is near the top.
-        guard let h = SourceTable.headerIndex(records.prefix(10).map(\.cells)) else { throw ImportError.empty(file: file) }
+        guard let h = SourceTable.headerIndex(records.prefix(10).map(\.cells)) else { throw ImportError(.empty(file: file)) }
         let header = records[h].cells
         let rows = records[(h + 1)...].map { SourceTable.Row(number: $0.number, cells: $0.cells) }
         return SourceTable(header: header, rows: rows, source: encoding.display)

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 
 /// The encodings Japanese offices save CSV in. CP932 is Microsoft's Shift_JIS (Excel's "CSV" in
 /// Japan, kintone's Shift_JIS export): strict Shift_JIS decoders reject ①, ㈱ and 髙, but
@@ -23,7 +24,7 @@ public enum SourceEncoding: String, Sendable, Equatable, CaseIterable {
         case "utf-8", "utf8": return .utf8
         case "utf-8-bom", "utf8-bom", "utf-8-sig": return .utf8BOM
         case "cp932", "shift-jis", "sjis", "shiftjis", "windows-31j", "ms932": return .cp932
-        default: throw ImportError.unsupportedEncoding(text)
+        default: throw ImportError(.unsupportedEncoding(TerminalText.inline(text)))
         }
     }
 }
@@ -33,7 +34,7 @@ public enum SourceText {
     /// Detects in the order the issue fixes: a UTF-8 BOM, then valid UTF-8, then CP932.
     /// A NUL byte means a binary file (a renamed .xls or .zip), not text in any of these.
     public static func decode(_ data: Data, file: String, forced: SourceEncoding? = nil) throws -> (text: String, encoding: SourceEncoding) {
-        if let nul = data.firstIndex(of: 0) { throw ImportError.binary(file: file, offset: nul - data.startIndex) }
+        if let nul = data.firstIndex(of: 0) { throw ImportError(.binary(file: file, offset: nul - data.startIndex)) }
         let hasBOM = data.starts(with: [0xEF, 0xBB, 0xBF])
         var text: String? = nil
         let encoding: SourceEncoding
@@ -47,7 +48,7 @@ public enum SourceText {
             }
         }
         guard let text else {
-            throw ImportError.unknownEncoding(file: file, detail: forced == nil ? "bytes invalid as UTF-8 and as CP932" : "bytes invalid as \(encoding.display)")
+            throw ImportError(.unknownEncoding(file: file, forced: forced?.display))
         }
         return (normalizeWaveDash(text), encoding)
     }

@@ -59,12 +59,12 @@ public struct ValueNames: Sendable {
     }
 
     /// The ids a field accepts, for the "expected" part of a message.
-    public func expected(_ field: String, catalog: Catalog) -> String {
+    public func expected(_ field: String, catalog: Catalog) -> ImportMessage {
         switch field {
-        case "stage": return "a stage (" + Stage.allCases.map(\.ja).joined(separator: "、") + ") or a value map in the mapping"
-        case "exit": return "an exit (procurement, promotion, co-creation) or a value map in the mapping"
-        case "method": return "a method (" + catalog.methods.map(\.id).joined(separator: ", ") + ") or a value map in the mapping"
-        default: return "a domain (" + catalog.domains.map(\.id).joined(separator: ", ") + ") or a value map in the mapping"
+        case "stage": return .stageValue
+        case "exit": return .exitValue
+        case "method": return .methodValue(catalog.methods.map(\.id))
+        default: return .domainValue(catalog.domains.map(\.id))
         }
     }
 }

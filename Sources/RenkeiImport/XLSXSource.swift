@@ -13,19 +13,19 @@ public enum XLSXSource {
 
     public static func table(_ data: Data, file: String, sheet wanted: String? = nil) throws -> SourceTable {
         // Password-protected workbooks are not zips but OLE compound files (as are old .xls).
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw ImportError.encryptedWorkbook(file: file) }
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw ImportError(.encryptedWorkbook(file: file)) }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ImportError.corruptWorkbook(file: file, detail: "not a zip archive")
+            throw ImportError(.corruptWorkbook(file: file, detail: "not a zip archive"))
         }
         do {
             let workbook = try XLSXParts.parse(try part(archive, "xl/workbook.xml"), WorkbookHandler(), part: "workbook.xml")
             let rels = try XLSXParts.parse(try part(archive, "xl/_rels/workbook.xml.rels"), RelationshipsHandler(), part: "workbook.xml.rels")
-            guard !workbook.sheets.isEmpty else { throw ImportError.empty(file: file) }
+            guard !workbook.sheets.isEmpty else { throw ImportError(.empty(file: file)) }
             let chosen: (name: String, relId: String)
             if let wanted {
                 guard let s = workbook.sheets.first(where: { $0.name == wanted }) else {
-                    throw ImportError.noSheet(file: file, name: wanted, available: workbook.sheets.map(\.name))
+                    throw ImportError(.noSheet(file: file, name: TerminalText.inline(wanted), available: workbook.sheets.map { TerminalText.inline($0.name) }))
                 }
                 chosen = s
             } else { chosen = workbook.sheets[0] }
@@ -39,11 +39,13 @@ public enum XLSXSource {
                 try XLSXParts.parse($0, StylesHandler(), part: "styles.xml").dateStyles
             } ?? []
             let sheet = try XLSXParts.parse(try part(archive, sheetPath), SheetHandler(cellLimit: cellLimit), part: sheetPath)
-            if sheet.cells.count > cellLimit { throw ImportError.tooManyRows(file: file, limit: SourceTable.maxRows) }
-            return try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
-                                file: file, source: "xlsx sheet \(chosen.name)")
+            if sheet.cells.count > cellLimit { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
+            var table = try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
+                                     file: file, source: "xlsx sheet \(chosen.name)")
+            table.sheet = chosen.name
+            return table
         } catch let e as XLSXReadError {
-            throw ImportError.corruptWorkbook(file: file, detail: e.detail)
+            throw ImportError(.corruptWorkbook(file: file, detail: e.detail))
         }
     }
 
@@ -86,7 +88,7 @@ public enum XLSXSource {
             width = max(width, c.column)
         }
         let top = grid.keys.sorted().prefix(10)
-        guard let h = SourceTable.headerIndex(top.map { r in grid[r]!.values.map { $0 } }) else { throw ImportError.empty(file: file) }
+        guard let h = SourceTable.headerIndex(top.map { r in grid[r]!.values.map { $0 } }) else { throw ImportError(.empty(file: file)) }
         let headerRow = Array(top)[h]
         // Merged cells keep their value in the top-left cell only: spread it over the range.
         for m in sheet.merges where m.top <= headerRow + 1 && m.bottom >= headerRow {
@@ -109,7 +111,7 @@ public enum XLSXSource {
         for r in grid.keys.sorted() where r >= firstData {
             let values = grid[r]!
             rows.append(.init(number: r, cells: (1...max(width, 1)).map { values[$0] ?? "" }, formulaColumns: formulas[r] ?? []))
-            if rows.count > SourceTable.maxRows { throw ImportError.tooManyRows(file: file, limit: SourceTable.maxRows) }
+            if rows.count > SourceTable.maxRows { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
         }
         return SourceTable(header: header, rows: rows, source: source)
     }

@@ -42,6 +42,31 @@ import Testing
         #expect(caseFiles(ws).isEmpty)
     }
 
+    /// Under a Japanese locale every line of the preview, every row problem and the last error
+    /// line are Japanese (issue 13 part 2), with the same one-line shape: file, row, column, value,
+    /// what was expected, what to do.
+    @Test func previewAndErrorsSpeakJapanese() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = try copyFixture("kintone-cp932.csv", to: ws)
+        let ja = ["LANG": "ja_JP.UTF-8"]
+        let r = try CLI.run(["import", file.path], workspace: ws, env: ja)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("kintone-cp932.csv: CP932 (Shift_JIS)、8 行。対応表: kintone の既定の対応。"))
+        #expect(r.stdout.contains("2行目: 新規 kintone-1  環境行動促進アプリ（髙橋案）"))
+        #expect(r.stdout.contains("取り込めません: 5行目、列「期限」: 「2026/13/1」 — 日付（2026/4/1、2026年4月1日、令和8年4月1日、R8.4.1 など）"))
+        #expect(r.stdout.contains("取り込めません: 8行目、列「レコード番号」: 「kintone-1」 — 一度だけ使われるキー。2行目に同じキーがあります"))
+        #expect(r.stdout.contains("合計: 新規 3、更新 0、変更なし 0、取り込めない行 5 — 試しに読んだだけで、何も書き込んでいません"))
+        #expect(r.stderr == "renkei: kintone-cp932.csv: 取り込めない行 5 行があります。--apply では取り込まれません\n")
+        for line in r.stdout.split(separator: "\n") where !line.hasPrefix("  ") {
+            #expect(!line.contains("row ") && !line.contains("expected") && !line.contains("invalid"), "English left: \(line)")
+        }
+        let bad = try CLI.run(["import", file.path, "--encoding", "euc-jp"], workspace: ws, env: ja)
+        #expect(bad.status == 2 && bad.stderr.contains("文字コード「euc-jp」は使えません"), "\(bad.stderr)")
+        let missing = try CLI.run(["import", ws.appendingPathComponent("無い.csv").path], workspace: ws, env: ja)
+        #expect(missing.status == 1 && missing.stderr.contains("無い.csv: ファイルを読めません（存在しますか？）"), "\(missing.stderr)")
+    }
+
     @Test func adjustMappingApplyReimportAndUndo() throws {
         let ws = try CLI.tempWorkspace()
         defer { try? FileManager.default.removeItem(at: ws) }

@@ -178,11 +178,10 @@ import Testing
     }
 
     /// A status line in Sources/renkei starts from the table, never from an English literal
-    /// (`Output.line("wrote …")`). The developer commands (`renkei dev`) and the import preview
-    /// (issue 13's, still English) are the known exceptions.
+    /// (`Output.line("wrote …")`). The developer commands (`renkei dev`) are the known exception.
     @Test func noEnglishStatusLiteralsInTheCLI() throws {
         let root = RepoRoot.url.appendingPathComponent("Sources/renkei")
-        let exempt: Set<String> = ["DevGenerateCommand.swift", "ImportPreview.swift", "ImportSession.swift"]
+        let exempt: Set<String> = ["DevGenerateCommand.swift"]
         for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
         where url.pathExtension == "swift" && !exempt.contains(url.lastPathComponent) {
             for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -190,6 +189,45 @@ import Testing
                 Issue.record("\(url.lastPathComponent):\(n + 1): English status line — word it in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
+    }
+
+    /// What `renkei import` and the import dialog say (issue 13): every case in both languages,
+    /// Japanese in Japanese, and the one-line shape (row, column, value — expected).
+    @Test func importMessagesInBothLanguages() {
+        let all: [ImportMessage] = [
+            .tooManyCells(width: 14, found: 15), .formulaNotCalculated, .formulaValueUsed, .formulaText, .methodNotInCatalog("joint"),
+            .stageValue, .exitValue, .methodValue(["proposal", "joint"]), .domainValue(["environment"]), .unknownField, .fiscalYear, .amount,
+            .date, .field(.invalid(field: "exit", value: "x", expected: .oneOf(["a", "b"]))), .keyMissing,
+            .duplicateKey(firstRow: 2, caseId: "kintone-1"), .recreatedFromTrash(caseId: "kintone-1"), .titleMissing, .municipalityMissing,
+            .problem(row: 5, column: "期限", value: "2026/13/1", expected: .date), .mappedColumnMissing("件名"), .keyColumnMissing("レコード番号"),
+            .tooLarge(file: "a.csv", megabytes: 100, limitMegabytes: 32), .binary(file: "a.csv", offset: 2), .unknownEncoding(file: "a.csv", forced: nil),
+            .unknownEncoding(file: "a.csv", forced: "UTF-8"), .unsupportedEncoding("euc-jp"), .unsupportedFormat(file: "a.xls"),
+            .encryptedWorkbook(file: "a.xlsx"), .corruptWorkbook(file: "a.xlsx", detail: "not a zip archive"),
+            .noSheet(file: "a.xlsx", name: "無い", available: ["表紙", "一覧"]), .empty(file: "a.csv"), .tooManyRows(file: "a.csv", limit: 200_000),
+            .notAMappingFile(file: "m.json", detail: "line 1"), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
+            .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: "EACCES"),
+            .guessNotWritten(path: "import/a.mapping.json", detail: "EACCES"), .source(encoding: "UTF-8", sheet: "一覧"),
+            .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .written(.preset("kintone"), path: "import/a.mapping.json")),
+            .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .guessed), .column(name: "件名", target: "title", key: true),
+            .column(name: "備考", target: "note", key: false), .fileError("x"), .invalid("x"), .warning("x"),
+            .create(row: 2, caseId: "kintone-1", title: "①"), .update(row: 2, caseId: "kintone-1", fields: ["budget.totalYen", "note"]),
+            .unchanged(row: 2, caseId: "kintone-1"),
+            .totals(create: 3, update: 0, unchanged: 0, invalid: 5, outcome: .dryRun(canApply: false)),
+            .totals(create: 3, update: 0, unchanged: 0, invalid: 0, outcome: .dryRun(canApply: true)),
+            .totals(create: 0, update: 0, unchanged: 3, invalid: 0, outcome: .nothingToWrite),
+            .totals(create: 3, update: 0, unchanged: 0, invalid: 0, outcome: .imported(3)),
+            .refused(file: "a.csv", invalid: 5, mappingProblems: true, applying: true), .refused(file: "a.csv", invalid: 5, mappingProblems: false, applying: false),
+            .imported(created: 3, updated: 1), .mappingSaved(path: "import/a.mapping.json"), .cannotRead(file: "a.csv", detail: "EACCES"),
+            .writeFailed(file: "a.csv", detail: "ENOSPC"),
+        ]
+        for m in all {
+            #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+        #expect(ImportMessage.problem(row: 5, column: "期限", value: "2026/13/1", expected: .date).text(.ja)
+                == "5行目、列「期限」: 「2026/13/1」 — 日付（2026/4/1、2026年4月1日、令和8年4月1日、R8.4.1 など）")
+        #expect(ImportMessage.problem(row: 5, column: "期限", value: "2026/13/1", expected: .date).text(.en)
+                == "row 5, column 期限: '2026/13/1' — a date such as 2026/4/1, 2026年4月1日, 令和8年4月1日 or R8.4.1")
     }
 
     /// The CLI's review lines once inline in Sources/renkei (issue 14): both languages, different.

@@ -93,8 +93,11 @@ import Testing
         var m = MappingGuess.guess(t.header)
         m.columns["件名"] = "title"
         let plan = ImportPlanner.plan(t, mapping: m, file: "t.csv", target: ImportFixtures.target())
-        #expect(plan.fileProblems.first?.contains("'件名', which is not in the header") == true)
-        #expect(plan.rows[0].problems.contains { $0.expected.hasPrefix("a title (件名) for a new case") })
+        #expect(plan.fileProblems.first == .mappedColumnMissing("件名"))
+        #expect(plan.fileProblems.first?.text(.en).contains("'件名', which is not in the header") == true)
+        #expect(plan.fileProblems.first?.text(.ja) == "対応表にある列「件名」が見出しにありません。対応表かファイルを直してください")
+        #expect(plan.rows[0].problems.contains { $0.expected == .titleMissing })
+        #expect(plan.rows[0].problems.contains { $0.text(.ja).hasPrefix("2行目 — 新しい案件には件名が必要です") })
     }
 
     @Test func defusedCellsFromRenkeisOwnExportAreRead() throws {

@@ -30,12 +30,12 @@ import Testing
 
     @Test func forcedEncodingAndBadBytes() throws {
         let sjis = try #require("狭山市".data(using: .shiftJIS))
-        #expect(throws: ImportError.unknownEncoding(file: "f.csv", detail: "bytes invalid as UTF-8")) {
+        #expect(throws: ImportError(.unknownEncoding(file: "f.csv", forced: "UTF-8"))) {
             try SourceText.decode(sjis, file: "f.csv", forced: .utf8)
         }
-        #expect(throws: ImportError.binary(file: "f.csv", offset: 2)) { try SourceText.decode(Data([0x41, 0x42, 0x00, 0x43]), file: "f.csv") }
+        #expect(throws: ImportError(.binary(file: "f.csv", offset: 2))) { try SourceText.decode(Data([0x41, 0x42, 0x00, 0x43]), file: "f.csv") }
         #expect(try SourceEncoding.parse("Shift_JIS") == .cp932)
-        #expect(throws: ImportError.unsupportedEncoding("euc-jp")) { try SourceEncoding.parse("euc-jp") }
+        #expect(throws: ImportError(.unsupportedEncoding("euc-jp"))) { try SourceEncoding.parse("euc-jp") }
     }
 
     @Test func csvQuotingTitleRowAndRowNumbers() throws {
@@ -84,21 +84,21 @@ import Testing
         #expect(t.rows[0].formulaColumns == [2])
         #expect(t.rows[1].number == 4)
         #expect(t.rows[1].cells == ["見守りサービス", "狭山市", "1500000", "2026-09-30", "保留"])
-        #expect(throws: ImportError.noSheet(file: "e.xlsx", name: "無い", available: ["表紙", "一覧"])) {
+        #expect(throws: ImportError(.noSheet(file: "e.xlsx", name: "無い", available: ["表紙", "一覧"]))) {
             try ImportSource.table(data, file: "e.xlsx", sheet: "無い")
         }
     }
 
     @Test func badWorkbooksAndFilesSayWhat() throws {
         var ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]); ole.append(Data(count: 512))
-        #expect(throws: ImportError.encryptedWorkbook(file: "p.xlsx")) { try ImportSource.table(ole, file: "p.xlsx") }
-        #expect(throws: ImportError.corruptWorkbook(file: "c.xlsx", detail: "not a zip archive")) {
+        #expect(throws: ImportError(.encryptedWorkbook(file: "p.xlsx"))) { try ImportSource.table(ole, file: "p.xlsx") }
+        #expect(throws: ImportError(.corruptWorkbook(file: "c.xlsx", detail: "not a zip archive"))) {
             try ImportSource.table(Data("これはExcelではない".utf8), file: "c.xlsx")
         }
         // A truncated workbook: the zip's central directory is gone.
         let whole = try ImportFixtures.data("cases.xlsx")
         #expect(throws: ImportError.self) { try ImportSource.table(whole.prefix(whole.count / 2), file: "t.xlsx") }
-        #expect(throws: ImportError.unsupportedFormat(file: "old.xls")) { try ImportSource.table(Data(), file: "old.xls") }
+        #expect(throws: ImportError(.unsupportedFormat(file: "old.xls"))) { try ImportSource.table(Data(), file: "old.xls") }
         // A workbook renamed to .csv is named as such, not decoded as text.
         #expect(throws: ImportError.self) { try ImportSource.table(whole, file: "cases.csv") }
         #expect(throws: ImportError.tooLarge(file: "big.csv", bytes: ImportSource.maxBytes + 1, limit: ImportSource.maxBytes)) {

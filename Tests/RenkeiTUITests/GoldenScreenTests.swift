@@ -98,11 +98,15 @@ import Testing
     }()
 
     @Test(arguments: scenarios)
-    func golden(_ sc: Scenario) {
-        for (w, h) in Self.sizes {
+    func golden(_ sc: Scenario) { Self.replay(sc) }
+
+    /// Replays a scenario at every size and compares each screen with its golden (also the
+    /// import dialog's, `ImportDialogTests`).
+    static func replay(_ sc: Scenario, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (w, h) in sizes {
             var harness = Harness(TUIFixtures.state(sc.lang, width: w, height: h, search: sc.search))
             harness.send(sc.msgs())
-            Golden.check(harness.screen(), "\(sc.name)-\(w)x\(h)")
+            Golden.check(harness.screen(), "\(sc.name)-\(w)x\(h)", sourceLocation: sourceLocation)
         }
     }
 

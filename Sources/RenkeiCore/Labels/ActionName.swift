@@ -9,6 +9,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction, municipality, partner
     case sync, conflicts, keepWinner, takeOther
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
+    case importFile
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -81,6 +82,7 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .editBudgetLines: return ("予算の内訳・金額を編集", "edit budget lines and amounts")
         case .deleteCase: return ("案件を削除（ごみ箱へ）", "delete case (to trash)")
         case .loadSamples: return ("サンプル案件を読み込む", "load sample cases")
+        case .importFile: return ("取り込み（Excel・CSV・kintone の一覧から）", "import cases (Excel, CSV, kintone)")
         }
     }
 }

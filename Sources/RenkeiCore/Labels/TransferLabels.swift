@@ -8,6 +8,11 @@ public enum TransferLabel: String, CaseIterable, Sendable {
     case anonymize, anonymizeAlways, anonymizeOn, anonymizeOff
     case partnerNames, partnersKeep, partnersReplace
     case exportFooter, previewTitle, previewNothing, previewKeepsPersonal, previewFooter, previewBack, previewChecking, noPDFEngine
+    // import dialog (: 取り込み)
+    case importTitle, importFile, importFound, importNoFiles, importPickFooter, importReading
+    case importMappingTitle, importColumn, importField, importExample, importMappingFooter, importChooseField, importChooseFooter
+    case importPreviewTitle, importPreviewFooter, importCannotApply, importPlanning, importBackFooter
+    case targetKey, targetStage, targetStageReason, targetNote, targetIgnore
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -42,6 +47,32 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .previewChecking: return ("確認しています…", "Checking…")
         case .noPDFEngine: return ("PDF には Chromium が必要です（Scripts/install-deps.sh）— HTML を選べば印刷できます",
                                    "PDF needs Chromium (Scripts/install-deps.sh) — choose HTML and print it")
+        case .importTitle: return ("取り込み（Excel・CSV・kintone）", "Import (Excel, CSV, kintone)")
+        case .importFile: return ("ファイル", "File")
+        case .importFound: return ("import/ と現在のフォルダにあるファイル", "Files in import/ and the current folder")
+        case .importNoFiles: return ("（.csv・.xlsx が見つかりません — パスを入力してください）", "(no .csv or .xlsx found — type a path)")
+        case .importPickFooter: return ("↑↓ 選択 · Tab 補完 · Enter 読み込む · Esc やめる", "↑↓ choose · Tab complete · Enter read · Esc cancel")
+        case .importReading: return ("読み込んでいます…", "Reading…")
+        case .importMappingTitle: return ("列の対応", "Column mapping")
+        case .importColumn: return ("列", "Column")
+        case .importField: return ("取り込み先", "Goes to")
+        case .importExample: return ("例", "e.g.")
+        case .importMappingFooter: return ("↑↓ 列 · ←→ 取り込み先 · f 一覧から選ぶ · Space 取り込まない/戻す · w 対応表を保存 · Enter 確認 · Esc 戻る",
+                                           "↑↓ column · ←→ field · f pick a field · Space skip/keep · w save mapping · Enter preview · Esc back")
+        case .importChooseField: return ("取り込み先を選ぶ", "Choose the field")
+        case .importChooseFooter: return ("↑↓ 選択 · Enter 決定 · Esc やめる", "↑↓ choose · Enter set · Esc cancel")
+        case .importPreviewTitle: return ("取り込む前の確認", "Before importing")
+        case .importPreviewFooter: return ("Enter 取り込む（u で取り消せます） · ↑↓ スクロール · Esc 対応に戻る",
+                                           "Enter import (u undoes it) · ↑↓ scroll · Esc back to the mapping")
+        case .importCannotApply: return ("取り込めない行があるため書き込めません — 対応を直すか、その列を取り込まないでください",
+                                         "Rows cannot be imported, so nothing can be written — fix the mapping or skip their columns")
+        case .importPlanning: return ("行ごとに確認しています…", "Checking every row…")
+        case .importBackFooter: return ("Esc 戻る", "Esc back")
+        case .targetKey: return ("キー（案件ID）", "Key (case id)")
+        case .targetStage: return ("段階", "Stage")
+        case .targetStageReason: return ("段階の理由", "Stage reason")
+        case .targetNote: return ("メモとして残す", "Keep as a note")
+        case .targetIgnore: return ("取り込まない", "Skip")
         }
     }
 }

@@ -159,6 +159,7 @@ public enum Effect: Equatable, Sendable {
     public var writes: Bool {
         switch self {
         case .save, .create, .trash, .loadSamples, .undo, .redo: return true
+        case .transfer(let t): return t.writes
         default: return false
         }
     }

@@ -101,6 +101,8 @@ public enum Modal: Equatable, Sendable {
     case overdue(review: OverdueReview, selection: Int)
     /// `x`: audience, format, anonymisation, then the preview of what is replaced.
     case export(ExportDialog)
+    /// `: 取り込み`: the file, the column mapping, the row-by-row preview, then the import.
+    case importFile(ImportDialog)
     /// Concurrent edits from syncs, to keep or take the other value (issue 12).
     case conflicts(rows: [ConcurrentEditRow], selection: Int)
 }

@@ -69,9 +69,30 @@ public enum TransferEffect: Equatable, Sendable {
     case previewExport(ExportRequest)
     /// Write it to `<workspace>/exports/`; answers `.exported(path)` or `.failed`.
     case export(ExportRequest)
+    /// The .csv/.xlsx files in `<workspace>/import/` and the current folder; answers `.importFiles`.
+    case listImportFiles
+    /// Read the file and find or guess its mapping (on a worker); answers `.importRead` or `.importFailed`.
+    case readImport(ImportRequest)
+    /// The dry run with the mapping as adjusted (on a worker); answers `.importPlanned` or `.importFailed`.
+    case planImport(ImportRequest)
+    /// Write the mapping file for the next import of the same file; answers `.importMappingSaved`.
+    case saveImportMapping(ImportRequest)
+    /// Plan again under the workspace lock and write every case as one undoable command;
+    /// answers `.importApplied` or `.importFailed` (nothing written).
+    case applyImport(ImportRequest)
+
+    /// Whether the effect writes cases (the status bar says 「保存中…」 meanwhile).
+    public var writes: Bool { if case .applyImport = self { return true }; return false }
 }
 
 /// The runtime's answers to `TransferEffect`s.
 public enum TransferAnswer: Sendable {
     case exportPreview(ExportPreview)
+    case importFiles([String])
+    case importRead(ImportFileInfo)
+    case importPlanned(ImportPlanPreview)
+    /// The file (or the plan) cannot be used: the dialog says why; for an apply, nothing was written.
+    case importFailed(ImportRequest, ImportMessage)
+    case importMappingSaved(path: String)
+    case importApplied(created: Int, updated: Int)
 }

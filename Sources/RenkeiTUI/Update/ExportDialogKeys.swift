@@ -51,6 +51,8 @@ extension AppState {
             d.checking = false
             modal = .export(d)
             return []
+        case .importFiles, .importRead, .importPlanned, .importFailed, .importMappingSaved, .importApplied:
+            return handleImportAnswer(answer)
         }
     }
 }

@@ -204,6 +204,8 @@ extension AppState {
             return performRecordAction(action)
         case .loadSamples:
             offerSamples(); return []
+        case .importFile:
+            return openImportDialog()
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

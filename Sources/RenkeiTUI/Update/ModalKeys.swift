@@ -124,6 +124,8 @@ extension AppState {
             return handleFormKey(key, &f)
         case .export(let d):
             return handleExportKey(key, d)
+        case .importFile(let d):
+            return handleImportKey(key, d)
         case .overdue(let review, var sel):
             let items = review.allItems
             if let a = settings.keymap.action(for: key, in: .overdue), [.snooze, .setNextAction, .calendar].contains(a) {

@@ -67,6 +67,8 @@ extension AppState {
             renderOverdue(review, sel, &scr)
         case .export(let d):
             renderExportDialog(d, &scr)
+        case .importFile(let d):
+            renderImportDialog(d, &scr)
         case .conflicts(let rows, let sel):
             renderConflicts(rows, sel, &scr)
         }

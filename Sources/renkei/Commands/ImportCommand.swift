@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RenkeiApp
 import RenkeiCore
 import RenkeiImport
 import RenkeiStore
@@ -45,20 +46,23 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let forced: SourceEncoding?
-        do { forced = try encoding.map(SourceEncoding.parse) } catch { throw CLIError("\(error)", code: .usage) }
+        let lang = Output.lang
+        do { forced = try encoding.map(SourceEncoding.parse) } catch let e as ImportError { throw CLIError(e.text(lang), code: .usage) }
         let ctx = try AppContext.make(global, mutating: apply)
-        let session = try ImportSession.open(file, mapping: mapping, preset: preset, encoding: forced, sheet: sheet, workspace: ctx.workspace, catalog: ctx.catalog)
+        let session: ImportSession
+        do {
+            session = try ImportSession.open(file, mapping: mapping, preset: preset, encoding: forced, sheet: sheet, workspace: ctx.workspace, catalog: ctx.catalog)
+        } catch let e as ImportError { throw CLIError(e.text(lang)) }
+        for w in session.warnings { Output.warn(w.text(lang)) }
         let (plan, result) = try session.run(store: ctx.store, actor: ctx.actor, now: ctx.now, apply: apply)
         if let w = result.journalWarning { Output.warn(w) }
         if json {
-            try Output.json(ImportReport(plan: plan, origin: session.mappingOrigin, applied: apply && plan.isApplicable, result: result))
+            try Output.json(ImportReport(plan: plan, origin: session.origin, applied: apply && plan.isApplicable, result: result))
         } else {
-            ImportPreview.print(plan, origin: session.mappingOrigin, header: session.table.header, apply: apply, result: result)
+            ImportPreview.print(plan, origin: session.origin, header: session.table.header, apply: apply, result: result, lang: lang)
         }
         if !plan.isApplicable {
-            let what = plan.fileProblems.isEmpty ? "\(plan.count(.invalid)) invalid row(s)" : "mapping problems and \(plan.count(.invalid)) invalid row(s)"
-            throw CLIError(apply ? "\(plan.file): nothing imported — fix the \(what) above (or map their columns to ignore) and run again"
-                                 : "\(plan.file): \(what); --apply would refuse the file")
+            throw CLIError(ImportMessage.refused(file: plan.file, invalid: plan.count(.invalid), mappingProblems: !plan.fileProblems.isEmpty, applying: apply).text(lang))
         }
     }
 }

@@ -162,7 +162,7 @@ final class ModelRun {
                 }
                 if case .edit = f.purpose { type("追記") }
                 key(.ctrl("s"))
-            case .help, .palette, .overdue, .export, .conflicts: key(.esc)
+            case .help, .palette, .overdue, .export, .importFile, .conflicts: key(.esc)
             }
         }
         while program.state.modal != nil { key(.esc) }

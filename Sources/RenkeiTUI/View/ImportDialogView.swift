@@ -1,0 +1,161 @@
+import Foundation
+import RenkeiCore
+
+/// Draws the import dialog: the file picker, the column mapping (with the detected encoding or
+/// sheet), the field list for one column, and the row-by-row preview before anything is written.
+extension AppState {
+    func renderImportDialog(_ d: ImportDialog, _ scr: inout Screen) {
+        let w = min(width - 2, 96)
+        let textWidth = max(1, w - 6)
+        let title: String
+        switch d.step {
+        case .pick: title = TransferLabel.importTitle.text(lang)
+        case .mapping: title = "\((d.choosing == nil ? TransferLabel.importMappingTitle : .importChooseField).text(lang)) — \(d.info?.file ?? "")"
+        case .preview: title = "\(TransferLabel.importPreviewTitle.text(lang)) — \(d.info?.file ?? "")"
+        }
+        // As tall as what it shows (at most the screen): the list stays visible around it.
+        let room = max(1, height - 4)
+        let lines: [Line]
+        switch d.step {
+        case .pick: lines = pickLines(d, room: room, textWidth: textWidth)
+        case .mapping: lines = d.choosing.map { fieldListLines(d, selected: $0, room: room, textWidth: textWidth) } ?? mappingLines(d, room: room, textWidth: textWidth)
+        case .preview: lines = importPreviewLines(d, room: room, textWidth: textWidth)
+        }
+        let inner = scr.dialog(width: w, height: min(max(3, height - 2), lines.count + 2), title: title, theme: theme)
+        drawLines(lines, in: inner, &scr, pinLast: true)
+        if d.step == .pick {
+            // The path field sits after its label on the first line.
+            let lw = DisplayWidth.of(TransferLabel.importFile.text(lang) + ": ")
+            d.input.draw(into: &scr, Rect(x: inner.x + lw, y: inner.y, width: max(1, inner.width - lw), height: 1), style: theme.input, focused: !d.busy)
+        }
+    }
+
+    /// The path field's label (the field is drawn over the rest of the line), the files found, the problem.
+    private func pickLines(_ d: ImportDialog, room: Int, textWidth: Int) -> [Line] {
+        var lines: [Line] = [Line(TransferLabel.importFile.text(lang) + ": ", theme.accent), .blank, Line(TransferLabel.importFound.text(lang), theme.dim)]
+        let matches = d.matchingFiles
+        if matches.isEmpty { lines.append(Line(TransferLabel.importNoFiles.text(lang), theme.dim, indent: 2)) }
+        let footer = KeyLine(TransferLabel.importPickFooter.text(lang)).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
+        let problem = d.problem.map { wrapText($0.text(lang), width: textWidth).map { Line($0, theme.error) } } ?? []
+        let shown = max(1, room - lines.count - 1 - problem.count - (d.busy ? 1 : 0) - footer.count)
+        let first = max(0, min(d.selection - shown + 1, matches.count - shown))
+        for (i, f) in matches.enumerated().dropFirst(first).prefix(shown) {
+            lines.append(Line(DisplayWidth.pad(f, to: textWidth - 2), i == d.selection ? theme.selected : .plain, indent: 2))
+        }
+        lines.append(.blank)
+        lines += problem
+        if d.busy { lines.append(Line(TransferLabel.importReading.text(lang), theme.dim)) }
+        return lines + footer
+    }
+
+    /// The source line (file, encoding or sheet, rows, where the mapping came from), then one
+    /// line per column: its name, the field it goes to, a value from it.
+    private func mappingLines(_ d: ImportDialog, room: Int, textWidth: Int) -> [Line] {
+        guard let info = d.info else { return [] }
+        var out: [Line] = []
+        let source = ImportMessage.source(encoding: info.encoding, sheet: info.sheet).text(lang)
+        out += wrapText(ImportMessage.header(file: info.file, source: source, rows: info.rows, origin: info.origin).text(lang), width: textWidth)
+            .map { Line($0, theme.dim) }
+        let nameW = min(22, max(8, textWidth / 4)), targetW = min(26, max(10, textWidth / 3))
+        let sampleW = max(0, textWidth - nameW - targetW - 4)
+        out.append(Line([Span(DisplayWidth.pad(TransferLabel.importColumn.text(lang), to: nameW + 2), theme.accent),
+                         Span(DisplayWidth.pad(TransferLabel.importField.text(lang), to: targetW + 2), theme.accent),
+                         Span(TransferLabel.importExample.text(lang), theme.accent)]))
+        let footer = KeyLine(TransferLabel.importMappingFooter.text(lang)).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
+        let tail = (d.problem == nil ? 0 : 2) + 1 + footer.count
+        let rows = max(1, room - out.count - tail)
+        let first = max(0, min(d.focus - rows + 1, info.columns.count - rows))
+        for (i, c) in info.columns.enumerated().dropFirst(first).prefix(rows) {
+            let focused = i == d.focus
+            let target = ImportDialog.targetName(c.target, lang)
+            let shown = focused ? "◀ \(target) ▶" : target
+            let targetStyle: Style = focused ? theme.selected : (c.target == "ignore" ? theme.dim : c.target == "id" ? theme.key : .plain)
+            out.append(Line([Span(DisplayWidth.pad(TerminalText.inline(c.name), to: nameW) + "  ", focused ? theme.accent : .plain),
+                             Span(DisplayWidth.pad(shown, to: targetW), targetStyle), Span("  "),
+                             Span(DisplayWidth.clip(TerminalText.inline(c.sample), to: sampleW), theme.dim)]))
+        }
+        out.append(.blank)
+        if let p = d.problem { out += wrapText(p.text(lang), width: textWidth).prefix(2).map { Line($0, theme.error) } }
+        out += footer
+
+        return out
+    }
+
+    private func fieldListLines(_ d: ImportDialog, selected: Int, room: Int, textWidth: Int) -> [Line] {
+        var out: [Line] = []
+        if let info = d.info, info.columns.indices.contains(d.focus) {
+            out.append(Line("\(TransferLabel.importColumn.text(lang)): \(TerminalText.inline(info.columns[d.focus].name))", theme.accent))
+        }
+        let all = ImportDialog.targets
+        let rows = max(1, room - out.count - 1)
+        let first = max(0, min(selected - rows / 2, all.count - rows))
+        for (i, t) in all.enumerated().dropFirst(first).prefix(rows) {
+            let text = DisplayWidth.pad("\(ImportDialog.targetName(t, lang))  (\(t))", to: textWidth)
+            out.append(Line(text, i == selected ? theme.selected : .plain, indent: 1))
+        }
+        out.append(Line(KeyLine(TransferLabel.importChooseFooter.text(lang)).fitted(textWidth), theme.dim))
+        return out
+    }
+
+    /// The totals, then what cannot be imported (file problems, each invalid row's reasons),
+    /// then every row (create, update, unchanged, with warnings) — scrolled with ↑↓.
+    private func importPreviewLines(_ d: ImportDialog, room: Int, textWidth: Int) -> [Line] {
+        guard let plan = d.plan else {
+            var out: [Line] = []
+            if let p = d.problem { out += wrapText(p.text(lang), width: textWidth).map { Line($0, theme.error) } }
+            else { out.append(Line(TransferLabel.importPlanning.text(lang), theme.dim)) }
+            out.append(.blank)
+            out.append(Line(TransferLabel.importBackFooter.text(lang), theme.dim))
+            return out
+        }
+        var out: [Line] = [Line(ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
+                                                     invalid: plan.count(.invalid), outcome: .preview).text(lang), .plain.withBold)]
+        if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
+        let body = previewEntries(plan)
+        let footer = KeyLine((plan.applicable && plan.writes ? TransferLabel.importPreviewFooter : .importBackFooter).text(lang)).lines(textWidth, maxLines: 2)
+            .map { Line($0, theme.key) }
+        let rows = max(1, room - out.count - 1 - footer.count)
+        // Scrolled by entry; each entry wrapped whole (a reason is never cut), as many as fit.
+        var shown: [Line] = []
+        for (entry, style) in body.dropFirst(max(0, min(d.scroll, body.count - 1))) {
+            let wrapped = wrapText(entry.text(lang), width: textWidth)
+            if shown.count + wrapped.count > rows { break }
+            shown += wrapped.enumerated().map { Line($0.element, style, indent: $0.offset == 0 ? 0 : 2) }
+        }
+        out += shown
+        out.append(.blank)
+        out += footer
+        return out
+    }
+
+    /// Typed entries (worded only when on screen: a 10,000-row preview words a screenful).
+    private func previewEntries(_ plan: ImportPlanPreview) -> [(PreviewEntry, Style)] {
+        var out: [(PreviewEntry, Style)] = plan.fileProblems.map { (.fileProblem($0), theme.error) }
+        for r in plan.rows where r.action == .invalid { out += r.problems.map { (.invalid($0), theme.error) } }
+        for r in plan.rows {
+            let id = r.caseId ?? "-"
+            switch r.action {
+            case .create: out.append((.line(.create(row: r.row, caseId: id, title: TerminalText.inline(r.title))), theme.success))
+            case .update: out.append((.line(.update(row: r.row, caseId: id, fields: r.fields)), theme.accent))
+            case .unchanged: out.append((.line(.unchanged(row: r.row, caseId: id)), theme.dim))
+            case .invalid: continue
+            }
+            out += r.warnings.map { (.warning($0), theme.warning) }
+        }
+        return out
+    }
+}
+
+/// One line of the import preview, worded when drawn.
+private enum PreviewEntry {
+    case line(ImportMessage), fileProblem(ImportMessage), invalid(RowProblem), warning(RowProblem)
+
+    func text(_ lang: Lang) -> String {
+        switch self {
+        case .line(let m): return m.text(lang)
+        case .fileProblem(let m): return ImportMessage.fileError(m.text(lang)).text(lang)
+        case .invalid(let p): return ImportMessage.invalid(p.text(lang)).text(lang)
+        case .warning(let p): return ImportMessage.warning(p.text(lang)).text(lang)
+        }
+    }
+}
