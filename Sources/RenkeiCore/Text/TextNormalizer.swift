@@ -17,34 +17,46 @@ public enum TextNormalizer {
         // scalars are never the second half of a composition, so a run ends safely before one.
         // Building the summary index spent a seventh of its time normalising whole case texts
         // because one ① or （ in a note sent everything through NFKC (issue 19, cold start).
-        var out = String.UnicodeScalarView()
-        let scalars = s.unicodeScalars
-        var runStart: String.UnicodeScalarView.Index?   // a run that needs NFKC
-        var held: String.UnicodeScalarView.Index?       // the last stable scalar, not yet written
-        func flushRun(to end: String.UnicodeScalarView.Index) {
-            guard let r = runStart else { return }
-            out.append(contentsOf: nfkc(String(scalars[r..<end])).lowercased().unicodeScalars)
-            runStart = nil
-        }
-        func writeHeld() {
-            guard let h = held else { return }
-            out.append(foldedStable(scalars[h]))
-            held = nil
-        }
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let v = scalars[i].value
-            if v < 0x80 || isStableJapanese(v) || fullWidthFold(v) != nil {
-                if runStart != nil { flushRun(to: i) } else { writeHeld() }
-                held = i
-            } else if runStart == nil {
-                runStart = held ?? i
-                held = nil
+        var text = s
+        return text.withUTF8 { b -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var runStart = -1            // byte offset of a run that needs NFKC
+            var held = -1, heldLength = 0   // the last stable scalar, not yet written
+            var heldValue: UInt32 = 0
+            func flushRun(to end: Int) {
+                let run = String(decoding: UnsafeBufferPointer(rebasing: b[runStart..<end]), as: UTF8.self)
+                out.append(contentsOf: nfkc(run).lowercased().utf8)
+                runStart = -1
             }
-            scalars.formIndex(after: &i)
+            func writeHeld() {
+                guard held >= 0 else { return }
+                if let ascii = fullWidthFold(heldValue)?.value ?? (heldValue < 0x80 ? heldValue : nil) {
+                    out.append(UInt8(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii))
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[held..<(held + heldLength)]))
+                }
+                held = -1
+            }
+            var i = 0
+            while i < b.count {
+                // The string's own UTF-8 is valid: decode the scalar's value from its bytes.
+                let c = b[i]
+                let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+                var v = length == 1 ? UInt32(c) : UInt32(c) & (0xFF >> (length + 1))
+                for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
+                if v < 0x80 || isStableJapanese(v) || fullWidthFold(v) != nil {
+                    if runStart >= 0 { flushRun(to: i) } else { writeHeld() }
+                    held = i; heldLength = length; heldValue = v
+                } else if runStart < 0 {
+                    runStart = held >= 0 ? held : i
+                    held = -1
+                }
+                i += length
+            }
+            if runStart >= 0 { flushRun(to: b.count) } else { writeHeld() }
+            return String(decoding: out, as: UTF8.self)
         }
-        if runStart != nil { flushRun(to: scalars.endIndex) } else { writeHeld() }
-        return String(out)
     }
 
     /// Full-width ASCII (Ａ, １, （) and the ideographic space fold to their ASCII form, as NFKC
@@ -53,11 +65,6 @@ public enum TextNormalizer {
         if v >= 0xFF01 && v <= 0xFF5E { return Unicode.Scalar(v - 0xFEE0) }
         if v == 0x3000 { return " " }
         return nil
-    }
-
-    @inline(__always) static func foldedStable(_ u: Unicode.Scalar) -> Unicode.Scalar {
-        let v = fullWidthFold(u.value)?.value ?? u.value
-        return v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 0x20)! : (v == u.value ? u : Unicode.Scalar(v)!)
     }
 
     /// Scalars that are their own NFKC form, have no case mapping and never compose with a
