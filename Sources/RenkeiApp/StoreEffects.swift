@@ -50,13 +50,13 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)
             } catch {
-                return .failed(TerminalText.inline("\(error)"))
+                return .failed(TerminalText.inline(ErrorText.line(error, lang)))
             }
         case .create(let n):
             do {
                 let r = try store.createCase(n, actor: environment.actor, now: environment.now())
                 return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0) })
-            } catch { return .failed("\(error)") }
+            } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .trash(let id):
             do {
                 if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
@@ -77,7 +77,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
                 return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label, warning: r.warning.map { TerminalText.inline($0) })
-            } catch { return .failed("\(error)") }
+            } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .reload:
             return .loaded(portfolioData(), external: false)
         case .loadCase(let id):

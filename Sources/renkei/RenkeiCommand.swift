@@ -106,7 +106,7 @@ struct Renkei: ParsableCommand {
             }
             let status = ExitStatus.of(error)
             // ErrorText: Foundation's coding errors would print the whole case (issue 18, finding 5).
-            Output.error(ErrorText.line(error))
+            Output.error(ErrorText.line(error, Output.lang))
             Foundation.exit(status.rawValue)
         }
     }

@@ -123,6 +123,33 @@ import Testing
         #expect(json.contains("gate-overridden") && json.contains("T"))
     }
 
+    /// A command's refusal under ja is Japanese and names no stage code (it was 「wakaba-ai-minutes
+    /// is already at dropped」); the same refusals stay English without the locale.
+    @Test func refusalsInJapanese() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let cases: [([String], String)] = [
+            (["move", "wakaba", "--to", "見送り", "--reason", "x"], "すでに「見送り」です"),
+            (["move", "tamba", "--to", "保留", "--reason", " "], "理由が必要です"),
+            (["note", "tamba", "  "], "メモが空です"),
+            (["advance", "wakaba"], "終了した状態です"),
+            (["tick", "tamba", "no-such-item"], "チェック項目「no-such-item」はありません"),
+            (["redo"], "やり直せる操作はありません"),
+            (["set", "tamba", "budget.fiscalYear", "abc"], "目標年度「abc」は使えません"),
+            (["set", "tamba", "nosuchfield", "x"], "項目「nosuchfield」はありません"),
+        ]
+        for (args, expected) in cases {
+            let r = try CLI.run(args, workspace: ws, env: ja)
+            #expect(r.status != 0 && r.stderr.contains(expected), "\(args): \(r.stderr)")
+            for code in ["dropped", "paused", "already", "needs a reason", "cannot", "end state", "nothing to", "not valid", "unknown field", "no workspace"] {
+                #expect(!r.stderr.contains(code), "\(args): '\(code)' in \(r.stderr)")
+            }
+            let en = try CLI.run(args, workspace: ws, env: ["LANG": "C.UTF-8"])
+            #expect(en.status == r.status && !LabelWalkish.hasJapanese(en.stderr.replacingOccurrences(of: "見送り", with: "")), "\(args): \(en.stderr)")
+        }
+        let gone = try CLI.run(["list", "--workspace", ws.path + "/nowhere"], env: ja)
+        #expect(gone.status == 1 && gone.stderr.contains("ワークスペースがありません") && !gone.stderr.contains("no workspace"), "\(gone.stderr)")
+    }
+
     @Test func snoozingOneItemKeepsTheStaleWarning() throws {
         let ws = try workspace(); defer { remove(ws) }
         func items(_ today: String) throws -> [String] {
@@ -213,5 +240,12 @@ import Testing
         #expect(try kpis().count == before)
         #expect(try CLI.run(["undo"], workspace: ws).status == 0)
         #expect(try kpis().count == before + 1)
+    }
+}
+
+/// Whether a line has kana or kanji (the English refusals may quote what was typed).
+enum LabelWalkish {
+    static func hasJapanese(_ s: String) -> Bool {
+        s.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
     }
 }

@@ -52,7 +52,7 @@ import Testing
 
     @Test func movesBackAndToEndStatesNeedReasons() throws {
         var c = try Fixtures.newCase()
-        #expect(throws: CommandError.reasonRequired("moving c-0001 to dropped")) {
+        #expect(throws: CommandError.reasonRequired(.moveNeedsReason(caseId: "c-0001", stage: .dropped))) {
             try CaseCommands.apply(.move(to: .dropped, reason: " "), to: c, context: Fixtures.ctx())
         }
         c = try CaseCommands.apply(.move(to: .coordination, reason: "先行"), to: c, context: Fixtures.ctx("m1"))

@@ -169,6 +169,7 @@ import Testing
                                     .quarantined(path: "q/c.json"), .validated(cases: 17), .initialised(path: "/ws", samples: 17), .initialised(path: "/ws", samples: nil),
                                     .wrote(path: "a.md", cases: 3), .wrote(path: "a.md", cases: nil), .wroteEvents(path: "a.ics", events: 4, subscribed: true),
                                     .wroteEvents(path: "a.ics", events: 4, subscribed: false), .feedStopped, .catalogUnreadable(reason: "Data/catalog/guide.json: line 1"), .trashed(caseId: "c-0001"),
+                                    .notAWorkspace(path: "/ws", problem: .missing), .notAWorkspace(path: "/ws", problem: .isFile), .notAWorkspace(path: "/ws", problem: .noCases),
                                     .anonymized(names: 4, emails: 1, phones: 2, addresses: 0, organisations: 1),
                                     .anonymized(names: 0, emails: 0, phones: 0, addresses: 0, organisations: 0)]
         for m in all {

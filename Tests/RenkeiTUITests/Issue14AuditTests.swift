@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    /// The list header's counts follow the filter: shown/total, and 進行中/終了 of what is shown.
+    @Test func theHeaderCountsFollowTheFilter() {
+        for lang in Lang.allCases {
+            var h = Harness(TUIFixtures.state(lang, width: 120, height: 30))
+            let all = h.state.counts
+            h.send(Self.k("/") + Self.k("狭山") + [.key(.enter)])
+            let c = h.state.counts
+            #expect(c.total == all.total && c.shown == 2 && c.active + c.ended == c.shown, "\(c)")
+            #expect(all.active > c.active || all.ended > c.ended)
+            let header = String(h.screen().text.split(separator: "\n")[0])
+            #expect(header.contains("2/\(all.total)"), "\(header)")
+            #expect(header.contains(Message.listCounts(view: h.state.views[h.state.viewIndex].name, shown: 2, total: all.total,
+                                                       active: c.active, ended: c.ended, damaged: c.damaged).text(lang)), "\(header)")
+        }
+    }
+
     /// The box drawn by `Screen.dialog`: its top-left corner and the matching corners.
     static func dialogRect(_ s: Screen) -> Rect? {
         for y in 0..<s.height { for x in 0..<s.width where s[x, y].grapheme == "┌" {

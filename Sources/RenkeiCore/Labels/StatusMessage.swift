@@ -16,6 +16,8 @@ public enum StatusMessage: Equatable, Sendable {
     case anonymized(names: Int, emails: Int, phones: Int, addresses: Int, organisations: Int)
     /// `renkei delete`: the CLI's undo is a command, not the workbench's `u`.
     case trashed(caseId: String)
+    /// `--workspace DIR` (or the default) is not a workspace: what to run instead.
+    case notAWorkspace(path: String, problem: WorkspaceProblem)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -53,6 +55,17 @@ public enum StatusMessage: Equatable, Sendable {
             return ja ? "ガイドのカタログを読めません: \(reason)（renkei を入れ直すか RENKEI_DATA を確認してください）"
                       : "guide catalog: \(reason) (reinstall renkei or check RENKEI_DATA)"
         case .trashed(let id): return ja ? "ごみ箱へ移しました: \(id)（renkei undo で戻せます）" : "moved \(id) to trash (renkei undo brings it back)"
+        case .notAWorkspace(let path, .missing):
+            return ja ? "\(path): ワークスペースがありません — 作るには renkei init \(path) --sample"
+                      : "\(path): no workspace here; create one with 'renkei init \(path) --sample'"
+        case .notAWorkspace(let path, .isFile):
+            return ja ? "\(path): ファイルです。ワークスペースのディレクトリを指定してください" : "\(path): is a file, not a workspace directory"
+        case .notAWorkspace(let path, .noCases):
+            return ja ? "\(path): renkei のワークスペースではありません（cases/ がありません） — 作るには renkei init \(path)"
+                      : "\(path): not a renkei workspace (no cases/ directory); create one with 'renkei init \(path)'"
         }
     }
 }
+
+/// Why a directory is not a workspace.
+public enum WorkspaceProblem: Equatable, Sendable { case missing, isFile, noCases }

@@ -57,8 +57,8 @@ public enum CaseFactory {
         guard CaseID.isValid(input.id) else { throw CommandError.invalid(CaseID.validationMessage(input.id)) }
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let muni = input.municipality.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw CommandError.invalid("a new case needs a title (--title)") }
-        guard !muni.isEmpty else { throw CommandError.invalid("a new case needs a municipality (--municipality)") }
+        guard !title.isEmpty else { throw CommandError.refused(.newCaseNeedsTitle) }
+        guard !muni.isEmpty else { throw CommandError.refused(.newCaseNeedsMunicipality) }
         if let fy = input.fiscalYear, !(2000...2100).contains(fy) {
             throw CommandError.field(.invalid(field: "budget.fiscalYear", value: String(fy), expected: .fiscalYear))
         }

@@ -62,10 +62,12 @@ public struct CommandContext: Sendable {
 
 public enum CommandError: Error, Equatable, CustomStringConvertible {
     case gateBlocked(caseId: String, stage: Stage, problems: [GateProblem])
-    case reasonRequired(String)
+    case reasonRequired(CommandMessage)
+    /// A refusal worded in the label table (`CommandMessage`), shown in the reader's language.
+    case refused(CommandMessage)
     case invalid(String)
     case field(FieldError)
-    case noChange(String)
+    case noChange(CommandMessage)
     /// Undo/redo found the field changed since (someone else edited it).
     case conflict(String)
     case readOnly(String)
@@ -76,10 +78,9 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
             return "\(id): cannot leave \(stage.rawValue) (\(stage.ja)) — \(problems.count) unmet: "
                 + problems.map(\.id).joined(separator: ", ")
                 + ". Tick them, or use --force --reason TEXT to override (logged)."
-        case .reasonRequired(let what): return "\(what) needs a reason: add --reason TEXT"
+        case .reasonRequired(let m), .refused(let m), .noChange(let m): return m.text(.en)
         case .invalid(let m): return m
         case .field(let e): return e.description
-        case .noChange(let m): return m
         case .conflict(let m): return m
         case .readOnly(let m): return m
         }
@@ -105,7 +106,7 @@ public enum CaseCommands {
         func setOne(_ path: String, _ value: JSONValue) throws {
             guard CaseFields.spec(path) != nil else { throw CommandError.field(.unknownField(path)) }
             if path == "title", (value.stringValue ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw CommandError.invalid("\(c.id): title cannot be empty")
+                throw CommandError.refused(.titleEmpty(caseId: c.id))
             }
             if path == "method", let m = value.stringValue, ctx.catalog.method(m) == nil {
                 throw CommandError.field(.invalid(field: path, value: m, expected: .oneOf(ctx.catalog.methods.map(\.id))))
@@ -127,7 +128,7 @@ public enum CaseCommands {
 
         case .tick(let item), .untick(let item):
             guard ctx.catalog.item(item) != nil else {
-                throw CommandError.invalid("\(c.id): unknown checklist item '\(item)'; see 'renkei show \(c.id)' for the current stage's items")
+                throw CommandError.refused(.unknownChecklistItem(caseId: c.id, item: item))
             }
             let on: Bool
             if case .tick = command { on = true } else { on = false }
@@ -135,14 +136,14 @@ public enum CaseCommands {
             kind = on ? .ticked : .unticked
 
         case .addNote(let text):
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CommandError.invalid("\(c.id): a note cannot be empty") }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CommandError.refused(.noteEmpty(caseId: c.id)) }
             let id = c.newNoteId(random: ids.next())
             try change("note.\(id)", to: .object(["id": .int(id), "at": .string(ctx.now.text), "author": .string(ctx.actor), "text": .string(text)]))
             kind = .noteAdded
 
         case .advance(let note, let override):
             guard let next = c.stage.next else {
-                throw CommandError.invalid("\(c.id): \(c.stage.rawValue) is an end state; use 'renkei move \(c.id) --to STAGE --reason TEXT' to reopen")
+                throw CommandError.refused(.endStateAdvance(caseId: c.id, stage: c.stage))
             }
             let problems = Gate.check(c, catalog: ctx.catalog)
             if !problems.isEmpty {
@@ -164,8 +165,8 @@ public enum CaseCommands {
 
         case .move(let target, let why):
             let why = why.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard target != c.stage else { throw CommandError.noChange("\(c.id) is already at \(target.rawValue)") }
-            guard !why.isEmpty else { throw CommandError.reasonRequired("moving \(c.id) to \(target.rawValue)") }
+            guard target != c.stage else { throw CommandError.noChange(.alreadyAt(caseId: c.id, stage: target)) }
+            guard !why.isEmpty else { throw CommandError.reasonRequired(.moveNeedsReason(caseId: c.id, stage: target)) }
             reason = why
             if target.isEndState { kind = .ended }
             else if c.stage.isEndState { kind = .reopened }
@@ -179,8 +180,8 @@ public enum CaseCommands {
 
         case .snooze(let item, let until, let why):
             let why = why.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !why.isEmpty else { throw CommandError.reasonRequired("snoozing \(item)") }
-            guard until > ctx.now.day else { throw CommandError.invalid("\(c.id): snooze until \(until) is not in the future") }
+            guard !why.isEmpty else { throw CommandError.reasonRequired(.snoozeNeedsReason(item: item)) }
+            guard until > ctx.now.day else { throw CommandError.refused(.snoozeNotAhead(caseId: c.id, until: until)) }
             try change("snooze.\(item)", to: .object(["item": .string(item), "until": .string(until.description), "reason": .string(why),
                                                        "at": .string(ctx.now.text), "by": .string(ctx.actor)]))
             reason = why
@@ -197,7 +198,7 @@ public enum CaseCommands {
             kind = .fieldSet
         }
 
-        guard !changes.isEmpty else { throw CommandError.noChange("\(c.id): nothing changed (\(command.label))") }
+        guard !changes.isEmpty else { throw CommandError.noChange(.nothingChanged(caseId: c.id)) }
         c.events.append(Event(seq: c.nextEventSeq, at: ctx.now, actor: ctx.actor, kind: kind,
                               command: ctx.commandId, changes: changes, reason: reason, id: eventId))
         return c

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 
 /// The one line a person sees for an error. Foundation's `EncodingError` and `DecodingError`
 /// describe themselves with the whole value involved — for a case, its contacts' e-mails and
@@ -15,5 +16,15 @@ public enum ErrorText {
         default:
             return "\(error)"
         }
+    }
+
+    /// The same line in the reader's language where the error is worded in the label table
+    /// (a command's refusal, `CommandMessage`); others as `line(_:)`.
+    public static func line(_ error: Error, _ lang: Lang) -> String {
+        if let e = error as? CommandError { return e.text(lang) }
+        if case StoreError.notAWorkspace(let path, let problem)? = error as? StoreError {
+            return StatusMessage.notAWorkspace(path: path, problem: problem).text(lang)
+        }
+        return line(error)
     }
 }

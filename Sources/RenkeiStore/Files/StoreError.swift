@@ -20,6 +20,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case conflict(String)
     case locked(String)
     case workspace(String)
+    /// The directory given as the workspace is not one (worded in Core's `StatusMessage`).
+    case notAWorkspace(path: String, problem: WorkspaceProblem)
 
     public var description: String {
         switch self {
@@ -51,6 +53,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .conflict(let m): return m
         case .locked(let m): return m
         case .workspace(let m): return m
+        case .notAWorkspace(let path, let problem): return StatusMessage.notAWorkspace(path: path, problem: problem).text(.en)
         }
     }
 

@@ -28,8 +28,8 @@ extension CaseStore {
             // one more real command.
             repeat {
                 guard let i = newestEntry(in: &stack, actor: actor) else {
-                    let scope = session == nil ? "by '\(TerminalText.inline(actor))' on this machine" : "in this workbench"
-                    throw CommandError.noChange("nothing to \(verb) (no command \(scope))" + keptAsideNote())
+                    throw CommandError.noChange(.nothingToUndo(redo: direction == .redo, actor: session == nil ? TerminalText.inline(actor) : nil,
+                                                               keptAside: keptAsideFile()))
                 }
                 entry = stack.remove(at: i)
                 guard alreadyReversed(entry, direction) else { break }
@@ -180,11 +180,10 @@ extension CaseStore {
     }
 
     /// An empty history next to a kept-aside unreadable one says where the older history went.
-    private func keptAsideNote() -> String {
+    /// The newest unreadable undo history kept aside, if any (named in "nothing to undo").
+    private func keptAsideFile() -> String? {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.root.path)) ?? []
-        let kept = names.filter { $0.hasPrefix(workspace.journalURL.lastPathComponent + ".damaged") }.sorted()
-        guard let last = kept.last else { return "" }
-        return "; an older, unreadable undo history was kept as \(last) (its commands can no longer be undone here)"
+        return names.filter { $0.hasPrefix(workspace.journalURL.lastPathComponent + ".damaged") }.sorted().last
     }
 
     private func moveAside(_ url: URL) -> String? {

@@ -46,15 +46,15 @@ public final class Workspace: @unchecked Sendable {
         self.root = root.standardizedFileURL
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: self.root.path, isDirectory: &isDir) else {
-            throw StoreError.workspace("\(self.root.path): no workspace here; create one with 'renkei init \(self.root.path) --sample'")
+            throw StoreError.notAWorkspace(path: self.root.path, problem: .missing)
         }
-        guard isDir.boolValue else { throw StoreError.workspace("\(self.root.path): is a file, not a workspace directory") }
+        guard isDir.boolValue else { throw StoreError.notAWorkspace(path: self.root.path, problem: .isFile) }
         // Someone else's private workspace: say "permission denied", not "no cases/ directory".
         if access(self.root.path, R_OK | X_OK) != 0 {
             throw StoreError.io(path: self.root.path, op: "open workspace", code: errno)
         }
         guard FileManager.default.fileExists(atPath: self.root.appendingPathComponent("cases").path) else {
-            throw StoreError.workspace("\(self.root.path): not a renkei workspace (no cases/ directory); create one with 'renkei init \(self.root.path)'")
+            throw StoreError.notAWorkspace(path: self.root.path, problem: .noCases)
         }
         lock = WorkspaceLock(path: self.root.appendingPathComponent(".lock").path)
         checkPermissions()

@@ -47,9 +47,12 @@ public struct KeyLine: Equatable, Sendable {
     public func lines(_ width: Int, maxLines: Int) -> [String] {
         var kept = items
         while true {
-            for sep in KeyLine.separators {
-                let packed = KeyLine.pack(kept.map(\.text), separator: sep, width: width)
-                if packed.count <= max(1, maxLines) { return packed }
+            // Fewer lines first, then the nicer separator.
+            for n in 1...max(1, maxLines) {
+                for sep in KeyLine.separators {
+                    let packed = KeyLine.pack(kept.map(\.text), separator: sep, width: width)
+                    if packed.count <= n { return packed }
+                }
             }
             guard kept.count > 1, let drop = kept.indices.min(by: { kept[$0].rank < kept[$1].rank }) else {
                 return [kept.first?.text ?? ""]      // narrower than one item: the caller's limit cuts it

@@ -22,6 +22,10 @@ extension AppState {
     /// The warning under a field, wrapped to the form's width (at most three lines).
     func warningLines(_ f: FormField, width: Int) -> [String] {
         guard let w = f.warning else { return [] }
-        return Array(wrapText("※ " + w, width: max(1, width)).prefix(3))
+        // The whole warning (the route and the alternative) at 80 columns; on a narrow terminal
+        // at most six lines, the last marked as cut.
+        let lines = wrapText("※ " + w, width: max(1, width))
+        guard lines.count > 6 else { return lines }
+        return Array(lines.prefix(5)) + [DisplayWidth.clip(lines[5] + "…", to: max(1, width))]
     }
 }

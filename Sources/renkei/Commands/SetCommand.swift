@@ -14,12 +14,13 @@ struct SetCommand: ParsableCommand {
     @Argument(help: "New value.") var value: String
 
     func run() throws {
-        if CaseFields.spec(field) == nil { throw CLIError("\(id): \(FieldError.unknownField(field))", code: .usage) }
+        if CaseFields.spec(field) == nil { throw CLIError("\(id): " + FieldError.unknownField(field).sentence(Output.lang), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
         let lang = Output.lang
         let parsed: JSONValue
         do { parsed = try CaseFields.parse(field, value, catalog: ctx.catalog) }
         catch let e as ChoiceError { throw CLIError(e.text(lang), code: .usage) }
+        catch let e as FieldError { throw CLIError("\(id): " + e.sentence(lang), code: .usage) }
         catch { throw CLIError("\(id): \(error)", code: .usage) }
         let id = try ctx.caseId(self.id)
         try ctx.apply(id, .setField(path: field, value: parsed))
