@@ -59,8 +59,11 @@ extension StoreEffects {
         InsightCodes.link(&features, data: environment.data, workspace: environment.workspace)
         let insight = PortfolioInsight(features, catalog: environment.catalog, calendar: .engine(calendars.context, summaries: byId),
                                        today: environment.today)
+        // A programme file that cannot be read is reported by `renkei validate`; the rest still load.
+        let grants = GrantRules(programmes: ProgrammeLoader.load(data: environment.data, workspace: environment.workspace).programmes,
+                                windows: calendars.loaded.fundingWindows)
         return InsightData(insight: insight, calendars: calendars.loaded.calendars, holidays: calendars.loaded.holidays,
-                           readings: searchReadings())
+                           readings: searchReadings(), grants: grants)
     }
 }
 

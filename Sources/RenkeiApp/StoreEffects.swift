@@ -41,11 +41,12 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         switch effect {
         case .quit, .loadDeadlinesInBackground, .loadInsight, .sync, .loadSyncStatus:
             return nil
-        case .loadConflicts, .markSeen:
+        case .loadConflicts, .markSeen, .resolveRecordEdit:
             return performTeam(effect)
         case .save(let id, let command, let expect):
             do {
-                let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect)
+                let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect,
+                                        programmeItems: state.catalog.programmeItems)
                 return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0) })
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)

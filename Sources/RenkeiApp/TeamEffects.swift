@@ -13,6 +13,11 @@ extension StoreEffects {
         switch effect {
         case .loadConflicts:
             return .conflictsLoaded(ConcurrentEditScan.open(store))
+        case .resolveRecordEdit(let file, let id, let takeOther):
+            do {
+                let (_, warning) = try store.resolveRecordEdit(file: file, id: id, takeOther: takeOther, actor: environment.actor, now: environment.now())
+                return .recordEditResolved(file: file, label: "resolve \(id)", warning: warning.map { TerminalText.inline($0) })
+            } catch { return .failed(TerminalText.inline("\(error)")) }
         case .markSeen(let id):
             // Only a mark: a read-only workspace or a lost write leaves it, nothing else.
             try? SyncLocalState(workspace: environment.workspace).markSeen(id)

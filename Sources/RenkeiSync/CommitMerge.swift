@@ -22,22 +22,33 @@ struct CommitMerge {
         (path.hasPrefix("cases/") || path.hasPrefix("trash/")) && path.hasSuffix(".json") && !path.dropFirst(6).contains("/")
     }
 
+    /// One `cat-file --batch` reads every version the merge needs and one `hash-object` writes
+    /// every result: git processes per sync, not per case (three per case made 300 processes
+    /// for 100 cases — over a second of a 10,000-case sync under load, BENCHMARKS.md).
     func merge(base: String, ours: String, theirs: String) throws -> Outcome {
         let dOurs = try repo.diff(base, ours), dTheirs = try repo.diff(base, theirs)
         var changes: [String: String?] = [:]
+        /// Merged files not yet in git's object store (written in one call at the end).
+        var results: [String: Data] = [:]
         var out = Outcome(tree: "")
         var restored: [String] = []
         let both = dTheirs.keys.filter { dOurs[$0] != nil }
-        let bodies = try repo.read(blobs: both.flatMap { [dOurs[$0]?.blob, dTheirs[$0]?.blob] }.compactMap { $0 })
+        // The base version of a path both sides changed is the old side of either diff.
+        let bodies = try repo.read(blobs: both.flatMap { [dOurs[$0]?.oldBlob, dOurs[$0]?.blob, dTheirs[$0]?.blob] }.compactMap { $0 })
+        func baseData(_ path: String) -> Data? { dOurs[path]?.oldBlob.flatMap { bodies[$0] } }
+        // The case merges themselves are pure and independent: both cores at once.
+        let caseJobs = both.filter { Self.isCase($0) && dOurs[$0]?.blob != nil && dTheirs[$0]?.blob != nil && dOurs[$0]?.blob != dTheirs[$0]?.blob }.sorted()
+        let caseResults = Self.mergeConcurrently(caseJobs.map { path in
+            (path, baseData(path), bodies[dOurs[path]!.blob!] ?? Data(), bodies[dTheirs[path]!.blob!] ?? Data())
+        }, catalog: catalog)
 
         for (path, t) in dTheirs.sorted(by: { $0.key < $1.key }) {
             guard let o = dOurs[path] else { changes[path] = .some(t.blob); continue }
             if o.blob == t.blob { continue }
             if RecordFileMerge.isRecord(path), let ob = o.blob, let tb = t.blob,
-               let r = try? RecordFileMerge.merge(base: try repo.blob(base, path).map { try repo.read(blob: $0) },
-                                                  ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data()) {
+               let r = try? RecordFileMerge.merge(base: baseData(path), ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data()) {
                 // A municipality profile or partner record: field by field, like a case.
-                changes[path] = .some(try repo.write(blob: r.data))
+                results[path] = r.data
                 out.concurrent += r.recorded
                 continue
             }
@@ -52,10 +63,10 @@ struct CommitMerge {
             }
             switch (o.blob, t.blob) {
             case let (ob?, tb?):
-                let baseData = try repo.blob(base, path).map { try repo.read(blob: $0) }
                 do {
-                    let r = try CaseFileMerge.merge(base: baseData, ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data(), path: path, catalog: catalog)
-                    changes[path] = .some(try repo.write(blob: r.data))
+                    let r = try caseResults[path]?.get()
+                        ?? CaseFileMerge.merge(base: baseData(path), ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data(), path: path, catalog: catalog)
+                    results[path] = r.data
                     out.merged += 1
                     out.concurrent += r.recorded.count
                 } catch CaseFileMerge.Failure.newerSchema(_, let v) {
@@ -69,24 +80,51 @@ struct CommitMerge {
                 }
             case let (nil, tb?), let (tb?, nil):
                 // Deleted (trashed) on one side, edited on the other: the edit wins.
-                let edited = try repo.read(blob: tb)
+                let edited = try bodies[tb] ?? repo.read(blob: tb)
                 guard let doc = try? CaseCodec.decode(edited, path: path) else {
                     if o.blob == nil { changes[path] = .some(tb) }
                     continue
                 }
                 var back = doc
                 back.value = CaseRestore.restored(doc.value, context: restoreContext())
-                changes[path] = .some(try repo.write(blob: try CaseCodec.encode(back)))
+                results[path] = try CaseCodec.encode(back)
                 if path.hasPrefix("cases/") { restored.append(String(path.dropFirst(6))) }
                 out.notices.append(.restoredFromTrash(caseId: String(path.dropFirst(6).dropLast(5))))
             case (nil, nil):
                 continue
             }
         }
+        let paths = results.keys.sorted()
+        for (path, blob) in zip(paths, try repo.write(blobs: paths.map { results[$0]! })) { changes[path] = .some(blob) }
         // A case brought back is not also in trash/.
         for name in restored { changes["trash/" + name] = .some(nil) }
         out.tree = try repo.tree(from: ours, changes: changes)
         return out
+    }
+
+    /// `CaseFileMerge` over many files on all cores (a sync brings in hundreds); each result
+    /// is the same as merging it alone — the merge has no shared state.
+    static func mergeConcurrently(_ jobs: [(path: String, base: Data?, ours: Data, theirs: Data)], catalog: Catalog?)
+        -> [String: Result<CaseFileMerge.Output, Error>] {
+        let slots = ResultSlots(count: jobs.count)
+        let lanes = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8, max(1, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            for i in stride(from: lane, to: jobs.count, by: lanes) {
+                let j = jobs[i]
+                slots.set(i, Result { try CaseFileMerge.merge(base: j.base, ours: j.ours, theirs: j.theirs, path: j.path, catalog: catalog) })
+            }
+        }
+        var out: [String: Result<CaseFileMerge.Output, Error>] = [:]
+        for (i, j) in jobs.enumerated() { if let r = slots.get(i) { out[j.path] = r } }
+        return out
+    }
+
+    final class ResultSlots: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Result<CaseFileMerge.Output, Error>?]
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ r: Result<CaseFileMerge.Output, Error>) { lock.lock(); items[i] = r; lock.unlock() }
+        func get(_ i: Int) -> Result<CaseFileMerge.Output, Error>? { lock.lock(); defer { lock.unlock() }; return items[i] }
     }
 
     func setAside(_ path: String, _ data: Data?, side: MergeSide) throws -> String {

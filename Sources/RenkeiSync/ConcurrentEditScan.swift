@@ -2,7 +2,8 @@ import Foundation
 import RenkeiCore
 import RenkeiStore
 
-/// The open concurrent edits of every case, in a stable order (case id, then record): what
+/// The open concurrent edits of every case, then of every municipality profile and partner
+/// record, in a stable order (case id, then record; then file, then path): what
 /// `renkei conflicts` numbers and the workbench's review list shows.
 public enum ConcurrentEditScan {
     public static func open(_ store: CaseStore) -> [ConcurrentEditRow] {
@@ -15,6 +16,20 @@ public enum ConcurrentEditScan {
                   let doc = try? CaseCodec.decode(data, path: url.path) else { continue }
             for e in doc.value.concurrentEdits ?? [] where e.isOpen {
                 rows.append(ConcurrentEditRow(caseId: doc.value.id, caseTitle: doc.value.title, edit: e))
+            }
+        }
+        return rows + records(store)
+    }
+
+    /// Profiles and partner records merge field by field too (`RecordMerge`); a file that does
+    /// not read is its loader's to report, not listed here.
+    static func records(_ store: CaseStore) -> [ConcurrentEditRow] {
+        var rows: [ConcurrentEditRow] = []
+        for file in store.recordFiles() {
+            guard let tree = store.recordTree(file) else { continue }
+            let name = tree.objectValue?["name"]?.stringValue ?? (file as NSString).lastPathComponent
+            for e in RecordEdits.all(in: tree) where e.isOpen {
+                rows.append(ConcurrentEditRow(caseId: file, caseTitle: name, edit: e, record: file))
             }
         }
         return rows

@@ -45,6 +45,7 @@ struct MoveIn {
         return try workspace.lock.withLock(timeout: 30) {
             try DurableFile.write(try JSONEncoder().encode(Pending(from: from, to: to)), to: pendingURL)
             var moved = Moved()
+            var writes: [DurableBatch.Item] = []
             for (path, e) in diff.sorted(by: { $0.key < $1.key }) {
                 let url = repo.root.appendingPathComponent(path)
                 let current = try? RegularFile.read(url, limit: Self.fileLimit)
@@ -59,25 +60,39 @@ struct MoveIn {
                 if current != before, let current {
                     wanted = try reconcile(path, local: current, before: before, incoming: after)
                 }
-                if let wanted {
+                if wanted != nil {
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                             attributes: [.posixPermissions: 0o700])
-                    try DurableFile.write(wanted, to: url, mode: path.hasPrefix("cases/") || path.hasPrefix("trash/") ? 0o600 : 0o644)
-                } else if unlink(url.path) != 0 && errno != ENOENT {
-                    throw StoreError.io(path: url.path, op: "remove", code: errno)
                 }
+                writes.append(DurableBatch.Item(url: url, data: wanted, mode: path.hasPrefix("cases/") || path.hasPrefix("trash/") ? 0o600 : 0o644))
                 if path.hasPrefix("cases/") { moved.changed.append(path) }
             }
+            // One flush round for all files (each still old or new, never torn; the pending
+            // note above makes the whole move complete after a kill). An unconfirmed directory
+            // fsync stops the sync as before: the pending note finishes the move next time.
+            if let unconfirmed = try DurableBatch.apply(writes) { throw StoreError.workspace(unconfirmed) }
             let head = try repo.head()
             if head != to {
                 try repo.git.must(["update-ref", "-m", "renkei sync", "HEAD", to] + (head.map { [$0] } ?? []))
             }
+            refreshGitIndex(diff)
             try? FileManager.default.removeItem(at: pendingURL)
-            // git's own index still describes the old HEAD: refresh it (work tree untouched), so
-            // `git status` by hand shows nothing to commit. Only a cache: failure is harmless.
-            _ = try? repo.git.run(["reset", "-q"])
             return moved
         }
+    }
+
+    /// git's own index still describes the old HEAD: point the changed paths at the new
+    /// objects (work tree untouched), so `git status` by hand shows nothing to commit. Only
+    /// these paths — `git reset` re-read all 10,000 entries and stat'ed every file. git
+    /// re-checks these entries' stat data the next time it looks (they carry none). Only a
+    /// cache: failure is harmless (the next commit's `add -A` puts it right).
+    func refreshGitIndex(_ diff: [String: Repository.Entry]) {
+        guard !diff.isEmpty else { return }
+        var lines = ""
+        for (path, e) in diff.sorted(by: { $0.key < $1.key }) {
+            lines += e.blob.map { "\(e.mode) \($0)\t\(path)\n" } ?? "0 \(String(repeating: "0", count: 40))\t\(path)\n"
+        }
+        _ = try? repo.git.run(["update-index", "--index-info"], input: Data(lines.utf8))
     }
 
     /// Why a case file does not read (nil: it does, or it is not a case file).

@@ -56,6 +56,8 @@ public struct Repository: Sendable {
         /// The object before and after; nil where the file is absent.
         public var oldBlob: String?
         public var blob: String?
+        /// The file mode after (`100644`, `100755`, `120000`).
+        public var mode = "100644"
     }
 
     /// What changed from one commit to another, path by path (no rename detection: a case
@@ -73,15 +75,10 @@ public struct Repository: Sendable {
             guard meta.count >= 5 else { continue }
             let oldBlob = String(meta[2]), newBlob = String(meta[3])
             let status: Status = meta[4].hasPrefix("A") ? .added : meta[4].hasPrefix("D") ? .deleted : .modified
-            out[path] = Entry(path: path, status: status, oldBlob: status == .added ? nil : oldBlob, blob: status == .deleted ? nil : newBlob)
+            out[path] = Entry(path: path, status: status, oldBlob: status == .added ? nil : oldBlob, blob: status == .deleted ? nil : newBlob,
+                              mode: String(meta[1]))
         }
         return out
-    }
-
-    /// The blob of `path` in `commit`, nil when absent.
-    public func blob(_ commit: String, _ path: String) throws -> String? {
-        let r = try git.run(["rev-parse", "--verify", "-q", commit + ":" + path])
-        return r.ok ? r.text : nil
     }
 
     public func read(blob: String) throws -> Data {
@@ -107,8 +104,30 @@ public struct Repository: Sendable {
         return out
     }
 
-    public func write(blob data: Data) throws -> String {
-        try git.must(["hash-object", "-w", "--stdin"], input: data).text
+    /// Many blobs in one process, in order: each goes through a scratch file in git's own
+    /// directory (`hash-object --stdin-paths` reads paths, not contents). The scratch files
+    /// need no fsync: git copies them into its object store and they are removed after.
+    public func write(blobs: [Data]) throws -> [String] {
+        guard !blobs.isEmpty else { return [] }
+        let dir = stateDir.appendingPathComponent("blobs")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for (i, data) in blobs.enumerated() {
+            let url = dir.appendingPathComponent(String(i))
+            guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+                throw SyncError.git(command: "hash-object", message: "could not write \(url.path)")
+            }
+            paths.append(url.path)
+        }
+        // --no-filters: the bytes as they are (no attribute-driven conversion of a scratch path).
+        let ids = try git.must(["hash-object", "-w", "--no-filters", "--stdin-paths"], input: Data((paths.joined(separator: "\n") + "\n").utf8))
+            .text.split(separator: "\n").map(String.init)
+        guard ids.count == blobs.count else {
+            throw SyncError.git(command: "hash-object", message: "\(ids.count) objects written for \(blobs.count) files")
+        }
+        return ids
     }
 
     /// A tree: `base` with `changes` applied (path → blob, or nil to remove), built in a

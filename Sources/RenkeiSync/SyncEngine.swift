@@ -125,6 +125,7 @@ public final class SyncEngine {
     func commitLocal() throws -> [SyncMessage] {
         var notices: [SyncMessage] = []
         try workspace.lock.withLock(timeout: 30) {
+            forgetHalfWayMerge()
             try repo.git.must(["add", "-A"])
             let staged = try repo.git.must(["diff", "--cached", "--name-only", "-z", "--diff-filter=AM", "--", "cases", "trash"]).out
                 .split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
@@ -143,6 +144,16 @@ public final class SyncEngine {
             }
         }
         return notices
+    }
+
+    /// A plain `git pull`/`git merge` that stopped half-way (the driver refused an unreadable
+    /// side) leaves MERGE_HEAD: our commit would then record that commit as merged although
+    /// its changes are not in the tree, and the sync would never merge them. Forget it (as
+    /// `git reset` does; index and work tree untouched) — the sync merges that commit itself.
+    func forgetHalfWayMerge() {
+        for name in ["MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "MERGE_RR", "AUTO_MERGE", "CHERRY_PICK_HEAD", "REVERT_HEAD", "SQUASH_MSG"] {
+            try? FileManager.default.removeItem(at: repo.gitDir.appendingPathComponent(name))
+        }
     }
 
     func fetch(remote: String) throws {

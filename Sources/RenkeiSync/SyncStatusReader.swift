@@ -15,12 +15,14 @@ public enum SyncStatusReader {
             return SyncStatus(sharing: .notShared, unseen: unseen)
         }
         let repo = Repository(git: git)
+        // Only merges record concurrent edits, so only a shared workspace has any to count.
+        let openEdits = ConcurrentEditScan.open(CaseStore(workspace: workspace, loadCatalog: { Catalog() }, useIndex: false)).count
         do {
             let dirty = try changedHere(repo)
             let head = try repo.head()
             guard try repo.remoteURL() != nil else {
                 let committed = try head.map { try casePaths(repo.diff(SyncEngine.emptyTree, $0)) } ?? []
-                return SyncStatus(sharing: .noRemote, up: committed.union(dirty).count, unseen: unseen)
+                return SyncStatus(sharing: .noRemote, up: committed.union(dirty).count, unseen: unseen, openEdits: openEdits)
             }
             let upstream = try repo.resolve("refs/remotes/origin/" + repo.branch())
             var up = dirty, down = 0
@@ -31,9 +33,9 @@ public enum SyncStatusReader {
             }
             let last = local.last()
             return SyncStatus(sharing: .shared, up: up.count, down: down, lastSync: last?.success.flatMap(Timestamp.init),
-                              reach: last?.reach, unseen: unseen)
+                              reach: last?.reach, unseen: unseen, openEdits: openEdits)
         } catch {
-            return SyncStatus(sharing: .shared, unseen: unseen)
+            return SyncStatus(sharing: .shared, unseen: unseen, openEdits: openEdits)
         }
     }
 

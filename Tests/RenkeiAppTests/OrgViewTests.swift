@@ -21,6 +21,14 @@ import Testing
         program.settle()
     }
 
+    /// The workbench on `ws`, settled, with `id`'s detail open.
+    static func openOn(_ ws: TempWorkspace, _ lang: Lang, caseId id: String, height: Int = 40) -> Program {
+        let program = Program.open(ws.environment, settings: Settings(lang: lang), width: 100, height: height)
+        program.settle()
+        openCase(program, id)
+        return program
+    }
+
     static func golden(_ screen: Screen, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(screen.isWellFormed, "\(name): malformed screen", sourceLocation: sourceLocation)
         let url = goldens.appendingPathComponent(name + ".txt")
@@ -42,9 +50,7 @@ import Testing
     func municipalityViewFromACaseDetail(_ lang: Lang) throws {
         let ws = try TempWorkspace()
         defer { ws.remove() }
-        let program = Program.open(ws.environment, settings: Settings(lang: lang), width: 100, height: 40)
-        program.settle()
-        Self.openCase(program, "sayama-ntt-eco-action")
+        let program = Self.openOn(ws, lang, caseId: "sayama-ntt-eco-action")
         #expect(program.state.page == .detail)
         program.send(.key(.char("M")))
         program.settle()
@@ -82,9 +88,7 @@ import Testing
         let input = NewCaseInput(id: "sabae-tbm-bags", title: "LIMEX 素材の指定ごみ袋（試験）", municipality: "鯖江市", partners: ["株式会社ＴＢＭ"])
         _ = try ws.environment.store.create(input, actor: "試験者", now: Timestamp("2026-11-23T09:00:00+09:00")!)
 
-        let program = Program.open(ws.environment, settings: Settings(lang: lang), width: 100, height: 30)
-        program.settle()
-        Self.openCase(program, "hayama-tbm-agreement")
+        let program = Self.openOn(ws, lang, caseId: "hayama-tbm-agreement", height: 30)
         program.send(.key(.char("P")))
         program.settle()
         #expect(program.state.page == .partner)
@@ -135,9 +139,7 @@ import Testing
         defer { ws.remove() }
         _ = try ws.environment.store.create(NewCaseInput(id: "torino-visit", title: "海外の視察", municipality: "トリノ市（イタリア）"), actor: "試験者",
                                             now: Timestamp("2026-11-23T09:00:00+09:00")!)
-        let program = Program.open(ws.environment, settings: Settings(lang: .ja), width: 100, height: 30)
-        program.settle()
-        Self.openCase(program, "torino-visit")
+        let program = Self.openOn(ws, .ja, caseId: "torino-visit", height: 30)
         program.send(.key(.char("M")))
         program.settle()
         #expect(program.state.page == .detail, "no view for free text")

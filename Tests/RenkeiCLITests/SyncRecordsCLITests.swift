@@ -59,4 +59,53 @@ import Testing
         #expect(merged["notes"] as? String == "髙橋: 面談済み")
         #expect((merged["aliases"] as? [String])?.contains("ｷｭｱｱｯﾌﾟ") == true)
     }
+    /// Issue 12: a profile's or partner record's concurrent edit is listed beside the cases'
+    /// (`conflicts`, `--json`), reviewed with one command (keep / take the other), undoable,
+    /// and the review travels with the next sync (the other machine no longer lists it).
+    @Test func recordEditsAreListedReviewedAndUndoneLikeCases() throws {
+        let lab = try SyncLab()
+        try lab.setUp(["a", "b"])
+        let partner = "partners/cureapp.json"
+        try edit(lab, "a", Self.profile) { $0["notes"] = "佐藤: 議会前に確認 ①" }
+        try edit(lab, "b", Self.profile) { $0["notes"] = "鈴木: ｶﾀｶﾅで記入 🚀" }
+        try edit(lab, "a", partner) { $0["notes"] = "髙橋: 面談済み ㈱" }
+        try edit(lab, "b", partner) { $0["notes"] = "令和８年 再訪" }
+        try lab.run("a", ["sync"]); try lab.run("b", ["sync"]); try lab.run("a", ["sync"])
+
+        let rows = try CLI.json(try lab.run("a", ["conflicts", "--json"])) as! [[String: Any]]
+        let records = rows.filter { $0["record"] != nil }
+        #expect(Set(records.compactMap { $0["record"] as? String }) == [Self.profile, partner], "\(rows)")
+        let profileRow = try #require(records.first { $0["record"] as? String == Self.profile })
+        #expect(profileRow["unit"] as? String == "notes")
+        let values = Set([profileRow["kept"] as? String, profileRow["other"] as? String].compactMap { $0 })
+        #expect(values == ["佐藤: 議会前に確認 ①", "鈴木: ｶﾀｶﾅで記入 🚀"])
+        let text = try lab.run("a", ["conflicts"]).stdout
+        #expect(text.contains(Self.profile) && text.contains(partner) && text.contains("2 concurrent edits"), "\(text)")
+
+        // Take the other value: the field changes, the edit is no longer listed; undo brings both back.
+        let n = try #require(profileRow["number"] as? Int)
+        let other = try #require(profileRow["other"] as? String), kept = try #require(profileRow["kept"] as? String)
+        let took = try lab.run("a", ["conflicts", "--take-other", "\(n)"])
+        #expect(took.status == 0, "\(took.stderr)")
+        #expect(try read(lab, "a", Self.profile)["notes"] as? String == other)
+        #expect(!(try lab.run("a", ["conflicts"]).stdout.contains(Self.profile)))
+        #expect(try lab.run("a", ["undo"]).status == 0)
+        #expect(try read(lab, "a", Self.profile)["notes"] as? String == kept)
+        #expect(try lab.run("a", ["conflicts"]).stdout.contains(Self.profile))
+        #expect(try lab.run("a", ["redo"]).status == 0)
+        #expect(try read(lab, "a", Self.profile)["notes"] as? String == other)
+
+        // Keep the partner's value: nothing changes but the review; both machines agree after syncs.
+        let partnerRow = try #require((try CLI.json(try lab.run("a", ["conflicts", "--json"])) as! [[String: Any]]).first { $0["record"] as? String == partner })
+        let partnerNotes = try read(lab, "a", partner)["notes"] as? String
+        #expect(try lab.run("a", ["conflicts", "--keep", "\(partnerRow["id"] as! String)"]).status == 0)
+        #expect(try read(lab, "a", partner)["notes"] as? String == partnerNotes)
+        try lab.run("a", ["sync"]); try lab.run("b", ["sync"]); try lab.run("a", ["sync"])
+        #expect(lab.files("a", "municipalities") == lab.files("b", "municipalities"))
+        #expect(lab.files("a", "partners") == lab.files("b", "partners"))
+        #expect(try read(lab, "b", Self.profile)["notes"] as? String == other)
+        let left = try CLI.json(try lab.run("b", ["conflicts", "--json"])) as! [[String: Any]]
+        #expect(left.filter { $0["record"] != nil }.isEmpty, "\(left)")
+        #expect(try lab.run("b", ["municipality", "show", "112151"]).status == 0)
+    }
 }

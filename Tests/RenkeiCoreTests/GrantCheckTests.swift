@@ -43,6 +43,11 @@ import Testing
         let big = grantCase("big", total: 3_000_000_000)
         let b = GrantCheck.checks(for: big, code: "230006", kind: .prefecture, centralCoreCity: false, programmes: [Self.programme], windows: [], portfolio: [])
         #expect(b[0].bodyClass == .prefecture && b[0].capYen == 1_500_000_000 && !b[0].overCap)  // 15億 = 15億 is at the cap
+        // A 中枢中核都市 (profile flag) has the prefecture's cap, not the municipality's.
+        let core = GrantCheck.checks(for: big, code: "342025", kind: .coreCity, centralCoreCity: true, programmes: [Self.programme], windows: [], portfolio: [])
+        #expect(core[0].bodyClass == .centralCoreCity && core[0].capYen == 1_500_000_000 && !core[0].overCap)
+        let plainCity = GrantCheck.checks(for: big, code: "342025", kind: .coreCity, centralCoreCity: false, programmes: [Self.programme], windows: [], portfolio: [])
+        #expect(plainCity[0].bodyClass == .municipality && plainCity[0].capYen == 1_000_000_000 && plainCity[0].overCap)
         let bigger = grantCase("bigger", total: 3_000_000_002)
         #expect(GrantCheck.checks(for: bigger, code: nil, kind: .prefecture, centralCoreCity: false, programmes: [Self.programme], windows: [], portfolio: [])[0].overCap)
     }

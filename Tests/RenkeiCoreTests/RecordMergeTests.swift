@@ -63,4 +63,55 @@ import Testing
         let r = RecordMerge.merge(base: Self.base, ours: .object(o), theirs: .object(t))
         #expect(r.tree.objectValue?["readiness"]?.objectValue?["procurement"]?.stringValue == "ready")
     }
+    // MARK: - Reviewing a record's concurrent edit (RecordEdits)
+
+    static func conflicted() -> JSONValue {
+        var o = base.objectValue!, t = base.objectValue!
+        var od = o["desk"]!.objectValue!, td = t["desk"]!.objectValue!
+        od["contacts"] = .array([.object(["name": .string("髙橋"), "phone": .string("04-2953-2222")])])
+        td["contacts"] = .array([.object(["name": .string("髙橋"), "phone": .string("０４-２９５３-３３３３")])])
+        o["desk"] = .object(od); t["desk"] = .object(td)
+        o["notes"] = .string("佐藤: 議会前に確認 ①"); t["notes"] = .string("鈴木: ｶﾀｶﾅ 🚀")
+        return RecordMerge.merge(base: base, ours: .object(o), theirs: .object(t)).tree
+    }
+
+    @Test func recordEditsAreListedWithStableIdsAndPathsThatLeadToTheValue() throws {
+        let tree = Self.conflicted()
+        let edits = RecordEdits.all(in: tree)
+        #expect(Set(edits.map(\.unit)) == ["notes", "desk.contacts[髙橋].phone"])
+        #expect(edits.allSatisfy { $0.isOpen && $0.id.hasPrefix("r") && RecordEdits.value(at: $0.unit, in: tree) == $0.kept })
+        // The same disagreement gives the same id on every machine.
+        #expect(RecordEdits.all(in: Self.conflicted()).map(\.id) == edits.map(\.id))
+    }
+
+    @Test func takingTheOtherValueAndUndoingItRoundTrips() throws {
+        let tree = Self.conflicted()
+        let at = Timestamp("2026-12-03T10:00:00+09:00")!
+        for e in RecordEdits.all(in: tree) {
+            let r = try RecordEdits.resolve(tree, id: e.id, takeOther: true, by: "髙橋", at: at)
+            #expect(RecordEdits.value(at: e.unit, in: r.tree) == e.other && r.before == e.kept && r.after == e.other)
+            let reviewed = try #require(RecordEdits.all(in: r.tree).first { $0.id == e.id })
+            #expect(reviewed.resolution == ConcurrentEdit.Resolution(choice: .other, by: "髙橋", at: at))
+            #expect(RecordEdits.unresolve(r.tree, id: e.id, path: r.path, before: r.before, after: r.after) == tree)
+            // Changed since (by a sync or by hand): undo refuses rather than overwrite.
+            let changed = try #require(RecordEdits.setting(e.unit, to: .string("別の値"), in: r.tree))
+            #expect(RecordEdits.unresolve(changed, id: e.id, path: r.path, before: r.before, after: r.after) == nil)
+            // Keeping changes no field, only the review.
+            let kept = try RecordEdits.resolve(tree, id: e.id, takeOther: false, by: "髙橋", at: at)
+            #expect(RecordEdits.value(at: e.unit, in: kept.tree) == e.kept && kept.before == kept.after)
+        }
+        #expect(throws: RecordEdits.Failure.unknown(id: "r-none")) { try RecordEdits.resolve(tree, id: "r-none", takeOther: true, by: "a", at: at) }
+    }
+
+    /// A review made on one machine wins over the same record still open on the other, in
+    /// either merge direction, so every replica stops listing it.
+    @Test func aReviewTravelsThroughTheMergeWhicheverSideIsOurs() throws {
+        let tree = Self.conflicted()
+        let e = try #require(RecordEdits.all(in: tree).first { $0.unit == "notes" })
+        let reviewed = try RecordEdits.resolve(tree, id: e.id, takeOther: true, by: "佐藤", at: Timestamp("2026-12-03T10:00:00+09:00")!).tree
+        let m1 = RecordMerge.merge(base: tree, ours: reviewed, theirs: tree)
+        let m2 = RecordMerge.merge(base: tree, ours: tree, theirs: reviewed)
+        #expect(m1.tree == m2.tree && m1.tree == reviewed && m1.recorded == 0)
+        #expect(RecordEdits.all(in: m1.tree).filter(\.isOpen).map(\.unit) == ["desk.contacts[髙橋].phone"])
+    }
 }

@@ -95,6 +95,34 @@ import Testing
         #expect(h.state.modal == nil && h.state.page == .detail && h.state.detail?.id == "aichi-station-ai-drone")
     }
 
+    /// A municipality profile's concurrent edit in the same list: `t`/`w` review it through the
+    /// record review (not a case command), Enter opens the municipality, and the header counts
+    /// the edits waiting for review.
+    @Test func recordEditsAreReviewedFromTheSameListAndCountedInTheHeader() {
+        var h = Harness(TUIFixtures.state(.ja, width: 120, height: 30))
+        let record = ConcurrentEditRow(caseId: "municipalities/112151.json", caseTitle: "春日部市",
+                                       edit: ConcurrentEdit(id: "r0123456789", unit: "desk.name", field: nil, kept: .string("産業振興課 ㈱連携窓口"),
+                                                            other: .string("企画課 ｶﾀｶﾅ窓口"), keptSide: .init(by: nil, at: nil, event: nil),
+                                                            otherSide: .init(by: nil, at: nil, event: nil), cause: .bothChanged),
+                                       record: "municipalities/112151.json")
+        var status = Self.shared
+        status.openEdits = 3
+        h.send(.syncStatusLoaded(status))
+        #expect(h.screen().text.split(separator: "\n")[0].contains(SyncMessage.openEditsCount(3).text(.ja)))
+        h.send(Self.k("C"))
+        h.send(.conflictsLoaded(Self.edits + [record]))
+        #expect(h.screen().text.contains("春日部市") && h.screen().text.contains("企画課 ｶﾀｶﾅ窓口"))
+        h.effects = []
+        h.send(Self.k("G") + Self.k("t"))
+        #expect(h.effects == [.resolveRecordEdit(file: "municipalities/112151.json", id: "r0123456789", takeOther: true)])
+        h.send(.recordEditResolved(file: "municipalities/112151.json", label: "resolve r0123456789"))
+        #expect(h.effects.suffix(2) == [.loadSyncStatus, .loadConflicts])
+        h.send(Self.k("w"))
+        #expect(h.effects.last == .resolveRecordEdit(file: "municipalities/112151.json", id: "r0123456789", takeOther: false))
+        h.send(.key(.enter))
+        #expect(h.effects.last == .openMunicipality(name: "春日部市", prefecture: nil, code: "112151"))
+    }
+
     @Test func openingAnUnseenCaseTakesItsMarkAway() {
         var h = Harness(TUIFixtures.state(.ja, width: 100, height: 30))
         h.send(.syncStatusLoaded(Self.shared))

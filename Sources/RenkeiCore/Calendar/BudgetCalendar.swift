@@ -170,12 +170,7 @@ public struct MonthDay: Equatable, Hashable, Sendable, CustomStringConvertible {
         var text = text
         return text.withUTF8 { b -> (Int, Int)? in
             guard (3...5).contains(b.count), let dash = b.firstIndex(of: 0x2D), (1...2).contains(dash), (1...2).contains(b.count - dash - 1) else { return nil }
-            var m = 0, d = 0
-            for i in 0..<b.count where i != dash {
-                let c = b[i]
-                guard c >= 0x30, c <= 0x39 else { return nil }
-                if i < dash { m = m * 10 + Int(c - 0x30) } else { d = d * 10 + Int(c - 0x30) }
-            }
+            guard let m = ASCIIDigits.value(b, 0..<dash), let d = ASCIIDigits.value(b, (dash + 1)..<b.count) else { return nil }
             return (m, d)
         }
     }

@@ -15,8 +15,8 @@ public struct Catalog: Codable, Equatable, Sendable {
     /// (`<workspace>/municipalities/<code>.json`), not per case. Optional in catalog files.
     public var readinessItems: [CatalogItem]
     /// A funding programme's criteria and obligations (Data/funding), tickable on a case that
-    /// relies on it but in no stage's list; set by the command that loaded the programmes
-    /// (`renkei grant ID --tick`), never read from a catalog file.
+    /// relies on it but in no stage's list; set by whoever loaded the programmes (`renkei grant
+    /// ID --tick`, the workbench once its insight data arrives), never read from a catalog file.
     public var programmeItems: [CatalogItem] = []
 
     public init(schemaVersion: Int = 1, source: String = "", stages: [StageSpec] = [], exits: [ExitSpec] = [],

@@ -60,8 +60,20 @@ public struct FundingProgramme: Codable, Equatable, Sendable {
     /// whose `program` is this programme's id).
     public func covers(_ s: FundingSource, windows: [FundingWindow]) -> Bool {
         if let w = s.windowId, windows.first(where: { $0.id == w })?.program == id { return true }
-        let n = TextNormalizer.fold(s.name)
+        return matches(sourceName: s.name)
+    }
+
+    /// Whether a funding source's name names this programme (NFKC-folded, as a part of the name).
+    public func matches(sourceName name: String) -> Bool {
+        let n = TextNormalizer.fold(name)
         return matchNames.contains { n.contains(TextNormalizer.fold($0)) }
+    }
+
+    /// This programme's application windows for a fiscal year (a window naming no year counts
+    /// for every year), earliest deadline first: `program` in `<workspace>/funding/*.json` is
+    /// the programme's id.
+    public func windows(in all: [FundingWindow], fiscalYear: Int?) -> [FundingWindow] {
+        all.filter { $0.program == id && ($0.fiscalYear == nil || $0.fiscalYear == fiscalYear) }.sorted { ($0.closes, $0.id) < ($1.closes, $1.id) }
     }
 
     /// Problems a person can fix in the file.

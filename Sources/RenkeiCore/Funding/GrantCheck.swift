@@ -47,8 +47,9 @@ public struct GrantCheck: Equatable, Sendable {
                 guard let code, other.code == code, other.c.budget.fiscalYear == fy, fy != nil else { return false }
                 return other.c.budget.funding.contains { p.covers($0, windows: windows) }
             }.count
+            // A window the case links, else the programme's own window for the case's year.
             let window = ((s.windowId.map { [$0] } ?? []) + c.fundingWindows).lazy.compactMap { id in windows.first { $0.id == id } }
-                .first { $0.program == p.id || s.windowId == $0.id }
+                .first { $0.program == p.id || s.windowId == $0.id } ?? p.windows(in: windows, fiscalYear: fy).first
             out.append(GrantCheck(programme: p, sourceName: s.name, totalYen: total, nationalYen: national, localYen: local,
                                   arithmeticProblem: problem, bodyClass: cls, track: track, capYen: cap,
                                   overCap: national.flatMap { n in cap.map { n > $0 } } ?? false,

@@ -54,6 +54,10 @@ public enum MunicipalityMessage: Equatable, Sendable {
     case summary(linked: Int, ambiguous: Int, unresolved: Int, already: Int)
     /// `show`/`list` when a typed name fits several bodies.
     case chooseOne(input: String, candidates: [String])
+    /// The new-case form: the name typed so far fits one body, which the case will be linked to.
+    case willLink(body: String, code: String)
+    /// The new-case form: no body fits; saved as free text, the nearest bodies offered.
+    case freeText(near: [String])
     case notFound(input: String)
     case profileSize(size: String, fromKind: Bool)
     case readinessCounts(yes: Int, partial: Int, no: Int, unknown: Int)
@@ -84,6 +88,12 @@ public enum MunicipalityMessage: Equatable, Sendable {
         case .chooseOne(let input, let cs):
             return ja ? "「\(input)」は複数の団体に当たります: \(cs.joined(separator: "、")) — 都道府県を付けるかコードで指定してください"
                       : "'\(input)' fits several bodies: \(cs.joined(separator: ", ")) — add the prefecture or give the code"
+        case .willLink(let body, let code):
+            return ja ? "→ \(body)［\(code)］に結び付けます" : "→ will be linked to \(body) [\(code)]"
+        case .freeText(let near):
+            let base = ja ? "団体コード表に一致なし（自由記述として保存）" : "not in the table of local governments (saved as free text)"
+            guard !near.isEmpty else { return base }
+            return base + (ja ? "。候補: " + near.joined(separator: "、") : "; nearest: " + near.joined(separator: ", "))
         case .notFound(let input):
             return ja ? "「\(input)」に当たる団体はありません — renkei municipality find で候補を確認できます"
                       : "no local government matches '\(input)' — see the candidates with renkei municipality find"

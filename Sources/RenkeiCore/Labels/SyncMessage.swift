@@ -35,6 +35,8 @@ public enum SyncMessage: Equatable, Sendable {
     // the workbench's header and review list
     case lastSynced(at: String)
     case unseenCount(Int)
+    /// The header: concurrent edits waiting for review (`C` opens the list).
+    case openEditsCount(Int)
     case conflictSide(label: String, value: String, who: String)
 
     public func text(_ lang: Lang) -> String {
@@ -123,6 +125,8 @@ public enum SyncMessage: Equatable, Sendable {
             return ja ? "同期 \(at)" : "synced \(at)"
         case .unseenCount(let n):
             return ja ? "● 他の人の変更 \(n)件" : "● \(n) changed by others"
+        case .openEditsCount(let n):
+            return ja ? "⚑ 同時編集の確認 \(n)件（C）" : "⚑ \(n) concurrent edit\(n == 1 ? "" : "s") to review (C)"
         case .conflictSide(let label, let value, let who):
             return ja ? "\(label)「\(value)」 \(who)" : "\(label) \"\(value)\" \(who)"
         }

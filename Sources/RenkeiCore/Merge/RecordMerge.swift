@@ -25,16 +25,27 @@ public enum RecordMerge {
         var found: [JSONValue] = []
         let b = base.map(withoutEdits), o = withoutEdits(ours), t = withoutEdits(theirs)
         var tree = merge3(b, o, t, path: "", found: &found) ?? .object([:])
-        // The review list: both sides' records and the new ones, once each, in one order.
+        // The review list: both sides' records and the new ones, once each (one disagreement
+        // is one record, reviewed on one side or not — the review is kept), in one order.
         let all = edits(ours) + edits(theirs) + found
         if var obj = tree.objectValue, !all.isEmpty {
-            var seen = Set<String>()
-            let unique = all.filter { seen.insert(canonical($0)).inserted }.sorted { canonical($0) < canonical($1) }
-            obj[editsKey] = .array(unique)
+            var byIdentity: [String: JSONValue] = [:]
+            for e in all {
+                let k = canonical(RecordEdits.identity(e))
+                if let have = byIdentity[k], reviewRank(have) >= reviewRank(e) { continue }
+                byIdentity[k] = e
+            }
+            obj[editsKey] = .array(byIdentity.keys.sorted().map { byIdentity[$0]! })
             tree = .object(obj)
         }
-        let known = Set((edits(ours) + edits(theirs)).map(canonical))
+        let known = Set((edits(ours) + edits(theirs)).map { canonical(RecordEdits.identity($0)) })
         return Result(tree: tree, recorded: Set(found.map(canonical)).subtracting(known).count)
+    }
+
+    /// Which of two copies of one record stays: a reviewed one over an open one, then the larger
+    /// in canonical JSON (two different reviews on two machines: the same one everywhere).
+    static func reviewRank(_ e: JSONValue) -> String {
+        (e.objectValue?["resolution"] == nil ? "0" : "1") + canonical(e)
     }
 
     static func withoutEdits(_ v: JSONValue) -> JSONValue {

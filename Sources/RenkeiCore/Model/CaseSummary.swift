@@ -35,6 +35,9 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     public var searchText: String
     /// Linked external funding windows (交付金・補助金・公募), so deadlines need no case decode.
     public var fundingWindows: [String]
+    /// The funding sources' names as written, so a case relying on a programme (第2世代交付金)
+    /// gets that programme's application windows in its deadlines without a link (issue 16).
+    public var fundingSources: [String]
     /// Compact similarity features (text hashes, stage timeline), so similar cases, 共同調達 and
     /// the funnel run from the index instead of decoding every case file.
     public var insight: InsightIndexFields?
@@ -53,7 +56,7 @@ public struct CaseSummary: Codable, Equatable, Sendable {
         department = ""; partners = []; stage = .issueDefinition; exit = nil; method = nil; domain = nil; fiscalYear = nil
         totalYen = 0; roughQuoteYen = nil; roughQuoteTicked = false; tags = []; nextActionText = nil; nextActionDue = nil
         snoozes = []; createdDay = nil; stageEnteredDay = nil; lastEventDay = nil; eventCount = 0; searchText = ""
-        fundingWindows = []; insight = nil
+        fundingWindows = []; fundingSources = []; insight = nil
     }
 
     public init(_ c: Case) {
@@ -89,6 +92,7 @@ public struct CaseSummary: Codable, Equatable, Sendable {
         parts += c.notes.map(\.text)
         searchText = TextNormalizer.fold(parts.joined(separator: "\u{1F}"))
         fundingWindows = c.linkedFundingWindowIds
+        fundingSources = c.budget.funding.map(\.name)
         insight = InsightIndexFields(c)
     }
 

@@ -21,12 +21,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         var text = text
         guard let (y, m, d) = text.withUTF8({ b -> (Int, Int, Int)? in
             guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var n = 0
-                for i in range { let c = b[i]; guard c >= 0x30, c <= 0x39 else { return nil }; n = n * 10 + Int(c - 0x30) }
-                return n
-            }
-            guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+            guard let y = ASCIIDigits.value(b, 0..<4), let m = ASCIIDigits.value(b, 5..<7),
+                  let d = ASCIIDigits.value(b, 8..<10) else { return nil }
             return (y, m, d)
         }) else { return nil }
         self.init(year: y, month: m, day: d)

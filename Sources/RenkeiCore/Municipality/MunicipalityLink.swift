@@ -35,3 +35,53 @@ public enum MunicipalityLink {
         return out
     }
 }
+
+/// A municipality as a person types it for a new case (`renkei new`, the workbench's form):
+/// linked to its code when it fits exactly one body (a name, 「府中市（東京都）」, a reading or a
+/// 6-digit code), asked about when it fits several (never a guess), kept as free text otherwise —
+/// with the nearest bodies offered. Pure.
+public enum MunicipalityOnEntry {
+    public enum Outcome: Equatable, Sendable {
+        case linked(MunicipalityEntry)
+        case ambiguous([MunicipalityEntry])
+        /// Not in the table; `near` are the closest bodies to offer (possibly none).
+        case freeText(near: [MunicipalityEntry])
+    }
+
+    /// What `name` (with `prefecture`, if written) is.
+    public static func outcome(_ name: String, prefecture: String?, _ r: MunicipalityResolver) -> Outcome {
+        let typed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let code = TextNormalizer.nfkc(typed)
+        if MunicipalityCode.isValid(code), let e = r.table.entry(code: code) { return .linked(e) }
+        switch r.resolve(typed, prefecture: prefecture) {
+        case .resolved(let e): return .linked(e)
+        case .ambiguous(let list): return .ambiguous(list)
+        case .unresolved: return .freeText(near: typed.isEmpty ? [] : r.suggest(typed, limit: 3))
+        }
+    }
+
+    /// Fills the input's code, kind and (when not written) prefecture for a name that fits one
+    /// body. A name typed as a reading, romaji or code (さやま, ｻﾔﾏ市, sayama, 112151) becomes the
+    /// body's name; one that contains it (埼玉県狭山市, 府中市（東京都）) is kept as written.
+    /// Other outcomes leave the input as typed.
+    @discardableResult
+    public static func link(_ input: inout NewCaseInput, _ r: MunicipalityResolver) -> Outcome {
+        let o = outcome(input.municipality, prefecture: input.prefecture, r)
+        if case .linked(let e) = o {
+            if !TextNormalizer.nfkc(input.municipality).contains(e.name) { input.municipality = r.table.fullName(e) }
+            input.code = e.code
+            input.kind = e.kind.caseKind
+            if (input.prefecture ?? "").isEmpty { input.prefecture = r.table.prefectureName(of: e.code) }
+        }
+        return o
+    }
+
+    /// The line under the form's municipality field while it is typed.
+    public static func hint(_ o: Outcome, typed: String, table: MunicipalityTable) -> MunicipalityMessage {
+        switch o {
+        case .linked(let e): return .willLink(body: table.displayName(e), code: e.code)
+        case .ambiguous(let list): return .chooseOne(input: typed, candidates: list.map { "\(table.displayName($0)) \($0.code)" })
+        case .freeText(let near): return .freeText(near: near.map { "\(table.displayName($0)) \($0.code)" })
+        }
+    }
+}

@@ -38,6 +38,10 @@ public struct NewCaseInput: Equatable, Sendable {
     public var fiscalYear: Int?
     public var department: String?
     public var exit: Exit?
+    /// 全国地方公共団体コード when the name was resolved to one body (`MunicipalityOnEntry.link`).
+    public var code: String?
+    /// The kind of that body (from the table), else the name's suffix decides.
+    public var kind: MunicipalityKind?
     public init(id: String, title: String, municipality: String, prefecture: String? = nil, partners: [String] = [],
                 fiscalYear: Int? = nil, department: String? = nil, exit: Exit? = nil) {
         self.id = id; self.title = title; self.municipality = municipality; self.prefecture = prefecture
@@ -62,9 +66,10 @@ public enum CaseFactory {
         if let fy = input.fiscalYear, !(2000...2100).contains(fy) {
             throw CommandError.field(.invalid(field: "budget.fiscalYear", value: String(fy), expected: .fiscalYear))
         }
-        let kind = municipalityKind(muni)
+        let kind = input.kind ?? municipalityKind(muni)
         var c = Case(id: input.id, title: title,
-                     municipality: Municipality(name: muni, prefecture: input.prefecture?.isEmpty == false ? input.prefecture : nil, kind: kind),
+                     municipality: Municipality(name: muni, prefecture: input.prefecture?.isEmpty == false ? input.prefecture : nil, kind: kind,
+                                                code: input.code),
                      department: input.department ?? "",
                      partners: input.partners.filter { !$0.isEmpty }.map { Partner(name: $0) },
                      exit: input.exit,
@@ -72,6 +77,7 @@ public enum CaseFactory {
         var changes = [Change(field: "stage", before: .null, after: .string(Stage.issueDefinition.rawValue)),
                        Change(field: "title", before: .null, after: .string(title)),
                        Change(field: "municipality.name", before: .null, after: .string(muni))]
+        if let code = input.code { changes.append(Change(field: "municipality.code", before: .null, after: .string(code))) }
         if let fy = input.fiscalYear { changes.append(Change(field: "budget.fiscalYear", before: .null, after: .int(fy))) }
         var ids = ctx.idSource()
         c.events = [Event(seq: 1, at: ctx.now, actor: ctx.actor, kind: .created, command: ctx.commandId, changes: changes,

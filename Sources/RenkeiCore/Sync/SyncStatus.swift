@@ -27,9 +27,13 @@ public struct SyncStatus: Equatable, Sendable {
     public var reach: Reach?
     /// Cases changed by others (brought in by a sync) and not opened here since.
     public var unseen: Set<String>
+    /// Concurrent edits waiting for review (cases, profiles and partner records).
+    public var openEdits: Int
 
-    public init(sharing: Sharing, up: Int = 0, down: Int = 0, lastSync: Timestamp? = nil, reach: Reach? = nil, unseen: Set<String> = []) {
+    public init(sharing: Sharing, up: Int = 0, down: Int = 0, lastSync: Timestamp? = nil, reach: Reach? = nil, unseen: Set<String> = [],
+                openEdits: Int = 0) {
         self.sharing = sharing; self.up = up; self.down = down; self.lastSync = lastSync; self.reach = reach; self.unseen = unseen
+        self.openEdits = openEdits
     }
 
     public static let notShared = SyncStatus(sharing: .notShared)
@@ -53,10 +57,17 @@ public struct SyncOutcome: Equatable, Sendable {
 /// One open concurrent edit and the case it belongs to, as `renkei conflicts` and the
 /// workbench's review list show it (numbered in a stable order: case id, then record).
 public struct ConcurrentEditRow: Equatable, Sendable {
+    /// The case's id; for a record, its file (`municipalities/112151.json`, `partners/x.json`).
     public var caseId: String
+    /// The case's title; for a record, its name.
     public var caseTitle: String
     public var edit: ConcurrentEdit
-    public init(caseId: String, caseTitle: String, edit: ConcurrentEdit) { self.caseId = caseId; self.caseTitle = caseTitle; self.edit = edit }
+    /// Set for a municipality profile's or partner record's edit: the file, relative to the
+    /// workspace (reviewed through the store's record review, not a case command).
+    public var record: String?
+    public init(caseId: String, caseTitle: String, edit: ConcurrentEdit, record: String? = nil) {
+        self.caseId = caseId; self.caseTitle = caseTitle; self.edit = edit; self.record = record
+    }
     /// The field path the values belong to (for names and value labels).
     public var path: String { edit.field ?? edit.unit }
 }

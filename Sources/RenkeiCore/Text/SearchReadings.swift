@@ -5,7 +5,8 @@
 /// The search itself stays `FoldedSearch`: a term becomes a few alternatives, any of which may
 /// occur in the folded text.
 public struct SearchReadings: Sendable {
-    let resolver: MunicipalityResolver?
+    /// The shipped table's resolver (nil without the table); the new-case form links with it too.
+    public let resolver: MunicipalityResolver?
     /// Each partner record's folded name and its keys (name and aliases, kana as hiragana,
     /// spaces removed — `MunicipalityFolding.text`).
     let partners: [(name: String, keys: [String])]

@@ -23,7 +23,7 @@ public enum TextNormalizer {
             out.reserveCapacity(b.count)
             var runStart = -1            // byte offset of a run that needs NFKC
             var held = -1, heldLength = 0   // the last stable scalar, not yet written
-            var heldValue: UInt32 = 0
+            var heldASCII: UInt32?           // its ASCII form, when it has one (Ａ → A, U+3000 → space)
             func flushRun(to end: Int) {
                 let run = String(decoding: UnsafeBufferPointer(rebasing: b[runStart..<end]), as: UTF8.self)
                 out.append(contentsOf: nfkc(run).lowercased().utf8)
@@ -31,7 +31,7 @@ public enum TextNormalizer {
             }
             func writeHeld() {
                 guard held >= 0 else { return }
-                if let ascii = fullWidthFold(heldValue)?.value ?? (heldValue < 0x80 ? heldValue : nil) {
+                if let ascii = heldASCII {
                     out.append(UInt8(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii))
                 } else {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: b[held..<(held + heldLength)]))
@@ -45,9 +45,10 @@ public enum TextNormalizer {
                 let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
                 var v = length == 1 ? UInt32(c) : UInt32(c) & (0xFF >> (length + 1))
                 for k in 1..<length { v = v << 6 | UInt32(b[i + k] & 0x3F) }
-                if v < 0x80 || isStableJapanese(v) || fullWidthFold(v) != nil {
+                let ascii = v < 0x80 ? v : fullWidthFold(v)?.value
+                if ascii != nil || isStableJapanese(v) {
                     if runStart >= 0 { flushRun(to: i) } else { writeHeld() }
-                    held = i; heldLength = length; heldValue = v
+                    held = i; heldLength = length; heldASCII = ascii
                 } else if runStart < 0 {
                     runStart = held >= 0 ? held : i
                     held = -1

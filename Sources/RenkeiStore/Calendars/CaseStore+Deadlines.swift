@@ -19,19 +19,28 @@ extension CaseStore {
     public func calendars(for summaries: [CaseSummary]?, data: DataDirectory, today: Day, linkFunding: Bool = true) -> CalendarsForCases {
         calendars(municipalities: summaries.map { Set($0.map(\.municipality)) },
                   unlinked: summaries.map { Set($0.lazy.filter { $0.municipalityCode == nil }.map(\.municipality)) },
-                  fundingLinks: linkFunding ? Self.fundingLinks(summaries ?? []) : [:], data: data, today: today)
+                  fundingLinks: linkFunding ? Self.fundingLinks(summaries ?? []) : [:], relying: linkFunding ? summaries ?? [] : [],
+                  data: data, today: today)
     }
 
     /// The same from municipality names and funding links directly (for callers that hold
     /// `DeadlineFacts` or whole cases rather than summaries).
     /// - Parameter unlinked: the names of the cases without a municipality code (their profile's
     ///   calendar is found by name); nil treats every name in `municipalities` so.
+    /// - Parameter relying: cases whose funding sources may name a programme: they get its
+    ///   windows (`program` = the programme's id) as links. The programmes are read only when
+    ///   some window names a program.
     public func calendars(municipalities: Set<String>?, unlinked: Set<String>? = nil, fundingLinks: [String: [String]],
-                          data: DataDirectory, today: Day) -> CalendarsForCases {
+                          relying: [CaseSummary] = [], data: DataDirectory, today: Day) -> CalendarsForCases {
         var loaded = CalendarLoader.load(data: data, workspace: workspace, knownMunicipalities: municipalities)
         let chosen = ProfileCalendars.chosen(workspace: workspace, data: data, unlinkedNames: unlinked ?? municipalities ?? [])
         loaded.calendars.chosenByCode = chosen.byCode
         loaded.calendars.chosenByMunicipality = chosen.byName
+        var fundingLinks = fundingLinks
+        if !relying.isEmpty, loaded.fundingWindows.contains(where: { $0.program != nil }) {
+            fundingLinks = GrantRules.links(relying, windows: loaded.fundingWindows,
+                                            programmes: ProgrammeLoader.load(data: data, workspace: workspace).programmes, adding: fundingLinks)
+        }
         return CalendarsForCases(loaded: loaded, context: loaded.context(today: today, catalog: catalog, fundingLinks: fundingLinks))
     }
 

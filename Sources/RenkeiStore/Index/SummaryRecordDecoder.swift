@@ -83,6 +83,7 @@ enum SummaryRecordDecoder {
         s.eventCount = try int()
         s.searchText = try string()
         s.fundingWindows = try strings()
+        s.fundingSources = try strings()
         if try present() {
             s.insight = InsightIndexFields(t: try string(), v: try string(), k: try string(), r: try int(), n: try int())
         }

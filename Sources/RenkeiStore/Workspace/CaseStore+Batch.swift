@@ -64,7 +64,7 @@ extension CaseStore {
             // written to a temp file and made durable before it is renamed into place.
             var unconfirmed: String?
             do {
-                unconfirmed = try DurableBatch.write(prepared.map { ($0.url.lastPathComponent, $0.bytes) }, in: workspace.casesDir) { i in
+                unconfirmed = try DurableBatch.apply(prepared.map { DurableBatch.Item(url: $0.url, data: $0.bytes) }) { i in
                     let id = prepared[i].doc.value.id
                     if present.contains(id) { result.updated.append(id) } else { result.created.append(id) }
                 }
@@ -112,7 +112,7 @@ extension CaseStore {
         }
         if !moves.isEmpty { try FS.makeDirectory(workspace.trashDir) }
         // All or none of the updates: a failure before the renames changes no case (`DurableBatch`).
-        try DurableBatch.write(try updates.map(prepareSave).map { ($0.url.lastPathComponent, $0.bytes) }, in: workspace.casesDir)
+        try DurableBatch.apply(try updates.map(prepareSave).map { DurableBatch.Item(url: $0.url, data: $0.bytes) })
         for m in moves { guard FS.rename(m.from, m.to) == 0 else { throw StoreError.io(path: m.from, op: "rename", code: errno) } }
         if !moves.isEmpty { index?.invalidate() }
     }

@@ -66,7 +66,7 @@ extension CaseStore {
     /// Whether the case's own history already shows `entry` reversed in `direction` (its last
     /// undo/redo event for the command is of that kind). Single-case commands only.
     private func alreadyReversed(_ entry: UndoJournal.Entry, _ direction: UndoDirection) -> Bool {
-        guard entry.batch == nil, !entry.creation, entry.deletion != true, let doc = try? load(entry.caseId),
+        guard entry.batch == nil, entry.record == nil, !entry.creation, entry.deletion != true, let doc = try? load(entry.caseId),
               let last = doc.value.events.last(where: { $0.target == entry.command }) else { return false }
         return last.kind == (direction == .undo ? .undo : .redo)
     }
@@ -85,12 +85,13 @@ extension CaseStore {
     }
 
     private func eventActor(of entry: UndoJournal.Entry) -> String? {
-        guard let doc = try? load(entry.caseId) else { return nil }
+        guard entry.record == nil, let doc = try? load(entry.caseId) else { return nil }
         if entry.creation { return doc.value.events.first(where: { $0.kind == .created })?.actor }
         return doc.value.events.last(where: { $0.command == entry.command })?.actor
     }
 
     private func reverse(_ entry: UndoJournal.Entry, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
+        if let r = entry.record { return try reverseRecord(entry, r, direction, actor: actor, now: now) }
         if entry.batch != nil { return try reverseBatch(entry, direction, actor: actor, now: now) }
         if entry.creation { return try reverseCreation(entry, direction, actor: actor) }
         if entry.deletion == true { return try reverseDeletion(entry, direction) }

@@ -206,9 +206,11 @@ public final class CaseStore: @unchecked Sendable {
     /// Applies `command` to the latest version on disk and saves it durably.
     /// `expect` (field → value) makes the write conditional: when another process changed one
     /// of those fields since the caller read them, it throws `.conflict` instead of overwriting.
+    /// `programmeItems`: the funding programmes' criteria and obligations the caller loaded
+    /// (`renkei grant --tick`, the workbench), so their ticks are known items (issue 16).
     @discardableResult
     public func apply(_ id: String, _ command: Command, actor: String, now: Timestamp,
-                      expect: [String: JSONValue] = [:]) throws -> SaveResult {
+                      expect: [String: JSONValue] = [:], programmeItems: [CatalogItem] = []) throws -> SaveResult {
         try workspace.lock.withLock {
             var doc = try load(id)
             guard !doc.readOnly else { throw CommandError.readOnly("\(id) was written by a newer renkei (schemaVersion \(doc.value.schemaVersion)); it is read-only here") }
@@ -216,7 +218,9 @@ public final class CaseStore: @unchecked Sendable {
                 // Named, not printed: the value may be a contact's e-mail or phone.
                 throw StoreError.conflict("\(id): \(field) was changed by someone else; reload and try again")
             }
-            let ctx = Self.context(actor: actor, now: now, catalog: catalog)
+            var known = catalog
+            if !programmeItems.isEmpty { known.programmeItems = programmeItems }
+            let ctx = Self.context(actor: actor, now: now, catalog: known)
             doc.value = try CaseCommands.apply(command, to: doc.value, context: ctx)
             let entry = UndoJournal.Entry(command: ctx.commandId, caseId: id, label: command.label, at: now,
                                           actor: actor, session: session)

@@ -38,6 +38,9 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         public var actor: String?
         /// The open workbench that made it (a random id per workbench run); nil for the CLI.
         public var session: String?
+        /// A review of a municipality profile's or partner record's concurrent edit (`caseId`
+        /// is then the record's file, e.g. `municipalities/112151.json`). Absent otherwise.
+        public var record: RecordReview? = nil
         public init(command: String, caseId: String, label: String, at: Timestamp, creation: Bool = false,
                     actor: String? = nil, session: String? = nil) {
             self.command = command; self.caseId = caseId; self.label = label; self.at = at; self.creation = creation
@@ -51,6 +54,19 @@ public struct UndoJournal: Codable, Equatable, Sendable {
             guard self.actor == actor else { return false }
             guard let session else { return true }
             return self.session == session
+        }
+    }
+
+    /// What undoing a record review needs: records have no event log, so the field's value
+    /// before and after the review is kept here (one field, never the whole file).
+    public struct RecordReview: Codable, Equatable, Sendable {
+        public var edit: String
+        public var path: String
+        public var before: JSONValue?
+        public var after: JSONValue?
+        public var takeOther: Bool
+        public init(edit: String, path: String, before: JSONValue?, after: JSONValue?, takeOther: Bool) {
+            self.edit = edit; self.path = path; self.before = before; self.after = after; self.takeOther = takeOther
         }
     }
 

@@ -57,7 +57,11 @@ public struct DetailState: Equatable, Sendable {
 
 public struct AppState: Sendable {
     public var settings: Settings
+    /// The guide's catalog; its `programmeItems` follow `grants` (so history and toasts name a
+    /// grant criterion, and the store accepts its tick).
     public var catalog: Catalog
+    /// The funding programmes (issue 16): a case's grant criteria and obligations on its checklist.
+    public internal(set) var grants = GrantRules()
     public var today: Day
     public var width: Int
     public var height: Int

@@ -48,9 +48,13 @@ public struct InsightData: Sendable {
     /// Readings for the list filter (the municipality table), loaded with the insight: off the
     /// first frame's path.
     public var readings: SearchReadings?
+    /// The funding programmes, so a case's grant criteria and obligations are tickable on its
+    /// checklist (issue 16); loaded with the insight, off the first frame's path.
+    public var grants: GrantRules
     public init(insight: PortfolioInsight, calendars: CalendarSet = CalendarSet(), holidays: HolidaySet = .none,
-                readings: SearchReadings? = nil) {
+                readings: SearchReadings? = nil, grants: GrantRules = GrantRules()) {
         self.insight = insight; self.calendars = calendars; self.holidays = holidays; self.readings = readings
+        self.grants = grants
     }
 }
 
@@ -102,6 +106,8 @@ public enum Msg: Sendable {
     case syncFinished(SyncOutcome)
     /// The open concurrent edits of every case, for the review list.
     case conflictsLoaded([ConcurrentEditRow])
+    /// A record's concurrent edit was reviewed (`file`); `warning` as for `.saved`.
+    case recordEditResolved(file: String, label: String, warning: String? = nil)
     /// The municipality view's data (profile, cases by stage, deadlines, readiness; issue 16).
     case municipalityLoaded(MunicipalityOverview)
     /// The partner view's data: its record and every case it is in, across municipalities.
@@ -147,6 +153,9 @@ public enum Effect: Equatable, Sendable {
     case loadSyncStatus
     /// The open concurrent edits; answers `.conflictsLoaded`.
     case loadConflicts
+    /// Reviews a municipality profile's or partner record's concurrent edit (undoable);
+    /// answers `.recordEditResolved` or `.failed`.
+    case resolveRecordEdit(file: String, id: String, takeOther: Bool)
     /// This person opened a case others had changed: no longer marked (local state only).
     case markSeen(caseId: String)
     /// The municipality a case names (its code when it has one); answers `.municipalityLoaded` or `.failed`.
@@ -158,7 +167,7 @@ public enum Effect: Equatable, Sendable {
     /// Whether the effect writes to the workspace (the status bar says 「保存中…」 meanwhile).
     public var writes: Bool {
         switch self {
-        case .save, .create, .trash, .loadSamples, .undo, .redo: return true
+        case .save, .create, .trash, .loadSamples, .undo, .redo, .resolveRecordEdit: return true
         case .transfer(let t): return t.writes
         default: return false
         }

@@ -132,7 +132,7 @@ extension AppState {
             f.fields[f.focus] = field
         }
         f.error = nil
-        if f.purpose == .newCase { warnIfTargetYearLate(&f) }
+        if f.purpose == .newCase { warnIfTargetYearLate(&f); hintMunicipality(&f) }
         modal = .form(f)
         return []
     }
@@ -168,8 +168,15 @@ extension AppState {
             // The same list parsing as `renkei set ID partners …` (commas, 、 or ，).
             let partners = ((try? CaseFields.parse("partners", val("partners")))?.arrayValue ?? []).compactMap(\.stringValue)
             let pref = val("prefecture")
-            effect = .create(NewCaseInput(id: id, title: val("title"), municipality: val("municipality"), prefecture: pref.isEmpty ? nil : pref,
-                                     partners: partners, fiscalYear: fy, exit: Exit(rawValue: val("exit"))))
+            var input = NewCaseInput(id: id, title: val("title"), municipality: val("municipality"), prefecture: pref.isEmpty ? nil : pref,
+                                     partners: partners, fiscalYear: fy, exit: Exit(rawValue: val("exit")))
+            // Linked to its 団体コード when the name fits one body; several: asked, never guessed (issue 16).
+            if let r = readings?.resolver, !input.municipality.isEmpty,
+               case .ambiguous(let list) = MunicipalityOnEntry.link(&input, r) {
+                setError("municipality", MunicipalityMessage.chooseOne(input: input.municipality,
+                                                                       candidates: list.map { "\(r.table.displayName($0)) \($0.code)" }).text(lang))
+            }
+            effect = .create(input)
         case .edit(let id, let path, let before):
             let fld = f.fields[0]
             var value: JSONValue = .null

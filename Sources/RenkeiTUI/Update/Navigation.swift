@@ -52,7 +52,7 @@ extension AppState {
                 }
                 d.similarSelection = n == 0 ? 0 : min(max(0, d.similarSelection), n - 1)
             } else if d.tab == .checklist, let doc = d.doc {
-                let n = catalog.items(for: doc.stage, exit: doc.exit, method: doc.method).count
+                let n = checklistItems(doc).count
                 switch action {
                 case .down: d.itemSelection += 1
                 case .up: d.itemSelection -= 1
@@ -85,7 +85,7 @@ extension AppState {
 
     mutating func clampDetail() {
         guard var d = detail, let doc = d.doc else { return }
-        let n = catalog.items(for: doc.stage, exit: doc.exit, method: doc.method).count
+        let n = checklistItems(doc).count
         d.itemSelection = n == 0 ? 0 : min(max(0, d.itemSelection), n - 1)
         detail = d
     }
@@ -94,7 +94,7 @@ extension AppState {
         guard let d = detail, let doc = d.doc else { return [] }
         if d.tab == .similar { return openSimilarSelection() }
         if d.tab != .checklist { detail?.tab = .checklist; return [] }
-        let items = catalog.items(for: doc.stage, exit: doc.exit, method: doc.method)
+        let items = checklistItems(doc)
         guard items.indices.contains(d.itemSelection) else { return [] }
         if d.readOnly { toast(Label.readOnly.text(lang), .error); return [] }
         let item = items[d.itemSelection]
@@ -102,5 +102,11 @@ extension AppState {
         pending += 1
         return [.save(caseId: doc.id, command: ticked ? .untick(item: item.id) : .tick(item: item.id),
                       expect: ["checklist.\(item.id)": CaseFields.get(doc, "checklist.\(item.id)")])]
+    }
+
+    /// The checklist tab's rows: the stage's items, then the grant criteria and obligations of
+    /// the programmes the case relies on — one list, one cursor, one tick key, one undo.
+    func checklistItems(_ doc: Case) -> [CatalogItem] {
+        doc.stage.isEndState ? [] : grants.checklistItems(doc, catalog: catalog)
     }
 }

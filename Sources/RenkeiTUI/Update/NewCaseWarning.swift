@@ -19,6 +19,19 @@ extension AppState {
         return TargetYearCheck.check(fiscalYear: n, calendar: calendar, holidays: data.holidays, today: today)?.text(lang)
     }
 
+    /// Issue 16: while the municipality is typed, the line under it says which body the case
+    /// will be linked to, that the name fits several (add the prefecture), or that it is free
+    /// text with the nearest bodies offered. Without the table (not loaded yet) it says nothing.
+    mutating func hintMunicipality(_ f: inout Form) {
+        guard let i = f.fields.firstIndex(where: { $0.key == "municipality" }) else { return }
+        guard let r = readings?.resolver else { f.fields[i].warning = nil; return }
+        func val(_ k: String) -> String { f.fields.first { $0.key == k }?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        let typed = val("municipality"), pref = val("prefecture")
+        guard !typed.isEmpty else { f.fields[i].warning = nil; return }
+        let o = MunicipalityOnEntry.outcome(typed, prefecture: pref.isEmpty ? nil : pref, r)
+        f.fields[i].warning = MunicipalityOnEntry.hint(o, typed: typed, table: r.table).text(lang)
+    }
+
     /// The warning under a field, wrapped to the form's width (at most three lines).
     func warningLines(_ f: FormField, width: Int) -> [String] {
         guard let w = f.warning else { return [] }

@@ -35,6 +35,11 @@ extension AppState {
             // Others' changes came in: the list, the open case and the review list follow.
             guard outcome.incoming > 0 else { return [] }
             return [.reload] + (detail.map { [.loadCase($0.id)] } ?? []) + (reviewingConflicts ? [.loadConflicts] : [])
+        case .recordEditResolved(let file, let label, let warning):
+            pending = max(0, pending - 1)
+            toast("\(Label.saved.text(lang)): \(file) — \(commandText(label))", .success)
+            if let warning { toast(warning, .error) }
+            return [.loadSyncStatus] + (reviewingConflicts ? [.loadConflicts] : [])
         case .conflictsLoaded(let rows):
             switch modal {
             case .conflicts(_, let sel):
@@ -67,6 +72,10 @@ extension AppState {
         if let a = settings.keymap.action(for: key, in: .conflicts), a == .keepWinner || a == .takeOther {
             guard rows.indices.contains(sel) else { return [] }
             let row = rows[sel]
+            if let file = row.record {
+                pending += 1
+                return [.resolveRecordEdit(file: file, id: row.edit.id, takeOther: a == .takeOther)]
+            }
             if readOnly.contains(row.caseId) { toast(Label.readOnly.text(lang), .error); return [] }
             pending += 1
             return [.save(caseId: row.caseId, command: .resolveConcurrentEdit(id: row.edit.id, takeOther: a == .takeOther), expect: [:])]
@@ -80,6 +89,13 @@ extension AppState {
         case .enter:
             guard rows.indices.contains(sel) else { return [] }
             modal = nil
+            // A record's edit opens its municipality or partner view.
+            if let file = rows[sel].record {
+                if file.hasPrefix("municipalities/") {
+                    return [.openMunicipality(name: rows[sel].caseTitle, prefecture: nil, code: String(file.dropFirst("municipalities/".count).dropLast(".json".count)))]
+                }
+                return [.openPartner(rows[sel].caseTitle)]
+            }
             return openDetail(rows[sel].caseId)
         default: break
         }

@@ -77,7 +77,8 @@ extension AppState {
             if detail?.id == c.id { detail?.doc = c; clampDetail() }
             toast("\(Label.saved.text(lang)): \(c.id) — \(commandText(label))", .success)
             if let warning { toast(warning, .error) }
-            return afterOwnWrite(c.id) + (reviewingConflicts ? [.loadConflicts] : [])
+            // A review changes the header's count of edits to review too.
+            return afterOwnWrite(c.id) + (reviewingConflicts ? [.loadConflicts, .loadSyncStatus] : [])
         case .created(let c, let warning):
             pending = max(0, pending - 1)
             updateSummary(c)
@@ -119,6 +120,7 @@ extension AppState {
             return []
         case .insightLoaded(let data):
             insight = data
+            if data.grants != grants { grants = data.grants; catalog.programmeItems = data.grants.items; clampDetail() }
             // New readings only when they were built from other records (a partner added since).
             if let r = data.readings, readings == nil || readings?.source != r.source {
                 readings = r
@@ -143,7 +145,7 @@ extension AppState {
             return []
         case .transfer(let answer):
             return handleTransfer(answer)
-        case .syncStatusLoaded, .syncFinished, .conflictsLoaded:
+        case .syncStatusLoaded, .syncFinished, .conflictsLoaded, .recordEditResolved:
             return handleTeam(msg)
         case .municipalityLoaded(let o):
             orgPages.municipality = o

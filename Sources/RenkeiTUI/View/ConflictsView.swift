@@ -67,6 +67,7 @@ extension AppState {
         var spans = [Span(parts.joined(separator: " ") + " │ ", st.reach == nil ? theme.title : theme.titleAccent)]
         let unseen = st.unseen.filter { indexById[$0] != nil }.count
         if unseen > 0, width >= 100 { spans.insert(Span(SyncMessage.unseenCount(unseen).text(lang) + " │ ", theme.titleAccent), at: 0) }
+        if st.openEdits > 0, width >= 80 { spans.insert(Span(SyncMessage.openEditsCount(st.openEdits).text(lang) + " │ ", theme.titleAccent), at: 0) }
         return spans
     }
 }

@@ -42,11 +42,13 @@ extension AppState {
                 out.append(Line(Label.endStateNoChecklist.text(lang), theme.dim))
                 return out
             }
-            let items = catalog.items(for: c.stage, exit: c.exit, method: c.method)
-            let done = items.filter { c.checklist[$0.id] != nil }.count
+            // The stage's items (what the gate counts), then any grant's criteria and obligations.
+            let stageItems = catalog.items(for: c.stage, exit: c.exit, method: c.method)
+            let items = checklistItems(c)
+            let done = stageItems.filter { c.checklist[$0.id] != nil }.count
             let problems = Gate.check(c, catalog: catalog)
             out.append(Line([Span("\(c.stage.label(lang)) ", theme.stage(c.stage).withBold),
-                             Span(WorkbenchMessage.checklistDone(done: done, total: items.count).text(lang), theme.dim),
+                             Span(WorkbenchMessage.checklistDone(done: done, total: stageItems.count).text(lang), theme.dim),
                              Span(catalog.stage(c.stage).map { "  (\($0.page))" } ?? "", theme.dim)]))
             if items.isEmpty { out.append(Line(Label.noItems.text(lang), theme.dim)) }
             var group: String?
@@ -56,13 +58,15 @@ extension AppState {
                 let ticked = c.checklist[item.id] != nil
                 let box = ticked ? "[x] " : "[ ] "
                 let req = item.required ? Label.requiredMark.text(lang) : ""
+                // A grant item's page is "<programme> <section>"; the group line names the programme.
+                let page = item.group.flatMap { g in item.page.hasPrefix(g + " ") ? String(item.page.dropFirst(g.count + 1)) : nil } ?? item.page
                 let labelW = max(1, width - 4 - pageW - DisplayWidth.of(req))
                 let wrapped = wrapText(item.label(lang), width: labelW)
                 let selected = i == d.itemSelection
                 for (j, l) in wrapped.enumerated() {
                     if j == 0 {
                         out.append(Line([Span(box, ticked ? theme.success : .plain), Span(DisplayWidth.pad(l, to: labelW)),
-                                         Span(req, theme.warning), Span(" " + DisplayWidth.pad(item.page, to: pageW - 1, alignRight: true), theme.dim)],
+                                         Span(req, theme.warning), Span(" " + DisplayWidth.pad(page, to: pageW - 1, alignRight: true), theme.dim)],
                                         selected: selected))
                     } else {
                         out.append(Line([Span("    " + l)], selected: selected))

@@ -18,7 +18,9 @@ struct ConflictsCommand: ParsableCommand {
 
     struct Row: Encodable {
         var number: Int
+        /// The case; for a municipality profile or partner record, its file (as `record`).
         var caseId: String
+        var record: String?
         var id: String
         var unit: String
         var field: String?
@@ -39,7 +41,12 @@ struct ConflictsCommand: ParsableCommand {
             guard let row = rows.first(where: { "\($0.number)" == choice || $0.id == choice }) else {
                 throw CLIError(SyncMessage.conflictUnknown(choice).text(Output.lang))
             }
-            let r = try ctx.apply(row.caseId, .resolveConcurrentEdit(id: row.id, takeOther: takeOther != nil))
+            if let file = row.record {
+                let (_, warning) = try ctx.store.resolveRecordEdit(file: file, id: row.id, takeOther: takeOther != nil, actor: ctx.actor, now: ctx.now)
+                if let warning { Output.warn(warning) }
+            } else {
+                _ = try ctx.apply(row.caseId, .resolveConcurrentEdit(id: row.id, takeOther: takeOther != nil))
+            }
             let field = ctx.names.name(row.field ?? row.unit, Output.lang)
             if takeOther != nil {
                 Output.line(SyncMessage.conflictTookOther(caseId: row.caseId, field: field,
@@ -47,7 +54,6 @@ struct ConflictsCommand: ParsableCommand {
             } else {
                 Output.line(SyncMessage.conflictKept(caseId: row.caseId, field: field).text(Output.lang))
             }
-            _ = r
             return
         }
         if json { try Output.json(rows); return }
@@ -56,7 +62,11 @@ struct ConflictsCommand: ParsableCommand {
         let lang = Output.lang
         for r in rows {
             let path = r.field ?? r.unit
-            func who(_ by: String?, _ at: String?) -> String { [by, at.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }].compactMap { $0 }.joined(separator: " ") }
+            // A record's sides carry no who/when (records have no event log): a dash.
+            func who(_ by: String?, _ at: String?) -> String {
+                let s = [by, at.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }].compactMap { $0 }.joined(separator: " ")
+                return s.isEmpty ? "—" : s
+            }
             var line = SyncMessage.conflictLine(number: r.number, caseId: r.caseId, field: ctx.names.name(path, lang),
                                                 kept: ctx.names.value(path, r.kept, lang), keptBy: who(r.keptBy, r.keptAt),
                                                 other: ctx.names.value(path, r.other, lang), otherBy: who(r.otherBy, r.otherAt)).text(lang)
@@ -69,7 +79,7 @@ struct ConflictsCommand: ParsableCommand {
     static func open(_ ctx: AppContext) throws -> [Row] {
         ConcurrentEditScan.open(ctx.store).enumerated().map { i, r in
             let e = r.edit
-            return Row(number: i + 1, caseId: r.caseId, id: e.id, unit: e.unit, field: e.field,
+            return Row(number: i + 1, caseId: r.caseId, record: r.record, id: e.id, unit: e.unit, field: e.field,
                        kept: e.kept, other: e.other, keptBy: e.keptSide.by, keptAt: e.keptSide.at?.text,
                        otherBy: e.otherSide.by, otherAt: e.otherSide.at?.text, cause: e.cause.rawValue)
         }

@@ -86,18 +86,17 @@ struct GrantCommand: ParsableCommand {
         }
     }
 
-    /// Ticks through the store (one undoable event each), with the programmes' items added to
-    /// the catalog so the command accepts their ids.
+    /// Ticks through the store (one undoable event each), with the programmes' items known to it
+    /// (the workbench ticks the same way, from its checklist).
     func tickItems(_ id: String, programmes: [FundingProgramme], _ ctx: AppContext) throws {
-        var catalog = ctx.catalog
-        catalog.programmeItems = programmes.flatMap(\.checklistItems)
-        let known = Set(catalog.programmeItems.map(\.id))
+        let items = GrantRules(programmes: programmes).items
+        let known = Set(items.map(\.id))
         for item in tick + untick where !known.contains(item) {
             throw CLIError(GrantMessage.unknownItem(item, known: known.sorted()).text(Output.lang), code: .usage)
         }
-        let store = CaseStore(workspace: ctx.workspace, catalog: catalog)
         for (item, on) in tick.map({ ($0, true) }) + untick.map({ ($0, false) }) {
-            let r = try store.apply(id, on ? .tick(item: item) : .untick(item: item), actor: ctx.actor, now: ctx.now)
+            let r = try ctx.store.apply(id, on ? .tick(item: item) : .untick(item: item), actor: ctx.actor, now: ctx.now,
+                                        programmeItems: items)
             if let w = r.journalWarning { Output.warn(w) }
         }
     }

@@ -17,12 +17,25 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
-        let r = try ctx.store.createCase(NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
-                                                    partners: partner, fiscalYear: fiscalYear, department: department),
-                                       actor: ctx.actor, now: ctx.now)
+        var input = NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
+                                 partners: partner, fiscalYear: fiscalYear, department: department)
+        // Linked to its 団体コード when the name fits one body (issue 16); several: asked below, never guessed.
+        let table = try? MunicipalityTableLoader.load(data: ctx.data)
+        let outcome = table.map { MunicipalityOnEntry.link(&input, MunicipalityResolver(table: $0)) }
+        let r = try ctx.store.createCase(input, actor: ctx.actor, now: ctx.now)
         if let w = r.journalWarning { Output.warn(w) }
         let doc = r.document
         Output.line(doc.value.id)
+        if let table, let outcome {
+            let name = doc.value.municipality.name
+            switch outcome {
+            case .linked: break
+            case .ambiguous(let list):
+                Output.warn(MunicipalityMessage.ambiguous(caseId: doc.value.id, name: name,
+                                                          candidates: list.map { "\(table.displayName($0)) \($0.code)" }).text(Output.lang))
+            case .freeText: Output.warn(MunicipalityMessage.unresolved(caseId: doc.value.id, name: name).text(Output.lang))
+            }
+        }
         if let n = fiscalYear {
             let loaded = ctx.store.calendars(municipalities: [municipality], fundingLinks: [:], data: ctx.data, today: ctx.today).loaded
             let c = doc.value

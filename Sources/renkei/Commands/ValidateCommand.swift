@@ -30,6 +30,8 @@ struct ValidateCommand: ParsableCommand {
         // without a code is a notice (free text is allowed), listed so someone can link it.
         let world = try MunicipalityWorld.load(ctx)
         problems += world.profileProblems + PartnerLoader.load(ctx.workspace).problems
+        // Funding programmes (Data/funding, <workspace>/programmes): read by `grant` and the workbench.
+        problems += ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace).problems
         for (code, profile) in world.profiles.sorted(by: { $0.key < $1.key }) {
             problems += profile.problems(file: ctx.workspace.municipalitiesDir.appendingPathComponent("\(code).json").path,
                                          table: world.table, catalog: ctx.catalog)

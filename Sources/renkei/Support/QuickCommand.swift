@@ -20,6 +20,7 @@ enum QuickCommand {
         // RENKEI_NO_QUICK=1 turns the shortcut off, so tests can hold both paths to the same output.
         if let off = getenv("RENKEI_NO_QUICK"), off.pointee != 0 { return nil }
         if arguments == ["--version"] { return { print(Renkei.versionLine) } }
+        if let driver = mergeDriver(arguments) { return { try driver.run() } }
         // Global options may come first (`renkei --workspace ~/ws list`); the rest is order-free.
         var start = 0
         while start < arguments.count, let name = Options.valuedName(arguments[start]),
@@ -39,6 +40,15 @@ enum QuickCommand {
         // Every word must have been used: an option this shortcut does not know goes to ArgumentParser.
         guard let command, options.isEmpty else { return nil }
         return command
+    }
+
+    /// `merge-driver %O %A %B [%P]` exactly as git writes it (`SyncSetup.driverCommand`): git
+    /// runs it once per conflicted case file, so it must not pay for ArgumentParser. Temp paths
+    /// git makes never start with `-`; anything else (`--help`, a fifth word) is parsed as always.
+    static func mergeDriver(_ arguments: [String]) -> MergeDriverRun? {
+        guard arguments.first == "merge-driver", (4...5).contains(arguments.count),
+              !arguments.dropFirst().contains(where: { $0.hasPrefix("-") }) else { return nil }
+        return MergeDriverRun(base: arguments[1], ours: arguments[2], theirs: arguments[3], path: arguments.count == 5 ? arguments[4] : "")
     }
 
     static func global(_ o: inout Options) -> GlobalValues {
