@@ -70,6 +70,7 @@ struct Renkei: ParsableCommand {
     /// not ArgumentParser's 64) and every failure is one readable line on stderr.
     static func main() {
         StartupTrace.markEntry()
+        var arguments: [String] = []
         do {
             // The common read commands and --version skip ArgumentParser (start-up, issue 19).
             if let quick = QuickCommand.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -77,7 +78,6 @@ struct Renkei: ParsableCommand {
                 try quick()
                 return
             }
-            let arguments: [String]
             switch CommandLineShape.reshape(Array(CommandLine.arguments.dropFirst()), root: Renkei.self) {
             case .arguments(let shaped): arguments = shaped
             case .unknownCommand(let word, let suggestion):
@@ -101,7 +101,9 @@ struct Renkei: ParsableCommand {
                 Foundation.exit(0)
             }
             if code == .validationFailure {
-                Output.errorRaw(fullMessage(for: error))
+                // One line in the reader's language, not the parser's English block (issue 14).
+                let command = UsageError.command(in: arguments, root: Renkei.self)
+                Output.error(UsageError.message(message(for: error)).line(Output.lang, command: command))
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             let status = ExitStatus.of(error)

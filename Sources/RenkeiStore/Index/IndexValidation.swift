@@ -103,7 +103,7 @@ extension SummaryIndex {
         var stat = FileStat.unknown
         var kind = Kind.damaged
         var summary: CaseSummary?
-        var reason: String?
+        var reason: DamageReason?
         var unreadable: StoreError?
     }
 

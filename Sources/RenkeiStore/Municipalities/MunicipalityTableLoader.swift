@@ -11,7 +11,7 @@ public enum MunicipalityTableLoader {
         do {
             return try MunicipalityTable.parse(String(decoding: bytes, as: UTF8.self))
         } catch {
-            throw StoreError.damaged(path: url.path, reason: "\(error); regenerate it with Scripts/gen-municipalities.py")
+            throw StoreError.damaged(path: url.path, reason: .municipalityTable(detail: "\(error)"))
         }
     }
 }

@@ -11,13 +11,11 @@ struct AdvanceCommand: ParsableCommand {
     @Flag(help: "Advance despite unmet items (needs --reason; logged).") var force = false
     @Option(help: "Why the gate is overridden.") var reason: String?
 
-    func validate() throws {
-        if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--force needs --reason TEXT (the override is logged)")
-        }
-    }
-
     func run() throws {
+        // Checked here, not in `validate`: the label table words the line (issue 14).
+        if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CLIError.usage(.forceNeedsReason, "advance")
+        }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
         let lang = Output.lang

@@ -34,7 +34,7 @@ struct ConflictsCommand: ParsableCommand {
     }
 
     func run() throws {
-        if keep != nil && takeOther != nil { throw CLIError("give --keep or --take-other, not both", code: .usage) }
+        if keep != nil && takeOther != nil { throw CLIError.usage(.notBoth("--keep", "--take-other"), "conflicts") }
         let ctx = try AppContext.make(global, mutating: keep != nil || takeOther != nil)
         let rows = try Self.open(ctx)
         if let choice = keep ?? takeOther {

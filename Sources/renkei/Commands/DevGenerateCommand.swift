@@ -30,15 +30,15 @@ struct DevGenerateCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.") var quiet = false
 
     func run() throws {
-        guard cases >= 0, cases <= 10_000_000 else { throw CLIError("--cases must be between 0 and 10,000,000", code: .usage) }
+        guard cases >= 0, cases <= 10_000_000 else { throw CLIError.usage(.outOfRange(option: "--cases", value: String(cases), range: "0–10,000,000"), "dev generate") }
         let today = global.today ?? "2026-11-23"
-        guard let day = Day(today) else { throw CLIError("--today '\(today)' is not a date YYYY-MM-DD", code: .usage) }
-        guard let workspace = global.workspace else { throw CLIError("give the workspace to fill with --workspace DIR (created if missing)", code: .usage) }
+        guard let day = Day(today) else { throw CLIError.usage(.notADate(option: "--today", value: today), "dev generate") }
+        guard let workspace = global.workspace else { throw CLIError.usage(.generateNeedsWorkspace, "dev generate") }
         let root = URL(fileURLWithPath: workspace)
         let ws = FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path)
             ? try Workspace(root: root) : try Workspace.create(at: root)
         let data: DataDirectory
-        do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
+        do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
         let catalog = try CatalogLoader.load(data: data, workspace: nil).catalog
         let gen = CaseGenerator(catalog: catalog, seed: seed, count: cases, today: day)
         let start = Date()

@@ -71,21 +71,27 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "With --all --format csv: utf-8 (default, with BOM) or cp932 (Shift_JIS for Excel/in-house systems that need it).")
     var encoding: String?
 
-    func validate() throws {
-        if all && id != nil { throw ValidationError("give a case id or --all, not both") }
-        if !all && id == nil { throw ValidationError("give a case id to export, or --all for the portfolio") }
-        if !all && (stage != nil || overdue) { throw ValidationError("--stage and --overdue filter the portfolio; use them with --all") }
-        if all && (anonymize || anonymizePartners) { throw ValidationError("--anonymize applies to a case report; the portfolio has no contact data") }
+    /// Option combinations, checked first in `run` (not `validate`) so the line is worded by
+    /// the label table rather than wrapped by the parser.
+    func checkUsage() throws {
+        func no(_ m: UsageMessage) -> CLIError { CLIError.usage(m, "export") }
+        if all && id != nil { throw no(.notBoth("ID", "--all")) }
+        if !all && id == nil { throw no(.exportNeedsTarget) }
+        if !all && stage != nil { throw no(.needs(option: "--stage", other: "--all")) }
+        if !all && overdue { throw no(.needs(option: "--overdue", other: "--all")) }
+        if all && (anonymize || anonymizePartners) { throw no(.anonymizeIsPerCase) }
         if let encoding, !["utf-8", "utf8", "cp932", "shift_jis", "sjis"].contains(encoding.lowercased()) {
-            throw ValidationError("--encoding is utf-8 or cp932")
+            throw no(.oneOf(option: "--encoding", values: ["utf-8", "cp932"]))
         }
-        if encoding != nil && !(all && (format ?? "csv") == "csv") { throw ValidationError("--encoding applies to the portfolio CSV (--all --format csv)") }
-        if all && (audience != nil || contactPerson) { throw ValidationError("--for and --contact-person apply to a case export, not to --all") }
+        if encoding != nil && !(all && (format ?? "csv") == "csv") { throw no(.needs(option: "--encoding", other: "--all --format csv")) }
+        if all && audience != nil { throw no(.notBoth("--for", "--all")) }
+        if all && contactPerson { throw no(.notBoth("--contact-person", "--all")) }
     }
 
     func run() throws {
+        try checkUsage()
         let language: Lang
-        do { language = try Lang.parseReport(lang) } catch { throw CLIError("\(error)", code: .usage) }
+        do { language = try Lang.parseReport(lang) } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
         let template = try self.template.map { t -> String in
             guard TemplateStore.isValidName(t) else { throw CLIError("\(ReportError.invalidTemplateName(t))", code: .usage) }
             return t
@@ -94,7 +100,7 @@ struct ExportCommand: ParsableCommand {
 
         if all {
             let fmt: PortfolioFormat
-            do { fmt = try PortfolioFormat.parse(format ?? "csv") } catch { throw CLIError("\(error)", code: .usage) }
+            do { fmt = try PortfolioFormat.parse(format ?? "csv") } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
             let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
             let ctx = try AppContext.make(global)
             try Self.report {
@@ -126,10 +132,10 @@ struct ExportCommand: ParsableCommand {
         do {
             output = try CaseOutput.parse(format ?? "md")
             who = try audience.map(Audience.parse) ?? Audience.defaultFor(output)
-        } catch { throw CLIError("\(error)", code: .usage) }
+        } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
         if contactPerson && who != .share { throw CLIError("\(ReportError.shareOnlyOption("--contact-person"))", code: .usage) }
         if output == .pdf && destination == nil && isatty(STDOUT_FILENO) == 1 {
-            throw CLIError("a PDF is not for the terminal: give -o FILE.pdf (or redirect standard output)", code: .usage)
+            throw CLIError.usage(.pdfToTerminal, "export")
         }
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id!, missingOK: true)

@@ -39,12 +39,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Worksheet name in an .xlsx (default: the first sheet).") var sheet: String?
     @Option(help: "Use a shipped mapping: kintone or renkei (default: detected from the header).") var preset: String?
 
-    func validate() throws {
-        if let preset, !["kintone", "renkei"].contains(preset) { throw ValidationError("--preset is kintone or renkei") }
-        if mapping != nil && preset != nil { throw ValidationError("give --mapping or --preset, not both") }
+    /// Option combinations, checked first in `run` (not `validate`) so the line is worded by
+    /// the label table rather than wrapped by the parser.
+    func checkUsage() throws {
+        if let preset, !["kintone", "renkei"].contains(preset) { throw CLIError.usage(.oneOf(option: "--preset", values: ["kintone", "renkei"]), "import") }
+        if mapping != nil && preset != nil { throw CLIError.usage(.notBoth("--mapping", "--preset"), "import") }
     }
 
     func run() throws {
+        try checkUsage()
         let forced: SourceEncoding?
         let lang = Output.lang
         do { forced = try encoding.map(SourceEncoding.parse) } catch let e as ImportError { throw CLIError(e.text(lang), code: .usage) }

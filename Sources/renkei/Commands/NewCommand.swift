@@ -15,7 +15,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Case id ([A-Za-z0-9-]); default c-NNNN.") var id: String?
 
     func run() throws {
-        if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id), code: .usage) }
+        if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id, Output.lang), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
         var input = NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
                                  partners: partner, fiscalYear: fiscalYear, department: department)

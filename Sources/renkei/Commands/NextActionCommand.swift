@@ -19,7 +19,7 @@ struct NextActionCommand: ParsableCommand {
         do {
             dueValue = try due.map { try CaseFields.parse("nextAction.due", $0) } ?? .null
             _ = try CaseFields.parse("nextAction.text", text)
-        } catch { throw CLIError("\(id): \(error)", code: .usage) }
+        } catch { throw CLIError("\(id): " + ErrorText.line(error, Output.lang), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
         let lang = Output.lang

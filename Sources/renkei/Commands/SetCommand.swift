@@ -1,5 +1,6 @@
 import ArgumentParser
 import RenkeiCore
+import RenkeiStore
 
 struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a field of a case (logged; undoable).",
@@ -21,7 +22,7 @@ struct SetCommand: ParsableCommand {
         do { parsed = try CaseFields.parse(field, value, catalog: ctx.catalog) }
         catch let e as ChoiceError { throw CLIError(e.text(lang), code: .usage) }
         catch let e as FieldError { throw CLIError("\(id): " + e.sentence(lang), code: .usage) }
-        catch { throw CLIError("\(id): \(error)", code: .usage) }
+        catch { throw CLIError("\(id): " + ErrorText.line(error, Output.lang), code: .usage) }
         let id = try ctx.caseId(self.id)
         try ctx.apply(id, .setField(path: field, value: parsed))
         Output.line(Message.fieldChanged(caseId: id, field: ctx.names.name(field, lang), value: ctx.names.value(field, parsed, lang)).text(lang))

@@ -17,7 +17,7 @@ struct SimilarCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        guard (1...50).contains(limit) else { throw CLIError("--limit must be between 1 and 50 (got \(limit))", code: .usage) }
+        guard (1...50).contains(limit) else { throw CLIError.usage(.outOfRange(option: "--limit", value: String(limit), range: "1–50"), "similar") }
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id)
         let query = try ctx.load(id).value

@@ -53,7 +53,7 @@ struct CloneCommand: ParsableCommand {
         let target = URL(fileURLWithPath: dir).standardizedFileURL
         let (_, ws) = try SyncSupport.run { try SyncSetup.clone(url: url, into: target, binary: SyncSupport.binaryPath) }
         let data: DataDirectory
-        do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
+        do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
         let catalog = (try? CatalogLoader.load(data: data, workspace: ws).catalog) ?? Catalog()
         let store = CaseStore(workspace: ws, catalog: catalog)
         let n = (try? store.portfolio().summaries.count) ?? 0

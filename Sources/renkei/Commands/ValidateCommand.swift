@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         var problems = ctx.catalogProblems
         let p = try ctx.store.portfolio()
-        problems += p.damaged.map { "\($0.path): \($0.reason)" }
+        problems += p.damaged.map { StoreMessage.damaged(path: $0.path, $0.reason).text(Output.lang) }
         // The workspace's calendars and funding windows are files renkei reads too: a bad one
         // is a problem here, not only a line under `overdue`.
         problems += ctx.store.calendars(for: p.summaries, data: ctx.data, today: ctx.today).loaded.problems.map(\.description)
