@@ -8,18 +8,10 @@ import RenkeiApp
 /// scriptable (`--json` on listings, documented exit codes).
 @main
 struct Renkei: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "renkei",
-        abstract: "連携 — a terminal workbench for public–private collaboration cases (官民連携).",
-        discussion: """
-        With no subcommand, opens the interactive workbench on the workspace.
-
-        Workspace: --workspace DIR, else $RENKEI_WORKSPACE, else $XDG_DATA_HOME/renkei
-        (~/.local/share/renkei), created empty on first run (the workbench offers the samples).
-
-        Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
-        Global options may come before the command: renkei --workspace ~/ws list.
-        """,
+        abstract: CommandHelp.abstract("連携 — a terminal workbench for public–private collaboration cases (官民連携).", Output.lang),
+        discussion: CommandHelp.rootDiscussion(Output.lang),
         version: versionLine,
         subcommands: [
             OpenCommand.self,
@@ -62,7 +54,7 @@ struct Renkei: ParsableCommand {
             DevCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
-    )
+    ) }
 
     static let versionLine = "renkei \(BuildInfo.version) (commit \(BuildInfo.commit))"
 

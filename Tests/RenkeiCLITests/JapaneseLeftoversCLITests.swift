@@ -71,14 +71,17 @@ import Testing
                                  ["calendar", "--fiscal-year", "abc"], ["calendar", "--fiscal-year", "1800"], ["export"],
                                  ["export", "--all", "--anonymize"], ["similar", "tamba", "--limit", "0"], ["advance", "tamba", "--force"],
                                  ["import", "x.csv", "--preset", "excel"], ["new", "--id", "a/b", "--title", "t", "--municipality", "狭山市"],
-                                 ["snooze", "tamba", "stale", "--until", "令和"], ["overdue", "--today", "明日"]]
+                                 ["snooze", "tamba", "stale", "--until", "令和"], ["overdue", "--today", "明日"],
+                                 ["export", "tamba", "--format", "xyz"], ["export", "tamba", "--for", "x"], ["export", "tamba", "--lang", "xx"],
+                                 ["export", "tamba", "--template", "../x"]]
         for args in cases {
             let r = try CLI.run(args, workspace: ws, env: ja)
             let lines = r.stderr.split(separator: "\n")
             #expect(r.status == 2, "\(args): exit \(r.status) \(r.stderr)")
             #expect(lines.count == 1, "\(args): one line: \(r.stderr)")
             #expect(Self.hasJapanese(r.stderr), "\(args): \(r.stderr)")
-            for english in ["Error:", "Usage:", "Missing", "Unexpected", "Unknown option", "is invalid", "give ", "must be", "is not a date", "invalid case id"] {
+            for english in ["Error:", "Usage:", "Missing", "Unexpected", "Unknown option", "is invalid", "give ", "must be", "is not a date", "invalid case id",
+                            "unknown format", "unknown audience", "unknown language", "invalid template"] {
                 #expect(!r.stderr.contains(english), "\(args): '\(english)' in \(r.stderr)")
             }
             let en = try CLI.run(args, workspace: ws)
@@ -112,5 +115,29 @@ import Testing
 
         let dup = try CLI.run(["new", "--id", "tamba-sagri-farmland", "--title", "重複", "--municipality", "丹波市"], workspace: ws, env: ja)
         #expect(dup.status != 0 && Self.hasJapanese(dup.stderr) && dup.stderr.contains("tamba-sagri-farmland"), "\(dup.stderr)")
+    }
+
+    /// `--help` under ja: the overview, the discussion and every command's one line come from
+    /// the label table (option help stays English: it names flags a script types).
+    @Test func helpAbstractsAreJapanese() throws {
+        for args in [["--help"], ["partner", "--help"], ["municipality", "--help"], ["sync", "--help"], ["dev", "--help"]] {
+            let r = try CLI.run(args, env: ja)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let overview = lines.first(where: { $0.hasPrefix("OVERVIEW:") }) { #expect(Self.hasJapanese(overview), "\(args): \(overview)") }
+            guard let start = lines.firstIndex(of: "SUBCOMMANDS:") else { Issue.record("\(args): no SUBCOMMANDS"); continue }
+            var described = 0
+            for line in lines[(start + 1)...] {
+                if line.isEmpty || !line.hasPrefix("  ") { break }
+                // "  list                    案件の一覧…" — the name, then its line.
+                let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1)
+                guard words.count == 2 else { continue }
+                described += 1
+                #expect(Self.hasJapanese(String(words[1])), "\(args): \(line)")
+            }
+            #expect(described > 1, "\(args): \(r.stdout)")
+        }
+        #expect(try CLI.run(["--help"], env: ja).stdout.contains("終了コード"))
+        #expect(try CLI.run(["--help"]).stdout.contains("Exit codes"))
     }
 }

@@ -99,6 +99,15 @@ import Testing
         }
     }
 
+    @Test func everyExportMessageIsJapaneseUnderJa() {
+        let all: [ExportMessage] = [.unknownFormat("xyz", allowed: ["md", "pdf"]), .unknownLanguage("fr"), .invalidTemplateName("../x"),
+                                    .templateNotFound(name: "case", searched: ["/ws/templates"]), .templateNotFound(name: "case", searched: []),
+                                    .template(path: "/ws/templates/case.mustache", reason: "line 2"), .outputExists("事例.md"),
+                                    .outputNotWritable(path: "/ro/事例.md", reason: "EROFS"), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
+                                    .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
+        for m in all { japanese(m.text(.ja), m.text(.en), "\(m)") }
+    }
+
     @Test func everyUndoSkipUsageAndCommandMessageIsJapaneseUnderJa() {
         for s in Self.skips { japanese(s.text(.ja), s.text(.en), "\(s)") }
         for u in Self.usage { japanese(u.text(.ja), u.text(.en), "\(u)"); #expect(u.line(.ja, command: "export").contains("renkei export --help")) }

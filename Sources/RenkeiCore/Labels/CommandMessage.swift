@@ -90,7 +90,7 @@ public enum CommandMessage: Equatable, Sendable {
     }
 }
 
-extension CommandError {
+extension CommandError: WordedError {
     /// The refusal in the reader's language (`description` is the English one, for logs).
     public func text(_ lang: Lang) -> String {
         switch self {

@@ -34,6 +34,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         }()
     }
 
+    /// (`WordedError`: `ErrorText.line(error, lang)` renders it.)
     /// The label table's message for this error (nil only for `notAWorkspace`, a status line).
     public var message: StoreMessage? {
         switch self {
@@ -102,3 +103,5 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     /// "16 MiB", "64 KiB", "512 bytes".
     static func bytes(_ n: Int) -> String { ByteSize.text(n) }
 }
+
+extension StoreError: WordedError {}

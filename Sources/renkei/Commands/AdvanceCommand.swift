@@ -2,8 +2,8 @@ import ArgumentParser
 import RenkeiCore
 
 struct AdvanceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "advance",
-        abstract: "Move a case to the next stage if its gate is open (exit 3 with the unmet items if not).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "advance",
+        abstract: CommandHelp.abstract("Move a case to the next stage if its gate is open (exit 3 with the unmet items if not).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

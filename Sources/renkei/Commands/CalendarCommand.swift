@@ -6,14 +6,14 @@ import RenkeiStore
 /// `renkei calendar` — a municipality's budget cycle for one fiscal year as a timeline, with
 /// today marked, every date moved to the previous business day where needed.
 struct CalendarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calendar",
-        abstract: "Show a municipality's budget calendar for a fiscal year, with today marked.",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "calendar",
+        abstract: CommandHelp.abstract("Show a municipality's budget calendar for a fiscal year, with today marked.", Output.lang),
         discussion: """
         The calendar is the municipality's own (<workspace>/calendars/*.json, by name), else one
         for its prefecture or kind (Data/calendars/), else the default. Without --fiscal-year:
         the year whose budget cycle is under way (from its info-provision until its vote),
         else the current fiscal year.
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("fiscal-year"), help: "Fiscal year N (N年度 = N-04-01 … (N+1)-03-31).") var fiscalYear: Int?

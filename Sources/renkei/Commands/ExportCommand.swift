@@ -8,9 +8,9 @@ import RenkeiStore
 /// (横展開) or the team's full report;
 /// `renkei export --all --format csv|json|md|html` — the portfolio table for the weekly meeting.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "export",
-        abstract: "Export a case (share sheet or internal report: md, html, pdf, json) or, with --all, the portfolio (csv, json, md, html).",
+        abstract: CommandHelp.abstract("Export a case (share sheet or internal report: md, html, pdf, json) or, with --all, the portfolio (csv, json, md, html).", Output.lang),
         discussion: """
         Two audiences. --for share (the default for md, html and pdf) is the 事例シート for other \
         municipalities, two A4 pages: header, WHY → HOW → WHAT, the path through the stages with \
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
           renkei export saitama-lifeistech-programming --format md --lang en --for internal --anonymize
           renkei export --all --format csv -o portfolio.csv
           renkei export --all --format md --stage budgeting --overdue
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (omit it with --all).") var id: String?
@@ -93,7 +93,7 @@ struct ExportCommand: ParsableCommand {
         let language: Lang
         do { language = try Lang.parseReport(lang) } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
         let template = try self.template.map { t -> String in
-            guard TemplateStore.isValidName(t) else { throw CLIError("\(ReportError.invalidTemplateName(t))", code: .usage) }
+            guard TemplateStore.isValidName(t) else { throw CLIError(ReportError.invalidTemplateName(t).text(Output.lang), code: .usage) }
             return t
         }
         let destination = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
@@ -133,7 +133,7 @@ struct ExportCommand: ParsableCommand {
             output = try CaseOutput.parse(format ?? "md")
             who = try audience.map(Audience.parse) ?? Audience.defaultFor(output)
         } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
-        if contactPerson && who != .share { throw CLIError("\(ReportError.shareOnlyOption("--contact-person"))", code: .usage) }
+        if contactPerson && who != .share { throw CLIError(ReportError.shareOnlyOption("--contact-person").text(Output.lang), code: .usage) }
         if output == .pdf && destination == nil && isatty(STDOUT_FILENO) == 1 {
             throw CLIError.usage(.pdfToTerminal, "export")
         }
@@ -174,8 +174,8 @@ struct ExportCommand: ParsableCommand {
         do { try body() } catch let e as ReportError {
             switch e {
             case .unknownFormat, .unknownLanguage, .invalidTemplateName, .unknownAudience, .shareOnlyOption:
-                throw CLIError(e.description, code: .usage)
-            default: throw CLIError(e.description)
+                throw CLIError(e.text(Output.lang), code: .usage)
+            default: throw CLIError(e.text(Output.lang))
             }
         }
     }

@@ -7,9 +7,9 @@ import RenkeiStore
 /// `renkei ical` — budget deadlines, next actions and snooze ends as an iCalendar file for
 /// Outlook and Google Calendar.
 struct ICalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "ical",
-        abstract: "Write deadlines as an .ics calendar (all-day events for Outlook, Google Calendar).",
+        abstract: CommandHelp.abstract("Write deadlines as an .ics calendar (all-day events for Outlook, Google Calendar).", Output.lang),
         discussion: """
         Each budget milestone that matters to a case (情報提供, 予算要求締切, the follow-up after the \
         vote), each next action, funding-window deadline and snooze end becomes an all-day event \
@@ -26,7 +26,7 @@ struct ICalCommand: ParsableCommand {
           renkei ical -o 予算カレンダー.ics
           renkei ical --municipality 狭山市 --within 90
           renkei ical --feed /mnt/share/renkei/予算.ics
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?

@@ -7,9 +7,9 @@ import RenkeiStore
 
 /// `renkei import FILE` — bring a coordinator's Excel or kintone list in. Dry run by default.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "import",
-        abstract: "Import cases from a .csv or .xlsx (Excel, kintone, renkei's own export); a dry run unless --apply.",
+        abstract: CommandHelp.abstract("Import cases from a .csv or .xlsx (Excel, kintone, renkei's own export); a dry run unless --apply.", Output.lang),
         discussion: """
         CSV in UTF-8 (with or without BOM) or CP932/Shift_JIS is detected in that order (--encoding \
         overrides); the wave dash 〜 is stored as ～. An .xlsx is read from its first sheet (or --sheet): \
@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
           renkei import 案件一覧.xlsx
           renkei import kintone_export.csv --apply
           renkei import list.csv --encoding cp932 --mapping list.mapping.json --apply --json
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The .csv or .xlsx file.") var file: String

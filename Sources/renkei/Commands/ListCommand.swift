@@ -4,7 +4,7 @@ import RenkeiCore
 import RenkeiStore
 
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases (filter by stage, exit or text).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: CommandHelp.abstract("List cases (filter by stage, exit or text).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this stage, by name or code (予算化, budgeting …): \(Stage.allCases.map(\.ja).joined(separator: ", ")).") var stage: String?

@@ -3,7 +3,7 @@ import RenkeiCore
 import RenkeiStore
 
 struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a case at 課題特定・企画; prints its id.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "new", abstract: CommandHelp.abstract("Create a case at 課題特定・企画; prints its id.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Title (件名).") var title: String

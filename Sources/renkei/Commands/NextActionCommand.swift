@@ -6,8 +6,8 @@ import RenkeiStore
 /// `renkei next-action ID TEXT --due DATE` — set the case's next action and its due date
 /// (overdue in the review once past). An empty TEXT with no --due clears it.
 struct NextActionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "next-action",
-        abstract: "Set a case's next action and its due date (shown as overdue once past).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "next-action",
+        abstract: CommandHelp.abstract("Set a case's next action and its due date (shown as overdue once past).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

@@ -6,13 +6,13 @@ import RenkeiStore
 /// `renkei snooze ID ITEM --until DATE --reason TEXT` — hide one deadline item of a case until a
 /// day (logged with its reason; undoable). `--clear` removes the snooze.
 struct SnoozeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "snooze",
-        abstract: "Snooze a deadline item of a case until a date (needs a reason; logged).",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "snooze",
+        abstract: CommandHelp.abstract("Snooze a deadline item of a case until a date (needs a reason; logged).", Output.lang),
         discussion: """
         ITEM is what 'renkei overdue --json' calls milestoneId: a budget milestone (info-provision,
         request, …), follow-up, next-action, stale, or funding:<window id>. A snoozed item is hidden
         from the review until DATE (it reappears on DATE) and is counted as snoozed meanwhile.
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

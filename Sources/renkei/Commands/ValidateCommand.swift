@@ -4,8 +4,8 @@ import RenkeiCore
 import RenkeiStore
 
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate",
-        abstract: "Check the whole workspace and the guide catalog; one line per problem, non-zero exit if any.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "validate",
+        abstract: CommandHelp.abstract("Check the whole workspace and the guide catalog; one line per problem, non-zero exit if any.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Machine-readable output.") var json = false
