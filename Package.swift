@@ -88,8 +88,10 @@ let package = Package(
         .testTarget(name: "RenkeiReportTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiReport", "RenkeiTestSupport"],
                     exclude: ["Goldens"]),
         .testTarget(name: "RenkeiTUITests", dependencies: ["RenkeiCore", "RenkeiTUI", "RenkeiApp", "RenkeiTestSupport"], exclude: ["Goldens"]),
-        // The runtime with a real store on temp workspaces.
-        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp", "RenkeiSync", "RenkeiTestSupport"]),
+        // The runtime with a real store on temp workspaces. Its goldens (municipality/partner
+        // views, grant checklist) are read by path like the other targets', never bundled.
+        .testTarget(name: "RenkeiAppTests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTUI", "RenkeiApp", "RenkeiSync", "RenkeiTestSupport"],
+                    exclude: ["Goldens"]),
         // Runs the built `renkei` binary end to end on temp workspaces (and tmux for the TUI).
         .testTarget(name: "RenkeiCLITests", dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"], exclude: ["Goldens"]),
     ]

@@ -108,7 +108,7 @@ struct RowReader {
             current.append(ch)
         }
         parts.append(current)
-        return parts.map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{3000}"))) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmingCharacters(in: OfficeValues.spaces) }.filter { !$0.isEmpty }
     }
 
     /// An end state needs a reason: when the sheet gives none, say where the status came from.

@@ -208,6 +208,7 @@ import Testing
             .notAMappingFile(file: "m.json", detail: "line 1"), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
             .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: "EACCES"),
             .guessNotWritten(path: "import/a.mapping.json", detail: "EACCES"), .source(encoding: "UTF-8", sheet: "一覧"),
+            .encodingChoice(forced: true), .encodingChoice(forced: false), .sheetPosition(index: 2, count: 3),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .written(.preset("kintone"), path: "import/a.mapping.json")),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .guessed), .column(name: "件名", target: "title", key: true),
             .column(name: "備考", target: "note", key: false), .fileError("x"), .invalid("x"), .warning("x"),

@@ -34,22 +34,47 @@ public enum DurableFile {
         guard dirFD >= 0 else { throw StoreError.io(path: dir.path, op: "open directory", code: errno) }
         defer { FS.close(dirFD) }
 
-        var tmpName = ""
-        var fd: Int32 = -1
-        for _ in 0..<16 {
-            tmpName = tempPrefix + name + "." + String(UInt32.random(in: .min ... .max), radix: 36)
-            fd = FS.openat(dirFD, tmpName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
-            if fd >= 0 || errno != EEXIST { break }
-        }
-        guard fd >= 0 else { throw StoreError.io(path: dir.appendingPathComponent(tmpName).path, op: "create temp file", code: errno) }
-
+        let (tmpName, fd) = try writeTemp(data, dirFD: dirFD, dir: dir, target: url, mode: mode)
         func fail(_ op: String, _ code: Int32) -> StoreError {
             FS.close(fd)
             FS.unlinkat(dirFD, tmpName, 0)
             return StoreError.io(path: url.path, op: op, code: code)
         }
+        // If fsync fails the data may never reach the disk: report, never retry on this fd.
+        if FS.fsync(fd) != 0 { throw fail("fsync", errno) }
+        if FS.close(fd) != 0 { let e = errno; FS.unlinkat(dirFD, tmpName, 0); throw StoreError.io(path: url.path, op: "close", code: e) }
+        if FS.renameat(dirFD, tmpName, dirFD, name) != 0 {
+            let e = errno; FS.unlinkat(dirFD, tmpName, 0)
+            throw StoreError.io(path: url.path, op: "rename", code: e)
+        }
+        return FS.fsync(dirFD) != 0 ? notConfirmed(url.path, dir: dir) : nil
+    }
 
-        if let inject = faultInjector, !inject(url, data.count) { throw fail("write", ENOSPC) }
+    /// The warning for files renamed into place whose directory's fsync failed (read `errno`
+    /// right after the failing call).
+    static func notConfirmed(_ what: String, dir: URL) -> String {
+        let e = String(cString: strerror(errno))
+        return "\(what): written, but the disk did not confirm it (fsync of \(dir.path) failed: \(e)); if the machine loses power now the change may be lost — check the disk"
+    }
+
+    /// A new temp file beside `target` in `dirFD` (O_CREAT|O_EXCL, `mode`) holding all of `data`,
+    /// still open (the caller fsyncs or closes it). On failure nothing is left behind and the
+    /// error names `target`. Shared by `write` and `DurableBatch` (one temp-file discipline).
+    static func writeTemp(_ data: Data, dirFD: Int32, dir: URL, target url: URL, mode: mode_t) throws -> (name: String, fd: Int32) {
+        var tmpName = ""
+        var fd: Int32 = -1
+        for _ in 0..<16 {
+            tmpName = tempPrefix + url.lastPathComponent + "." + String(UInt32.random(in: .min ... .max), radix: 36)
+            fd = FS.openat(dirFD, tmpName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode)
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else { throw StoreError.io(path: dir.appendingPathComponent(tmpName).path, op: "create temp file", code: errno) }
+        func fail(_ code: Int32) -> StoreError {
+            FS.close(fd)
+            FS.unlinkat(dirFD, tmpName, 0)
+            return StoreError.io(path: url.path, op: "write", code: code)
+        }
+        if let inject = faultInjector, !inject(url, data.count) { throw fail(ENOSPC) }
         var written = 0
         let total = data.count
         let err: Int32 = data.withUnsafeBytes { raw -> Int32 in
@@ -62,19 +87,8 @@ public enum DurableFile {
             }
             return 0
         }
-        if err != 0 { throw fail("write", err) }
-        // If fsync fails the data may never reach the disk: report, never retry on this fd.
-        if FS.fsync(fd) != 0 { throw fail("fsync", errno) }
-        if FS.close(fd) != 0 { let e = errno; FS.unlinkat(dirFD, tmpName, 0); throw StoreError.io(path: url.path, op: "close", code: e) }
-        if FS.renameat(dirFD, tmpName, dirFD, name) != 0 {
-            let e = errno; FS.unlinkat(dirFD, tmpName, 0)
-            throw StoreError.io(path: url.path, op: "rename", code: e)
-        }
-        if FS.fsync(dirFD) != 0 {
-            let e = String(cString: strerror(errno))
-            return "\(url.path): written, but the disk did not confirm it (fsync of \(dir.path) failed: \(e)); if the machine loses power now the change may be lost — check the disk"
-        }
-        return nil
+        if err != 0 { throw fail(err) }
+        return (tmpName, fd)
     }
 
     /// Kept for callers on other branches: reading is `RegularFile.read` (one implementation).

@@ -20,6 +20,12 @@ public protocol FileSystemCalls: AnyObject, Sendable {
     func renameat(_ fromDir: Int32, _ from: String, _ toDir: Int32, _ to: String) -> Int32
     func unlinkat(_ dir: Int32, _ name: String, _ flags: Int32) -> Int32
     func mkdir(_ path: String, _ mode: mode_t) -> Int32
+    func syncfs(_ fd: Int32) -> Int32
+}
+
+extension FileSystemCalls {
+    /// A test file system that does not fail syncfs leaves it to the system's.
+    public func syncfs(_ fd: Int32) -> Int32 { FS.systemSyncfs(fd) }
 }
 
 /// The store's system calls (see `FileSystemCalls`).
@@ -71,6 +77,30 @@ public enum FS {
         if let f = injected { return f.mkdir(path, mode) }
         return Glibc.mkdir(path, mode)
     }
+
+    /// syncfs(2): every dirty file of the filesystem holding `fd` written and flushed at once
+    /// (`DurableBatch`); -1 with ENOSYS where it cannot be trusted (see `syncfsCall`).
+    public static func syncfs(_ fd: Int32) -> Int32 {
+        if let f = injected { return f.syncfs(fd) }
+        return systemSyncfs(fd)
+    }
+
+    static func systemSyncfs(_ fd: Int32) -> Int32 {
+        guard let call = syncfsCall else { errno = ENOSYS; return -1 }
+        return call(fd)
+    }
+
+    /// Looked up at run time: Swift's Glibc module does not declare this GNU extension. Only on
+    /// Linux ≥ 5.8, where syncfs returns write-back errors; before, it returned 0 even when a file
+    /// could not be written, which would acknowledge a case that is not on disk.
+    private static let syncfsCall: (@convention(c) (Int32) -> Int32)? = {
+        var u = utsname()
+        guard uname(&u) == 0 else { return nil }
+        let release = withUnsafeBytes(of: &u.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let version = release.split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
+        guard version.count == 2, (version[0], version[1]) >= (5, 8), let symbol = dlsym(nil, "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
 
     /// `mkdir -p` through the seam (0700: contacts are personal data). An existing directory is fine.
     public static func makeDirectory(_ url: URL, mode: mode_t = 0o700) throws {

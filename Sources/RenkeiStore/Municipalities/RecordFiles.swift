@@ -14,11 +14,18 @@ enum RecordFiles {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
             let url = dir.appendingPathComponent(name)
+            var bytes = Data()
             do {
-                let bytes = try RegularFile.read(url, limit: maxFileSize)
+                bytes = try RegularFile.read(url, limit: maxFileSize)
                 records.append((url, try JSONDecoder().decode(T.self, from: bytes)))
             } catch let e as DecodingError {
-                problems.append("\(url.path): \(CaseCodec.describe(e))" + expected(e))
+                // Foundation says only "The given data was not valid JSON." for a file cut off
+                // mid-edit: say where (line and column), as case files do.
+                if case .dataCorrupted = e, (try? JSONDocument.parse(bytes)) == nil {
+                    problems.append("\(url.path): \(CaseCodec.syntaxError(bytes))")
+                } else {
+                    problems.append("\(url.path): \(CaseCodec.describe(e))" + expected(e))
+                }
             } catch {
                 problems.append("\(error)")
             }

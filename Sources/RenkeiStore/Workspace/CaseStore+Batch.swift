@@ -54,29 +54,30 @@ extension CaseStore {
             let journal = journalForWriting()
             // Every case is encoded and size-checked before the first is written.
             let prepared = try documents.map(prepareSave)
-            var unconfirmed: [String] = []
             func entry(_ ids: [String]) -> UndoJournal.Entry {
                 var e = UndoJournal.Entry(command: ctx.commandId, caseId: ids[0], label: label, at: now, actor: actor, session: session)
                 e.batch = ids
                 e.batchCreated = result.created
                 return e
             }
-            for next in prepared {
-                do {
-                    if let w = try DurableFile.write(next.bytes, to: next.url) { unconfirmed.append(w) }
-                } catch {
-                    // Cases written so far stay (each is whole) and are journaled as what this
-                    // command did, so `undo` can take them back; re-running finishes the rest.
-                    let done = result.updated + result.created
-                    guard !done.isEmpty else { throw error }
-                    let journaled = record(entry(done), in: journal)
-                    let next = journaled.map { "; \($0)" } ?? "; 'renkei undo' takes them back, running the same import again writes the rest"
-                    throw StoreError.workspace("\(label): \(done.count) of \(prepared.count) cases were written, then: \(error)\(next)")
+            // One data sync for the whole batch (`DurableBatch`): every case file is still
+            // written to a temp file and made durable before it is renamed into place.
+            var unconfirmed: String?
+            do {
+                unconfirmed = try DurableBatch.apply(prepared.map { DurableBatch.Item(url: $0.url, data: $0.bytes) }) { i in
+                    let id = prepared[i].doc.value.id
+                    if present.contains(id) { result.updated.append(id) } else { result.created.append(id) }
                 }
-                let id = next.doc.value.id
-                if present.contains(id) { result.updated.append(id) } else { result.created.append(id) }
+            } catch {
+                // Cases written so far stay (each is whole) and are journaled as what this
+                // command did, so `undo` can take them back; re-running finishes the rest.
+                let done = result.updated + result.created
+                guard !done.isEmpty else { throw error }
+                let journaled = record(entry(done), in: journal)
+                let next = journaled.map { "; \($0)" } ?? "; 'renkei undo' takes them back, running the same import again writes the rest"
+                throw StoreError.workspace("\(label): \(done.count) of \(prepared.count) cases were written, then: \(error)\(next)")
             }
-            result.journalWarning = Self.join(unconfirmed.first, record(entry(documents.map(\.value.id)), in: journal))
+            result.journalWarning = Self.join(unconfirmed, record(entry(documents.map(\.value.id)), in: journal))
             return (plan, result)
         }
     }
@@ -110,7 +111,8 @@ extension CaseStore {
             updates.append(doc)
         }
         if !moves.isEmpty { try FS.makeDirectory(workspace.trashDir) }
-        for next in try updates.map(prepareSave) { try DurableFile.write(next.bytes, to: next.url) }
+        // All or none of the updates: a failure before the renames changes no case (`DurableBatch`).
+        try DurableBatch.apply(try updates.map(prepareSave).map { DurableBatch.Item(url: $0.url, data: $0.bytes) })
         for m in moves { guard FS.rename(m.from, m.to) == 0 else { throw StoreError.io(path: m.from, op: "rename", code: errno) } }
         if !moves.isEmpty { index?.invalidate() }
     }

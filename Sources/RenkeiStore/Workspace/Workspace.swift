@@ -121,7 +121,9 @@ public final class Workspace: @unchecked Sendable {
 
     public func caseURL(_ id: String) throws -> URL {
         guard CaseID.isValid(id) else { throw StoreError.invalidId(id) }
-        return casesDir.appendingPathComponent(id + ".json")
+        // .notDirectory: `appendingPathComponent` would stat the file to find out (two stats a
+        // case on every save — 20,000 for an import of 10,000 cases).
+        return casesDir.appending(path: id + ".json", directoryHint: .notDirectory)
     }
 
     /// Removes temp files left by a killed writer. Call while holding the lock.

@@ -8,7 +8,7 @@ import Glibc
 /// k-th of them. Paths outside `root` (other tests running at the same time, the shipped
 /// Data/) and descriptors it did not open go straight to the system, uncounted.
 ///
-/// A step is one open, openat, write, fsync, close, rename, unlink or mkdir of a path under
+/// A step is one open, openat, write, fsync, syncfs, close, rename, unlink or mkdir of a path under
 /// `root` (or on a descriptor opened there for writing, or a directory).
 final class FaultyFileSystem: FileSystemCalls, @unchecked Sendable {
     enum Fault: String, CaseIterable, Sendable, CustomStringConvertible {
@@ -131,6 +131,12 @@ final class FaultyFileSystem: FileSystemCalls, @unchecked Sendable {
         guard under(path) else { return Glibc.mkdir(path, mode) }
         if failsHere("mkdir \(path.dropFirst(root.count))") { return fail(-1) }
         return Glibc.mkdir(path, mode)
+    }
+
+    func syncfs(_ fd: Int32) -> Int32 {
+        guard isTracked(fd) else { return FS.systemSyncfs(fd) }
+        if failsHere("syncfs") { return fail(-1) }
+        return FS.systemSyncfs(fd)
     }
 
     /// Only one injector at a time (FS.injected is process-wide); tests in other directories
