@@ -16,7 +16,7 @@ import Testing
         .invalidId("髙橋/㈱"), .idNameMismatch(id: "c-0001", fileName: "c-0002.json"), .counterTooLarge(field: "revision", value: 1 << 60),
         .notAnObject, .notWritable(path: "kpis[0].actual"), .unreadable(.io(op: "open", reason: .permission)),
         .unreadable(.notRegular(.fifo)), .unreadable(.tooLarge(size: 20_000_000, limit: 16 * 1_048_576)), .indexUnreadable,
-        .municipalityTable(detail: "line 3"), .failure(.casesDirectoryGone(path: "/ws/cases")),
+        .regenerate(detail: "line 3", script: "gen-municipalities.py"), .failure(.casesDirectoryGone(path: "/ws/cases")),
     ]
 
     static let store: [StoreMessage] = [
@@ -140,7 +140,7 @@ import Testing
         case .notUTF8: 0; case .syntax: 1; case .shape: 2; case .fieldMissing: 3; case .wrongType: 4; case .nullField: 5; case .notADate: 6
         case .notATime: 7; case .unknownValue: 8; case .badValue: 9; case .wholeNumber: 10; case .invalidId: 11; case .idNameMismatch: 12
         case .counterTooLarge: 13; case .notAnObject: 14; case .notWritable: 15; case .unreadable: 16; case .indexUnreadable: 17
-        case .municipalityTable: 18; case .failure: 19; case .text: 20
+        case .regenerate: 18; case .failure: 19; case .text: 20
         }
     }
 }

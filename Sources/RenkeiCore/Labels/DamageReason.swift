@@ -33,8 +33,8 @@ public enum DamageReason: Equatable, Sendable, Codable {
     case unreadable(FileProblem)
     /// The summary index that remembered the reason is unreadable itself.
     case indexUnreadable
-    /// The shipped municipality table: regenerate it.
-    case municipalityTable(detail: String)
+    /// A shipped data table (municipalities, their adjacency): regenerate it with the script.
+    case regenerate(detail: String, script: String)
     /// The workspace itself failed while reading (the cases directory vanished, the lock).
     indirect case failure(StoreMessage)
     /// A reason written by an older renkei (an index from before the reasons were typed).
@@ -105,8 +105,8 @@ public enum DamageReason: Equatable, Sendable, Codable {
             return problem.text(lang)
         case .indexUnreadable:
             return ja ? "破損（索引を読めません。もう一度コマンドを実行してください）" : "damaged (summary index unreadable; run any command again)"
-        case .municipalityTable(let detail):
-            return ja ? "\(detail) — Scripts/gen-municipalities.py で作り直してください" : "\(detail); regenerate it with Scripts/gen-municipalities.py"
+        case .regenerate(let detail, let script):
+            return ja ? "\(detail) — Scripts/\(script) で作り直してください" : "\(detail); regenerate it with Scripts/\(script)"
         case .failure(let m):
             return m.text(lang)
         case .text(let s):
