@@ -110,7 +110,7 @@ public struct ImportPlanPreview: Equatable, Sendable {
 
 /// The dialog's state, step by step.
 public struct ImportDialog: Equatable, Sendable {
-    public enum Step: Equatable, Sendable { case pick, mapping, preview }
+    public enum Step: Equatable, Sendable { case pick, mapping, preview, values }
     public var step: Step = .pick
     /// The path typed; the list below shows the found files that match it.
     public var input = TextInput(limit: 1_000)
@@ -130,6 +130,10 @@ public struct ImportDialog: Equatable, Sendable {
     public var problem: ImportMessage?
     /// Value maps chosen on screen (field → cell text → id); `w` saves them with the columns.
     public var values: [String: [String: String]] = [:]
+    /// The value map step (`v`): the column's values, the one in focus, the meaning list open for it.
+    public var valueList: ImportValueList?
+    public var valueFocus = 0
+    public var valueChoosing: Int?
 
     public init() {}
 
