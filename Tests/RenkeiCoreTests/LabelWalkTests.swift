@@ -238,7 +238,7 @@ import Testing
                                     .movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日"),
                                     .earliestRoute("6月補正", closed: "当初予算は締切済み"), .alternativeRoute("予備費"),
                                     .defaultCalendarUsed("狭山市.json"), .snoozedHeader(2), .snoozedUntil("2026-12-01"), .andMore(5),
-                                    .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", id: "default", municipality: "狭山市"),
+                                    .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", municipality: "狭山市"),
                                     .similarHeader(id: "c-0001", title: "①", compared: 16),
                                     .timeWithEra(base: "2026/11/23 09:00", wareki: "令和8年", fiscalYear: "2026年度")]
         for m in all {

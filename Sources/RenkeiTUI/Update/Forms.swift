@@ -20,8 +20,9 @@ extension AppState {
         let labels = fields.map { f -> String in
             let raw = CaseFields.get(doc, f.path)
             // Values as a person reads them (規模: 小・中規模, 出口: 自治体“へ”導入), never the stored code.
+            // An unset value reads "—" as in the detail view, never a bare label (issue 14).
             let v = raw.isNull ? "" : names.value(f.path, raw, lang)
-            return v.isEmpty ? f.label : "\(f.label): \(v)"
+            return "\(f.label): \(v.isEmpty ? Label.none.text(lang) : v)"
         }
         let lists = RecordList.allCases
         modal = .picker(Picker(purpose: .editField(caseId: doc.id), title: "\(Label.fieldPicker.text(lang)) — \(doc.id)",
