@@ -45,11 +45,12 @@ import Testing
             "5行目、列「期限」: 「2026/13/1」 — 日付（2026/4/1、2026年4月1日、令和8年4月1日、R8.4.1 など）",
             "6行目 — 見出しと同じ 14 列まで（15 列あります）。値の中のカンマは \"引用符\" で囲んでください",
             "7行目、列「予算額」: 「=SUM(A1:A3)」 — 数式やエラーではなく値が必要です。Excel で列をコピーして「値の貼り付け」をしてください",
-            "8行目、列「レコード番号」: 「kintone-1」 — 一度だけ使われるキー。2行目に同じキーがあります（案件ID kintone-1）",
+            "8行目、列「レコード番号」: 「kintone-1」 — 一度だけ使われるキー。2行目に同じキーがあります（案件ID kintone-1）。どちらかのキーを直すか、重複した行を消してください",
             "9行目、列「ステータス」: 「要確認」 — 段階（\(Stage.allCases.map(\.ja).joined(separator: "、"))）か、対応表の値の対応",
         ], "\(problems)")
         #expect(!plan.applicable)
         #expect(program.screen.text.contains("取り込めません: 9行目、列「ステータス」: 「要確認」"), "an unmapped value is a problem, never dropped")
+        #expect(program.screen.text.contains("その列で v を押すと"), "the preview says how to map it")
 
         // v on ステータス: its values, what each means, 要確認 unmapped.
         program.send(.key(.esc))

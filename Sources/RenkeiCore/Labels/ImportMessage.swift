@@ -101,7 +101,8 @@ public enum ImportMessage: Equatable, Sendable {
         case .field(let e): return ja ? e.text(.ja) : "\(e)"
         case .keyMissing: return ja ? "キーの値（キー列の値で、次の取り込みでも同じ案件を更新します）" : "a key value (the key column identifies the case on a re-import)"
         case .duplicateKey(let first, let id):
-            return ja ? "一度だけ使われるキー。\(first)行目に同じキーがあります（案件ID \(id)）" : "a key used once; row \(first) has the same key (case id \(id))"
+            return ja ? "一度だけ使われるキー。\(first)行目に同じキーがあります（案件ID \(id)）。どちらかのキーを直すか、重複した行を消してください"
+                      : "a key used once; row \(first) has the same key (case id \(id)); fix one of the keys or delete the repeated row"
         case .recreatedFromTrash(let id):
             return ja ? "新しい案件: \(id) は以前に削除されています（trash/ にあります）。もう一度作成します"
                       : "a new case: \(id) was deleted before (it is in trash/) and is created again"

@@ -12,7 +12,7 @@ public enum TransferLabel: String, CaseIterable, Sendable {
     case importTitle, importFile, importFound, importNoFiles, importPickFooter, importReading
     case importMappingTitle, importColumn, importField, importExample, importMappingFooter, importChooseField, importChooseFooter
     case importPreviewTitle, importPreviewFooter, importCannotApply, importPlanning, importBackFooter
-    case importSheetKey, importEncodingKey, importValuesKey
+    case importSheetKey, importEncodingKey, importValuesKey, importValuesHint
     case importValuesTitle, importValue, importValueRows, importValueUnmapped, importValuesFooter, importValuesNone, importValuesMore, importChooseValue
     case targetKey, targetStage, targetStageReason, targetNote, targetIgnore
 
@@ -73,6 +73,8 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .importSheetKey: return ("s 次のシート", "s next sheet")
         case .importEncodingKey: return ("e 文字コード", "e encoding")
         case .importValuesKey: return ("v 値の対応", "v value map")
+        case .importValuesHint: return ("段階・手法などの値に対応がない行は、Esc で列の対応に戻り、その列で v を押すと値の意味を選べます",
+                                        "For a stage, method … value with no meaning: Esc back to the mapping, then v on its column to choose one")
         case .importValuesTitle: return ("値の対応", "Value map")
         case .importValue: return ("値", "Value")
         case .importValueRows: return ("行数", "Rows")

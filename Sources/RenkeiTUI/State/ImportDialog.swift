@@ -106,6 +106,15 @@ public struct ImportPlanPreview: Equatable, Sendable {
     /// Like `renkei import --apply`: only a plan without an invalid row is written.
     public var applicable: Bool { fileProblems.isEmpty && !rows.contains { $0.action == .invalid } }
     public var writes: Bool { rows.contains { $0.action == .create || $0.action == .update } }
+    /// Some row holds a stage, exit, method or domain that no value map explains (`v` fixes it).
+    public var hasUnmappedValues: Bool {
+        rows.contains { $0.problems.contains { p in
+            switch p.expected {
+            case .stageValue, .exitValue, .methodValue, .domainValue, .methodNotInCatalog: return true
+            default: return false
+            }
+        } }
+    }
 }
 
 /// The dialog's state, step by step.

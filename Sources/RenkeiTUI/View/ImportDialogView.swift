@@ -131,6 +131,7 @@ extension AppState {
         var out: [Line] = [Line(ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
                                                      invalid: plan.count(.invalid), outcome: .preview).text(lang), .plain.withBold)]
         if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
+        if plan.hasUnmappedValues { out += wrapText(TransferLabel.importValuesHint.text(lang), width: textWidth).map { Line($0, theme.dim) } }
         let body = previewEntries(plan)
         let footer = KeyLine((plan.applicable && plan.writes ? TransferLabel.importPreviewFooter : .importBackFooter).text(lang)).lines(textWidth, maxLines: 2)
             .map { Line($0, theme.key) }
