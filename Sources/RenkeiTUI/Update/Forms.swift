@@ -6,6 +6,10 @@ extension AppState {
     /// Editable fields, then the six budget reference items.
     func editableFields() -> [(path: String, label: String)] {
         var out = CaseFields.specs.map { ($0.path, $0.label(lang)) }
+        // The 団体コード right after the prefecture: the overview's 未照合 line points here.
+        if let code = CaseFields.spec("municipality.code"), let at = out.firstIndex(where: { $0.0 == "municipality.prefecture" }) {
+            out.insert((code.path, code.label(lang)), at: at + 1)
+        }
         // "参考項目「予算規模・歳出費目」": the item's own name first, so the six stay distinguishable.
         for r in catalog.referenceItems { out.append(("reference.\(r.id)", Message.referenceItemNamed(r.label(lang)).text(lang))) }
         return out
