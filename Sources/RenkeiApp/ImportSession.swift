@@ -24,20 +24,28 @@ public struct ImportSession {
                 workspace.root.appendingPathComponent("import/" + stem + ".mapping.json")]
     }
 
+    /// `encoding` and `sheet` (from `--encoding`/`--sheet` or the workbench's `e`/`s`) win over
+    /// the ones a mapping file keeps; a sheet the mapping names that the workbook no longer has
+    /// falls back to the first sheet rather than locking the file out of the workbench.
     public static func open(_ path: String, mapping mappingPath: String?, preset: String?, encoding: SourceEncoding?,
                             sheet: String?, workspace: Workspace, catalog: Catalog, writeGuess: Bool = true) throws -> ImportSession {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         let data = try readCapped(url)
-        let table = try ImportSource.table(data, file: name, encoding: encoding, sheet: sheet)
         let candidates = mappingCandidates(url, workspace: workspace)
-        if let mappingPath {
-            let m = URL(fileURLWithPath: mappingPath)
-            return ImportSession(file: url, table: table, mapping: try readMapping(m), origin: .file(mappingPath), mappingFile: m)
+        let found: URL? = mappingPath.map { URL(fileURLWithPath: $0) }
+            ?? (preset == nil ? candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) : nil)
+        if let found {
+            let mapping = try readMapping(found)
+            let kept = try mapping.encoding.map(SourceEncoding.parse)
+            let table: SourceTable
+            do { table = try ImportSource.table(data, file: name, encoding: encoding ?? kept, sheet: sheet ?? mapping.sheet) } catch let e as ImportError {
+                guard sheet == nil, mapping.sheet != nil, case .noSheet = e.message else { throw e }
+                table = try ImportSource.table(data, file: name, encoding: encoding ?? kept, sheet: nil)
+            }
+            return ImportSession(file: url, table: table, mapping: mapping, origin: .file(mappingPath ?? found.path), mappingFile: found)
         }
-        if preset == nil, let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
-            return ImportSession(file: url, table: table, mapping: try readMapping(found), origin: .file(found.path), mappingFile: found)
-        }
+        let table = try ImportSource.table(data, file: name, encoding: encoding, sheet: sheet)
         var guessed = MappingGuess.guess(table.header, preset: preset)
         MappingGuess.addUnknownValues(&guessed, table: table, catalog: catalog)
         let origin: ImportOrigin = guessed.preset.map { .preset($0) } ?? .guessed

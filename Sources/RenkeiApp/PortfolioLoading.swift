@@ -58,7 +58,7 @@ extension StoreEffects {
         }
         InsightCodes.link(&features, data: environment.data, workspace: environment.workspace)
         let insight = PortfolioInsight(features, catalog: environment.catalog, calendar: .engine(calendars.context, summaries: byId),
-                                       today: environment.today)
+                                       today: environment.today, adjacency: adjacency())
         // A programme file that cannot be read is reported by `renkei validate`; the rest still load.
         let grants = GrantRules(programmes: ProgrammeLoader.load(data: environment.data, workspace: environment.workspace).programmes,
                                 windows: calendars.loaded.fundingWindows)
@@ -72,6 +72,14 @@ extension StoreEffects {
     /// read once (it does not change while the workbench runs), the partner records whenever
     /// `partners/` changed since the last build — a record added during the session (by hand, a
     /// sync, the samples) is found by its reading at the next reload, not after a restart.
+    /// Which bodies share a boundary, for 類似事例 and 共同調達: read once (shipped data does not
+    /// change while the workbench runs); without it nothing is called neighbouring.
+    func adjacency() -> MunicipalityAdjacency? {
+        readingsLock.lock(); defer { readingsLock.unlock() }
+        if municipalityAdjacency == nil { municipalityAdjacency = .some(try? MunicipalityTableLoader.adjacency(data: environment.data)) }
+        return municipalityAdjacency ?? nil
+    }
+
     /// Without the table (a damaged data directory) the filter matches as typed.
     func searchReadings() -> SearchReadings {
         readingsLock.lock(); defer { readingsLock.unlock() }

@@ -65,15 +65,21 @@ extension StoreEffects {
         }
     }
 
-    /// The file as asked for, with the mapping as adjusted on screen (values maps and the id
-    /// prefix stay as the mapping file or the guess has them).
+    /// The file as asked for (sheet, encoding), with the mapping as adjusted on screen: its
+    /// columns, and the value maps chosen on screen laid over the mapping's own (the id prefix
+    /// stays as the mapping file or the guess has it). The sheet and a chosen encoding go into
+    /// the mapping, so `w` keeps them for the next import.
     func session(_ r: ImportRequest) throws -> ImportSession {
-        var s = try ImportSession.open(resolveImportPath(r.path).path, mapping: nil, preset: nil, encoding: nil, sheet: nil,
+        let encoding = try r.encoding.map(SourceEncoding.parse)
+        var s = try ImportSession.open(resolveImportPath(r.path).path, mapping: nil, preset: nil, encoding: encoding, sheet: r.sheet,
                                        workspace: environment.workspace, catalog: environment.catalog, writeGuess: false)
         if let columns = r.columns {
             s.mapping.columns = columns
             s.mapping.key = r.key
         }
+        for (field, map) in r.values ?? [:] { for (text, id) in map { s.mapping.values[field, default: [:]][text] = id } }
+        if s.table.sheets.count > 1 { s.mapping.sheet = s.table.sheet }
+        if let e = r.encoding { s.mapping.encoding = e }
         return s
     }
 
@@ -115,7 +121,8 @@ extension StoreEffects {
         }
         let encoding = t.sheet == nil ? t.source : "xlsx"
         return ImportFileInfo(path: r.path, file: s.file.lastPathComponent, encoding: encoding, sheet: t.sheet, rows: t.rows.count,
-                              columns: columns, key: key, origin: s.origin)
+                              columns: columns, key: key, origin: s.origin, sheets: t.sheets, encodingId: t.encoding?.rawValue,
+                              encodingForced: t.encoding != nil && s.mapping.encoding != nil)
     }
 
     func preview(_ plan: ImportPlan, request: ImportRequest) -> ImportPlanPreview {

@@ -19,6 +19,8 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
     let readingsLock = NSLock()
     var readingsCache: SearchReadings?
     var municipalityResolver: MunicipalityResolver??
+    /// The shipped adjacency, read once like the table (nil inside: missing or damaged).
+    var municipalityAdjacency: MunicipalityAdjacency??
 
     /// Lines the store reported on the side (a discarded summary index), shown as notices.
     let notices = NoticeQueue()

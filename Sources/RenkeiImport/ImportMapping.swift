@@ -25,6 +25,10 @@ public struct ImportMapping: Codable, Equatable, Sendable {
     public var values: [String: [String: String]]
     /// Characters that separate several partners or tags in one cell.
     public var listSeparators: String?
+    /// The worksheet to read when the import names none (`--sheet` or the workbench's `s` overrides).
+    public var sheet: String?
+    /// A CSV's encoding (utf-8, utf-8-bom, cp932) when detection would guess wrong (`--encoding` overrides).
+    public var encoding: String?
 
     public init(preset: String? = nil, key: String? = nil, idPrefix: String? = nil, columns: [String: String] = [:],
                 values: [String: [String: String]] = [:], listSeparators: String? = nil) {
@@ -41,6 +45,8 @@ public struct ImportMapping: Codable, Equatable, Sendable {
         columns = try c.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
         values = try c.decodeIfPresent([String: [String: String]].self, forKey: .values) ?? [:]
         listSeparators = try c.decodeIfPresent(String.self, forKey: .listSeparators)
+        sheet = try c.decodeIfPresent(String.self, forKey: .sheet)
+        encoding = try c.decodeIfPresent(String.self, forKey: .encoding)
     }
 
     /// Targets other than `CaseFields` paths.
@@ -67,6 +73,7 @@ public struct ImportMapping: Codable, Equatable, Sendable {
         for (column, target) in m.columns.sorted(by: { $0.key < $1.key }) where !isValidTarget(target) {
             throw ImportError(.unknownTarget(file: file, column: TerminalText.inline(column), target: TerminalText.inline(target)))
         }
+        if let e = m.encoding { _ = try SourceEncoding.parse(e) }
         return m
     }
 }

@@ -19,6 +19,10 @@ public struct SourceTable: Equatable, Sendable {
     public var source: String
     /// The worksheet of an .xlsx (the preview names it in the reader's language); nil for CSV.
     public var sheet: String?
+    /// Every worksheet of the workbook, in order (the workbench offers the others); empty for CSV.
+    public var sheets: [String] = []
+    /// The encoding a CSV was read in (detected or forced); nil for a workbook.
+    public var encoding: SourceEncoding?
 
     public init(header: [String], rows: [Row], source: String) {
         self.header = SourceTable.uniqueHeader(header); self.rows = rows; self.source = source
@@ -66,6 +70,8 @@ public enum CSVSource {
         guard let h = SourceTable.headerIndex(records.prefix(10).map(\.cells)) else { throw ImportError(.empty(file: file)) }
         let header = records[h].cells
         let rows = records[(h + 1)...].map { SourceTable.Row(number: $0.number, cells: $0.cells) }
-        return SourceTable(header: header, rows: rows, source: encoding.display)
+        var table = SourceTable(header: header, rows: rows, source: encoding.display)
+        table.encoding = encoding
+        return table
     }
 }

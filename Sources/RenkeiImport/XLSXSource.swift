@@ -43,6 +43,7 @@ public enum XLSXSource {
             var table = try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
                                      file: file, source: "xlsx sheet \(chosen.name)")
             table.sheet = chosen.name
+            table.sheets = workbook.sheets.map(\.name)
             return table
         } catch let e as XLSXReadError {
             throw ImportError(.corruptWorkbook(file: file, detail: e.detail))

@@ -11,6 +11,11 @@ func municipalityFigures(runs: Int) {
     report("municipality.table_load_ms", sample(runs) {
         do { table = try MunicipalityTableLoader.load(data: data) } catch { die("\(error)") }
     })
+    // The adjacency: read by 類似事例/共同調達 (the workbench's insight worker, `similar`, `joint`).
+    var pairs = 0
+    report("municipality.adjacency_load_ms", sample(runs) {
+        do { let a = try MunicipalityTableLoader.adjacency(data: data); pairs = a.codes.count } catch { die("\(error)") }
+    })
     var resolver = MunicipalityResolver(table: table)
     report("municipality.resolver_build_ms", sample(runs) { resolver = MunicipalityResolver(table: table) })
     // Every prefix of what people type, one suggest per keystroke.
@@ -28,4 +33,5 @@ func municipalityFigures(runs: Int) {
     report("municipality.suggest_per_key_ms", perKey)
     report("municipality.resolve_exact_ms", sample(runs * 10) { _ = resolver.resolve("府中市", prefecture: "東京都") })
     print("municipality.entries \(table.entries.count)")
+    print("municipality.adjacency_bodies \(pairs)")
 }

@@ -48,7 +48,7 @@ import Testing
         #expect(info.columns.map(\.target) == ["id", "title", "municipality.name", "department", "budget.totalYen", "budget.fiscalYear",
                                                "stage", "nextAction.due", "note"])
         #expect(info.columns[1].sample == "環境行動促進アプリ（狭山市）")
-        #expect(program.screen.text.contains("xlsx シート「案件一覧」、3 行。対応表: 見出しから推定"))
+        #expect(program.screen.text.contains("xlsx シート「案件一覧」（2 シート中 1 枚目）、3 行。対応表: 見出しから推定"))
 
         // The dry run as guessed: row 5's total is a formula never calculated — nothing can be written.
         program.send(.key(.enter))

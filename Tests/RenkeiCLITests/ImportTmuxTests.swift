@@ -66,8 +66,14 @@ import Testing
         var screen = try tmux.waitFor("the files") { $0.contains("import/案件一覧.xlsx") && $0.contains("import/kintone.csv") }
         try tmux.type("案件")
         try tmux.keys("Enter")
-        screen = try tmux.waitFor("xlsx シート「案件一覧」")
+        screen = try tmux.waitFor("xlsx シート「案件一覧」（2 シート中 1 枚目）")
         #expect(screen.contains("予算・金額") && screen.contains("予算額(円)"), "the two-row header and its field:\n\(screen)")
+        // s: the workbook's other sheet (its own columns), s again: back to the list.
+        try tmux.keys("s")
+        screen = try tmux.waitFor("xlsx シート「メモ」（2 シート中 2 枚目）")
+        #expect(screen.contains("別シートの案件") && !screen.contains("予算・金額"), "\(screen)")
+        try tmux.keys("s")
+        screen = try tmux.waitFor("xlsx シート「案件一覧」（2 シート中 1 枚目）")
         // The dry run as guessed: row 5's total is a formula Excel never calculated.
         try tmux.keys("Enter")
         screen = try tmux.waitFor("取り込めない行 1")
@@ -94,8 +100,12 @@ import Testing
         _ = try tmux.waitFor("import/kintone.csv")
         try tmux.type("kintone")
         try tmux.keys("Enter")
-        screen = try tmux.waitFor("CP932 (Shift_JIS)")
+        screen = try tmux.waitFor("CP932 (Shift_JIS)（自動判定）")
         #expect(screen.contains("kintone の既定の対応") && screen.contains("キー（案件ID）"), "\(screen)")
+        // e: read as UTF-8 instead — it is not, so one line says so and the mapping stays.
+        try tmux.keys("e")
+        screen = try tmux.waitFor("kintone.csv: UTF-8 として読めません")
+        #expect(screen.contains("CP932 (Shift_JIS)（自動判定）") && screen.contains("キー（案件ID）"), "\(screen)")
         // One adjustment: 担当課 (the fourth column) is not wanted.
         try Self.skipColumnAndImport(tmux, at: 3, "担当課", previewShows: "環境行動促進アプリ（髙橋案）")
         let k1 = try show("kintone-1", ws)

@@ -3,8 +3,8 @@ import Testing
 @testable import RenkeiCore
 
 /// Issue 16: 共同調達 compares bodies by their code, not spellings, and says whether a group is
-/// within one prefecture and one size class (no adjacency data ships, so it never says
-/// "neighbouring").
+/// within one prefecture and one size class (neighbours, from the shipped adjacency, are in
+/// MunicipalityAdjacencyTests; without the data nothing is called neighbouring).
 @Suite struct JointByCodeTests {
     static let today = Day("2026-11-23")!
 

@@ -208,6 +208,7 @@ import Testing
             .notAMappingFile(file: "m.json", detail: "line 1"), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
             .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: "EACCES"),
             .guessNotWritten(path: "import/a.mapping.json", detail: "EACCES"), .source(encoding: "UTF-8", sheet: "一覧"),
+            .encodingChoice(forced: true), .encodingChoice(forced: false), .sheetPosition(index: 2, count: 3),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .written(.preset("kintone"), path: "import/a.mapping.json")),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .guessed), .column(name: "件名", target: "title", key: true),
             .column(name: "備考", target: "note", key: false), .fileError("x"), .invalid("x"), .warning("x"),
@@ -237,7 +238,7 @@ import Testing
                                     .movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日"),
                                     .earliestRoute("6月補正", closed: "当初予算は締切済み"), .alternativeRoute("予備費"),
                                     .defaultCalendarUsed("狭山市.json"), .snoozedHeader(2), .snoozedUntil("2026-12-01"), .andMore(5),
-                                    .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", id: "default", municipality: "狭山市"),
+                                    .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", municipality: "狭山市"),
                                     .similarHeader(id: "c-0001", title: "①", compared: 16),
                                     .timeWithEra(base: "2026/11/23 09:00", wareki: "令和8年", fiscalYear: "2026年度")]
         for m in all {

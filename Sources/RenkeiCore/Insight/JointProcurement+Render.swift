@@ -23,7 +23,7 @@ extension JointProcurementReport {
             if g.prefecturesKnown || g.sizesKnown {
                 out.append(InsightRow(.value, "  " + MunicipalityMessage.jointProximity(
                     prefecture: g.prefecturesKnown ? .some(g.sharedPrefecture) : nil,
-                    size: g.sizesKnown ? .some(g.sharedSize?.label(lang)) : nil).text(lang)))
+                    size: g.sizesKnown ? .some(g.sharedSize?.label(lang)) : nil, neighbours: g.neighbouringPairs).text(lang)))
             }
             let missing = g.membersWithoutAmount.joined(separator: ", ")
             out.append(InsightRow(.value, "  " + (ja ? "合計予算: " : "Combined budget: ") + Self.yen(g.combinedYen)

@@ -43,6 +43,10 @@ public struct JointProcurementGroup: Codable, Equatable, Sendable {
     public var sharedPrefecture: String?
     /// The size class every member shares (都市部 / 小・中規模).
     public var sharedSize: SizeClass?
+    /// Members' bodies that share a boundary, as 「狭山市–入間市」 (a neighbour can join a call
+    /// most easily); nil when not every member has a code or no adjacency data was given, so
+    /// nothing is claimed from missing data.
+    public var neighbouringPairs: [String]?
     /// Whether every member has a code (else "same/other prefecture" is not known).
     public var prefecturesKnown: Bool
     /// Whether every member has a size class.
@@ -77,7 +81,7 @@ public struct JointProcurementReport: Codable, Equatable, Sendable {
 
 public enum JointProcurementFinder {
     public static func find(_ cases: [InsightFeatures], today: Day, calendar: InsightCalendar,
-                            catalog: Catalog? = nil) -> JointProcurementReport {
+                            catalog: Catalog? = nil, adjacency: MunicipalityAdjacency? = nil) -> JointProcurementReport {
         var skipped: [JointProcurementSkip] = []
         var buckets: [String: [JointProcurementGroup.Member]] = [:]   // "domain\u{1F}fy"
         var considered = 0
@@ -115,6 +119,16 @@ public enum JointProcurementFinder {
             guard names.count >= 2 else { continue }
             let prefCodes = Set(sorted.map { $0.municipalityCode.flatMap(MunicipalityCode.prefectureCode(of:)) })
             let sharedPrefecture = prefCodes.count == 1 && prefCodes.first! != nil ? sorted.compactMap(\.prefecture).first : nil
+            var neighbouring: [String]?
+            if let adjacency, !prefCodes.contains(nil) {
+                var bodies: [(code: String, name: String)] = []
+                for m in sorted where !bodies.contains(where: { $0.code == m.municipalityCode }) { bodies.append((m.municipalityCode!, m.municipality)) }
+                var pairs: [String] = []
+                for i in bodies.indices { for j in bodies.indices where i < j && adjacency.areNeighbours(bodies[i].code, bodies[j].code) {
+                    pairs.append(bodies[i].name + "–" + bodies[j].name)
+                } }
+                neighbouring = pairs
+            }
             let sizes = Set(sorted.map(\.size))
             let sharedSize = sizes.count == 1 ? sizes.first! : nil
             let common = sorted.compactMap(\.requestDeadline).min()
@@ -122,6 +136,7 @@ public enum JointProcurementFinder {
             groups.append(JointProcurementGroup(
                 domain: domain, domainJa: label?.ja ?? domain, domainEn: label?.en ?? domain, fiscalYear: fy,
                 members: sorted, municipalities: names, sharedPrefecture: sharedPrefecture, sharedSize: sharedSize,
+                neighbouringPairs: neighbouring,
                 prefecturesKnown: !prefCodes.contains(nil), sizesKnown: !sizes.contains(nil),
                 commonRequestDeadline: common,
                 daysLeft: common.map { today.days(until: $0) },

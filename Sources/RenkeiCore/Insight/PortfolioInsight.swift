@@ -17,11 +17,14 @@ public struct PortfolioInsight: Sendable {
     public let calendar: InsightCalendar
     public let catalog: Catalog?
     public let today: Day
+    /// Which bodies share a boundary (similar cases and joint groups say "neighbouring").
+    public let adjacency: MunicipalityAdjacency?
 
     public init(_ features: [InsightFeatures], catalog: Catalog?, calendar: InsightCalendar, today: Day,
-                weights: SimilarityWeights = .default) {
+                weights: SimilarityWeights = .default, adjacency: MunicipalityAdjacency? = nil) {
         self.features = features
-        self.finder = SimilarCaseFinder(features, catalog: catalog, weights: weights)
+        self.adjacency = adjacency
+        self.finder = SimilarCaseFinder(features, catalog: catalog, weights: weights, adjacency: adjacency)
         self.calendar = calendar
         self.catalog = catalog
         self.today = today
@@ -33,7 +36,7 @@ public struct PortfolioInsight: Sendable {
     }
 
     public func joint() -> JointProcurementReport {
-        JointProcurementFinder.find(features, today: today, calendar: calendar, catalog: catalog)
+        JointProcurementFinder.find(features, today: today, calendar: calendar, catalog: catalog, adjacency: adjacency)
     }
 
     public func funnel(_ filter: FunnelFilter = FunnelFilter()) -> FunnelReport {

@@ -33,8 +33,8 @@ public struct SimilarCase: Codable, Equatable, Sendable {
 public struct SimilarityReason: Codable, Equatable, Sendable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case domain, tags, exit, method, partner, size, text
-        /// The same body (by 団体コード), else the same prefecture (issue 16).
-        case municipality, prefecture
+        /// The same body (by 団体コード), else a neighbouring one, else the same prefecture (issue 16).
+        case municipality, neighbour, prefecture
     }
     public var kind: Kind
     public var weight: Double

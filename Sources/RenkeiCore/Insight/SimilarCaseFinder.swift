@@ -21,6 +21,8 @@ public struct SimilarCaseFinder: Sendable {
     let methods: [String: MethodSpec]
     let position: [String: Int]
     let col: Columns
+    /// Which bodies share a boundary; nil: nothing is called neighbouring.
+    let adjacency: MunicipalityAdjacency?
 
     /// The portfolio laid out flat for the scan: no struct copies, no retains, no allocation per
     /// candidate (a 10,000-case lookup is a few linear passes over integer arrays).
@@ -59,9 +61,11 @@ public struct SimilarCaseFinder: Sendable {
         }
     }
 
-    public init(_ cases: [InsightFeatures], catalog: Catalog? = nil, weights: SimilarityWeights = .default) {
+    public init(_ cases: [InsightFeatures], catalog: Catalog? = nil, weights: SimilarityWeights = .default,
+                adjacency: MunicipalityAdjacency? = nil) {
         self.cases = cases
         self.weights = weights
+        self.adjacency = adjacency
         var d: [String: Domain] = [:]
         for x in catalog?.domains ?? [] { d[x.id] = x }
         domains = d
@@ -139,6 +143,11 @@ public struct SimilarCaseFinder: Sendable {
         let qBody = q.municipalityCode.map { col.bodyCode[$0] ?? -2 } ?? -1
         let qNamed = !q.municipality.isEmpty
         let qPref = Int8(q.prefectureNumber)
+        // The portfolio's bodies that share a boundary with the query's, as a flag per body number.
+        var neighbourBody = [Bool](repeating: false, count: col.bodyCode.count)
+        if let code = q.municipalityCode, let adjacency {
+            for n in adjacency.neighbours(of: code) { if let b = col.bodyCode[n] { neighbourBody[Int(b)] = true } }
+        }
         // A query tag listed twice counts once.
         let tagIsFirst = qTags.indices.map { j in !qTags[..<j].contains(qTags[j]) }
         var scratch = [Double](repeating: 0, count: max(qTags.count, 1))
@@ -187,6 +196,7 @@ public struct SimilarCaseFinder: Sendable {
             }
             if qSize >= 0 && col.size[ci] == qSize { other += weights.sizeClass }
             if sameMuni { other += weights.sameMunicipality }
+            else if col.body[ci] >= 0 && neighbourBody[Int(col.body[ci])] { other += weights.neighbouring }
             else if qPref > 0 && col.prefecture[ci] == qPref { other += weights.samePrefecture }
             let total = topical + other
             if total >= weights.minScore && topical >= weights.minTopical { scored.append((total, ci)) }
@@ -297,6 +307,9 @@ public struct SimilarCaseFinder: Sendable {
             // The candidate's own spelling may differ (ｻﾔﾏ市, 埼玉県狭山市): name the query's.
             out.append(.init(kind: .municipality, weight: weights.sameMunicipality,
                              ja: "同じ自治体（\(q.municipality)）", en: "Same municipality (\(q.municipality))"))
+        } else if let a = q.municipalityCode, let b = c.municipalityCode, adjacency?.areNeighbours(a, b) == true {
+            out.append(.init(kind: .neighbour, weight: weights.neighbouring,
+                             ja: "隣接する自治体（\(c.municipality)）", en: "Neighbouring municipality (\(c.municipality))"))
         } else if q.prefectureNumber > 0 && q.prefectureNumber == c.prefectureNumber {
             let p = Prefectures.inCodeOrder[q.prefectureNumber - 1]
             out.append(.init(kind: .prefecture, weight: weights.samePrefecture, ja: "同じ都道府県（\(p)）", en: "Same prefecture (\(p))"))

@@ -20,6 +20,9 @@ public struct SimilarityWeights: Codable, Equatable, Sendable {
     /// The same local public body (by code; never by spelling), and — when not — the same
     /// prefecture: context, like the size class, never topical evidence on its own (issue 16).
     public var sameMunicipality: Double
+    /// Bodies sharing a boundary (`MunicipalityAdjacency`): nearer context than the same
+    /// prefecture (the guide's joint procurement starts with the neighbours), less than the same body.
+    public var neighbouring: Double
     public var samePrefecture: Double
     /// Multiplies the WHY/HOW/WHAT text similarity (0…1).
     public var text: Double
@@ -30,10 +33,10 @@ public struct SimilarityWeights: Codable, Equatable, Sendable {
     public var minTopical: Double
 
     public init(domain: Double = 3, tag: Double = 1, maxTags: Int = 3, exit: Double = 1, method: Double = 1,
-                partner: Double = 1.5, sizeClass: Double = 0.5, sameMunicipality: Double = 0.5, samePrefecture: Double = 0.25,
-                text: Double = 8, minScore: Double = 0.5, minTopical: Double = 0.25) {
+                partner: Double = 1.5, sizeClass: Double = 0.5, sameMunicipality: Double = 0.5, neighbouring: Double = 0.35,
+                samePrefecture: Double = 0.25, text: Double = 8, minScore: Double = 0.5, minTopical: Double = 0.25) {
         self.domain = domain; self.tag = tag; self.maxTags = maxTags; self.exit = exit; self.method = method
-        self.partner = partner; self.sizeClass = sizeClass; self.sameMunicipality = sameMunicipality
+        self.partner = partner; self.sizeClass = sizeClass; self.sameMunicipality = sameMunicipality; self.neighbouring = neighbouring
         self.samePrefecture = samePrefecture; self.text = text; self.minScore = minScore; self.minTopical = minTopical
     }
 

@@ -47,6 +47,10 @@ public enum ImportMessage: Equatable, Sendable {
     case guessNotWritten(path: String, detail: String)
     // the preview
     case source(encoding: String, sheet: String?)
+    /// After the encoding in the workbench: detected, or chosen (`e`, the mapping file).
+    case encodingChoice(forced: Bool)
+    /// After the sheet in the workbench, when the workbook has several (`s` moves on).
+    case sheetPosition(index: Int, count: Int)
     case header(file: String, source: String, rows: Int, origin: ImportOrigin)
     case column(name: String, target: String, key: Bool)
     case fileError(String)
@@ -120,9 +124,13 @@ public enum ImportMessage: Equatable, Sendable {
             return ja ? "\(f): テキストファイルではありません（\(o) バイト目に NUL）。Excel で CSV（UTF-8 か Shift_JIS）か .xlsx として保存してください"
                       : "\(f): not a text file (a NUL byte at offset \(o)); save it from Excel as CSV (UTF-8 or Shift_JIS) or as .xlsx"
         case .unknownEncoding(let f, let forced):
-            let tried = forced.map { ja ? "\($0) として読めません" : "bytes invalid as \($0)" } ?? (ja ? "UTF-8 としても CP932 としても読めません" : "bytes invalid as UTF-8 and as CP932")
-            return ja ? "\(f): 文字コードが UTF-8 でも Shift_JIS/CP932 でもありません（\(tried)）。「CSV UTF-8」で保存し直すか --encoding を指定してください"
-                      : "\(f): the text is neither UTF-8 nor Shift_JIS/CP932 (\(tried)); re-save it as 'CSV UTF-8' or pass --encoding"
+            // Detection already tried UTF-8 and CP932: only a chosen encoding leaves another to try.
+            guard let forced else {
+                return ja ? "\(f): 文字コードが UTF-8 でも Shift_JIS/CP932 でもありません。Excel で「CSV UTF-8」として保存し直してください"
+                          : "\(f): the text is neither UTF-8 nor Shift_JIS/CP932; re-save it from Excel as 'CSV UTF-8'"
+            }
+            return ja ? "\(f): \(forced) として読めません。別の文字コードを選ぶ（--encoding、取り込み画面では e）か、「CSV UTF-8」で保存し直してください"
+                      : "\(f): the bytes are not valid \(forced); choose another encoding (--encoding, or e in the import dialog) or re-save it as 'CSV UTF-8'"
         case .unsupportedEncoding(let e):
             return ja ? "文字コード「\(e)」は使えません。utf-8、utf-8-bom、cp932（shift_jis）のどれかを指定してください"
                       : "unknown encoding '\(e)'; use utf-8, utf-8-bom or cp932 (shift_jis)"
@@ -157,6 +165,8 @@ public enum ImportMessage: Equatable, Sendable {
         case .source(let encoding, let sheet):
             guard let sheet else { return encoding }
             return ja ? "xlsx シート「\(sheet)」" : "xlsx sheet \(sheet)"
+        case .encodingChoice(let forced): return ja ? (forced ? "（指定）" : "（自動判定）") : (forced ? " (chosen)" : " (detected)")
+        case .sheetPosition(let i, let n): return ja ? "（\(n) シート中 \(i) 枚目）" : " (sheet \(i) of \(n))"
         case .header(let f, let s, let rows, let origin):
             return ja ? "\(f): \(s)、\(rows) 行。対応表: \(origin.text(lang))" : "\(f): \(s), \(rows) rows; mapping: \(origin.text(lang))"
         case .column(let name, let target, let key):

@@ -62,9 +62,26 @@ public enum MunicipalityMessage: Equatable, Sendable {
     case profileSize(size: String, fromKind: Bool)
     case readinessCounts(yes: Int, partial: Int, no: Int, unknown: Int)
     /// A joint-procurement group by codes: one prefecture (which can convene the call) or
-    /// several, one size class or mixed; nil where not every member is known (the outer nil),
-    /// so nothing is claimed from missing codes. No adjacency data ships: never "neighbouring".
-    case jointProximity(prefecture: String??, size: String??)
+    /// several, which members' bodies share a boundary, one size class or mixed; nil where not
+    /// every member is known (the outer nil), so nothing is claimed from missing codes.
+    case jointProximity(prefecture: String??, size: String??, neighbours: [String]?)
+    /// A linked body as a case shows it: 狭山市（埼玉県・112151）; a prefecture has no prefecture.
+    case codedBody(name: String, prefecture: String?, code: String)
+    /// A case's municipality without a code, as written.
+    case unlinked(name: String)
+    /// How to link it — one line each: one body fits (`target`; nil when the table was not at hand),
+    case linkHint(caseId: String, target: String?)
+    /// several fit,
+    case chooseHint(caseId: String, candidates: [String])
+    /// none does (free text),
+    case freeTextHint(caseId: String)
+    /// the stored code is not in the table.
+    case badCodeHint(caseId: String, code: String)
+    /// The same four in the workbench, by its keys: `e` → 地方公共団体コード.
+    case workbenchLinkHint(code: String?)
+    case workbenchChooseHint(candidates: [String])
+    case workbenchFreeTextHint
+    case workbenchBadCodeHint(code: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -101,11 +118,51 @@ public enum MunicipalityMessage: Equatable, Sendable {
             return fromKind ? size + (ja ? "（団体区分から）" : " (from the kind of body)") : size
         case .readinessCounts(let y, let p, let n, let u):
             return ja ? "あり \(y)・一部 \(p)・なし \(n)・未確認 \(u)" : "yes \(y), partly \(p), no \(n), unknown \(u)"
-        case .jointProximity(let p, let s):
+        case .jointProximity(let p, let s, let n):
             var parts: [String] = []
             if let p { parts.append(p.map { ja ? "同じ都道府県（\($0)）" : "same prefecture (\($0))" } ?? (ja ? "都道府県をまたぐ" : "across prefectures")) }
+            if let n { parts.append(n.isEmpty ? (ja ? "隣接する団体なし" : "no two share a boundary")
+                                              : (ja ? "隣接（\(n.joined(separator: "、"))）" : "neighbouring (\(n.joined(separator: ", ")))")) }
             if let s { parts.append(s.map { ja ? "同じ規模（\($0)）" : "same size class (\($0))" } ?? (ja ? "規模は混在" : "mixed size classes")) }
             return (ja ? "所在・規模: " : "Where and size: ") + parts.joined(separator: ja ? "・" : ", ")
+        case .codedBody(let name, let pref, let code):
+            return ja ? "\(name)（\(pref.map { $0 + "・" } ?? "")\(code)）" : "\(name) (\(pref.map { $0 + ", " } ?? "")\(code))"
+        case .unlinked(let name):
+            return ja ? "\(name)（未照合）" : "\(name) (no code)"
+        case .linkHint(_, let target):
+            guard let target else {
+                return ja ? "未照合 — renkei municipality resolve で団体コードに結び付けます" : "not linked to a code — renkei municipality resolve links it"
+            }
+            return ja ? "未照合 — renkei municipality resolve で \(target) に結び付けます" : "not linked to a code — renkei municipality resolve links it to \(target)"
+        case .chooseHint(let id, let cs):
+            return ja ? "未照合 — 複数の団体に当たります（\(cs.joined(separator: "、"))）: renkei set \(id) municipality.code コード で選んでください"
+                      : "not linked to a code — fits several bodies (\(cs.joined(separator: ", "))): choose with renkei set \(id) municipality.code CODE"
+        case .freeTextHint(let id):
+            return ja ? "未照合 — 団体コード表にない名前（自由記述のまま）。自治体なら renkei municipality find 名前 で探し renkei set \(id) municipality.code コード"
+                      : "not linked to a code — not in the table (kept as free text); if it is a local government, renkei municipality find NAME, then renkei set \(id) municipality.code CODE"
+        case .workbenchLinkHint(let code):
+            let field = CaseFields.codeSpec.label(lang)
+            guard let code else {
+                return ja ? "未照合 — e →「\(field)」で団体コードに結び付けます" : "not linked to a code — e → '\(field)' links it"
+            }
+            // The body is named on the line above; the code is what to type.
+            return ja ? "未照合 — e →「\(field)」に \(code) と入れて結び付けます"
+                      : "not linked to a code — e → '\(field)': enter \(code) to link it"
+        case .workbenchChooseHint(let cs):
+            let field = CaseFields.codeSpec.label(lang)
+            return ja ? "未照合 — 複数の団体に当たります（\(cs.joined(separator: "、"))）: e →「\(field)」でどちらかを入れてください"
+                      : "not linked to a code — fits several bodies (\(cs.joined(separator: ", "))): enter one with e → '\(field)'"
+        case .workbenchFreeTextHint:
+            let field = CaseFields.codeSpec.label(lang)
+            return ja ? "未照合 — 団体コード表にない名前（自由記述のまま）。自治体なら e →「\(field)」に団体コードを入れます"
+                      : "not linked to a code — not in the table (kept as free text); if it is a local government, enter its code with e → '\(field)'"
+        case .workbenchBadCodeHint(let code):
+            let field = CaseFields.codeSpec.label(lang)
+            return ja ? "未照合 — \(field)「\(code)」は団体コード表にありません（検査数字を確認）: e →「\(field)」で直してください"
+                      : "not linked — '\(field)' \(code) is not in the table (check digit?): correct it with e → '\(field)'"
+        case .badCodeHint(let id, let code):
+            return ja ? "未照合 — municipality.code「\(code)」は団体コード表にありません（検査数字を確認）: renkei municipality find 名前 で探し renkei set \(id) municipality.code コード"
+                      : "not linked — municipality.code '\(code)' is not in the table (check digit?): renkei municipality find NAME, then renkei set \(id) municipality.code CODE"
         }
     }
 }

@@ -14,7 +14,7 @@ public enum ReviewMessage: Equatable, Sendable {
     case andMore(Int)
     case noTargetFiscalYear(String)
     /// `renkei calendar`'s first line.
-    case calendarHeader(fiscalYear: Int, name: String, id: String, municipality: String?)
+    case calendarHeader(fiscalYear: Int, name: String, municipality: String?)
     /// `renkei similar`'s first line.
     case similarHeader(id: String, title: String, compared: Int)
     /// A history time with 和暦 and 年度: 2026/11/23 09:00（令和8年・2026年度）.
@@ -38,9 +38,10 @@ public enum ReviewMessage: Equatable, Sendable {
         case .noTargetFiscalYear(let ids):
             return (ja ? "目標年度が未設定（予算の締切を計算できません）: " : "No target fiscal year (budget deadlines unknown): ")
                 + ids + " — renkei set ID budget.fiscalYear N"
-        case .calendarHeader(let fy, let name, let id, let municipality):
-            return ja ? "\(fy)年度 予算編成カレンダー — \(name) [\(id)]\(municipality.map { "（\($0)）" } ?? "")"
-                      : "FY\(fy) budget calendar — \(name) [\(id)]\(municipality.map { " (\($0))" } ?? "")"
+        case .calendarHeader(let fy, let name, let municipality):
+            // The calendar's name, not its file id (issue 14: `[default]` in the header).
+            return ja ? "\(fy)年度 予算編成カレンダー — \(name)\(municipality.map { "（\($0)）" } ?? "")"
+                      : "FY\(fy) budget calendar — \(name)\(municipality.map { " (\($0))" } ?? "")"
         case .similarHeader(let id, let title, let compared):
             return ja ? "類似事例 — \(id)  \(title)（\(compared)件と比較）" : "Similar cases — \(id)  \(title) (compared with \(compared))"
         case .timeWithEra(let base, let wareki, let fy):

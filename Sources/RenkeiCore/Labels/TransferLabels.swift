@@ -12,6 +12,7 @@ public enum TransferLabel: String, CaseIterable, Sendable {
     case importTitle, importFile, importFound, importNoFiles, importPickFooter, importReading
     case importMappingTitle, importColumn, importField, importExample, importMappingFooter, importChooseField, importChooseFooter
     case importPreviewTitle, importPreviewFooter, importCannotApply, importPlanning, importBackFooter
+    case importSheetKey, importEncodingKey
     case targetKey, targetStage, targetStageReason, targetNote, targetIgnore
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
@@ -68,6 +69,8 @@ public enum TransferLabel: String, CaseIterable, Sendable {
                                          "Rows cannot be imported, so nothing can be written — fix the mapping or skip their columns")
         case .importPlanning: return ("行ごとに確認しています…", "Checking every row…")
         case .importBackFooter: return ("Esc 戻る", "Esc back")
+        case .importSheetKey: return ("s 次のシート", "s next sheet")
+        case .importEncodingKey: return ("e 文字コード", "e encoding")
         case .targetKey: return ("キー（案件ID）", "Key (case id)")
         case .targetStage: return ("段階", "Stage")
         case .targetStageReason: return ("段階の理由", "Stage reason")

@@ -146,6 +146,6 @@ struct Sides {
 extension ConcurrentEdit {
     /// The stored form, as the case file's encoder would write it.
     var json: JSONValue {
-        (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(self))) ?? .null
+        CaseTree.concurrentEdit(self) ?? (try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(self))) ?? .null
     }
 }

@@ -69,25 +69,34 @@ public struct MunicipalityTable: Sendable {
     public static func parse(_ text: String) throws -> MunicipalityTable {
         var entries: [MunicipalityEntry] = []
         entries.reserveCapacity(2_000)
-        var source = "", generated = ""
-        var lineNo = 0
-        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
-            lineNo += 1
-            if raw.isEmpty { continue }
-            let fields = raw.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-            if raw.first == UInt8(ascii: "#") {
-                if fields.count >= 2 {
-                    if fields[0] == "# source" { source = fields[1] }
-                    if fields[0] == "# generated" { generated = fields[1] }
-                }
-                continue
-            }
+        let header = try ShippedTSV.read(text) { lineNo, fields in
             guard fields.count == 8 else { throw ParseError.line(lineNo, "expected 8 tab-separated fields, found \(fields.count)") }
             guard let kind = BodyKind(rawValue: fields[1]) else { throw ParseError.line(lineNo, "unknown kind '\(fields[1])'") }
             entries.append(MunicipalityEntry(code: fields[0], kind: kind, name: fields[2], kana: fields[3], romaji: fields[4],
                                              parentCode: fields[5].isEmpty ? nil : fields[5],
                                              latitude: Double(fields[6]), longitude: Double(fields[7])))
         }
-        return MunicipalityTable(entries: entries, source: source, generated: generated)
+        return MunicipalityTable(entries: entries, source: header["source"] ?? "", generated: header["generated"] ?? "")
+    }
+}
+
+/// The shipped tab-separated tables (jp.tsv, adjacency.tsv): `# key<TAB>value` header lines
+/// (source, licence, generated …), then one row per line; blank lines are skipped.
+enum ShippedTSV {
+    /// Calls `row` with each data line's number (from 1) and fields; returns the header by key.
+    static func read(_ text: String, row: (Int, [String]) throws -> Void) throws -> [String: String] {
+        var header: [String: String] = [:]
+        var lineNo = 0
+        for raw in text.utf8.split(separator: 10, omittingEmptySubsequences: false) {
+            lineNo += 1
+            if raw.isEmpty { continue }
+            let fields = raw.split(separator: 9, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            if raw.first == UInt8(ascii: "#") {
+                if fields.count >= 2, fields[0].hasPrefix("# ") { header[String(fields[0].dropFirst(2))] = fields[1] }
+                continue
+            }
+            try row(lineNo, fields)
+        }
+        return header
     }
 }

@@ -112,7 +112,8 @@ public enum CaseFields {
         if path == "fundingList" { return FieldSpec(path: path, ja: "財源", en: "Funding", kind: .tags) }
         if path == "budgetItemList" { return FieldSpec(path: path, ja: "予算の内訳", en: "Budget lines", kind: .tags) }
         // Set from the municipality table (`renkei municipality resolve`, `renkei set ID
-        // municipality.code CODE`), not offered in the TUI's field picker: nobody types codes there.
+        // municipality.code CODE`) and in the workbench's field picker, where the overview's
+        // 未照合 line says which code to type (issue 16); the check digit is validated either way.
         if path == "municipality.code" { return codeSpec }
         return nil
     }

@@ -6,12 +6,23 @@ import RenkeiCore
 /// it at most once.
 public enum MunicipalityTableLoader {
     public static func load(data: DataDirectory) throws -> MunicipalityTable {
-        let url = data.municipalities
+        try read(data.municipalities, generator: "gen-municipalities.py", MunicipalityTable.parse)
+    }
+
+    /// The shipped adjacency (joint procurement and similar cases say "neighbouring" from it).
+    /// Insight reads it with `try?`: without it nothing is called neighbouring; `renkei validate`
+    /// reports a damaged one.
+    public static func adjacency(data: DataDirectory) throws -> MunicipalityAdjacency {
+        try read(data.municipalityAdjacency, generator: "gen-municipality-adjacency.py", MunicipalityAdjacency.parse)
+    }
+
+    /// A damaged file is one line naming it and the script that regenerates it.
+    static func read<T>(_ url: URL, generator: String, _ parse: (String) throws -> T) throws -> T {
         let bytes = try RegularFile.read(url, limit: 8 * 1_048_576)
         do {
-            return try MunicipalityTable.parse(String(decoding: bytes, as: UTF8.self))
+            return try parse(String(decoding: bytes, as: UTF8.self))
         } catch {
-            throw StoreError.damaged(path: url.path, reason: "\(error); regenerate it with Scripts/gen-municipalities.py")
+            throw StoreError.damaged(path: url.path, reason: "\(error); regenerate it with Scripts/\(generator)")
         }
     }
 }

@@ -13,6 +13,8 @@ public struct DataDirectory: Sendable {
     public var templates: URL { url.appendingPathComponent("templates") }
     /// 全国地方公共団体コード table (Scripts/gen-municipalities.py).
     public var municipalities: URL { url.appendingPathComponent("municipalities/jp.tsv") }
+    /// Which bodies share a boundary (Scripts/gen-municipality-adjacency.py).
+    public var municipalityAdjacency: URL { url.appendingPathComponent("municipalities/adjacency.tsv") }
 
     /// $RENKEI_DATA, else the nearest `Data/` above the executable (works for `.build/debug/renkei`
     /// and an installed `share/renkei`), else `./Data`.

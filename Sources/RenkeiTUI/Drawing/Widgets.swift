@@ -152,24 +152,28 @@ struct BoardLayout {
 
 /// Column layout of the portfolio list: columns are taken in priority order at a comfortable
 /// width, else a compact one, and dropped when neither fits; left-over width goes to the title.
+/// The id column is the longest id wide or absent, never cut: people copy ids from the list
+/// (issue 14: `sayama-ntt-eco-acti…` on a 200-column terminal) — the title gives way instead.
 struct ListLayout {
     struct Col { var column: SortColumn; var x: Int; var width: Int; var compact: Bool }
     var cols: [Col] = []
 
-    static let priority: [(SortColumn, comfortable: Int, compact: Int)] = [
-        (.title, 28, 10), (.stage, 20, 5), (.municipality, 10, 6), (.deadline, 10, 5),
-        (.days, 5, 0), (.partners, 14, 0), (.id, 12, 0), (.exit, 12, 0),
-    ]
+    /// The columns in the order they are given room; `idWidth` is the widest id to show.
+    static func priority(idWidth: Int) -> [(SortColumn, comfortable: Int, compact: Int)] {
+        [(.title, 28, 10), (.stage, 20, 5), (.id, idWidth, idWidth), (.municipality, 10, 6), (.deadline, 10, 5),
+         (.days, 5, 0), (.partners, 14, 0), (.exit, 12, 0)]
+    }
     static let order: [SortColumn] = [.id, .title, .municipality, .partners, .stage, .exit, .deadline, .days]
 
     /// - Parameter sorted: the column the list is sorted by: it is placed right after the title,
     ///   so the order the rows are in is always on screen (issue 14: the default ID sort was
     ///   invisible at 80 columns).
-    init(width: Int, stageWidth: Int, sorted: SortColumn? = nil) {
+    /// - Parameter idWidth: the display width of the longest id in the list (ids are ASCII).
+    init(width: Int, stageWidth: Int, sorted: SortColumn? = nil, idWidth: Int = 12) {
         let avail = width - 2          // a marker column on the left, one spare on the right
         var chosen: [SortColumn: (Int, Bool)] = [:]
         var used = 0
-        let priority = ListLayout.priority
+        let priority = ListLayout.priority(idWidth: max(2, idWidth))
         for (c, comf00, compact) in priority {
             let comf0 = c == .title ? min(comf00, max(compact, avail * 45 / 100)) : comf00
             let comf = c == .stage ? stageWidth : comf0
@@ -181,12 +185,15 @@ struct ListLayout {
         if let sorted, sorted != .title, chosen[sorted] == nil, let spec = priority.first(where: { $0.0 == sorted }) {
             // The sort column did not fit: make room — the title gives down to 10 columns, then
             // the least important columns go compact, then away (at 80 columns the title gives).
-            let want = spec.compact > 0 ? spec.compact : min(spec.comfortable, 10)
+            // Its comfortable width when the title alone can give that, else its compact one.
+            let titleSpare = chosen[.title].map { max(0, $0.0 - 10) } ?? 0
+            let roomy = spec.comfortable + 1 - max(0, avail - used) <= titleSpare
+            let want = roomy ? spec.comfortable : spec.compact > 0 ? spec.compact : min(spec.comfortable, 10)
             var need = want + 1 - max(0, avail - used)
             if need > 0, let (tw, tc) = chosen[.title] {
                 let give = min(need, max(0, tw - 10)); chosen[.title] = (tw - give, tc); used -= give; need -= give
             }
-            for (c, _, compact) in priority.reversed() where need > 0 && c != .title {
+            for (c, _, compact) in priority.reversed() where need > 0 && c != .title && c != .id {
                 guard let (w, _) = chosen[c] else { continue }
                 if compact > 0 && w > compact { let give = min(need, w - compact); chosen[c] = (w - give, true); used -= give; need -= give }
             }
@@ -194,7 +201,13 @@ struct ListLayout {
                 guard let (w, _) = chosen[c] else { continue }
                 chosen[c] = nil; used -= w + 1; need -= w + 1
             }
-            chosen[sorted] = (want, spec.compact > 0); used += want + 1
+            chosen[sorted] = (want, !roomy && spec.compact > 0); used += want + 1
+        }
+        if used > avail, let (tw, tc) = chosen[.title] {
+            // Only an id wider than the terminal allows gets here: the title gives down to one
+            // column, and only what still does not fit is cut from the id.
+            let give = min(used - avail, tw - 1); chosen[.title] = (tw - give, tc); used -= give
+            if used > avail, let (iw, ic) = chosen[.id] { chosen[.id] = (max(1, iw - (used - avail)), ic); used = avail }
         }
         var extra = max(0, avail - used)
         // Grow compact columns back first (priority order), then the title, then partners.

@@ -27,9 +27,34 @@ public struct ImportFileInfo: Equatable, Sendable {
     /// The key column (kintone's レコード番号, ID): a re-import updates the same cases.
     public var key: String?
     public var origin: ImportOrigin
-    public init(path: String, file: String, encoding: String, sheet: String? = nil, rows: Int, columns: [ImportColumn], key: String?, origin: ImportOrigin) {
+    /// Every sheet of the workbook, in order (`s` moves to the next); empty for CSV.
+    public var sheets: [String]
+    /// The CSV's encoding as `--encoding` names it (utf-8, utf-8-bom, cp932); nil for a workbook.
+    public var encodingId: String?
+    /// The encoding was chosen (`e`, or kept in the mapping file) rather than detected.
+    public var encodingForced: Bool
+    public init(path: String, file: String, encoding: String, sheet: String? = nil, rows: Int, columns: [ImportColumn], key: String?, origin: ImportOrigin,
+                sheets: [String] = [], encodingId: String? = nil, encodingForced: Bool = false) {
         self.path = path; self.file = file; self.encoding = encoding; self.sheet = sheet; self.rows = rows
         self.columns = columns; self.key = key; self.origin = origin
+        self.sheets = sheets; self.encodingId = encodingId; self.encodingForced = encodingForced
+    }
+
+    /// The encodings `e` moves between (a BOM file is UTF-8 either way).
+    public static let encodingChoices = ["utf-8", "cp932"]
+
+    /// The encoding after this one (`e`); nil for a workbook.
+    public var nextEncoding: String? {
+        guard let current = encodingId else { return nil }
+        let at = ImportFileInfo.encodingChoices.firstIndex(of: current == "utf-8-bom" ? "utf-8" : current) ?? -1
+        return ImportFileInfo.encodingChoices[(at + 1) % ImportFileInfo.encodingChoices.count]
+    }
+
+    /// The sheet after this one (`s`), wrapping; nil when the workbook has only one.
+    public var nextSheet: String? {
+        guard sheets.count > 1 else { return nil }
+        let at = sheet.flatMap { sheets.firstIndex(of: $0) } ?? -1
+        return sheets[(at + 1) % sheets.count]
     }
 }
 
@@ -39,7 +64,16 @@ public struct ImportRequest: Equatable, Sendable {
     public var path: String
     public var columns: [String: String]?
     public var key: String?
-    public init(path: String, columns: [String: String]? = nil, key: String? = nil) { self.path = path; self.columns = columns; self.key = key }
+    /// The worksheet to read (nil: the mapping file's or the first) — `--sheet`.
+    public var sheet: String?
+    /// The CSV encoding to read in (nil: the mapping file's or detected) — `--encoding`.
+    public var encoding: String?
+    /// Value maps as adjusted on screen (field → cell text → id), laid over the mapping's own.
+    public var values: [String: [String: String]]?
+    public init(path: String, columns: [String: String]? = nil, key: String? = nil, sheet: String? = nil, encoding: String? = nil,
+                values: [String: [String: String]]? = nil) {
+        self.path = path; self.columns = columns; self.key = key; self.sheet = sheet; self.encoding = encoding; self.values = values
+    }
 }
 
 /// One row of the preview.
@@ -94,6 +128,8 @@ public struct ImportDialog: Equatable, Sendable {
     public var busy = false
     /// Why the file cannot be read or planned: shown in the dialog, nothing written.
     public var problem: ImportMessage?
+    /// Value maps chosen on screen (field → cell text → id); `w` saves them with the columns.
+    public var values: [String: [String: String]] = [:]
 
     public init() {}
 
@@ -106,11 +142,33 @@ public struct ImportDialog: Equatable, Sendable {
     /// The request for the mapping as it stands on screen.
     public var request: ImportRequest? {
         guard let info else { return nil }
-        return ImportRequest(path: info.path, columns: Dictionary(info.columns.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a }), key: info.key)
+        return ImportRequest(path: info.path, columns: Dictionary(info.columns.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a }), key: info.key,
+                             sheet: info.sheet, encoding: info.encodingForced ? info.encodingId : nil, values: values.isEmpty ? nil : values)
+    }
+
+    /// The request that reads the file again in another sheet or encoding (`s`, `e`): the
+    /// adjustments on screen are carried over to the columns of the same name (`carryOver`).
+    public func reread(sheet: String? = nil, encoding: String? = nil) -> ImportRequest? {
+        guard let r = request else { return nil }
+        return ImportRequest(path: r.path, sheet: sheet ?? r.sheet, encoding: encoding ?? r.encoding)
+    }
+
+    /// A file read again (`s`, `e`): the columns that kept their name keep the field chosen on
+    /// screen, and the key stays on its column when that is still there.
+    public static func carryOver(from old: ImportFileInfo, to new: ImportFileInfo) -> ImportFileInfo {
+        var out = new
+        let before = Dictionary(old.columns.map { ($0.name, $0.target) }, uniquingKeysWith: { a, _ in a })
+        for i in out.columns.indices { if let t = before[out.columns[i].name] { out.columns[i].target = t } }
+        if let k = old.key, out.columns.contains(where: { $0.name == k }) { out.key = k }
+        else if out.key.map({ k in !out.columns.contains { $0.name == k && $0.target == "id" } }) ?? false { out.key = nil }
+        return out
     }
 }
 
 extension ImportDialog {
+    /// Fields whose cells must name one of a known set (a stage, method …): `v` maps their values.
+    public static let codedFields: Set<String> = ["stage", "exit", "method", "domain"]
+
     /// Where a column can go: every field `renkei set` knows, then the importer's own targets.
     public static let targets: [String] = CaseFields.specs.map(\.path).filter { $0 != "municipality.size" && $0 != "municipality.kind" }
         + ["stage", "stageReason", "id", "note", "ignore"]

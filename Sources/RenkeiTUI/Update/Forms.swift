@@ -6,6 +6,10 @@ extension AppState {
     /// Editable fields, then the six budget reference items.
     func editableFields() -> [(path: String, label: String)] {
         var out = CaseFields.specs.map { ($0.path, $0.label(lang)) }
+        // The 団体コード right after the prefecture: the overview's 未照合 line points here.
+        if let code = CaseFields.spec("municipality.code"), let at = out.firstIndex(where: { $0.0 == "municipality.prefecture" }) {
+            out.insert((code.path, code.label(lang)), at: at + 1)
+        }
         // "参考項目「予算規模・歳出費目」": the item's own name first, so the six stay distinguishable.
         for r in catalog.referenceItems { out.append(("reference.\(r.id)", Message.referenceItemNamed(r.label(lang)).text(lang))) }
         return out
@@ -20,8 +24,9 @@ extension AppState {
         let labels = fields.map { f -> String in
             let raw = CaseFields.get(doc, f.path)
             // Values as a person reads them (規模: 小・中規模, 出口: 自治体“へ”導入), never the stored code.
+            // An unset value reads "—" as in the detail view, never a bare label (issue 14).
             let v = raw.isNull ? "" : names.value(f.path, raw, lang)
-            return v.isEmpty ? f.label : "\(f.label): \(v)"
+            return "\(f.label): \(v.isEmpty ? Label.none.text(lang) : v)"
         }
         let lists = RecordList.allCases
         modal = .picker(Picker(purpose: .editField(caseId: doc.id), title: "\(Label.fieldPicker.text(lang)) — \(doc.id)",

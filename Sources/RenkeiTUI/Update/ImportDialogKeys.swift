@@ -67,6 +67,12 @@ extension AppState {
         case .char("w"):
             guard let r = d.request else { return [] }
             return [.transfer(.saveImportMapping(r))]
+        case .char("s"), .char("e"):
+            // Another sheet / the other encoding: read again on a worker, the mapping stays on screen.
+            let next = key == .char("s") ? info.nextSheet.flatMap { d.reread(sheet: $0) } : info.nextEncoding.flatMap { d.reread(encoding: $0) }
+            guard let r = next, !d.busy else { return [] }
+            d.busy = true; d.problem = nil
+            return [.transfer(.readImport(r))]
         case .enter:
             guard let r = d.request, !d.busy else { return [] }
             d.step = .preview; d.plan = nil; d.scroll = 0; d.busy = true; d.problem = nil
@@ -158,8 +164,14 @@ extension AppState {
             d.files = files
             d.selection = 0
         case .importRead(let info):
-            guard d.step == .pick, d.busy else { return [] }
-            d.info = info; d.step = .mapping; d.focus = 0; d.busy = false
+            guard d.busy, d.step == .pick || d.step == .mapping else { return [] }
+            if d.step == .mapping, let old = d.info {
+                // Read again in another sheet or encoding: what was adjusted on screen stays.
+                guard info.path == old.path else { return [] }
+                d.info = ImportDialog.carryOver(from: old, to: info)
+                d.focus = min(d.focus, max(0, info.columns.count - 1))
+            } else { d.info = info; d.step = .mapping; d.focus = 0 }
+            d.busy = false
         case .importPlanned(let plan):
             guard d.step == .preview, plan.request == d.request else { return [] }
             d.plan = plan; d.busy = false

@@ -8,11 +8,15 @@ extension AppState {
         var out: [Line] = []
         switch d.tab {
         case .overview:
-            var muni = c.municipality.name
-            if let p = c.municipality.prefecture, p != c.municipality.name { muni += WorkbenchMessage.parenthetical(p).text(lang) }
+            // 狭山市（埼玉県・112151）, or the name marked 未照合 with how to link it (issue 16).
+            let caption = MunicipalityCaption(c, resolver: readings?.resolver, lang: lang, surface: .workbench)
+            var muni = caption.display
             if let k = c.municipality.kind { muni += " · " + k.label(lang) }
             if let sz = c.municipality.size { muni += " · " + sz.label(lang) }
             out += kv(Label.municipality.text(lang), muni, width: width, keyWidth: kw)
+            if let hint = caption.hint {
+                out += wrapText(hint, width: max(1, width - kw - 1)).map { Line($0, theme.dim, indent: kw + 1) }
+            }
             out += kv(Label.department.text(lang), c.department, width: width, keyWidth: kw)
             out += kv(Label.partners.text(lang), WorkbenchMessage.list(c.partners.map { $0.name + WorkbenchMessage.parenthetical($0.kind.label(lang)).text(lang) }).text(lang), width: width, keyWidth: kw)
             out += kv(Label.domain.text(lang), c.domain.map { id in catalog.domain(id)?.label(lang) ?? id } ?? "", width: width, keyWidth: kw)

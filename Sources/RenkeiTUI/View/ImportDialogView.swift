@@ -53,7 +53,11 @@ extension AppState {
     private func mappingLines(_ d: ImportDialog, room: Int, textWidth: Int) -> [Line] {
         guard let info = d.info else { return [] }
         var out: [Line] = []
-        let source = ImportMessage.source(encoding: info.encoding, sheet: info.sheet).text(lang)
+        var source = ImportMessage.source(encoding: info.encoding, sheet: info.sheet).text(lang)
+        if info.encodingId != nil { source += ImportMessage.encodingChoice(forced: info.encodingForced).text(lang) }
+        if info.sheets.count > 1, let at = info.sheet.flatMap({ info.sheets.firstIndex(of: $0) }) {
+            source += ImportMessage.sheetPosition(index: at + 1, count: info.sheets.count).text(lang)
+        }
         out += wrapText(ImportMessage.header(file: info.file, source: source, rows: info.rows, origin: info.origin).text(lang), width: textWidth)
             .map { Line($0, theme.dim) }
         let nameW = min(22, max(8, textWidth / 4)), targetW = min(26, max(10, textWidth / 3))
@@ -61,8 +65,8 @@ extension AppState {
         out.append(Line([Span(DisplayWidth.pad(TransferLabel.importColumn.text(lang), to: nameW + 2), theme.accent),
                          Span(DisplayWidth.pad(TransferLabel.importField.text(lang), to: targetW + 2), theme.accent),
                          Span(TransferLabel.importExample.text(lang), theme.accent)]))
-        let footer = KeyLine(TransferLabel.importMappingFooter.text(lang)).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
-        let tail = (d.problem == nil ? 0 : 2) + 1 + footer.count
+        let footer = mappingFooter(d, info).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
+        let tail = (d.problem == nil ? 0 : 2) + (d.busy ? 1 : 0) + 1 + footer.count
         let rows = max(1, room - out.count - tail)
         let first = max(0, min(d.focus - rows + 1, info.columns.count - rows))
         for (i, c) in info.columns.enumerated().dropFirst(first).prefix(rows) {
@@ -76,9 +80,20 @@ extension AppState {
         }
         out.append(.blank)
         if let p = d.problem { out += wrapText(p.text(lang), width: textWidth).prefix(2).map { Line($0, theme.error) } }
+        if d.busy { out.append(Line(TransferLabel.importReading.text(lang), theme.dim)) }
         out += footer
-
         return out
+    }
+
+    /// The mapping's keys, with `v` (a column whose values need a map), `s` (a workbook with
+    /// several sheets) and `e` (a CSV) only where they do something.
+    private func mappingFooter(_ d: ImportDialog, _ info: ImportFileInfo) -> KeyLine {
+        var items = TransferLabel.importMappingFooter.text(lang).components(separatedBy: " · ")
+        var extra: [String] = []
+        if info.sheets.count > 1 { extra.append(TransferLabel.importSheetKey.text(lang)) }
+        if info.encodingId != nil { extra.append(TransferLabel.importEncodingKey.text(lang)) }
+        items.insert(contentsOf: extra, at: max(0, items.count - 3))
+        return KeyLine(items.joined(separator: " · "))
     }
 
     private func fieldListLines(_ d: ImportDialog, selected: Int, room: Int, textWidth: Int) -> [Line] {

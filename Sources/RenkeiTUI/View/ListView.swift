@@ -11,9 +11,15 @@ extension AppState {
         }
     }
 
+    /// The id column's width: the widest id in the workspace (ids are ASCII, so bytes are
+    /// columns), taken over all cases so the column does not jump while filtering.
+    var listIdWidth: Int {
+        summaries.reduce(DisplayWidth.of(SortColumn.id.label.text(lang))) { max($0, $1.id.utf8.count) }
+    }
+
     func renderList(_ scr: inout Screen) {
         titleBar(&scr, Label.portfolio.text(lang))
-        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort)
+        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort, idWidth: listIdWidth)
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
         for col in layout.cols {

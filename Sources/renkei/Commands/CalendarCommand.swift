@@ -61,7 +61,7 @@ struct CalendarCommand: ParsableCommand {
             return
         }
         let lang = Output.lang
-        Output.line(ReviewMessage.calendarHeader(fiscalYear: n, name: cal.label(lang), id: cal.id, municipality: municipality).text(lang))
+        Output.line(ReviewMessage.calendarHeader(fiscalYear: n, name: cal.label(lang), municipality: municipality).text(lang))
         if let note = resolution.note(lang) { Output.line("! " + note) }
         Output.line("")
         for r in timeline.rows {
@@ -78,7 +78,7 @@ struct CalendarCommand: ParsableCommand {
             Output.line("")
             Output.line(Label.calendarsHeading.text(lang))
             for c in set.all {
-                let who = c.appliesTo.municipalities + c.appliesTo.prefectures + c.appliesTo.kinds.map(\.rawValue)
+                let who = c.appliesTo.municipalities + c.appliesTo.prefectures + c.appliesTo.kinds.map { $0.label(lang) }
                 Output.line("  \(c.id)  \(c.label(lang))\(who.isEmpty ? "" : "  → " + who.joined(separator: ", "))")
             }
         }

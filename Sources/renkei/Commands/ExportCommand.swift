@@ -42,9 +42,9 @@ struct ExportCommand: ParsableCommand {
         <workspace>/templates/ and edit it to change the layout, or pass --template NAME.
 
         Examples:
-          renkei export saitama-programming --format pdf -o sheet.pdf
-          renkei export saitama-programming --format html --for internal -o report.html
-          renkei export saitama-programming --format md --lang en --for internal --anonymize
+          renkei export saitama-lifeistech-programming --format pdf -o sheet.pdf
+          renkei export saitama-lifeistech-programming --format html --for internal -o report.html
+          renkei export saitama-lifeistech-programming --format md --lang en --for internal --anonymize
           renkei export --all --format csv -o portfolio.csv
           renkei export --all --format md --stage budgeting --overdue
         """)

@@ -19,7 +19,8 @@ struct JointCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         let loaded = try InsightLoading.load(ctx)
         let report = JointProcurementFinder.find(loaded.features, today: ctx.today,
-                                                 calendar: loaded.calendar(ctx), catalog: ctx.catalog)
+                                                 calendar: loaded.calendar(ctx), catalog: ctx.catalog,
+                                                 adjacency: try? MunicipalityTableLoader.adjacency(data: ctx.data))
         if json { try Output.json(report); return }
         for l in report.lines(lang: Output.lang) { Output.line(l) }
     }

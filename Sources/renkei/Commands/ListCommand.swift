@@ -70,12 +70,15 @@ struct ListRun {
         let lang = Output.lang
         let methods = Choice.methods(ctx.catalog)
         let header: [Label] = [.colId, .colTitle, .municipality, .partners, .stage, .colExit, .fiscalYear]
+        let none = Label.none.text(lang)
         let table = rows.map { s in
+            // An unset value is "—" in every column, as in `show` and the workbench — a blank
+            // cell reads as a misaligned table (issue 14: 出口/手法 were blank).
             [s.id, s.title, s.municipality, s.partners.joined(separator: "・"),
              s.stage.progressGlyph + " " + s.stage.label(lang),
              [s.exit.map { $0.shortLabel(lang) }, s.method.map { Choice.label(of: $0, in: methods, lang) }]
                 .compactMap { $0 }.joined(separator: "/"),
-             s.fiscalYear.map(String.init) ?? "—"]
+             s.fiscalYear.map(String.init) ?? none].map { $0.isEmpty ? none : $0 }
         }
         Output.table(header: header.map { $0.text(lang) }, rows: table, maxWidths: Self.widths(table, columns: Output.columns))
     }

@@ -22,19 +22,25 @@ struct ShowRun {
     func run() throws {
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id)
-        let doc = try ctx.load(id)
+        var doc = try ctx.load(id)
+        let lang = Output.lang
+        // The body with prefecture and code, or 未照合 and how to link it (issue 16). Without a
+        // readable table the case still shows, from what it stores.
+        let caption = MunicipalityCaption(doc.value, resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
+                                          lang: lang)
         if json {
+            // Derived, not stored: one key beside the file's own, so scripts need not load the table.
+            let link = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(caption))
+            doc.unknown = (doc.unknown ?? .object([:])).merging(unknown: .object(["municipalityLink": link]))
             Output.document(try CaseCodec.encode(doc), json: true)
             return
         }
         let c = doc.value
-        let lang = Output.lang
-        let ja = lang == .ja
         func field(_ p: Label, _ v: String) -> String { "\(p.text(lang)): \(v)" }
         let none = Label.none.text(lang)
         Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [\(Label.readOnly.text(lang))]" : ""))
-        let prefecture = c.municipality.prefecture.flatMap { $0 == c.municipality.name ? nil : "（\($0)）" } ?? ""
-        Output.line("  " + field(.municipality, c.municipality.name + prefecture) + "  " + field(.department, c.department.isEmpty ? none : c.department))
+        Output.line("  " + field(.municipality, caption.display) + "  " + field(.department, c.department.isEmpty ? none : c.department))
+        if let hint = caption.hint { Output.line("    → " + hint) }
         Output.line("  " + field(.partners, c.partners.isEmpty ? none : WorkbenchMessage.list(c.partners.map { $0.name + WorkbenchMessage.parenthetical($0.kind.label(lang)).text(lang) }).text(lang)))
         Output.line("  " + field(.stage, "\(c.stage.progressGlyph) \(c.stage.label(lang))") + (c.stageReason.map { " — \($0)" } ?? ""))
         Output.line("  " + field(.exit, c.exit.map { $0.label(lang) } ?? none) + "  "

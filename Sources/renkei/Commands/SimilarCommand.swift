@@ -24,7 +24,7 @@ struct SimilarCommand: ParsableCommand {
         let loaded = try InsightLoading.load(ctx)
         var features = loaded.features
         if !features.contains(where: { $0.id == query.id }) { features.append(InsightFeatures(query)) }
-        let finder = SimilarCaseFinder(features, catalog: ctx.catalog)
+        let finder = SimilarCaseFinder(features, catalog: ctx.catalog, adjacency: try? MunicipalityTableLoader.adjacency(data: ctx.data))
         var result = finder.similar(to: InsightFeatures(query), limit: limit,
                                     queryText: [query.title, query.issue.why, query.issue.how, query.issue.what])
         // Only the few matches shown are read in full, for what they learned.

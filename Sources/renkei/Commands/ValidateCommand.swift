@@ -29,6 +29,8 @@ struct ValidateCommand: ParsableCommand {
         // Municipalities (issue 16): a wrong code or a broken profile is a problem; a name
         // without a code is a notice (free text is allowed), listed so someone can link it.
         let world = try MunicipalityWorld.load(ctx)
+        // The shipped adjacency: insight reads it quietly (without it nothing is "neighbouring").
+        do { _ = try MunicipalityTableLoader.adjacency(data: ctx.data) } catch { problems.append("\(error)") }
         problems += world.profileProblems + PartnerLoader.load(ctx.workspace).problems
         // Funding programmes (Data/funding, <workspace>/programmes): read by `grant` and the workbench.
         problems += ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace).problems
