@@ -4,7 +4,8 @@
 # serials). Per format, with hyperfine on the release build:
 #   dry run           renkei import FILE --mapping M            (empty workspace; target ≤ 3 s)
 #   apply             renkei import FILE --mapping M --apply    (fresh empty workspace each run;
-#                     every case fsynced, its directory fsynced, journaled; target ≤ 10 s)
+#                     every case durable before it is renamed into place — DurableBatch:
+#                     one syncfs, one directory fsync — journaled; target ≤ 10 s)
 #   apply + index     the same, then `renkei list --count`, which builds the summary index
 #   re-import         the same file again with --apply: 10,000 unchanged, nothing written
 #   update            the -v2 file with --apply over the imported workspace: 10,000 updates

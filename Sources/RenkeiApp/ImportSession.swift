@@ -75,6 +75,7 @@ public struct ImportSession {
             switch e {
             case .tooLarge(_, let size, let limit): throw ImportError.tooLarge(file: name, bytes: size, limit: limit)
             case .notRegular(_, .directory): throw ImportError(.isDirectory(path: url.path))
+            case .notRegular: throw ImportError(.notRegularFile(path: url.path))
             case .io(_, _, ENOENT): throw ImportError(.unreadable(path: url.path))
             default: throw e
             }

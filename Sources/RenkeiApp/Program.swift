@@ -127,7 +127,7 @@ extension EffectPerformer {
         case .sync: return .background(key: "sync")
         case .loadSyncStatus: return .background(key: "syncStatus")
         // Reading and planning an import: a 10,000-row workbook takes seconds (issue 13).
-        case .transfer(.readImport), .transfer(.planImport): return .background(key: "import")
+        case .transfer(.readImport), .transfer(.planImport), .transfer(.readImportValues): return .background(key: "import")
         default: return .foreground
         }
     }

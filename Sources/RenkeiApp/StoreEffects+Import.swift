@@ -45,6 +45,8 @@ extension StoreEffects {
         switch effect {
         case .readImport(let r):
             return { [self] in answer(r) { .importRead(try fileInfo(r)) } }
+        case .readImportValues(let r, let column):
+            return { [self] in answer(r) { .importValues(r, try valueList(r, column: column)) } }
         case .planImport(let r):
             return { [self] in
                 answer(r) {
@@ -123,6 +125,18 @@ extension StoreEffects {
         return ImportFileInfo(path: r.path, file: s.file.lastPathComponent, encoding: encoding, sheet: t.sheet, rows: t.rows.count,
                               columns: columns, key: key, origin: s.origin, sheets: t.sheets, encodingId: t.encoding?.rawValue,
                               encodingForced: t.encoding != nil && s.mapping.encoding != nil)
+    }
+
+    /// A coded column's distinct values, resolved as the plan will resolve them (the value maps
+    /// chosen on screen included).
+    func valueList(_ r: ImportRequest, column: String) throws -> ImportValueList {
+        let s = try session(r)
+        let field = s.mapping.columns[column] ?? "note"
+        let (values, truncated) = ValueNames(catalog: environment.catalog)
+            .values(of: column, field: field, table: s.table, mapping: s.mapping, catalog: environment.catalog)
+        return ImportValueList(column: column, field: field,
+                               values: values.map { ImportValue(text: $0.text, count: $0.count, firstRow: $0.firstRow, target: $0.id) },
+                               truncated: truncated)
     }
 
     func preview(_ plan: ImportPlan, request: ImportRequest) -> ImportPlanPreview {

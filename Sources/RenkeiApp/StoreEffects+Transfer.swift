@@ -39,7 +39,7 @@ extension StoreEffects {
             } catch { return .failed("\(Label.exportFailed.text(lang)): \(TerminalText.inline(ErrorText.line(error, lang)))") }
         case .listImportFiles, .saveImportMapping, .applyImport:
             return performImport(effect)
-        case .readImport, .planImport:
+        case .readImport, .planImport, .readImportValues:
             // Normally on a worker (`kind`); a performer that runs them in place still answers.
             return backgroundImport(effect)?()
         }

@@ -12,7 +12,7 @@ import RenkeiStore
 struct MoveIn {
     let repo: Repository
     let workspace: Workspace
-    let catalog: Catalog?
+    let catalog: LoadOnce<Catalog?>
 
     /// Case files are capped by the codec; calendars and templates are small too.
     static let fileLimit = 64 * 1_048_576
@@ -117,7 +117,7 @@ struct MoveIn {
             return (try? RecordFileMerge.merge(base: before, ours: local, theirs: incoming))?.data ?? local
         }
         guard CommitMerge.isCase(path), let incoming,
-              let merged = try? CaseFileMerge.merge(base: before, ours: local, theirs: incoming, path: path, catalog: catalog)
+              let merged = try? CaseFileMerge.merge(base: before, ours: local, theirs: incoming, path: path, loadCatalog: { catalog.value })
         else { return local }
         return merged.data
     }

@@ -12,13 +12,16 @@ import Testing
 @Suite struct ImportDialogRuntimeTests {
     static func keys(_ s: String) -> [Msg] { s.map { .key(.char($0)) } }
 
-    static func workspaceWithWorkbook() throws -> TempWorkspace {
+    /// A temp workspace with one of RenkeiImportTests' fixtures in its import/ folder.
+    static func workspace(with fixture: String, as name: String) throws -> TempWorkspace {
         let ws = try TempWorkspace()
         let dir = ws.root.appendingPathComponent("import")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Repo.url("Tests/RenkeiImportTests/Fixtures/cases.xlsx"), to: dir.appendingPathComponent("案件一覧.xlsx"))
+        try FileManager.default.copyItem(at: Repo.url("Tests/RenkeiImportTests/Fixtures/\(fixture)"), to: dir.appendingPathComponent(name))
         return ws
     }
+
+    static func workspaceWithWorkbook() throws -> TempWorkspace { try workspace(with: "cases.xlsx", as: "案件一覧.xlsx") }
 
     static func dialog(_ p: Program) -> ImportDialog? {
         if case .importFile(let d)? = p.state.modal { return d }

@@ -4,8 +4,9 @@ import Testing
 
 /// Issue 13's "done when", in a real terminal: a coordinator's Excel workbook and a kintone CSV
 /// (CP932, with ① ㈱ 髙, half-width kana, 令和 dates, full-width digits, 千円) come in through
-/// the workbench's `: 取り込み` — the dry-run preview, one mapping adjustment, the import — and
-/// the cases are on disk afterwards; `u` takes the last import back.
+/// the workbench's `: 取り込み` — another sheet (s), another encoding (e), a value map (v), the
+/// dry-run preview, one mapping adjustment, the import — and the cases are on disk afterwards;
+/// `u` takes the last import back.
 @Suite(.serialized) struct ImportTmuxTests {
     typealias Tmux = TUIEndToEndTests.Tmux
     static let fixtures = Repo.url("Tests/RenkeiImportTests/Fixtures")
@@ -106,6 +107,25 @@ import Testing
         try tmux.keys("e")
         screen = try tmux.waitFor("kintone.csv: UTF-8 として読めません")
         #expect(screen.contains("CP932 (Shift_JIS)（自動判定）") && screen.contains("キー（案件ID）"), "\(screen)")
+        // v on ステータス (the sixth column): its values and what each means; this office's
+        // 見送り means 保留 (paused) — chosen from the list, saved into the mapping file with w.
+        for _ in 0..<5 { try tmux.keys("Down") }
+        try tmux.keys("v")
+        screen = try tmux.waitFor("値の対応 — ステータス → 段階")
+        #expect(screen.contains("調整・意思決定  (coordination)") && screen.contains("見送り  (dropped)"), "\(screen)")
+        try tmux.keys("Down")
+        try tmux.keys("Enter")
+        _ = try tmux.waitFor("この値の意味を選ぶ")
+        try tmux.keys("Down")
+        try tmux.keys("Enter")
+        _ = try tmux.waitFor("保留  (paused)")
+        try tmux.keys("w")
+        _ = try tmux.waitFor("対応表を保存しました")
+        let saved = try JSONSerialization.jsonObject(with: Data(contentsOf: importDir.appendingPathComponent("kintone.mapping.json"))) as? [String: Any]
+        #expect((saved?["values"] as? [String: [String: String]])?["stage"]?["見送り"] == "paused", "\(String(describing: saved))")
+        try tmux.keys("Escape")
+        _ = try tmux.waitFor("列の対応 — kintone.csv")
+        for _ in 0..<5 { try tmux.keys("Up") }
         // One adjustment: 担当課 (the fourth column) is not wanted.
         try Self.skipColumnAndImport(tmux, at: 3, "担当課", previewShows: "環境行動促進アプリ（髙橋案）")
         let k1 = try show("kintone-1", ws)
@@ -118,7 +138,7 @@ import Testing
         let k2 = try show("kintone-2", ws)
         #expect(((k2["budget"] as? [String: Any])?["items"] as? [[String: Any]])?.first?["yen"] as? Int == 1_200_000, "1,200千円")
         #expect((k2["budget"] as? [String: Any])?["fiscalYear"] as? Int == 2026, "２０２６")
-        #expect(k2["stage"] as? String == "dropped")
+        #expect(k2["stage"] as? String == "paused", "見送り as mapped on screen")
 
         // u in the list takes the kintone import back as one command; the workbook's stays.
         try tmux.keys("u")

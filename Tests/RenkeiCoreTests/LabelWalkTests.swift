@@ -219,7 +219,7 @@ import Testing
             .encryptedWorkbook(file: "a.xlsx"), .corruptWorkbook(file: "a.xlsx", detail: "not a zip archive"),
             .noSheet(file: "a.xlsx", name: "無い", available: ["表紙", "一覧"]), .empty(file: "a.csv"), .tooManyRows(file: "a.csv", limit: 200_000),
             .notAMappingFile(file: "m.json", detail: "line 1"), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
-            .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: "EACCES"),
+            .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .notRegularFile(path: "/tmp/p.csv"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: "EACCES"),
             .guessNotWritten(path: "import/a.mapping.json", detail: "EACCES"), .source(encoding: "UTF-8", sheet: "一覧"),
             .encodingChoice(forced: true), .encodingChoice(forced: false), .sheetPosition(index: 2, count: 3),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .written(.preset("kintone"), path: "import/a.mapping.json")),

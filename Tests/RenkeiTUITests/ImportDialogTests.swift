@@ -71,12 +71,17 @@ import Testing
     func golden(_ sc: Scenario) { GoldenScreenTests.replay(sc) }
 
     /// At 40 to 200 columns, in both languages, each step's key line ends with its whole Esc
-    /// item (the line wraps or drops items, never cuts one).
+    /// item (the line wraps or drops items, never cuts one) — the sheet, encoding and value-map
+    /// screens too.
     @Test(arguments: Lang.allCases)
-    func keyLinesFit(_ lang: Lang) {
-        let escItems = [TransferLabel.importPickFooter, .importMappingFooter, .importChooseFooter, .importPreviewFooter, .importBackFooter]
+    func keyLinesFit(_ lang: Lang) { Self.checkKeyLines(Self.scenarios + ImportChoiceTests.scenarios + ImportValueMapTests.scenarios, lang) }
+
+    /// Every screen of `scenarios`: the dialog's last line ends with one of the steps' Esc items.
+    static func checkKeyLines(_ scenarios: [Scenario], _ lang: Lang) {
+        let escItems = [TransferLabel.importPickFooter, .importMappingFooter, .importChooseFooter, .importPreviewFooter, .importBackFooter,
+                        .importValuesFooter]
             .compactMap { $0.text(lang).components(separatedBy: " · ").last }
-        for sc in Self.scenarios {
+        for sc in scenarios {
             for (w, h) in [(40, 12), (40, 24), (80, 24), (200, 50)] {
                 var harness = Harness(TUIFixtures.state(lang, width: w, height: h))
                 harness.send(sc.msgs())

@@ -42,6 +42,8 @@ public enum ImportMessage: Equatable, Sendable {
     case unknownTarget(file: String, column: String, target: String)
     case workbookNamedCSV(file: String)
     case isDirectory(path: String)
+    /// A FIFO, socket or device with an import's name: refused without reading (it could block).
+    case notRegularFile(path: String)
     case unreadable(path: String)
     case mappingUnreadable(path: String, detail: String)
     case guessNotWritten(path: String, detail: String)
@@ -99,7 +101,8 @@ public enum ImportMessage: Equatable, Sendable {
         case .field(let e): return ja ? e.text(.ja) : "\(e)"
         case .keyMissing: return ja ? "キーの値（キー列の値で、次の取り込みでも同じ案件を更新します）" : "a key value (the key column identifies the case on a re-import)"
         case .duplicateKey(let first, let id):
-            return ja ? "一度だけ使われるキー。\(first)行目に同じキーがあります（案件ID \(id)）" : "a key used once; row \(first) has the same key (case id \(id))"
+            return ja ? "一度だけ使われるキー。\(first)行目に同じキーがあります（案件ID \(id)）。どちらかのキーを直すか、重複した行を消してください"
+                      : "a key used once; row \(first) has the same key (case id \(id)); fix one of the keys or delete the repeated row"
         case .recreatedFromTrash(let id):
             return ja ? "新しい案件: \(id) は以前に削除されています（trash/ にあります）。もう一度作成します"
                       : "a new case: \(id) was deleted before (it is in trash/) and is created again"
@@ -158,6 +161,9 @@ public enum ImportMessage: Equatable, Sendable {
         case .workbookNamedCSV(let f):
             return ja ? "\(f): 名前が .csv の .xlsx ブックです。拡張子を .xlsx に変えてください" : "\(f): this is an .xlsx workbook with a .csv name; rename it to .xlsx"
         case .isDirectory(let p): return ja ? "\(p): フォルダです。.csv か .xlsx のファイルを指定してください" : "\(p): is a directory; give a .csv or .xlsx file"
+        case .notRegularFile(let p):
+            return ja ? "\(p): 普通のファイルではありません（パイプや装置）。.csv か .xlsx のファイルを指定してください"
+                      : "\(p): not a regular file (a pipe or a device); give a .csv or .xlsx file"
         case .unreadable(let p): return ja ? "\(p): ファイルを読めません（存在しますか？）" : "\(p): cannot read the file (does it exist?)"
         case .mappingUnreadable(let p, let d): return ja ? "対応表 \(p) を読めません: \(d)" : "mapping \(p): \(d)"
         case .guessNotWritten(let p, let d):

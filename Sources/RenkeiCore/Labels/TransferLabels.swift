@@ -12,7 +12,8 @@ public enum TransferLabel: String, CaseIterable, Sendable {
     case importTitle, importFile, importFound, importNoFiles, importPickFooter, importReading
     case importMappingTitle, importColumn, importField, importExample, importMappingFooter, importChooseField, importChooseFooter
     case importPreviewTitle, importPreviewFooter, importCannotApply, importPlanning, importBackFooter
-    case importSheetKey, importEncodingKey
+    case importSheetKey, importEncodingKey, importValuesKey, importValuesHint
+    case importValuesTitle, importValue, importValueRows, importValueUnmapped, importValuesFooter, importValuesNone, importValuesMore, importChooseValue
     case targetKey, targetStage, targetStageReason, targetNote, targetIgnore
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
@@ -71,6 +72,19 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .importBackFooter: return ("Esc 戻る", "Esc back")
         case .importSheetKey: return ("s 次のシート", "s next sheet")
         case .importEncodingKey: return ("e 文字コード", "e encoding")
+        case .importValuesKey: return ("v 値の対応", "v value map")
+        case .importValuesHint: return ("段階・手法などの値に対応がない行は、Esc で列の対応に戻り、その列で v を押すと値の意味を選べます",
+                                        "For a stage, method … value with no meaning: Esc back to the mapping, then v on its column to choose one")
+        case .importValuesTitle: return ("値の対応", "Value map")
+        case .importValue: return ("値", "Value")
+        case .importValueRows: return ("行数", "Rows")
+        case .importValueUnmapped: return ("未対応 — この値の行は取り込めません", "unmapped — its rows cannot be imported")
+        case .importValuesFooter: return ("↑↓ 値 · Enter/f 取り込み先を選ぶ · w 対応表を保存 · Esc 列の対応に戻る",
+                                          "↑↓ value · Enter/f choose · w save mapping · Esc back to the columns")
+        case .importValuesNone: return ("（この列には値がありません）", "(this column has no values)")
+        case .importValuesMore: return ("（値が多すぎるため一部だけ表示しています — この列の取り込み先が合っているか確かめてください）",
+                                        "(too many values to list them all — check that this column goes to the right field)")
+        case .importChooseValue: return ("この値の意味を選ぶ", "Choose what this value means")
         case .targetKey: return ("キー（案件ID）", "Key (case id)")
         case .targetStage: return ("段階", "Stage")
         case .targetStageReason: return ("段階の理由", "Stage reason")

@@ -106,11 +106,20 @@ public struct ImportPlanPreview: Equatable, Sendable {
     /// Like `renkei import --apply`: only a plan without an invalid row is written.
     public var applicable: Bool { fileProblems.isEmpty && !rows.contains { $0.action == .invalid } }
     public var writes: Bool { rows.contains { $0.action == .create || $0.action == .update } }
+    /// Some row holds a stage, exit, method or domain that no value map explains (`v` fixes it).
+    public var hasUnmappedValues: Bool {
+        rows.contains { $0.problems.contains { p in
+            switch p.expected {
+            case .stageValue, .exitValue, .methodValue, .domainValue, .methodNotInCatalog: return true
+            default: return false
+            }
+        } }
+    }
 }
 
 /// The dialog's state, step by step.
 public struct ImportDialog: Equatable, Sendable {
-    public enum Step: Equatable, Sendable { case pick, mapping, preview }
+    public enum Step: Equatable, Sendable { case pick, mapping, preview, values }
     public var step: Step = .pick
     /// The path typed; the list below shows the found files that match it.
     public var input = TextInput(limit: 1_000)
@@ -130,6 +139,10 @@ public struct ImportDialog: Equatable, Sendable {
     public var problem: ImportMessage?
     /// Value maps chosen on screen (field → cell text → id); `w` saves them with the columns.
     public var values: [String: [String: String]] = [:]
+    /// The value map step (`v`): the column's values, the one in focus, the meaning list open for it.
+    public var valueList: ImportValueList?
+    public var valueFocus = 0
+    public var valueChoosing: Int?
 
     public init() {}
 

@@ -75,6 +75,9 @@ public enum TransferEffect: Equatable, Sendable {
     case readImport(ImportRequest)
     /// The dry run with the mapping as adjusted (on a worker); answers `.importPlanned` or `.importFailed`.
     case planImport(ImportRequest)
+    /// The distinct values of one column mapped to a coded field, each with what it maps to (on a
+    /// worker); answers `.importValues` or `.importFailed`.
+    case readImportValues(ImportRequest, column: String)
     /// Write the mapping file for the next import of the same file; answers `.importMappingSaved`.
     case saveImportMapping(ImportRequest)
     /// Plan again under the workspace lock and write every case as one undoable command;
@@ -91,6 +94,7 @@ public enum TransferAnswer: Sendable {
     case importFiles([String])
     case importRead(ImportFileInfo)
     case importPlanned(ImportPlanPreview)
+    case importValues(ImportRequest, ImportValueList)
     /// The file (or the plan) cannot be used: the dialog says why; for an apply, nothing was written.
     case importFailed(ImportRequest, ImportMessage)
     case importMappingSaved(path: String)

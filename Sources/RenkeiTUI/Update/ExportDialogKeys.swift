@@ -51,7 +51,7 @@ extension AppState {
             d.checking = false
             modal = .export(d)
             return []
-        case .importFiles, .importRead, .importPlanned, .importFailed, .importMappingSaved, .importApplied:
+        case .importFiles, .importRead, .importPlanned, .importValues, .importFailed, .importMappingSaved, .importApplied:
             return handleImportAnswer(answer)
         }
     }

@@ -17,6 +17,7 @@ extension AppState {
         case .pick: effects = pickKey(key, &d)
         case .mapping: effects = d.choosing == nil ? mappingKey(key, &d) : fieldListKey(key, &d)
         case .preview: effects = previewKey(key, &d)
+        case .values: effects = importValuesKey(key, &d)
         }
         // A key that closed the dialog (Esc on the first step, Enter that applies) leaves it closed.
         if case .importFile = modal { modal = .importFile(d) }
@@ -67,6 +68,7 @@ extension AppState {
         case .char("w"):
             guard let r = d.request else { return [] }
             return [.transfer(.saveImportMapping(r))]
+        case .char("v"): return openImportValues(&d)
         case .char("s"), .char("e"):
             // Another sheet / the other encoding: read again on a worker, the mapping stays on screen.
             let next = key == .char("s") ? info.nextSheet.flatMap { d.reread(sheet: $0) } : info.nextEncoding.flatMap { d.reread(encoding: $0) }
@@ -178,6 +180,9 @@ extension AppState {
         case .importFailed(let request, let message):
             guard request.path == (d.info?.path ?? request.path) else { return [] }
             d.problem = message; d.busy = false
+        case .importValues(let request, let list):
+            guard d.step == .mapping, d.busy, request == d.request else { return [] }
+            d.valueList = list; d.valueFocus = 0; d.valueChoosing = nil; d.step = .values; d.busy = false
         case .importMappingSaved(let path):
             d.info?.origin = .file(path)
             toast(ImportMessage.mappingSaved(path: path).text(lang), .success)

@@ -12,6 +12,7 @@ extension AppState {
         case .pick: title = TransferLabel.importTitle.text(lang)
         case .mapping: title = "\((d.choosing == nil ? TransferLabel.importMappingTitle : .importChooseField).text(lang)) — \(d.info?.file ?? "")"
         case .preview: title = "\(TransferLabel.importPreviewTitle.text(lang)) — \(d.info?.file ?? "")"
+        case .values: title = importValuesTitle(d)
         }
         // As tall as what it shows (at most the screen): the list stays visible around it.
         let room = max(1, height - 4)
@@ -20,6 +21,7 @@ extension AppState {
         case .pick: lines = pickLines(d, room: room, textWidth: textWidth)
         case .mapping: lines = d.choosing.map { fieldListLines(d, selected: $0, room: room, textWidth: textWidth) } ?? mappingLines(d, room: room, textWidth: textWidth)
         case .preview: lines = importPreviewLines(d, room: room, textWidth: textWidth)
+        case .values: lines = importValueLines(d, room: room, textWidth: textWidth)
         }
         let inner = scr.dialog(width: w, height: min(max(3, height - 2), lines.count + 2), title: title, theme: theme)
         drawLines(lines, in: inner, &scr, pinLast: true)
@@ -90,6 +92,9 @@ extension AppState {
     private func mappingFooter(_ d: ImportDialog, _ info: ImportFileInfo) -> KeyLine {
         var items = TransferLabel.importMappingFooter.text(lang).components(separatedBy: " · ")
         var extra: [String] = []
+        if info.columns.indices.contains(d.focus), ImportDialog.codedFields.contains(info.columns[d.focus].target) {
+            extra.append(TransferLabel.importValuesKey.text(lang))
+        }
         if info.sheets.count > 1 { extra.append(TransferLabel.importSheetKey.text(lang)) }
         if info.encodingId != nil { extra.append(TransferLabel.importEncodingKey.text(lang)) }
         items.insert(contentsOf: extra, at: max(0, items.count - 3))
@@ -126,6 +131,7 @@ extension AppState {
         var out: [Line] = [Line(ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
                                                      invalid: plan.count(.invalid), outcome: .preview).text(lang), .plain.withBold)]
         if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
+        if plan.hasUnmappedValues { out += wrapText(TransferLabel.importValuesHint.text(lang), width: textWidth).map { Line($0, theme.dim) } }
         let body = previewEntries(plan)
         let footer = KeyLine((plan.applicable && plan.writes ? TransferLabel.importPreviewFooter : .importBackFooter).text(lang)).lines(textWidth, maxLines: 2)
             .map { Line($0, theme.key) }
