@@ -70,7 +70,7 @@ struct MoveIn {
             // One flush round for all files (each still old or new, never torn; the pending
             // note above makes the whole move complete after a kill). An unconfirmed directory
             // fsync stops the sync as before: the pending note finishes the move next time.
-            if let unconfirmed = try DurableBatch.apply(writes) { throw StoreError.workspace(unconfirmed) }
+            if let unconfirmed = try DurableBatch.apply(writes) { throw StoreError.workspace(.notConfirmed(unconfirmed)) }
             let head = try repo.head()
             if head != to {
                 try repo.git.must(["update-ref", "-m", "renkei sync", "HEAD", to] + (head.map { [$0] } ?? []))

@@ -200,7 +200,7 @@ public final class SyncEngine {
     }
 
     static func reason(_ e: Error) -> String {
-        if case StoreError.damaged(_, let r) = e { return r }
+        if case StoreError.damaged(_, let r) = e { return r.text(.en) }
         return "\(e)"
     }
 

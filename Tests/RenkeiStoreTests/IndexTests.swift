@@ -143,7 +143,7 @@ import RenkeiDevSupport
         let p = try store.portfolio()
         #expect(p.summaries.count == 15)
         #expect(p.damaged.map(\.fileName) == ["broken.json"])
-        #expect(p.damaged[0].reason.contains("JSON"))
+        #expect(p.damaged[0].reason.text(.en).contains("JSON"))
         Self.expectSame(p, try Self.truth(ws))
         // Warm, in a new process: the damage comes from the index, with the same reason.
         let again = CaseStore(workspace: ws, catalog: Catalog())

@@ -140,8 +140,8 @@ final class Snapshot: @unchecked Sendable {
             facts = DeadlineFacts(full)
         }
 
-        /// A damaged file: its reason is the record.
-        init(damagedReason: String?) { record = Array((damagedReason ?? "").utf8) }
+        /// A damaged file: its typed reason is the record.
+        init(damagedReason: DamageReason?) { record = damagedReason.map(DamageReasonCoding.encode) ?? [] }
     }
 
     func append(decoded d: SummaryIndex.Decoded, name: String) {
@@ -157,10 +157,26 @@ final class Snapshot: @unchecked Sendable {
     }
 
     func damaged(_ i: Int, casesDir: URL) -> DamagedFile {
-        if (try? loadRecords()) == nil { return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: "damaged (summary index unreadable; run any command again)") }
+        if (try? loadRecords()) == nil { return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: .indexUnreadable) }
         let reason = records.withUnsafeBytes { raw in
-            String(decoding: UnsafeRawBufferPointer(rebasing: raw[recordRanges[i].range]), as: UTF8.self)
+            DamageReasonCoding.decode(Array(UnsafeRawBufferPointer(rebasing: raw[recordRanges[i].range])))
         }
         return DamagedFile(fileName: names[i], path: casesDir.appendingPathComponent(names[i]).path, reason: reason)
+    }
+}
+
+/// A damaged file's reason as the index keeps it: the typed `DamageReason` as JSON, so the
+/// list can say it in either language without re-reading the file. Bytes that are not one
+/// (an index written before the reasons were typed is rebuilt: see `IndexFingerprint`) read
+/// back as their text.
+enum DamageReasonCoding {
+    static func encode(_ r: DamageReason) -> [UInt8] {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? e.encode(r)).map(Array.init) ?? Array(r.text(.en).utf8)
+    }
+
+    static func decode(_ bytes: [UInt8]) -> DamageReason {
+        (try? JSONDecoder().decode(DamageReason.self, from: Data(bytes))) ?? .text(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -103,7 +103,6 @@ extension SummaryIndex {
         var stat = FileStat.unknown
         var kind = Kind.damaged
         var row = Snapshot.EncodedRow(damagedReason: nil)
-        var reason: String?
         var unreadable: StoreError?
     }
 
@@ -125,7 +124,6 @@ extension SummaryIndex {
                 r.kind = doc.readOnly ? .readOnly : .ok
                 r.row = Snapshot.EncodedRow(CaseSummary(doc.value))
             case .failure(let damage):
-                r.reason = damage.reason
                 r.row = Snapshot.EncodedRow(damagedReason: damage.reason)
                 r.unreadable = damage.unreadable
                 // Gone between readdir and read: not a case any more.
