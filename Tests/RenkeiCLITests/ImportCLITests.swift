@@ -87,6 +87,26 @@ import Testing
         #expect(caseFiles(ws).isEmpty)
     }
 
+    /// A workbook whose ID column names a case made in renkei (not by an import): its row cannot
+    /// be imported — row, column, id, what to do — the dry run writes nothing and --apply refuses
+    /// the file, so the colleague's case is untouched.
+    @Test func anIdThatAlreadyExistsIsNotOverwritten() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = ws.appendingPathComponent("一覧①.csv")
+        try Data("ID,件名,自治体\nsayama-ntt-eco-action,上書きしたい件名,狭山市\nnew-case-1,新しい案件㈱,所沢市\n".utf8).write(to: file)
+        let before = try Data(contentsOf: ws.appendingPathComponent("cases/sayama-ntt-eco-action.json"))
+        let en = try CLI.run(["import", file.path], workspace: ws)
+        #expect(en.status == 1)
+        #expect(en.stdout.contains("invalid: row 2, column ID: 'sayama-ntt-eco-action' — an id for a new case; case 'sayama-ntt-eco-action' already exists and was not made by an import"), "\(en.stdout)")
+        #expect(en.stdout.contains("row 3: create new-case-1"))
+        let ja = try CLI.run(["import", file.path, "--apply"], workspace: ws, env: ["LANG": "ja_JP.UTF-8"])
+        #expect(ja.status == 1)
+        #expect(ja.stdout.contains("取り込めません: 2行目、列「ID」: 「sayama-ntt-eco-action」 — 新しい案件のID。ID「sayama-ntt-eco-action」の案件はすでにあり、取り込みで作られたものではないため上書きしません。ファイルの ID を変えるか、その列を取り込まないでください"), "\(ja.stdout)")
+        #expect(try Data(contentsOf: ws.appendingPathComponent("cases/sayama-ntt-eco-action.json")) == before)
+        #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("cases/new-case-1.json").path), "nothing partial")
+    }
+
     @Test func adjustMappingApplyReimportAndUndo() throws {
         let ws = try CLI.tempWorkspace()
         defer { try? FileManager.default.removeItem(at: ws) }
