@@ -107,6 +107,35 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("cases/new-case-1.json").path), "nothing partial")
     }
 
+    /// Where the mapping comes from: `STEM.mapping.json` next to the file wins over the one in
+    /// `<workspace>/import/`, and `--mapping MAP` wins over both; the header says which was used.
+    @Test func theMappingNextToTheFileAndMappingOptionAreUsed() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let dir = ws.appendingPathComponent("共有①")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("案件㈱.csv")
+        try Data("件名,自治体,状況\n見守り,狭山市,先方検討中\n".utf8).write(to: file)
+        func mapping(_ stage: String) -> Data {
+            Data(#"{"columns": {"件名": "title", "自治体": "municipality.name", "状況": "stage"}, "values": {"stage": {"先方検討中": "\#(stage)"}}}"#.utf8)
+        }
+        try FileManager.default.createDirectory(at: ws.appendingPathComponent("import"), withIntermediateDirectories: true)
+        try mapping("paused").write(to: ws.appendingPathComponent("import/案件㈱.mapping.json"))
+        try mapping("coordination").write(to: dir.appendingPathComponent("案件㈱.mapping.json"))
+        let other = ws.appendingPathComponent("別の対応表.json")
+        try mapping("budgeting").write(to: other)
+
+        let beside = try CLI.run(["import", file.path], workspace: ws)
+        #expect(beside.status == 0, "\(beside.stderr)")
+        #expect(beside.stdout.contains("共有①/案件㈱.mapping.json"), "\(beside.stdout)")
+        let explicit = try CLI.run(["import", file.path, "--mapping", other.path, "--apply"], workspace: ws)
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(explicit.stdout.contains("別の対応表.json"), "\(explicit.stdout)")
+        let id = try #require(caseFiles(ws).first).replacingOccurrences(of: ".json", with: "")
+        let shown = try #require(try CLI.json(try CLI.run(["show", id, "--json"], workspace: ws)) as? [String: Any])
+        #expect(shown["stage"] as? String == "budgeting", "--mapping's value map was used")
+    }
+
     @Test func adjustMappingApplyReimportAndUndo() throws {
         let ws = try CLI.tempWorkspace()
         defer { try? FileManager.default.removeItem(at: ws) }
