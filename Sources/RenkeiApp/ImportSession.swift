@@ -55,7 +55,7 @@ public struct ImportSession {
             do {
                 try session.saveMapping(to: target)
                 session.origin = .written(origin, path: target.path)
-            } catch { session.warnings.append(.guessNotWritten(path: target.path, detail: "\(error)")) }
+            } catch { session.warnings.append(.guessNotWritten(path: target.path, detail: .of(error))) }
         }
         return session
     }
@@ -85,7 +85,7 @@ public struct ImportSession {
     static func readMapping(_ url: URL) throws -> ImportMapping {
         let data: Data
         do { data = try RegularFile.read(url, limit: 1_048_576, followSymlinks: true) } catch {
-            throw ImportError(.mappingUnreadable(path: url.path, detail: "\(error)"))
+            throw ImportError(.mappingUnreadable(path: url.path, detail: .of(error)))
         }
         return try ImportMapping.decode(data, file: url.path)
     }
@@ -106,5 +106,15 @@ public struct ImportSession {
             }
             return (plan, documents)
         }
+    }
+}
+
+extension ImportDetail {
+    /// An error behind an import's file-level line, typed where the label table words it (the
+    /// store's: a full disk, permissions), so it is said in the reader's language.
+    static func of(_ error: Error) -> ImportDetail {
+        if let m = (error as? StoreError)?.message { return .store(m) }
+        if let e = error as? ImportError, case .corruptWorkbook(_, let d) = e.message { return d }
+        return .other(TerminalText.inline(ErrorText.line(error)))
     }
 }

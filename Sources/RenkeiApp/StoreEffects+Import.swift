@@ -26,7 +26,7 @@ extension StoreEffects {
                 let s = try session(r)
                 let plan: ImportPlan, result: BatchResult
                 do { (plan, result) = try s.run(store: store, actor: environment.actor, now: environment.now(), apply: true) } catch {
-                    return .importFailed(r, .writeFailed(file: s.file.lastPathComponent, detail: TerminalText.inline("\(error)")))
+                    return .importFailed(r, .writeFailed(file: s.file.lastPathComponent, detail: .of(error)))
                 }
                 guard plan.isApplicable else {
                     // The workspace changed since the preview (a case now differs): nothing written.
@@ -63,7 +63,7 @@ extension StoreEffects {
         do { return .transfer(try work()) } catch let e as ImportError {
             return .transfer(.importFailed(r, e.message))
         } catch {
-            return .transfer(.importFailed(r, .cannotRead(file: (r.path as NSString).lastPathComponent, detail: TerminalText.inline("\(error)"))))
+            return .transfer(.importFailed(r, .cannotRead(file: (r.path as NSString).lastPathComponent, detail: .of(error))))
         }
     }
 

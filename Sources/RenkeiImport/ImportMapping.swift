@@ -64,11 +64,25 @@ public struct ImportMapping: Codable, Equatable, Sendable {
         return d
     }
 
+    /// Where a mapping's JSON went wrong, by the decoder's path (never its English sentence).
+    static func detail(_ e: DecodingError) -> ImportDetail {
+        let path: [CodingKey]
+        switch e {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        case .keyNotFound(let key, let c): path = c.codingPath + [key]
+        @unknown default: return .notJSON
+        }
+        if path.isEmpty, case .dataCorrupted = e { return .notJSON }
+        return .mappingField(path: TerminalText.inline(path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")))
+    }
+
     /// Reads a mapping file, naming the file and the bad target on failure.
     public static func decode(_ data: Data, file: String) throws -> ImportMapping {
         let m: ImportMapping
-        do { m = try JSONDecoder().decode(ImportMapping.self, from: data) } catch {
-            throw ImportError(.notAMappingFile(file: file, detail: "\(error)"))
+        do { m = try JSONDecoder().decode(ImportMapping.self, from: data) } catch let e as DecodingError {
+            throw ImportError(.notAMappingFile(file: file, detail: Self.detail(e)))
+        } catch {
+            throw ImportError(.notAMappingFile(file: file, detail: .notJSON))
         }
         for (column, target) in m.columns.sorted(by: { $0.key < $1.key }) where !isValidTarget(target) {
             throw ImportError(.unknownTarget(file: file, column: TerminalText.inline(column), target: TerminalText.inline(target)))

@@ -57,7 +57,7 @@ public enum CSVSource {
     public static func table(_ text: String, file: String, encoding: SourceEncoding) throws -> SourceTable {
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch {
-            throw ImportError(.corruptWorkbook(file: file, detail: "\(error)"))
+            throw ImportError(.corruptWorkbook(file: file, detail: .csvUnreadable))
         }
         var records: [(number: Int, cells: [String])] = []
         var number = 0
@@ -68,7 +68,7 @@ public enum CSVSource {
             records.append((number, cells))
             if records.count > SourceTable.maxRows { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
         }
-        if let e = reader.error { throw ImportError(.corruptWorkbook(file: file, detail: "\(e)")) }
+        if reader.error != nil { throw ImportError(.corruptWorkbook(file: file, detail: .csvUnreadable)) }
         // Only the first rows are looked at for a title row: the header is near the top.
         guard let h = SourceTable.headerIndex(records.prefix(10).map(\.cells)) else { throw ImportError(.empty(file: file)) }
         let header = records[h].cells

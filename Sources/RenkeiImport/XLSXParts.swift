@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 import CLibXML
 
 /// The few parts of an .xlsx the importer reads, walked as a stream of start/text/end events by
@@ -9,13 +10,13 @@ enum XLSXParts {
     static func parse<H: XMLPartHandler>(_ data: Data, _ handler: H, part: String) throws -> H {
         var reason = [CChar](repeating: 0, count: 512)
         guard renkei_xml_load(&reason, reason.count) == 0 else {
-            throw XLSXReadError("reading .xlsx needs libxml2 (\(String(cString: reason))): install the libxml2 package")
+            throw XLSXReadError(.xmlLibraryMissing(String(cString: reason)))
         }
-        guard data.count < Int(Int32.max) else { throw XLSXReadError("\(part) is too large") }
+        guard data.count < Int(Int32.max) else { throw XLSXReadError(.partTooLarge(part: part, megabytes: Int(Int32.max) / 1_048_576)) }
         try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { throw XLSXReadError("\(part) is empty") }
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { throw XLSXReadError(.xml(part: part, line: 1)) }
             guard let reader = renkei_xml_open(base, Int32(bytes.count)) else {
-                throw XLSXReadError("\(part): the XML reader could not start")
+                throw XLSXReadError(.xml(part: part, line: 1))
             }
             defer { renkei_xml_close(reader) }
             while !handler.stop {
@@ -23,8 +24,8 @@ enum XLSXParts {
                 case 0: return
                 case 1: deliver(reader, to: handler)
                 default:
-                    let words = renkei_xml_last_error().map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "XML error"
-                    throw XLSXReadError("\(part): \(words) at line \(renkei_xml_line(reader))")
+                    // libxml2's own words are English and say nothing a person can act on: the part and line do.
+                    throw XLSXReadError(.xml(part: part, line: Int(renkei_xml_line(reader))))
                 }
             }
         }
@@ -71,7 +72,7 @@ extension XMLPartHandler {
     var stop: Bool { false }
 }
 
-struct XLSXReadError: Error { var detail: String; init(_ d: String) { detail = d } }
+struct XLSXReadError: Error { var detail: ImportDetail; init(_ d: ImportDetail) { detail = d } }
 
 /// xl/workbook.xml: sheet names → relationship ids, and the 1904 date system flag.
 final class WorkbookHandler: XMLPartHandler {

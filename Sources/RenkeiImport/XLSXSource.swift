@@ -16,7 +16,7 @@ public enum XLSXSource {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw ImportError(.encryptedWorkbook(file: file)) }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw ImportError(.corruptWorkbook(file: file, detail: "not a zip archive"))
+            throw ImportError(.corruptWorkbook(file: file, detail: .notZip))
         }
         do {
             let workbook = try XLSXParts.parse(try part(archive, "xl/workbook.xml"), WorkbookHandler(), part: "workbook.xml")
@@ -29,7 +29,7 @@ public enum XLSXSource {
                 }
                 chosen = s
             } else { chosen = workbook.sheets[0] }
-            guard let target = rels.targets[chosen.relId] else { throw XLSXReadError("sheet '\(chosen.name)' has no part") }
+            guard let target = rels.targets[chosen.relId] else { throw XLSXReadError(.sheetWithoutPart(TerminalText.inline(chosen.name))) }
             let sheetPath = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
 
             let shared = try optionalPart(archive, "xl/sharedStrings.xml").map {
@@ -51,16 +51,16 @@ public enum XLSXSource {
     }
 
     static func part(_ archive: Archive, _ path: String) throws -> Data {
-        guard let d = try optionalPart(archive, path) else { throw XLSXReadError("missing part \(path)") }
+        guard let d = try optionalPart(archive, path) else { throw XLSXReadError(.missingPart(path)) }
         return d
     }
 
     static func optionalPart(_ archive: Archive, _ path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize <= UInt64(partLimit) else { throw XLSXReadError("\(path) unpacks to more than \(partLimit / 1_048_576) MB") }
+        guard entry.uncompressedSize <= UInt64(partLimit) else { throw XLSXReadError(.partTooLarge(part: path, megabytes: partLimit / 1_048_576)) }
         var out = Data()
         do { _ = try archive.extract(entry, skipCRC32: false) { out.append($0) } } catch {
-            throw XLSXReadError("\(path): \(error)")
+            throw XLSXReadError(.partUnreadable(path))
         }
         return out
     }
@@ -75,7 +75,7 @@ public enum XLSXSource {
             let text: String
             switch c.type {
             case "s":
-                guard let i = Int(c.value), shared.indices.contains(i) else { throw XLSXReadError("cell \(columnName(c.column))\(c.row) points at a missing shared string") }
+                guard let i = Int(c.value), shared.indices.contains(i) else { throw XLSXReadError(.missingSharedString(cell: "\(columnName(c.column))\(c.row)")) }
                 text = shared[i]
             case "b": text = c.value == "1" ? "TRUE" : "FALSE"
             case "n":

@@ -124,7 +124,7 @@ import Testing
         program.settle()
         let d = try #require(Self.dialog(program))
         #expect(d.step == .pick && d.info == nil && !d.busy)
-        #expect(d.problem == .corruptWorkbook(file: "壊れた.xlsx", detail: "not a zip archive"))
+        #expect(d.problem == .corruptWorkbook(file: "壊れた.xlsx", detail: .notZip))
         #expect(program.screen.text.contains("壊れた.xlsx: .xlsx のブックとして読めません"))
         // A typed path that does not exist: one line naming it.
         program.send(Self.keys("無い.csv") + [.key(.enter)])

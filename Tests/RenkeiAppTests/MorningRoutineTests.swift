@@ -46,6 +46,9 @@ import Testing
             let ids = program.state.summaries.map(\.id)
             let found = Self.leaks(program.screen.text, ids: ids, codes: codes)
             #expect(found.isEmpty, "\(step): \(found) on screen:\n\(program.screen.text)")
+            // Nor an English sentence (a status line, a toast, a warning built outside the table).
+            let english = EnglishLeak.runs(in: program.screen.text)
+            #expect(english.isEmpty, "\(step): English \(english) on screen:\n\(program.screen.text)")
         }
         check()
 

@@ -19,6 +19,17 @@ import RenkeiTestSupport
         chmod(ws.path, 0o755)
         try Data("garbage{".utf8).write(to: ws.appendingPathComponent("undo.json"))
         try Data(#"{"id": "broken", "title": "①途中で"#.utf8).write(to: ws.appendingPathComponent("cases/broken.json"))
+        // A workspace programme with a rate that is not a percentage, one that is not JSON, and a
+        // partner record whose kind is unknown (validate, grant, partner list read them).
+        let programmes = ws.appendingPathComponent("programmes")
+        try FileManager.default.createDirectory(at: programmes, withIntermediateDirectories: true)
+        let shipped = try FileManager.default.contentsOfDirectory(at: CLI.dataDir.appendingPathComponent("funding"), includingPropertiesForKeys: nil)
+            .first { $0.pathExtension == "json" }!
+        var tree = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped)) as! [String: Any]
+        tree["id"] = "x-rate"; tree["ratePercent"] = 150
+        try JSONSerialization.data(withJSONObject: tree).write(to: programmes.appendingPathComponent("x-rate.json"))
+        try Data(#"{"id": "x-cut", "tracks": [[["#.utf8).write(to: programmes.appendingPathComponent("x-cut.json"))
+        try Data(#"{"name": "㈱ミライ", "kind": "alien"}"#.utf8).write(to: ws.appendingPathComponent("partners/mirai.json"))
         return ws
     }
 
@@ -39,7 +50,9 @@ import RenkeiTestSupport
          ["undo"], ["redo"], ["export", "broken"], ["history", caseId], ["sync"], ["conflicts"], ["conflicts", "--keep", "9"],
          ["calendar", "--municipality", "さやま"], ["import", "/nonexistent/一覧.csv"],
          ["import", f.appendingPathComponent("ragged.csv").path], ["import", f.appendingPathComponent("bin.csv").path],
-         ["import", f.appendingPathComponent("dates.csv").path],
+         ["import", f.appendingPathComponent("dates.csv").path], ["import", f.appendingPathComponent("bad.xlsx").path],
+         ["import", f.appendingPathComponent("dates.csv").path, "--mapping", f.appendingPathComponent("map.json").path],
+         ["grant", caseId], ["partner", "list"],
          ["merge-driver", "/nonexistent/base", "/nonexistent/ours", "/nonexistent/theirs", "cases/x.json"]]
     }
 
@@ -71,10 +84,28 @@ import RenkeiTestSupport
         #expect(en.stderr.contains("the undo history could not be read"), "\(en.stderr)")
     }
 
+    /// The programme and partner problems are there, in Japanese (the sweep above would pass on silence).
+    @Test func recordProblemsAreSaidInJapanese() throws {
+        let ws = try Self.hostileWorkspace()
+        let r = try CLI.run(["validate"], workspace: ws, env: Self.ja)
+        #expect(r.status != 0)
+        let all = r.stdout + r.stderr
+        #expect(all.contains("x-rate.json") && all.contains("百分率"), "\(all)")
+        #expect(all.contains("x-cut.json") && all.contains("JSON の書き方に誤り"), "\(all)")
+        #expect(all.contains("mirai.json") && all.contains("値が不明です"), "\(all)")
+        // A mapping that is not JSON, a workbook that is not a zip: said, in Japanese.
+        let files = try Self.hostileFiles()
+        let xlsx = try CLI.run(["import", files.appendingPathComponent("bad.xlsx").path], workspace: ws, env: Self.ja)
+        #expect(xlsx.stderr.contains("zip 形式ではありません"), "\(xlsx.stderr)")
+        let map = try CLI.run(["import", files.appendingPathComponent("dates.csv").path, "--mapping", files.appendingPathComponent("map.json").path],
+                              workspace: ws, env: Self.ja)
+        #expect(map.stderr.contains("map.json") && map.stderr.contains("JSON ではありません"), "\(map.stderr)")
+    }
+
     /// The merge driver names the file and says in Japanese why it cannot read it.
     @Test func mergeDriverReadFailureIsJapanese() throws {
         let r = try CLI.run(["merge-driver", "/nonexistent/base", "/nonexistent/ours", "/nonexistent/theirs", "cases/狭山.json"], env: Self.ja)
         #expect(r.status != 0)
-        #expect(r.stderr.contains("cases/狭山.json") && JapaneseLeftoversCLITests.hasJapanese(r.stderr), "\(r.stderr)")
+        #expect(r.stderr.contains("cases/狭山.json") && EnglishLeak.hasJapanese(r.stderr), "\(r.stderr)")
     }
 }

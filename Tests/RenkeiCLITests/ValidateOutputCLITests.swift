@@ -42,9 +42,10 @@ import Testing
         // Each broken file: exactly one line, naming the file.
         let cut = line("programmes/県補助金①.json")
         // Where the file breaks off (not Foundation's bare "not valid JSON").
-        #expect(cut.count == 1 && cut[0].contains("line 1") && !cut[0].contains("The given data"), "\(lines)")
+        // In Japanese under ja (issue 14: these lines were English).
+        #expect(cut.count == 1 && cut[0].contains("1行") && !cut[0].contains("The given data"), "\(lines)")
         let rate = line("programmes/独自交付金.json")
-        #expect(rate.count == 1 && rate[0].contains("ratePercent 150") && rate[0].contains("1–100"), "\(rate)")
+        #expect(rate.count == 1 && rate[0].contains("ratePercent 150") && rate[0].contains("1〜100"), "\(rate)")
         let window = line("funding/埼玉県.json")
         #expect(window.count == 1 && window[0].contains("closes"), "\(window)")
         // No success line when something is wrong.

@@ -27,7 +27,7 @@ import Testing
         #expect(p.problems(file: "f").isEmpty)
         var bad = p
         bad.ratePercent = 150
-        #expect(bad.problems(file: "f") == ["f: ratePercent 150 is not a rate in percent (1–100)"])
+        #expect(bad.problems(file: "f").map(\.description) == ["f: ratePercent 150 is not a rate in percent (1–100)"])
     }
 
     @Test func sharesAddUpToTheYenAndOverflowIsReportedNotWrong() {

@@ -216,11 +216,11 @@ import Testing
             .problem(row: 5, column: "期限", value: "2026/13/1", expected: .date), .mappedColumnMissing("件名"), .keyColumnMissing("レコード番号"),
             .tooLarge(file: "a.csv", megabytes: 100, limitMegabytes: 32), .binary(file: "a.csv", offset: 2), .unknownEncoding(file: "a.csv", forced: nil),
             .unknownEncoding(file: "a.csv", forced: "UTF-8"), .unsupportedEncoding("euc-jp"), .unsupportedFormat(file: "a.xls"),
-            .encryptedWorkbook(file: "a.xlsx"), .corruptWorkbook(file: "a.xlsx", detail: "not a zip archive"),
+            .encryptedWorkbook(file: "a.xlsx"), .corruptWorkbook(file: "a.xlsx", detail: .notZip),
             .noSheet(file: "a.xlsx", name: "無い", available: ["表紙", "一覧"]), .empty(file: "a.csv"), .tooManyRows(file: "a.csv", limit: 200_000),
-            .notAMappingFile(file: "m.json", detail: "line 1"), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
-            .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .notRegularFile(path: "/tmp/p.csv"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: "EACCES"),
-            .guessNotWritten(path: "import/a.mapping.json", detail: "EACCES"), .source(encoding: "UTF-8", sheet: "一覧"),
+            .notAMappingFile(file: "m.json", detail: .mappingField(path: "columns.件名")), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
+            .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .notRegularFile(path: "/tmp/p.csv"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: .store(.io(path: "m.json", .io(op: "open", reason: .permission)))),
+            .guessNotWritten(path: "import/a.mapping.json", detail: .store(.io(path: "import", .io(op: "create", reason: .readOnlyFileSystem)))), .source(encoding: "UTF-8", sheet: "一覧"),
             .encodingChoice(forced: true), .encodingChoice(forced: false), .sheetPosition(index: 2, count: 3),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .written(.preset("kintone"), path: "import/a.mapping.json")),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .guessed), .column(name: "件名", target: "title", key: true),
@@ -232,12 +232,22 @@ import Testing
             .totals(create: 0, update: 0, unchanged: 3, invalid: 0, outcome: .nothingToWrite),
             .totals(create: 3, update: 0, unchanged: 0, invalid: 0, outcome: .imported(3)),
             .refused(file: "a.csv", invalid: 5, mappingProblems: true, applying: true), .refused(file: "a.csv", invalid: 5, mappingProblems: false, applying: false),
-            .imported(created: 3, updated: 1), .mappingSaved(path: "import/a.mapping.json"), .cannotRead(file: "a.csv", detail: "EACCES"),
-            .writeFailed(file: "a.csv", detail: "ENOSPC"),
+            .imported(created: 3, updated: 1), .mappingSaved(path: "import/a.mapping.json"), .cannotRead(file: "a.csv", detail: .store(.io(path: "a.csv", .io(op: "read", reason: .diskError)))),
+            .writeFailed(file: "a.csv", detail: .store(.io(path: "cases", .io(op: "write", reason: .diskFull)))),
         ]
         for m in all {
             #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")
             #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+            #expect(EnglishLeak.runs(in: m.text(.ja)).isEmpty, "\(m): English in ja: \(m.text(.ja))")
+        }
+        // The part in brackets of a file-level line (issue 14: the reader's English before).
+        let details: [ImportDetail] = [.notZip, .missingPart("xl/workbook.xml"), .partUnreadable("xl/worksheets/sheet1.xml"),
+                                       .partTooLarge(part: "xl/sharedStrings.xml", megabytes: 256), .sheetWithoutPart("一覧"),
+                                       .missingSharedString(cell: "B12"), .xml(part: "xl/styles.xml", line: 3), .csvUnreadable, .notJSON,
+                                       .mappingField(path: "columns.件名"), .mappingField(path: ""), .store(.io(path: "/ws/import", .io(op: "write", reason: .diskFull)))]
+        for d in details {
+            #expect(Self.hasJapanese(d.text(.ja)) && d.text(.ja) != d.text(.en), "\(d): \(d.text(.ja))")
+            #expect(EnglishLeak.runs(in: d.text(.ja)).isEmpty, "\(d): English in ja: \(d.text(.ja))")
         }
         #expect(ImportMessage.problem(row: 5, column: "期限", value: "2026/13/1", expected: .date).text(.ja)
                 == "5行目、列「期限」: 「2026/13/1」 — 日付（2026/4/1、2026年4月1日、令和8年4月1日、R8.4.1 など）")

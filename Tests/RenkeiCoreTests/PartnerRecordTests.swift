@@ -10,7 +10,7 @@ import Testing
         #expect(!CorporateNumber.isValid("700001205000"))     // 12 digits
         #expect(!CorporateNumber.isValid("７０００012050002"))  // full-width digits are not a number here
         let r = PartnerRecord(name: "株式会社TBM", corporateNumber: "8000012050002", municipalityCode: "110002")
-        let problems = r.problems(file: "partners/tbm.json")
+        let problems = r.problems(file: "partners/tbm.json").map(\.description)
         #expect(problems.count == 2)
         #expect(problems[0].hasPrefix("partners/tbm.json: corporateNumber '8000012050002'"))
     }

@@ -131,6 +131,42 @@ import RenkeiTestSupport
         #expect(Set(Self.warnings.map(Self.caseIndex)) == Set(0..<Self.warningCases), "a StoreWarning case has no sample")
     }
 
+    /// The lines of `validate`, `grant`, `partner` and `municipality show` about programme,
+    /// partner and profile files (issue 14: English under ja), every case.
+    @Test func everyRecordProblemIsJapaneseUnderJa() {
+        let all: [RecordProblem] = [
+            .damaged(file: "/ws/programmes/x.json", .syntax(line: 2, column: 3, path: "tracks", detail: "nested more than 64 levels deep")),
+            .damaged(file: "/ws/partners/㈱ミライ.json", .unknownValue(path: "kind", accepted: ["startup", "intermediary"])),
+            .unreadable(.io(path: "/ws/partners/p.json", .io(op: "open", reason: .permission))),
+            .rateNotPercent(file: "/ws/programmes/x.json", rate: 150), .yearsOverMax(file: "/ws/programmes/x.json", track: 0, years: 5, maxYears: 3),
+            .unknownBodyClass(file: "/ws/programmes/x.json", track: 1, key: "village", known: ["prefecture", "municipality"]),
+            .partnerNameEmpty(file: "/ws/partners/p.json"), .corporateNumber(file: "/ws/partners/p.json", number: "123"),
+            .partnerMunicipalityCode(file: "/ws/partners/p.json", code: "112150"),
+            .partnerTwice(file: "/ws/partners/p.json", name: "㈱ミライ", other: "ミライ株式会社"),
+            .profileCodeUnknown(file: "/ws/municipalities/999999.json", code: "999999"),
+            .readinessUnknown(file: "/ws/municipalities/112151.json", id: "rd-x", known: ["rd-policy", "rd-budget"]),
+            .profileFileName(file: "/ws/municipalities/112150.json", code: "112151"),
+            .profileTwice(file: "/ws/municipalities/a.json", code: "112151", name: "狭山市"),
+            .endStateWithoutReason(caseId: "c-0001", stage: .dropped), .unknownMethod(caseId: "c-0001", method: "x-method"),
+            .unknownDomain(caseId: "c-0001", domain: "x-domain"),
+        ]
+        for p in all {
+            let ja = p.text(.ja), en = p.text(.en)
+            japanese(ja, en, "\(p)")
+            #expect(EnglishLeak.runs(in: ja).isEmpty, "\(p): English in ja: \(ja)")
+            for name in ["/ws/", "c-0001"] where en.contains(name) { #expect(ja.contains(name), "\(p): ja drops '\(name)': \(ja)") }
+        }
+        func index(_ p: RecordProblem) -> Int {
+            switch p {
+            case .damaged: 0; case .unreadable: 1; case .rateNotPercent: 2; case .yearsOverMax: 3; case .unknownBodyClass: 4
+            case .partnerNameEmpty: 5; case .corporateNumber: 6; case .partnerMunicipalityCode: 7; case .partnerTwice: 8
+            case .profileCodeUnknown: 9; case .readinessUnknown: 10; case .profileFileName: 11; case .profileTwice: 12
+            case .endStateWithoutReason: 13; case .unknownMethod: 14; case .unknownDomain: 15
+            }
+        }
+        #expect(Set(all.map(index)) == Set(0..<16), "a RecordProblem case has no sample")
+    }
+
     /// The detector the class checks rely on finds English prose, also glued to Japanese, and
     /// leaves ids, paths, options and commands alone.
     @Test func englishLeakFindsProseOnly() {

@@ -92,7 +92,7 @@ import Testing
     @Test func badWorkbooksAndFilesSayWhat() throws {
         var ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]); ole.append(Data(count: 512))
         #expect(throws: ImportError(.encryptedWorkbook(file: "p.xlsx"))) { try ImportSource.table(ole, file: "p.xlsx") }
-        #expect(throws: ImportError(.corruptWorkbook(file: "c.xlsx", detail: "not a zip archive"))) {
+        #expect(throws: ImportError(.corruptWorkbook(file: "c.xlsx", detail: .notZip))) {
             try ImportSource.table(Data("これはExcelではない".utf8), file: "c.xlsx")
         }
         // A truncated workbook: the zip's central directory is gone.

@@ -61,6 +61,6 @@ import Testing
         // A broken one is one line naming the file; the others still load.
         try Data("{ \"id\": ".utf8).write(to: dir.appendingPathComponent("broken.json"))
         let again = ProgrammeLoader.load(data: StoreFixtures.dataDir, workspace: ws)
-        #expect(again.programmes.count == 2 && again.problems.count == 1 && again.problems[0].contains("broken.json"), "\(again.problems)")
+        #expect(again.programmes.count == 2 && again.problems.count == 1 && again.problems[0].description.contains("broken.json"), "\(again.problems)")
     }
 }

@@ -20,8 +20,8 @@ import RenkeiTestSupport
         #expect(r.profiles["112151"]?.size == .urban)
         #expect(r.profiles["112151"]?.readiness["rd-proposal-window"]?.note == "㈱①※ 髙")
         #expect(r.problems.count == 2, "\(r.problems)")
-        #expect(r.problems.contains { $0.contains("132063.json") && $0.contains("readiness.rd-proposal-window.status") && $0.contains("yes, partial, no") })
-        #expect(r.problems.contains { $0.contains("342084.json") && $0.contains("name the file 342085.json") })
+        #expect(r.problems.map(\.description).contains { $0.contains("132063.json") && $0.contains("readiness.rd-proposal-window.status") && $0.contains("yes, partial, no") })
+        #expect(r.problems.map(\.description).contains { $0.contains("342084.json") && $0.contains("name the file 342085.json") })
     }
 
     @Test func profileProblemsNameFileAndField() throws {
@@ -30,7 +30,7 @@ import RenkeiTestSupport
         #expect(catalog.readinessItems.count == 7)
         #expect(catalog.readinessItems.allSatisfy { !$0.page.isEmpty })
         let p = MunicipalityProfile(code: "112152", readiness: ["rd-policy": .init(status: .yes)])
-        let problems = p.problems(file: "m/112152.json", table: table, catalog: catalog)
+        let problems = p.problems(file: "m/112152.json", table: table, catalog: catalog).map(\.description)
         #expect(problems.count == 2)
         #expect(problems[0].hasPrefix("m/112152.json: code '112152'"))
         #expect(problems[1].hasPrefix("m/112152.json: readiness.rd-policy is not a readiness item"))

@@ -146,7 +146,7 @@ import Testing
     @Test func aFailedValueReadStaysOnTheMappingAndSaysWhy() {
         var h = Harness(TUIFixtures.state(width: 100, height: 30))
         h.send(C.opened(C.workbook) + Self.k("jjjv"))
-        h.send(.transfer(.importFailed(Self.request, .corruptWorkbook(file: "案件一覧.xlsx", detail: "missing part xl/workbook.xml"))))
+        h.send(.transfer(.importFailed(Self.request, .corruptWorkbook(file: "案件一覧.xlsx", detail: .missingPart("xl/workbook.xml")))))
         #expect(C.dialog(h)?.step == .mapping && C.dialog(h)?.busy == false)
         #expect(h.screen().text.contains("案件一覧.xlsx: .xlsx のブックとして読めません"))
     }

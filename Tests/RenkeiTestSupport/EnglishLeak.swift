@@ -9,6 +9,11 @@ import Foundation
 public enum EnglishLeak {
     static let commandStarts: Set<String> = ["renkei", "git", "ulimit", "chmod", "mv", "rm", "rmdir", "bash", "apt", "sudo", "cp"]
 
+    /// Kana or kanji in `s`.
+    public static func hasJapanese(_ s: String) -> Bool {
+        s.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+    }
+
     /// The English runs found in `text` (empty when it reads as Japanese with codes in it).
     public static func runs(in text: String) -> [String] {
         var found: [String] = []

@@ -77,13 +77,13 @@ public struct FundingProgramme: Codable, Equatable, Sendable {
     }
 
     /// Problems a person can fix in the file.
-    public func problems(file: String) -> [String] {
-        var out: [String] = []
-        if !(1...100).contains(ratePercent) { out.append("\(file): ratePercent \(ratePercent) is not a rate in percent (1–100)") }
+    public func problems(file: String) -> [RecordProblem] {
+        var out: [RecordProblem] = []
+        if !(1...100).contains(ratePercent) { out.append(.rateNotPercent(file: file, rate: ratePercent)) }
         for (i, t) in tracks.enumerated() {
-            if t.years > t.maxYears { out.append("\(file): tracks[\(i)].years \(t.years) is more than maxYears \(t.maxYears)") }
-            for key in t.capYen.keys where !BodyClass.allCases.map(\.rawValue).contains(key) {
-                out.append("\(file): tracks[\(i)].capYen.\(key) is not a class of body (prefecture, central-core-city, municipality)")
+            if t.years > t.maxYears { out.append(.yearsOverMax(file: file, track: i, years: t.years, maxYears: t.maxYears)) }
+            for key in t.capYen.keys.sorted() where !BodyClass.allCases.map(\.rawValue).contains(key) {
+                out.append(.unknownBodyClass(file: file, track: i, key: key, known: BodyClass.allCases.map(\.rawValue)))
             }
         }
         return out

@@ -41,19 +41,19 @@ public enum ImportMessage: Equatable, Sendable {
     case unsupportedEncoding(String)
     case unsupportedFormat(file: String)
     case encryptedWorkbook(file: String)
-    case corruptWorkbook(file: String, detail: String)
+    case corruptWorkbook(file: String, detail: ImportDetail)
     case noSheet(file: String, name: String, available: [String])
     case empty(file: String)
     case tooManyRows(file: String, limit: Int)
-    case notAMappingFile(file: String, detail: String)
+    case notAMappingFile(file: String, detail: ImportDetail)
     case unknownTarget(file: String, column: String, target: String)
     case workbookNamedCSV(file: String)
     case isDirectory(path: String)
     /// A FIFO, socket or device with an import's name: refused without reading (it could block).
     case notRegularFile(path: String)
     case unreadable(path: String)
-    case mappingUnreadable(path: String, detail: String)
-    case guessNotWritten(path: String, detail: String)
+    case mappingUnreadable(path: String, detail: ImportDetail)
+    case guessNotWritten(path: String, detail: ImportDetail)
     // the preview
     case source(encoding: String, sheet: String?)
     /// After the encoding in the workbench: detected, or chosen (`e`, the mapping file).
@@ -75,9 +75,9 @@ public enum ImportMessage: Equatable, Sendable {
     case imported(created: Int, updated: Int)
     case mappingSaved(path: String)
     /// A file the workbench could not read for another reason (permissions, a device).
-    case cannotRead(file: String, detail: String)
+    case cannotRead(file: String, detail: ImportDetail)
     /// The import stopped while writing (a full disk): written cases are whole, a re-run finishes it.
-    case writeFailed(file: String, detail: String)
+    case writeFailed(file: String, detail: ImportDetail)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -158,18 +158,18 @@ public enum ImportMessage: Equatable, Sendable {
         case .encryptedWorkbook(let f):
             return ja ? "\(f): パスワード付き（暗号化）のブックです。Excel で開き、パスワードを外して（ファイル → 情報 → ブックの保護）コピーを保存してください"
                       : "\(f): the workbook is password-protected (encrypted); open it in Excel, remove the password (ファイル → 情報 → ブックの保護) and save a copy"
-        case .corruptWorkbook(let f, let d):
-            return ja ? "\(f): .xlsx のブックとして読めません（\(d)）。Excel で開いて保存し直すか、シートを CSV で書き出してください"
-                      : "\(f): not a readable .xlsx workbook (\(d)); open and re-save it in Excel, or export the sheet as CSV"
+        case .corruptWorkbook(let f, let detail):
+            return ja ? "\(f): .xlsx のブックとして読めません（\(detail.text(lang))）。Excel で開いて保存し直すか、シートを CSV で書き出してください"
+                      : "\(f): not a readable .xlsx workbook (\(detail.text(lang))); open and re-save it in Excel, or export the sheet as CSV"
         case .noSheet(let f, let n, let a):
             let list = a.map { ja ? "「\($0)」" : "'\($0)'" }.joined(separator: ja ? "、" : ", ")
             return ja ? "\(f): シート「\(n)」がありません。ブックにあるのは \(list)" : "\(f): no sheet named '\(n)'; the workbook has \(list)"
         case .empty(let f): return ja ? "\(f): 見出しの行がありません（ファイルかシートが空です）" : "\(f): no header row found (the file or sheet is empty)"
         case .tooManyRows(let f, let l):
             return ja ? "\(f): \(l) 行を超えています。ファイルを分けて取り込んでください" : "\(f): more than \(l) rows; split the file and import the parts"
-        case .notAMappingFile(let f, let d):
-            return ja ? "\(f): 対応表のファイルではありません（\(d)）。{\"columns\": {\"件名\": \"title\"}} のような JSON にしてください"
-                      : "\(f): not a mapping file (\(d)); expected JSON like {\"columns\": {\"件名\": \"title\"}}"
+        case .notAMappingFile(let f, let detail):
+            return ja ? "\(f): 対応表のファイルではありません（\(detail.text(lang))）。{\"columns\": {\"件名\": \"title\"}} のような JSON にしてください"
+                      : "\(f): not a mapping file (\(detail.text(lang))); expected JSON like {\"columns\": {\"件名\": \"title\"}}"
         case .unknownTarget(let f, let c, let t):
             return ja ? "\(f): 列「\(c)」の対応先「\(t)」という項目はありません。renkei set --help にある項目か note、ignore にしてください"
                       : "\(f): column '\(c)' maps to unknown field '\(t)'; use a field from 'renkei set --help', note or ignore"
@@ -180,9 +180,9 @@ public enum ImportMessage: Equatable, Sendable {
             return ja ? "\(p): 普通のファイルではありません（パイプや装置）。.csv か .xlsx のファイルを指定してください"
                       : "\(p): not a regular file (a pipe or a device); give a .csv or .xlsx file"
         case .unreadable(let p): return ja ? "\(p): ファイルを読めません（存在しますか？）" : "\(p): cannot read the file (does it exist?)"
-        case .mappingUnreadable(let p, let d): return ja ? "対応表 \(p) を読めません: \(d)" : "mapping \(p): \(d)"
-        case .guessNotWritten(let p, let d):
-            return ja ? "推定した対応表を \(p) に書き出せませんでした: \(d)" : "could not write the guessed mapping to \(p): \(d)"
+        case .mappingUnreadable(let p, let detail): return ja ? "対応表 \(p) を読めません: \(detail.text(lang))" : "mapping \(p): \(detail.text(lang))"
+        case .guessNotWritten(let p, let detail):
+            return ja ? "推定した対応表を \(p) に書き出せませんでした: \(detail.text(lang))" : "could not write the guessed mapping to \(p): \(detail.text(lang))"
         case .source(let encoding, let sheet):
             guard let sheet else { return encoding }
             return ja ? "xlsx シート「\(sheet)」" : "xlsx sheet \(sheet)"
@@ -215,10 +215,10 @@ public enum ImportMessage: Equatable, Sendable {
         case .imported(let c, let u):
             return ja ? "取り込みました: 新規 \(c) 件、更新 \(u) 件（u で取り消せます）" : "Imported: \(c) created, \(u) updated (u undoes it)"
         case .mappingSaved(let p): return ja ? "対応表を保存しました: \(p)" : "Mapping saved: \(p)"
-        case .cannotRead(let f, let d): return ja ? "\(f): 読めません（\(d)）" : "\(f): cannot be read (\(d))"
-        case .writeFailed(let f, let d):
-            return ja ? "\(f): 取り込みを終えられませんでした（\(d)）。同じ取り込みをもう一度実行すると続きから取り込みます"
-                      : "\(f): the import did not finish (\(d)); run the same import again to finish it"
+        case .cannotRead(let f, let detail): return ja ? "\(f): 読めません（\(detail.text(lang))）" : "\(f): cannot be read (\(detail.text(lang)))"
+        case .writeFailed(let f, let detail):
+            return ja ? "\(f): 取り込みを終えられませんでした（\(detail.text(lang))）。同じ取り込みをもう一度実行すると続きから取り込みます"
+                      : "\(f): the import did not finish (\(detail.text(lang))); run the same import again to finish it"
         }
     }
 }

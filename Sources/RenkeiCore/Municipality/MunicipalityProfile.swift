@@ -68,14 +68,12 @@ public struct MunicipalityProfile: Codable, Equatable, Sendable {
 
     /// Problems a person can fix in the file: a code that is not a body, readiness ids the
     /// catalog does not have. `file` names the file in each line.
-    public func problems(file: String, table: MunicipalityTable, catalog: Catalog) -> [String] {
-        var out: [String] = []
-        if !MunicipalityCode.isValid(code) || table.entry(code: code) == nil {
-            out.append("\(file): code '\(code)' is not a local government code in the table; use the 6-digit code with its check digit (renkei municipality find NAME)")
-        }
+    public func problems(file: String, table: MunicipalityTable, catalog: Catalog) -> [RecordProblem] {
+        var out: [RecordProblem] = []
+        if !MunicipalityCode.isValid(code) || table.entry(code: code) == nil { out.append(.profileCodeUnknown(file: file, code: code)) }
         let known = Set(catalog.readinessItems.map(\.id))
         for id in readiness.keys.sorted() where !known.contains(id) {
-            out.append("\(file): readiness.\(id) is not a readiness item of the catalog; known: \(known.sorted().joined(separator: ", "))")
+            out.append(.readinessUnknown(file: file, id: id, known: known.sorted()))
         }
         return out
     }

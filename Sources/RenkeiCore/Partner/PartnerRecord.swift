@@ -47,15 +47,11 @@ public struct PartnerRecord: Codable, Equatable, Sendable {
     }
 
     /// Problems a person can fix in the file.
-    public func problems(file: String) -> [String] {
-        var out: [String] = []
-        if name.trimmingWhitespace.isEmpty { out.append("\(file): name is empty") }
-        if let n = corporateNumber, !CorporateNumber.isValid(n) {
-            out.append("\(file): corporateNumber '\(n)' is not a 法人番号 (13 digits, the first the check digit); check it on the 国税庁法人番号公表サイト")
-        }
-        if let c = municipalityCode, !MunicipalityCode.isValid(c) {
-            out.append("\(file): municipalityCode '\(c)' has a wrong check digit (renkei municipality find NAME)")
-        }
+    public func problems(file: String) -> [RecordProblem] {
+        var out: [RecordProblem] = []
+        if name.trimmingWhitespace.isEmpty { out.append(.partnerNameEmpty(file: file)) }
+        if let n = corporateNumber, !CorporateNumber.isValid(n) { out.append(.corporateNumber(file: file, number: n)) }
+        if let c = municipalityCode, !MunicipalityCode.isValid(c) { out.append(.partnerMunicipalityCode(file: file, code: c)) }
         return out
     }
 }

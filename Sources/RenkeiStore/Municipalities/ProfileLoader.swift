@@ -6,7 +6,7 @@ import RenkeiCore
 public enum ProfileLoader {
     public struct Result: Sendable {
         public var profiles: [String: MunicipalityProfile]
-        public var problems: [String]
+        public var problems: [RecordProblem]
     }
 
     public static func load(_ ws: Workspace) -> Result {
@@ -16,10 +16,10 @@ public enum ProfileLoader {
         for (url, p) in found {
             let expected = url.deletingPathExtension().lastPathComponent
             if p.code != expected {
-                problems.append("\(url.path): code '\(p.code)' differs from the file name; name the file \(p.code).json")
+                problems.append(.profileFileName(file: url.path, code: p.code))
             }
             if let other = profiles[p.code] {
-                problems.append("\(url.path): a second profile for \(p.code) (\(other.name ?? "")); keep one file per code")
+                problems.append(.profileTwice(file: url.path, code: p.code, name: other.name ?? ""))
                 continue
             }
             profiles[p.code] = p
@@ -28,12 +28,12 @@ public enum ProfileLoader {
     }
 
     /// The values a person may write where a profile had an unknown one.
-    static func expected(_ e: DecodingError) -> String {
-        guard case .dataCorrupted(let ctx) = e, let last = ctx.codingPath.last?.stringValue else { return "" }
+    static func expected(_ e: DecodingError) -> [String]? {
+        guard case .dataCorrupted(let ctx) = e, let last = ctx.codingPath.last?.stringValue else { return nil }
         switch last {
-        case "status": return " (expected one of " + ReadinessStatus.allCases.map(\.rawValue).joined(separator: ", ") + ")"
-        case "size": return " (expected one of " + SizeClass.allCases.map(\.rawValue).joined(separator: ", ") + ")"
-        default: return ""
+        case "status": return ReadinessStatus.allCases.map(\.rawValue)
+        case "size": return SizeClass.allCases.map(\.rawValue)
+        default: return nil
         }
     }
 }

@@ -7,10 +7,11 @@ import RenkeiCore
 enum RecordFiles {
     static let maxFileSize = 1_048_576
 
-    static func load<T: Decodable>(_ type: T.Type, in dir: URL, expected: (DecodingError) -> String = { _ in "" })
-        -> (records: [(url: URL, value: T)], problems: [String]) {
+    /// `expected`: the values a field accepts, for a decoding error on it (nil: no list).
+    static func load<T: Decodable>(_ type: T.Type, in dir: URL, expected: (DecodingError) -> [String]? = { _ in nil })
+        -> (records: [(url: URL, value: T)], problems: [RecordProblem]) {
         var records: [(url: URL, value: T)] = []
-        var problems: [String] = []
+        var problems: [RecordProblem] = []
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         for name in names.filter({ $0.hasSuffix(".json") && !$0.hasPrefix(".") }).sorted() {
             let url = dir.appendingPathComponent(name)
@@ -22,12 +23,14 @@ enum RecordFiles {
                 // Foundation says only "The given data was not valid JSON." for a file cut off
                 // mid-edit: say where (line and column), as case files do.
                 if case .dataCorrupted = e, (try? JSONDocument.parse(bytes)) == nil {
-                    problems.append("\(url.path): \(CaseCodec.syntaxError(bytes))")
+                    problems.append(.damaged(file: url.path, CaseCodec.syntaxReason(bytes)))
+                } else if let accepted = expected(e), case .dataCorrupted(let ctx) = e {
+                    problems.append(.damaged(file: url.path, .unknownValue(path: CaseCodec.path(ctx.codingPath), accepted: accepted)))
                 } else {
-                    problems.append("\(url.path): \(CaseCodec.describe(e))" + expected(e))
+                    problems.append(.damaged(file: url.path, CaseCodec.reason(e)))
                 }
             } catch {
-                problems.append("\(error)")
+                problems.append(.unreadable(CaseStore.message(error, path: url.path)))
             }
         }
         return (records, problems)
@@ -38,22 +41,22 @@ enum RecordFiles {
 public enum PartnerLoader {
     public struct Result: Sendable {
         public var records: [PartnerRecord]
-        public var problems: [String]
+        public var problems: [RecordProblem]
         /// The record a case's partner name denotes, if any.
         public func record(named name: String) -> PartnerRecord? { records.first { $0.matches(name) } }
     }
 
     public static func load(_ ws: Workspace) -> Result {
         let (found, decodeProblems) = RecordFiles.load(PartnerRecord.self, in: ws.partnersDir) { e in
-            guard case .dataCorrupted(let ctx) = e, ctx.codingPath.last?.stringValue == "kind" else { return "" }
-            return " (expected one of " + PartnerKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+            guard case .dataCorrupted(let ctx) = e, ctx.codingPath.last?.stringValue == "kind" else { return nil }
+            return PartnerKind.allCases.map(\.rawValue)
         }
         var problems = decodeProblems
         var records: [PartnerRecord] = []
         for (url, r) in found {
             problems += r.problems(file: url.path)
             if let other = records.first(where: { o in ([r.name] + r.aliases).contains { o.matches($0) } }) {
-                problems.append("\(url.path): '\(r.name)' is already the record of \(other.name); keep one file per partner")
+                problems.append(.partnerTwice(file: url.path, name: r.name, other: other.name))
                 continue
             }
             records.append(r)

@@ -30,7 +30,7 @@ struct GrantCommand: ParsableCommand {
         let ctx = try AppContext.make(global, mutating: !(tick.isEmpty && untick.isEmpty))
         let id = try ctx.caseId(self.id)
         let (programmes, problems) = ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace)
-        for p in problems { Output.warn(p) }
+        for p in problems { Output.warn(p.text(Output.lang)) }
         if !(tick.isEmpty && untick.isEmpty) { try tickItems(id, programmes: programmes, ctx) }
         let world = try MunicipalityWorld.load(ctx)
         let windows = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: nil).fundingWindows

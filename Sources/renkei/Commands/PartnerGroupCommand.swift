@@ -33,7 +33,7 @@ struct PartnerShowCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         let world = try MunicipalityWorld.load(ctx)
         let partners = PartnerLoader.load(ctx.workspace)
-        for p in partners.problems { Output.warn(p) }
+        for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let lang = Output.lang
         guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table) else {
             throw CLIError(PartnerMessage.notFound(name).text(lang), code: .usage)
@@ -74,7 +74,7 @@ struct PartnerListCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         let world = try MunicipalityWorld.load(ctx)
         let partners = PartnerLoader.load(ctx.workspace)
-        for p in partners.problems { Output.warn(p) }
+        for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let codes = world.codes()
         let rows = partners.records.map { r -> Row in
             let inv = PartnerInvolvement.of(r, in: world.cases, codes: codes)

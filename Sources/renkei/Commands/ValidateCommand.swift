@@ -18,25 +18,27 @@ struct ValidateCommand: ParsableCommand {
         // The workspace's calendars and funding windows are files renkei reads too: a bad one
         // is a problem here, not only a line under `overdue`.
         problems += ctx.store.calendars(for: p.summaries, data: ctx.data, today: ctx.today).loaded.problems.map(\.description)
-        for id in p.readOnly.sorted() { problems.append("\(id): written by a newer renkei; read-only here") }
+        for id in p.readOnly.sorted() { problems.append(StoreMessage.caseReadOnly(caseId: id, version: nil, nothingImported: false).text(Output.lang)) }
         for s in p.summaries {
+            var found: [RecordProblem] = []
             if s.stage.isEndState, ((try? ctx.store.load(s.id))?.value.stageReason ?? "").isEmpty {
-                problems.append("\(s.id): end state \(s.stage.rawValue) has no reason (stageReason)")
+                found.append(.endStateWithoutReason(caseId: s.id, stage: s.stage))
             }
-            if let m = s.method, ctx.catalog.method(m) == nil { problems.append("\(s.id): unknown method '\(m)'") }
-            if let d = s.domain, !ctx.catalog.domains.isEmpty, ctx.catalog.domain(d) == nil { problems.append("\(s.id): unknown domain '\(d)'") }
+            if let m = s.method, ctx.catalog.method(m) == nil { found.append(.unknownMethod(caseId: s.id, method: m)) }
+            if let d = s.domain, !ctx.catalog.domains.isEmpty, ctx.catalog.domain(d) == nil { found.append(.unknownDomain(caseId: s.id, domain: d)) }
+            problems += found.map { $0.text(Output.lang) }
         }
         // Municipalities (issue 16): a wrong code or a broken profile is a problem; a name
         // without a code is a notice (free text is allowed), listed so someone can link it.
         let world = try MunicipalityWorld.load(ctx)
         // The shipped adjacency: insight reads it quietly (without it nothing is "neighbouring").
-        do { _ = try MunicipalityTableLoader.adjacency(data: ctx.data) } catch { problems.append("\(error)") }
-        problems += world.profileProblems + PartnerLoader.load(ctx.workspace).problems
+        do { _ = try MunicipalityTableLoader.adjacency(data: ctx.data) } catch { problems.append(ErrorText.line(error, Output.lang)) }
+        problems += world.profileProblems + PartnerLoader.load(ctx.workspace).problems.map { $0.text(Output.lang) }
         // Funding programmes (Data/funding, <workspace>/programmes): read by `grant` and the workbench.
-        problems += ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace).problems
+        problems += ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace).problems.map { $0.text(Output.lang) }
         for (code, profile) in world.profiles.sorted(by: { $0.key < $1.key }) {
             problems += profile.problems(file: ctx.workspace.municipalitiesDir.appendingPathComponent("\(code).json").path,
-                                         table: world.table, catalog: ctx.catalog)
+                                         table: world.table, catalog: ctx.catalog).map { $0.text(Output.lang) }
         }
         var notices: [String] = []
         for c in world.cases {

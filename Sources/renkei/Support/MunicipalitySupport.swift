@@ -28,7 +28,7 @@ struct MunicipalityWorld {
             }
         }
         return MunicipalityWorld(resolver: MunicipalityResolver(table: table), profiles: p.profiles,
-                                 profileProblems: p.problems, cases: cases.sorted { $0.id < $1.id })
+                                 profileProblems: p.problems.map { $0.text(Output.lang) }, cases: cases.sorted { $0.id < $1.id })
     }
 
     /// Every readable case's summary, sorted by id, from the index (damaged files are warned about).
