@@ -79,3 +79,6 @@ row "list --search 狭山 --limit 50 ($N)" --workspace "$WS" list --search 狭�
 row "show $ID ($N)" --workspace "$WS" show "$ID" -- $TASK $((N / 2)) information
 echo
 echo "Machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); renkei $("$BIN" --version | cut -d' ' -f2-); $(task --version | head -1 | sed 's/^/task /')"
+# The release link exports nothing (Sources/renkei/Link/exports.map): a few hundred here would
+# mean the version script stopped applying and every library binding probes our symbols again.
+echo "Dynamic symbols defined by the renkei binary: $(readelf --dyn-syms -W "$BIN" | awk 'NR > 3 && $7 != "UND"' | wc -l) (release link: expected under 10)"

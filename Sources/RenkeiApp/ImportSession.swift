@@ -81,7 +81,7 @@ public struct ImportSession {
         do { return try RegularFile.read(url, limit: ImportSource.maxBytes, followSymlinks: true) } catch let e as StoreError {
             switch e {
             case .tooLarge(_, let size, let limit): throw ImportError.tooLarge(file: name, bytes: size, limit: limit)
-            case .notRegular(_, let what) where what.hasPrefix("a directory"): throw ImportError(.isDirectory(path: url.path))
+            case .notRegular(_, .directory): throw ImportError(.isDirectory(path: url.path))
             case .notRegular: throw ImportError(.notRegularFile(path: url.path))
             case .io(_, _, ENOENT): throw ImportError(.unreadable(path: url.path))
             default: throw e

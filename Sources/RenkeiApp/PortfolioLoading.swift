@@ -15,7 +15,8 @@ extension StoreEffects {
                                  readOnly: p.readOnly, deadlines: withDeadlines ? deadlines(p.summaries) : [:],
                                  deadlinesIncluded: withDeadlines)
         } catch {
-            return PortfolioData(summaries: [], damaged: [DamagedEntry(fileName: environment.workspace.casesDir.path, reason: "\(error)")])
+            let reason = (error as? StoreError)?.damageReason ?? .text(ErrorText.line(error))
+            return PortfolioData(summaries: [], damaged: [DamagedEntry(fileName: environment.workspace.casesDir.path, reason: reason)])
         }
     }
 

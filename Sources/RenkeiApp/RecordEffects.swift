@@ -11,7 +11,7 @@ extension StoreEffects {
     func municipalityView(name: String, prefecture: String?, code: String?, summaries: [CaseSummary], lang: Lang) -> Msg {
         let resolver: MunicipalityResolver
         do { resolver = MunicipalityResolver(table: try MunicipalityTableLoader.load(data: environment.data)) } catch {
-            return .failed(TerminalText.inline("\(error)"))
+            return .failed(TerminalText.inline(ErrorText.line(error, lang)))
         }
         let table = resolver.table
         let entry: MunicipalityEntry

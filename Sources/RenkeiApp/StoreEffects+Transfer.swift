@@ -1,6 +1,7 @@
 import Foundation
 import RenkeiCore
 import RenkeiReport
+import RenkeiStore
 import RenkeiTUI
 
 /// The export dialog's effects (issue 15): the preview of what will be replaced, then the write
@@ -26,7 +27,7 @@ extension StoreEffects {
                     }
                 }
             } catch {
-                preview.problem = "\(Label.exportFailed.text(lang)): \(TerminalText.inline("\(error)"))"
+                preview.problem = "\(Label.exportFailed.text(lang)): \(TerminalText.inline(ErrorText.line(error, lang)))"
             }
             return .transfer(.exportPreview(preview))
         case .export(let r):
@@ -35,7 +36,7 @@ extension StoreEffects {
                 let written = try exporter.exportDocument(caseId: r.caseId, documentRequest(r, lang: lang),
                                                           to: .directory(exporter.defaultDirectory))
                 return .exported(written.url.path)
-            } catch { return .failed("\(Label.exportFailed.text(lang)): \(TerminalText.inline("\(error)"))") }
+            } catch { return .failed("\(Label.exportFailed.text(lang)): \(TerminalText.inline(ErrorText.line(error, lang)))") }
         case .listImportFiles, .saveImportMapping, .applyImport:
             return performImport(effect)
         case .readImport, .planImport, .readImportValues:

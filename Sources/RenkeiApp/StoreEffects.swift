@@ -44,7 +44,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .quit, .loadDeadlinesInBackground, .loadInsight, .sync, .loadSyncStatus:
             return nil
         case .loadConflicts, .markSeen, .resolveRecordEdit:
-            return performTeam(effect)
+            return performTeam(effect, lang: lang)
         case .save(let id, let command, let expect):
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect,
@@ -64,10 +64,10 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             do {
                 if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
                 return .trashed(caseId: id)
-            } catch { return .failed(TerminalText.inline("\(error)")) }
+            } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .setActor(let name):
             environment.actor = name
-            do { try environment.saveActor(name); return nil } catch { return .failed("config.json: \(error)") }
+            do { try environment.saveActor(name); return nil } catch { return .failed("config.json: " + ErrorText.line(error, lang)) }
         case .loadSamples:
             do {
                 // Only into an empty workspace: samples never mix silently into real work.
@@ -75,7 +75,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
                 let n = try environment.workspace.seedSamples(from: environment.data)
                 store.index?.invalidate()
                 return .samplesLoaded(n)
-            } catch { return .failed(TerminalText.inline("\(error)")) }
+            } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
@@ -87,7 +87,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             do {
                 let doc = try store.load(id)
                 return .caseLoaded(id: id, doc.value, readOnly: doc.readOnly)
-            } catch { return .caseLoadFailed(id: id, "\(error)") }
+            } catch { return .caseLoadFailed(id: id, ErrorText.line(error, lang)) }
         case .overdue:
             let p = (try? store.portfolio()) ?? Portfolio(summaries: [], damaged: [])
             let context = store.calendars(for: p.summaries, data: environment.data, today: environment.today).context
@@ -103,7 +103,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             return .similarLoaded(SimilarCaseFinder.attachLessons(r, catalog: environment.catalog, load: { try? store.load($0).value }))
         case .saveViews(let views):
             do { try environment.saveViews(views); return nil } catch {
-                return .failed("views.json: \(error)")
+                return .failed("views.json: " + ErrorText.line(error, lang))
             }
         case .loadDeadlines(let ids):
             StartupTrace.mark("update")

@@ -9,7 +9,7 @@ import RenkeiTUI
 /// inline. The sync is the same engine as `renkei sync`: commit, fetch, merge case by case,
 /// move in under the workspace lock, push.
 extension StoreEffects {
-    func performTeam(_ effect: Effect) -> Msg? {
+    func performTeam(_ effect: Effect, lang: Lang) -> Msg? {
         switch effect {
         case .loadConflicts:
             return .conflictsLoaded(ConcurrentEditScan.open(store))
@@ -17,7 +17,7 @@ extension StoreEffects {
             do {
                 let (_, warning) = try store.resolveRecordEdit(file: file, id: id, takeOther: takeOther, actor: environment.actor, now: environment.now())
                 return .recordEditResolved(file: file, label: "resolve \(id)", warning: warning.map { TerminalText.inline($0) })
-            } catch { return .failed(TerminalText.inline("\(error)")) }
+            } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .markSeen(let id):
             // Only a mark: a read-only workspace or a lost write leaves it, nothing else.
             try? SyncLocalState(workspace: environment.workspace).markSeen(id)

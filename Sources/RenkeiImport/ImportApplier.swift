@@ -7,7 +7,7 @@ import RenkeiCore
 public enum ImportApplier {
     public static func apply(_ row: PlannedRow, to existing: Case?, file: String, context ctx: CommandContext) throws -> Case {
         guard let id = row.id, row.action == .create || row.action == .update else {
-            throw CommandError.invalid("row \(row.row): nothing to write (\(row.action.rawValue))")
+            throw CommandError.invalid(.importRowEmpty(row: row.row))
         }
         var c = existing ?? newCase(id: id, row: row)
         var changes: [Change] = []

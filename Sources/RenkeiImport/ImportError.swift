@@ -15,3 +15,4 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
     public func text(_ lang: Lang) -> String { message.text(lang) }
     public var description: String { message.text(.en) }
 }
+extension ImportError: WordedError {}

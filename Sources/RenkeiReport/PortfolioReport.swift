@@ -125,7 +125,7 @@ public enum PortfolioBuilder {
         return PortfolioReport(generatedOn: today, lang: lang,
                                filter: .init(stage: stage?.rawValue, overdueOnly: overdueOnly),
                                count: rows.count, fiscalYears: yearTotals(years, undecided: undecided), rows: rows,
-                               damaged: portfolio.damaged.map { .init(file: $0.fileName, reason: $0.reason) })
+                               damaged: portfolio.damaged.map { .init(file: $0.fileName, reason: $0.reason.text(lang)) })
     }
 
     /// Years in order, the cases without a year last; a year whose cases all lack amounts says 未定.

@@ -56,7 +56,7 @@ public struct ReportExporter: Sendable {
 
     /// Loads a case for export, telling a quarantined or damaged file apart from a missing one.
     public func loadCase(_ id: String) throws -> Case {
-        guard CaseID.isValid(id) else { throw ReportError.caseUnavailable(CaseID.validationMessage(id)) }
+        guard CaseID.isValid(id) else { throw ReportError.invalidCaseId(id) }
         do {
             return try store.load(id).value
         } catch StoreError.caseNotFound {

@@ -8,7 +8,8 @@ import RenkeiStore
 struct CommitMerge {
     let repo: Repository
     let workspace: Workspace
-    let catalog: Catalog?
+    /// Decoded only when a merge needs the gates (a side advanced a stage).
+    let catalog: LoadOnce<Catalog?>
     let restoreContext: () -> CommandContext
 
     struct Outcome {
@@ -65,7 +66,7 @@ struct CommitMerge {
             case let (ob?, tb?):
                 do {
                     let r = try caseResults[path]?.get()
-                        ?? CaseFileMerge.merge(base: baseData(path), ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data(), path: path, catalog: catalog)
+                        ?? CaseFileMerge.merge(base: baseData(path), ours: bodies[ob] ?? Data(), theirs: bodies[tb] ?? Data(), path: path, loadCatalog: { catalog.value })
                     results[path] = r.data
                     out.merged += 1
                     out.concurrent += r.recorded.count
@@ -104,14 +105,14 @@ struct CommitMerge {
 
     /// `CaseFileMerge` over many files on all cores (a sync brings in hundreds); each result
     /// is the same as merging it alone — the merge has no shared state.
-    static func mergeConcurrently(_ jobs: [(path: String, base: Data?, ours: Data, theirs: Data)], catalog: Catalog?)
+    static func mergeConcurrently(_ jobs: [(path: String, base: Data?, ours: Data, theirs: Data)], catalog: LoadOnce<Catalog?>)
         -> [String: Result<CaseFileMerge.Output, Error>] {
         let slots = ResultSlots(count: jobs.count)
         let lanes = min(max(1, ProcessInfo.processInfo.activeProcessorCount), 8, max(1, jobs.count))
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             for i in stride(from: lane, to: jobs.count, by: lanes) {
                 let j = jobs[i]
-                slots.set(i, Result { try CaseFileMerge.merge(base: j.base, ours: j.ours, theirs: j.theirs, path: j.path, catalog: catalog) })
+                slots.set(i, Result { try CaseFileMerge.merge(base: j.base, ours: j.ours, theirs: j.theirs, path: j.path, loadCatalog: { catalog.value }) })
             }
         }
         var out: [String: Result<CaseFileMerge.Output, Error>] = [:]

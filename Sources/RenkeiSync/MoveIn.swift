@@ -12,7 +12,7 @@ import RenkeiStore
 struct MoveIn {
     let repo: Repository
     let workspace: Workspace
-    let catalog: Catalog?
+    let catalog: LoadOnce<Catalog?>
 
     /// Case files are capped by the codec; calendars and templates are small too.
     static let fileLimit = 64 * 1_048_576
@@ -70,7 +70,7 @@ struct MoveIn {
             // One flush round for all files (each still old or new, never torn; the pending
             // note above makes the whole move complete after a kill). An unconfirmed directory
             // fsync stops the sync as before: the pending note finishes the move next time.
-            if let unconfirmed = try DurableBatch.apply(writes) { throw StoreError.workspace(unconfirmed) }
+            if let unconfirmed = try DurableBatch.apply(writes) { throw StoreError.workspace(.notConfirmed(unconfirmed)) }
             let head = try repo.head()
             if head != to {
                 try repo.git.must(["update-ref", "-m", "renkei sync", "HEAD", to] + (head.map { [$0] } ?? []))
@@ -117,7 +117,7 @@ struct MoveIn {
             return (try? RecordFileMerge.merge(base: before, ours: local, theirs: incoming))?.data ?? local
         }
         guard CommitMerge.isCase(path), let incoming,
-              let merged = try? CaseFileMerge.merge(base: before, ours: local, theirs: incoming, path: path, catalog: catalog)
+              let merged = try? CaseFileMerge.merge(base: before, ours: local, theirs: incoming, path: path, loadCatalog: { catalog.value })
         else { return local }
         return merged.data
     }

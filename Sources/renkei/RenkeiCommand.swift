@@ -8,18 +8,10 @@ import RenkeiApp
 /// scriptable (`--json` on listings, documented exit codes).
 @main
 struct Renkei: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "renkei",
-        abstract: "連携 — a terminal workbench for public–private collaboration cases (官民連携).",
-        discussion: """
-        With no subcommand, opens the interactive workbench on the workspace.
-
-        Workspace: --workspace DIR, else $RENKEI_WORKSPACE, else $XDG_DATA_HOME/renkei
-        (~/.local/share/renkei), created empty on first run (the workbench offers the samples).
-
-        Exit codes: 0 ok · 1 error · 2 usage · 3 gate blocked · 4 conflict.
-        Global options may come before the command: renkei --workspace ~/ws list.
-        """,
+        abstract: CommandHelp.abstract("連携 — a terminal workbench for public–private collaboration cases (官民連携).", Output.lang),
+        discussion: CommandHelp.rootDiscussion(Output.lang),
         version: versionLine,
         subcommands: [
             OpenCommand.self,
@@ -62,7 +54,7 @@ struct Renkei: ParsableCommand {
             DevCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
-    )
+    ) }
 
     static let versionLine = "renkei \(BuildInfo.version) (commit \(BuildInfo.commit))"
 
@@ -70,6 +62,7 @@ struct Renkei: ParsableCommand {
     /// not ArgumentParser's 64) and every failure is one readable line on stderr.
     static func main() {
         StartupTrace.markEntry()
+        var arguments: [String] = []
         do {
             // The common read commands and --version skip ArgumentParser (start-up, issue 19).
             if let quick = QuickCommand.parse(Array(CommandLine.arguments.dropFirst())) {
@@ -77,7 +70,6 @@ struct Renkei: ParsableCommand {
                 try quick()
                 return
             }
-            let arguments: [String]
             switch CommandLineShape.reshape(Array(CommandLine.arguments.dropFirst()), root: Renkei.self) {
             case .arguments(let shaped): arguments = shaped
             case .unknownCommand(let word, let suggestion):
@@ -101,7 +93,9 @@ struct Renkei: ParsableCommand {
                 Foundation.exit(0)
             }
             if code == .validationFailure {
-                Output.errorRaw(fullMessage(for: error))
+                // One line in the reader's language, not the parser's English block (issue 14).
+                let command = UsageError.command(in: arguments, root: Renkei.self)
+                Output.error(UsageError.message(message(for: error)).line(Output.lang, command: command))
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
             let status = ExitStatus.of(error)

@@ -123,7 +123,7 @@ import Testing
                         && !message.contains("not valid JSON"), "\(bad): \(message)")
             }
             let p = try ws.otherStore().portfolio()
-            #expect(!p.damaged.contains { $0.reason.contains("nesting") }, "\(bad): \(p.damaged.map(\.reason))")
+            #expect(!p.damaged.contains { $0.reason.text(.en).contains("nesting") }, "\(bad): \(p.damaged.map(\.reason))")
         }
     }
 

@@ -26,7 +26,7 @@ struct SharedLab {
         dir = try Scratch.directory("sync-app")
         hub = dir.appendingPathComponent("hub.git")
         let r = try Proc.run(["git", "init", "-q", "--bare", hub.path])
-        guard r.status == 0 else { throw StoreError.workspace("git init --bare: \(r.output)") }
+        guard r.status == 0 else { throw StoreError.workspace(.indexNotWritten(path: "git init --bare", detail: r.output)) }
         a = try Workspace.create(at: dir.appendingPathComponent("a"))
         _ = try a.seedSamples(from: data)
         catalog = try CatalogLoader.load(data: data, workspace: a).catalog

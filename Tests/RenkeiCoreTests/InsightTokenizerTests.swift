@@ -110,3 +110,49 @@ import Testing
         #expect(answered > 20_000)
     }
 }
+
+/// The start-up shortcuts of issue 19 (no Unicode property lookup per scalar while building the
+/// index) against the properties and the slower spellings they replace, over every scalar.
+@Suite struct TokenizerShortcutTests {
+    @Test func whitespaceIsFoundationsSetAndCoversWhiteSpace() {
+        var count = 0
+        for v in UInt32(0)...UInt32(0x10FFFF) {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let fast = TextNormalizer.isWhitespaceOrNewline(v)
+            if fast { count += 1 }
+            #expect(fast == CharacterSet.whitespacesAndNewlines.contains(u), "U+\(String(v, radix: 16))")
+            if u.properties.isWhitespace { #expect(fast, "U+\(String(v, radix: 16))") }
+        }
+        #expect(count == 26)
+    }
+
+    @Test func nothingOutsideMayCombineHasACombiningClass() {
+        var skipped = 0
+        for v in UInt32(0)...UInt32(0x10FFFF) {
+            guard let u = Unicode.Scalar(v), !InsightTokenizer.mayCombine(u) else { continue }
+            skipped += 1
+            #expect(u.properties.canonicalCombiningClass == .notReordered, "U+\(String(v, radix: 16))")
+        }
+        #expect(skipped > 20_000)
+    }
+
+    /// The hash of a run of scalars is the hash of its string (manual UTF-8 = the encoder's).
+    @Test func scalarHashEqualsStringHash() {
+        let samples = ["a", "é", "見守り", "ｻﾔﾏ", "😀👨‍👩‍👧", "①㈱髙", "\u{10FFFF}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}"]
+        for s in samples {
+            #expect(InsightTokenizer.hash(Array(s.unicodeScalars)[...]) == InsightTokenizer.hash(s), "\(s)")
+        }
+    }
+
+    /// `key` keeps the meaning of `fold(s).filter { !$0.isWhitespace }`, with and without
+    /// whitespace of every kind, and with a combining mark on a space (a grapheme whose first
+    /// scalar is whitespace goes as a whole).
+    @Test func keyEqualsTheFilterItShortcuts() {
+        let spaces = ["", " ", "\u{3000}", "\t", "\u{A0}", "\u{2009}", "\u{85}", " \u{301}"]
+        let words = ["ＩｏＴ", "狭山市", "ｶﾌﾞｼｷｶﾞｲｼｬ", "㈱髙島屋", "Café", "e\u{301}", "😀"]
+        for a in words { for sp in spaces { for b in words {
+            let s = a + sp + b
+            #expect(InsightTokenizer.key(s) == InsightTokenizer.fold(s).filter { !$0.isWhitespace }, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        } } }
+    }
+}

@@ -169,7 +169,7 @@ import Testing
                                     .quarantined(path: "q/c.json"), .validated(cases: 17), .initialised(path: "/ws", samples: 17), .initialised(path: "/ws", samples: nil),
                                     .wrote(path: "a.md", cases: 3), .wrote(path: "a.md", cases: nil), .wroteEvents(path: "a.ics", events: 4, subscribed: true),
                                     .wroteEvents(path: "a.ics", events: 4, subscribed: false), .feedStopped, .catalogUnreadable(reason: "Data/catalog/guide.json: line 1"), .trashed(caseId: "c-0001"),
-                                    .notAWorkspace(path: "/ws", problem: .missing), .notAWorkspace(path: "/ws", problem: .isFile), .notAWorkspace(path: "/ws", problem: .noCases),
+                                    .notAWorkspace(path: "/ws", problem: .missing), .configNotAnObject(path: "~/.config/renkei/config.json", actor: "髙橋"), .notAWorkspace(path: "/ws", problem: .isFile), .notAWorkspace(path: "/ws", problem: .noCases),
                                     .anonymized(names: 4, emails: 1, phones: 2, addresses: 0, organisations: 1),
                                     .anonymized(names: 0, emails: 0, phones: 0, addresses: 0, organisations: 0)]
         for m in all {
@@ -188,6 +188,19 @@ import Testing
             for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             where line.replacingOccurrences(of: "(\"renkei: ", with: "(\"").range(of: #"Output\.(line|warn|error|errorRaw)\("[a-z]"#, options: .regularExpression) != nil {
                 Issue.record("\(url.lastPathComponent):\(n + 1): English status line — word it in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
+            }
+        }
+    }
+
+    /// An error line in Sources/renkei comes from the table too: no English sentence inside a
+    /// `CLIError("…")` and no `ValidationError` (the parser would print it as it is) — issue 14:
+    /// "--fiscal-year 1800: expected a year between 2000 and 2100" under a Japanese locale.
+    @Test func noEnglishErrorLiteralsInTheCLI() throws {
+        let root = RepoRoot.url.appendingPathComponent("Sources/renkei")
+        for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! where url.pathExtension == "swift" {
+            for (n, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where line.range(of: #"CLIError\("[^"]*[A-Za-z]{3,} [a-z]{2,}"#, options: .regularExpression) != nil || line.contains("ValidationError(") {
+                Issue.record("\(url.lastPathComponent):\(n + 1): English error line — word it in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
     }

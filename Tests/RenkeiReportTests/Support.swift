@@ -97,6 +97,6 @@ extension Fixtures {
         early.id = "early-case"; early.stage = .issueDefinition; early.nextAction = nil; early.budget = Budget()
         early.title = "高齢者見守り, \"ICT\" 活用\n（第2期）"
         return Portfolio(summaries: [educationCase, hostileCase, ended, early].map(CaseSummary.init),
-                         damaged: [DamagedFile(fileName: "broken.json", path: "/ws/cases/broken.json", reason: "invalid JSON at line 3, column 5")])
+                         damaged: [DamagedFile(fileName: "broken.json", path: "/ws/cases/broken.json", reason: .text("invalid JSON at line 3, column 5"))])
     }
 }

@@ -108,7 +108,7 @@ import Testing
             } else if case .failure = full {
                 do { try store.apply(id, .addNote(text: "x"), actor: "tester", now: StoreFixtures.now); disagreements.append("\(name): refused by show but note saved") } catch { saveError = "\(error)" }
             }
-            for line in [full.reason, fast.reason, saveError].compactMap({ $0 }) + listed.damaged.map(\.reason)
+            for line in [full.reason, fast.reason, saveError].compactMap({ $0 }) + listed.damaged.map { $0.reason.text(.en) }
             where line.contains(Self.email) || line.contains(Self.phone) || line.contains("takahashi") {
                 leaks.append("\(name): \(line.prefix(300))")
             }
@@ -148,5 +148,5 @@ import Testing
 
 extension Swift.Result where Success == CaseDocument, Failure == DamagedFile {
     var ok: Bool { if case .success = self { true } else { false } }
-    var reason: String? { if case .failure(let d) = self { d.reason } else { nil } }
+    var reason: String? { if case .failure(let d) = self { d.reason.text(.en) } else { nil } }
 }

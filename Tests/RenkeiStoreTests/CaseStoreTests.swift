@@ -73,7 +73,7 @@ import Glibc
         let p = try store.portfolio()
         #expect(p.summaries.map(\.id) == ["good"])
         #expect(p.damaged.count == 1)
-        #expect(p.damaged.first?.reason.contains(expected) == true, "\(p.damaged.first?.reason ?? "")")
+        #expect(p.damaged.first?.reason.text(.en).contains(expected) == true, "\(p.damaged.first?.reason.text(.en) ?? "")")
         #expect(try Data(contentsOf: bad) == Data(content.utf8))
     }
 
@@ -85,7 +85,7 @@ import Glibc
         let h = try FileHandle(forWritingTo: huge)
         try h.truncate(atOffset: UInt64(CaseCodec.maxFileSize + 1))
         try h.close()
-        let reasons = try store.portfolio().damaged.map(\.reason).joined(separator: "\n")
+        let reasons = try store.portfolio().damaged.map { $0.reason.text(.en) }.joined(separator: "\n")
         #expect(reasons.contains("UTF-8"))
         #expect(reasons.contains("larger than"))
     }
@@ -98,7 +98,7 @@ import Glibc
         try FileManager.default.createDirectory(at: store.workspace.casesDir.appendingPathComponent("dir.json"), withIntermediateDirectories: false)
         let damaged = try store.portfolio().damaged
         #expect(damaged.map(\.fileName).sorted() == ["dir.json", "link.json"])
-        #expect(damaged.first { $0.fileName == "link.json" }?.reason.contains("symbolic link") == true)
+        #expect(damaged.first { $0.fileName == "link.json" }?.reason.text(.en).contains("symbolic link") == true)
         #expect(throws: (any Error).self) { try store.apply("link", .addNote(text: "x"), actor: "t", now: StoreFixtures.now) }
         #expect(try Data(contentsOf: outside) == Data("{}".utf8))
     }

@@ -143,7 +143,7 @@ import RenkeiDevSupport
         let p = try store.portfolio()
         #expect(p.summaries.count == 15)
         #expect(p.damaged.map(\.fileName) == ["broken.json"])
-        #expect(p.damaged[0].reason.contains("JSON"))
+        #expect(p.damaged[0].reason.text(.en).contains("JSON"))
         Self.expectSame(p, try Self.truth(ws))
         // Warm, in a new process: the damage comes from the index, with the same reason.
         let again = CaseStore(workspace: ws, catalog: Catalog())
@@ -405,6 +405,30 @@ import RenkeiDevSupport
         let full = try g.bytes(1)
         for k in stride(from: 0, to: full.count, by: 97) { #expect(StrictCaseParser.parse(full.prefix(k)) == nil) }
         #expect(StrictCaseParser.modelMatches)
+
+        // Refused outright, so the full decoder judges them: a key repeated inside a nested
+        // object (keys reused by sibling objects, as every event does, are fine: the 300 above),
+        // a key spelled with an escape. Invalid UTF-8 in a value or a dictionary key is the
+        // caller's check (`loadFileForIndex` validates the whole file before parsing).
+        for (from, to) in [("\"field\" : ", "\"field\" : \"stage\", \"field\" : "), ("\"title\" : ", "\"ti\\u0074le\" : ")] {
+            let r = try #require(base.range(of: from))
+            #expect(StrictCaseParser.parse(Data(base.replacingCharacters(in: r, with: to).utf8)) == nil, "edit \(to)")
+        }
+        let firstTick = #""checklist"\s*:\s*\{\s*""#
+        let withTicks = try #require(inputs.lazy.map { String(decoding: $0, as: UTF8.self) }.first { $0.range(of: firstTick, options: .regularExpression) != nil })
+        #expect(StrictCaseParser.parse(Data(withTicks.utf8)) != nil)
+        for (text, marker) in [(base, #""title"\s*:\s*""#), (withTicks, firstTick)] {
+            let r = try #require(text.range(of: marker, options: .regularExpression), "marker \(marker)")
+            var data = Data(text[..<r.upperBound].utf8)
+            data.append(0xFF)
+            data.append(contentsOf: text[r.upperBound...].utf8)
+            let name = "c-utf8.json"
+            let ws = try Workspace.create(at: Scratch.directory("index-utf8"))
+            try data.write(to: ws.casesDir.appendingPathComponent(name))
+            guard case .failure = CaseStore(workspace: ws, catalog: Catalog()).loadFileForIndex(name) else {
+                Issue.record("invalid UTF-8 after \(marker) was accepted"); continue
+            }
+        }
     }
 }
 

@@ -149,7 +149,7 @@ enum FaultFixture {
                                                    withDestinationPath: targetURL.path)
         let p = try store.portfolio()
         #expect(p.summaries.isEmpty)
-        #expect(p.damaged.first?.reason.contains("symbolic link") == true, "\(p.damaged)")
+        #expect(p.damaged.first?.reason.text(.en).contains("symbolic link") == true, "\(p.damaged)")
         #expect(throws: (any Error).self) { try store.apply("evil", .addNote(text: "x"), actor: "t", now: FaultFixture.now) }
         #expect(throws: (any Error).self) { try FaultFixture.newCase(store, "evil") }
         #expect(FaultFixture.bytes(targetURL) == targetBytes, "the file outside is untouched")
@@ -170,7 +170,7 @@ enum FaultFixture {
         let p = try store.portfolio()
         #expect(p.summaries.map(\.id) == ["ok-1"])
         #expect(p.damaged.map(\.fileName) == ["dir-1.json"])
-        #expect(p.damaged.first?.reason.contains("not a regular file") == true)
+        #expect(p.damaged.first?.reason.text(.en).contains("not a regular file") == true)
         #expect(throws: (any Error).self) { try store.apply("dir-1", .addNote(text: "x"), actor: "t", now: FaultFixture.now) }
         #expect(throws: (any Error).self) { try FaultFixture.newCase(store, "dir-1") }
         var isDir: ObjCBool = false
@@ -204,7 +204,7 @@ enum FaultFixture {
         let t0 = Date()
         let p = try store.portfolio()
         #expect(Date().timeIntervalSince(t0) < 2)
-        #expect(p.damaged.first?.reason.contains("larger than") == true, "\(p.damaged)")
+        #expect(p.damaged.first?.reason.text(.en).contains("larger than") == true, "\(p.damaged)")
         #expect(FaultFixture.listing(store.workspace.casesDir)["huge.json"] == 100 * 1_048_576)
     }
 

@@ -44,7 +44,7 @@ enum TUIFixtures {
         return [a, b, c]
     }()
 
-    static let damaged = [DamagedEntry(fileName: "broken.json", reason: "line 3, column 7: expected ',' or '}' — fix the file or move it aside with 'renkei quarantine broken'")]
+    static let damaged = [DamagedEntry(fileName: "broken.json", reason: .syntax(line: 3, column: 7, path: "", detail: "expected ',' or '}'"))]
 
     static func data() -> PortfolioData {
         let sums = cases.map(CaseSummary.init)

@@ -71,7 +71,8 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
         municipalityKey = InsightTokenizer.hash(InsightTokenizer.key(c.municipality.name))
         text = InsightTokenizer.hashes([c.title, c.issue.why, c.issue.how, c.issue.what])
         stageVisits = InsightFeatures.visits(c.events)
-        referenceCount = c.budget.reference.values.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
+        // Filled: something besides whitespace (what trimming .whitespacesAndNewlines would leave).
+        referenceCount = c.budget.reference.values.filter { $0.unicodeScalars.contains { !TextNormalizer.isWhitespaceOrNewline($0.value) } }.count
         kpiCount = c.kpis.count
     }
 

@@ -16,6 +16,19 @@ public enum CommandMessage: Equatable, Sendable {
     /// `undo`/`redo` with nothing of this person's (or this workbench's, `actor` nil) to take
     /// back; `keptAside` names an older undo history that could not be read.
     case nothingToUndo(redo: Bool, actor: String?, keptAside: String?)
+    /// An id that cannot name a case file.
+    case invalidCaseId(String)
+    /// Undo/redo: a field the command changed was changed again since.
+    case changedSince(caseId: String, redo: Bool, kind: EventKind, field: String)
+    case noCommandInHistory(caseId: String, command: String)
+    /// The case (or one of an import's) was written by a newer renkei.
+    case readOnly(caseId: String, version: Int?, nothingImported: Bool)
+    // reviewing a concurrent edit (`renkei conflicts`, the team workspace — issue 12)
+    case noConcurrentEdit(file: String, id: String)
+    case noCommandSets(caseId: String, unit: String)
+    case severalBudgetLines(caseId: String)
+    /// An import row with nothing to write reached the applier.
+    case importRowEmpty(row: Int)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -52,11 +65,32 @@ public enum CommandMessage: Equatable, Sendable {
             let note = kept.map { ja ? "（読めない古い取り消し履歴は \($0) として残してあります。その操作はここでは取り消せません）"
                                      : "; an older, unreadable undo history was kept as \($0) (its commands can no longer be undone here)" } ?? ""
             return ja ? "\(verb)操作はありません（\(scope)操作がありません）\(note)" : "nothing to \(verb) (no command \(scope))\(note)"
+        case .invalidCaseId(let id):
+            return Message.invalidCaseId(id, maxLength: CaseID.maxLength).text(lang)
+        case .changedSince(let id, let redo, let kind, let field):
+            // The field is named, its value never printed: it may hold contacts' details.
+            let name = FieldNames(catalog: Catalog()).name(field, lang)
+            return ja ? "\(id): 「\(kind.label(lang))」を\(redo ? "やり直せません" : "取り消せません") — \(name)がその後に変更されています"
+                      : "\(id): cannot \(redo ? "redo" : "undo") '\(kind.rawValue)' — \(field) was changed since"
+        case .noCommandInHistory(let id, let command):
+            return UndoSkip.commandGone(caseId: id, command: command).text(lang)
+        case .readOnly(let id, let version, let nothingImported):
+            return StoreMessage.caseReadOnly(caseId: id, version: version, nothingImported: nothingImported).text(lang)
+        case .noConcurrentEdit(let file, let id):
+            return ja ? "\(file): 同時編集「\(id)」はありません — 一覧は renkei conflicts" : "\(file): no concurrent edit '\(id)'; see 'renkei conflicts'"
+        case .noCommandSets(let id, let unit):
+            return ja ? "\(id): 「\(unit)」を設定するコマンドはありません — 相手の値にするには案件ファイルを直接編集してください"
+                      : "\(id): '\(unit)' has no command that sets it — edit the case file to take the other value"
+        case .severalBudgetLines(let id):
+            return ja ? "\(id): 相手の予算には内訳が複数あります — 採用するには案件ファイルを直接編集してください"
+                      : "\(id): the other budget has several lines — edit the case file to take it"
+        case .importRowEmpty(let row):
+            return ja ? "\(row)行目: 書き込む内容がありません" : "row \(row): nothing to write"
         }
     }
 }
 
-extension CommandError {
+extension CommandError: WordedError {
     /// The refusal in the reader's language (`description` is the English one, for logs).
     public func text(_ lang: Lang) -> String {
         switch self {
@@ -65,7 +99,7 @@ extension CommandError {
                 + problems.map { $0.label(lang) }.joined(separator: lang == .ja ? "、" : ", ")
         case .refused(let m), .reasonRequired(let m), .noChange(let m): return m.text(lang)
         case .field(let e): return e.sentence(lang)
-        case .invalid(let s), .conflict(let s), .readOnly(let s): return s
+        case .invalid(let m), .conflict(let m), .readOnly(let m): return m.text(lang)
         }
     }
 }

@@ -57,6 +57,8 @@ public enum Label: String, CaseIterable, Sendable {
     case askNameTitle, askNamePrompt, samplesTitle, samplesLoad, samplesSkip, samplesOnlyEmpty
     // CLI section headings once inline (issue 14)
     case noneItems, calendarFallbackHeading, calendarProblemsHeading, calendarsHeading, problemsHeading
+    /// The CLI's prefix for a warning on stderr ("renkei: 注意: …").
+    case warningPrefix
 
     public func text(_ lang: Lang) -> String {
         let (ja, en) = pair
@@ -71,6 +73,7 @@ public enum Label: String, CaseIterable, Sendable {
         case .viewEnded: return ("終了・保留", "Ended & paused")
         case .endedPausedColumn: return ("終了・保留", "Ended/paused")
         case .unset: return ("（未設定）", "(none)")
+        case .warningPrefix: return ("注意", "warning")
         case .undecided: return ("（未定）", "(undecided)")
         case .prefecture: return ("都道府県", "Prefecture")
         case .yenHint: return ("例: 4,800,000", "e.g. 4,800,000")

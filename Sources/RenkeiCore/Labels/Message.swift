@@ -5,6 +5,8 @@ public enum Message: Equatable, Sendable {
     case unknownChoice(field: ChoiceField, input: String, accepted: [Choice], ambiguous: Bool)
     case unknownCase(String)
     case ambiguousCase(prefix: String, candidates: [String])
+    /// An id that cannot name a case file (typed, or found in a file's `id` field).
+    case invalidCaseId(String, maxLength: Int)
     // what a command did
     case advancedTo(caseId: String, stage: Stage)
     case movedCase(caseId: String, stage: Stage)
@@ -69,6 +71,9 @@ public enum Message: Equatable, Sendable {
         case .ambiguousCase(let prefix, let candidates):
             return ja ? "「\(prefix)」で始まる案件が複数あります: \(candidates.joined(separator: ", ")) — もう少し長く指定してください"
                       : "'\(prefix)' matches several cases: \(candidates.joined(separator: ", ")) — type more of the id"
+        case .invalidCaseId(let id, let n):
+            return ja ? "案件 ID「\(id)」は使えません: 半角英数字と「-」で 1〜\(n) 文字（「/」「.」空白は不可、先頭は「-」以外）"
+                      : "invalid case id '\(id)': use 1–\(n) letters, digits and '-' (no '/', '.', spaces), not starting with '-'"
         case .advancedTo(let id, let s):
             return ja ? "\(id): 「\(s.ja)」に進めました" : "\(id): advanced to \(s.en)"
         case .movedCase(let id, let s):

@@ -18,6 +18,8 @@ public enum StatusMessage: Equatable, Sendable {
     case trashed(caseId: String)
     /// `--workspace DIR` (or the default) is not a workspace: what to run instead.
     case notAWorkspace(path: String, problem: WorkspaceProblem)
+    /// config.json is not a JSON object: the name is not saved over it.
+    case configNotAnObject(path: String, actor: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -54,6 +56,9 @@ public enum StatusMessage: Equatable, Sendable {
         case .catalogUnreadable(let reason):
             return ja ? "ガイドのカタログを読めません: \(reason)（renkei を入れ直すか RENKEI_DATA を確認してください）"
                       : "guide catalog: \(reason) (reinstall renkei or check RENKEI_DATA)"
+        case .configNotAnObject(let path, let actor):
+            return ja ? "\(path) は JSON のオブジェクトではありません — \"actor\": \"\(actor)\" を手で書き足してください"
+                      : "\(path) is not a JSON object; add \"actor\": \"\(actor)\" by hand"
         case .trashed(let id): return ja ? "ごみ箱へ移しました: \(id)（renkei undo で戻せます）" : "moved \(id) to trash (renkei undo brings it back)"
         case .notAWorkspace(let path, .missing):
             return ja ? "\(path): ワークスペースがありません — 作るには renkei init \(path) --sample"

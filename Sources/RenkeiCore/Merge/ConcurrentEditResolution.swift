@@ -5,7 +5,7 @@
 public enum ConcurrentEditResolution {
     public static func assignments(_ id: String, takeOther: Bool, in c: Case, actor: String, now: Timestamp) throws -> [FieldAssignment] {
         guard let edit = c.concurrentEdits?.first(where: { $0.id == id }) else {
-            throw CommandError.invalid("\(c.id): no concurrent edit '\(id)'; see 'renkei conflicts'")
+            throw CommandError.invalid(.noConcurrentEdit(file: c.id, id: id))
         }
         var out: [FieldAssignment] = []
         if takeOther {
@@ -19,7 +19,7 @@ public enum ConcurrentEditResolution {
 
     static func otherValue(_ edit: ConcurrentEdit, in c: Case) throws -> [FieldAssignment] {
         guard let field = edit.field else {
-            throw CommandError.invalid("\(c.id): '\(edit.unit)' has no command that sets it — edit the case file to take the other value")
+            throw CommandError.invalid(.noCommandSets(caseId: c.id, unit: edit.unit))
         }
         if edit.unit == "stage" {
             let o = edit.other.objectValue ?? [:]
@@ -37,7 +37,7 @@ public enum ConcurrentEditResolution {
         if edit.unit == "budget.items" {
             let items = edit.other.arrayValue ?? []
             guard items.count <= 1 else {
-                throw CommandError.invalid("\(c.id): the other budget has several lines — edit the case file to take it")
+                throw CommandError.invalid(.severalBudgetLines(caseId: c.id))
             }
             return [FieldAssignment(field, items.first?.objectValue?["yen"] ?? .null)]
         }

@@ -44,7 +44,11 @@ public struct Timestamp: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` → epoch seconds.
     static func parse(_ s: String) -> Double? {
-        let b = Array(s.utf8)
+        // A native string's bytes are contiguous: no copy (an event log has hundreds of these).
+        s.utf8.withContiguousStorageIfAvailable(parse) ?? Array(s.utf8).withUnsafeBufferPointer(parse)
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
         guard b.count >= 20, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x74, b[13] == 0x3A, b[16] == 0x3A else { return nil }
         func num(_ from: Int, _ len: Int) -> Int? {
             var n = 0

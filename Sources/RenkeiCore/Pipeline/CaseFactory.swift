@@ -12,8 +12,8 @@ public enum CaseID {
         }
     }
 
-    public static func validationMessage(_ id: String) -> String {
-        "invalid case id '\(TerminalText.inline(id))': use 1–\(maxLength) letters, digits and '-' (no '/', '.', spaces), not starting with '-'"
+    public static func validationMessage(_ id: String, _ lang: Lang) -> String {
+        Message.invalidCaseId(TerminalText.inline(id), maxLength: maxLength).text(lang)
     }
 
     /// Next sequential id "c-0001", "c-0002", … not in `existing`. Kept for synthetic portfolios
@@ -58,7 +58,7 @@ public enum CaseFactory {
 
     /// Validates the input and builds a case at `issue-definition` with its `created` event.
     public static func make(_ input: NewCaseInput, context ctx: CommandContext) throws -> Case {
-        guard CaseID.isValid(input.id) else { throw CommandError.invalid(CaseID.validationMessage(input.id)) }
+        guard CaseID.isValid(input.id) else { throw CommandError.invalid(.invalidCaseId(input.id)) }
         let title = input.title.trimmingCharacters(in: .whitespacesAndNewlines)
         let muni = input.municipality.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw CommandError.refused(.newCaseNeedsTitle) }

@@ -65,12 +65,12 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
     case reasonRequired(CommandMessage)
     /// A refusal worded in the label table (`CommandMessage`), shown in the reader's language.
     case refused(CommandMessage)
-    case invalid(String)
+    case invalid(CommandMessage)
     case field(FieldError)
     case noChange(CommandMessage)
     /// Undo/redo found the field changed since (someone else edited it).
-    case conflict(String)
-    case readOnly(String)
+    case conflict(CommandMessage)
+    case readOnly(CommandMessage)
 
     public var description: String {
         switch self {
@@ -78,11 +78,8 @@ public enum CommandError: Error, Equatable, CustomStringConvertible {
             return "\(id): cannot leave \(stage.rawValue) (\(stage.ja)) — \(problems.count) unmet: "
                 + problems.map(\.id).joined(separator: ", ")
                 + ". Tick them, or use --force --reason TEXT to override (logged)."
-        case .reasonRequired(let m), .refused(let m), .noChange(let m): return m.text(.en)
-        case .invalid(let m): return m
+        case .reasonRequired(let m), .refused(let m), .noChange(let m), .invalid(let m), .conflict(let m), .readOnly(let m): return m.text(.en)
         case .field(let e): return e.description
-        case .conflict(let m): return m
-        case .readOnly(let m): return m
         }
     }
 }
@@ -216,7 +213,7 @@ public enum CaseCommands {
 
     private static func replay(_ target: String, in original: Case, context ctx: CommandContext, reverse: Bool) throws -> Case {
         guard let event = original.events.last(where: { $0.command == target && $0.kind != .undo && $0.kind != .redo }) else {
-            throw CommandError.invalid("\(original.id): no command \(target) in its history")
+            throw CommandError.invalid(.noCommandInHistory(caseId: original.id, command: target))
         }
         var c = original
         var changes: [Change] = []
@@ -226,8 +223,7 @@ public enum CaseCommands {
             let wanted = reverse ? ch.before : ch.after
             let current = CaseFields.get(c, ch.field)
             guard current == expected else {
-                // The field is named, its value never printed: it may hold contacts' details.
-                throw CommandError.conflict("\(c.id): cannot \(reverse ? "undo" : "redo") '\(event.kind.rawValue)' — \(ch.field) was changed since")
+                throw CommandError.conflict(.changedSince(caseId: c.id, redo: !reverse, kind: event.kind, field: ch.field))
             }
             do { try CaseFields.set(&c, ch.field, wanted) } catch let e as FieldError { throw CommandError.field(e) }
             changes.append(Change(field: ch.field, before: expected, after: wanted))

@@ -34,7 +34,9 @@ public enum TextNormalizer {
                 if let ascii = heldASCII {
                     out.append(UInt8(ascii >= 0x41 && ascii <= 0x5A ? ascii + 0x20 : ascii))
                 } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[held..<(held + heldLength)]))
+                    // Byte by byte: a generic append(contentsOf:) per scalar cost four times more.
+                    var k = held
+                    while k < held + heldLength { out.append(b[k]); k += 1 }
                 }
                 held = -1
             }
@@ -58,6 +60,17 @@ public enum TextNormalizer {
             if runStart >= 0 { flushRun(to: b.count) } else { writeHeld() }
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// Foundation's `.whitespacesAndNewlines` on this platform: Unicode's White_Space (tab…CR,
+    /// space, NEL, NBSP, U+1680, U+2000…U+200A, the line and paragraph separators, U+202F,
+    /// U+205F, the ideographic space) plus U+200B ZERO WIDTH SPACE, which corelibs Foundation
+    /// counts. Spelled out so a hot loop needs no property lookup or CharacterSet;
+    /// `TokenizerShortcutTests` holds it to both for every scalar.
+    @inline(__always) public static func isWhitespaceOrNewline(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        return v == 0x1680 || (0x2000...0x200B).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F || v == 0x3000
     }
 
     /// Full-width ASCII (Ａ, １, （) and the ideographic space fold to their ASCII form, as NFKC

@@ -39,9 +39,9 @@ public enum CatalogLoader {
         do {
             return try JSONDecoder().decode(Catalog.self, from: bytes)
         } catch let e as DecodingError {
-            throw StoreError.damaged(path: url.path, reason: CaseCodec.describe(e))
+            throw StoreError.damaged(path: url.path, reason: CaseCodec.reason(e))
         } catch {
-            throw StoreError.damaged(path: url.path, reason: CaseCodec.syntaxError(bytes))
+            throw StoreError.damaged(path: url.path, reason: CaseCodec.syntaxReason(bytes))
         }
     }
 

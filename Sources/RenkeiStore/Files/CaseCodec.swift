@@ -25,7 +25,7 @@ public enum CaseCodec {
 
     public static func decode(_ data: Data, path: String) throws -> CaseDocument {
         guard String(data: data, encoding: .utf8) != nil else {
-            throw StoreError.damaged(path: path, reason: "not valid UTF-8 text\(invalidUTF8Offset(data).map { " (first bad byte at offset \($0))" } ?? ""); save the file as UTF-8")
+            throw StoreError.damaged(path: path, reason: .notUTF8(offset: invalidUTF8Offset(data)))
         }
         // Fast path: a file in the hand-written parser's strict subset (everything renkei itself
         // writes) decodes to the identical `Case` over 5× faster than the JSONDecoder pass below
@@ -38,21 +38,21 @@ public enum CaseCodec {
         // without checking it, `JSONSerialization` checks it differently): the file is read
         // by `JSONDocument`, whose tree also gives the unknown keys a save carries.
         let tree: JSONValue
-        do { tree = try JSONDocument.parse(data) } catch { throw StoreError.damaged(path: path, reason: error.description) }
-        guard case .object = tree else { throw StoreError.damaged(path: path, reason: "a case file must contain a JSON object") }
+        do { tree = try JSONDocument.parse(data) } catch { throw StoreError.damaged(path: path, reason: error.reason) }
+        guard case .object = tree else { throw StoreError.damaged(path: path, reason: .notAnObject) }
         let value: Case
         do {
             let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
             value = try JSONDecoder().decode(Case.self, from: body)
         } catch let e as DecodingError {
             // A number a whole-number field cannot hold (1.5, 20 digits) is named, not "not valid JSON".
-            if case .dataCorrupted = e, let problem = numberProblem(data) { throw StoreError.damaged(path: path, reason: problem) }
-            throw StoreError.damaged(path: path, reason: describe(e))
+            if case .dataCorrupted = e, let problem = numberReason(data) { throw StoreError.damaged(path: path, reason: problem) }
+            throw StoreError.damaged(path: path, reason: reason(e))
         }
         guard CaseID.isValid(value.id) else {
-            throw StoreError.damaged(path: path, reason: "field 'id': " + CaseID.validationMessage(value.id))
+            throw StoreError.damaged(path: path, reason: .invalidId(TerminalText.inline(value.id)))
         }
-        if let problem = counterProblem(value) { throw StoreError.damaged(path: path, reason: problem) }
+        if let problem = counterReason(value) { throw StoreError.damaged(path: path, reason: problem) }
         return CaseDocument(value: value, unknown: KeySchema.caseFile.unknown(in: tree),
                             readOnly: value.schemaVersion > Case.schemaVersion)
     }
@@ -61,16 +61,18 @@ public enum CaseCodec {
     /// 9223372036854775807 would otherwise trap on "+ 1" at the next save
     /// (Tests/Fixtures/fuzz-regressions). Every decode path (this one, the index's fast one)
     /// must apply it, or a file is judged differently by `list` and by `note`.
-    public static func counterProblem(_ value: Case) -> String? {
+    public static func counterProblem(_ value: Case) -> String? { counterReason(value)?.text(.en) }
+
+    static func counterReason(_ value: Case) -> DamageReason? {
         let counterLimit = 1 << 53
         if value.revision < 0 || value.revision >= counterLimit {
-            return "field 'revision' is \(value.revision); it must be between 0 and 2^53"
+            return .counterTooLarge(field: "revision", value: value.revision)
         }
         if let i = value.events.firstIndex(where: { $0.seq >= counterLimit }) {
-            return "field 'events[\(i)].seq' is \(value.events[i].seq); it must be below 2^53"
+            return .counterTooLarge(field: "events[\(i)].seq", value: value.events[i].seq)
         }
         if let i = value.notes.firstIndex(where: { $0.id >= counterLimit }) {
-            return "field 'notes[\(i)].id' is \(value.notes[i].id); it must be below 2^53"
+            return .counterTooLarge(field: "notes[\(i)].id", value: value.notes[i].id)
         }
         return nil
     }
@@ -97,7 +99,7 @@ public enum CaseCodec {
     /// encoded — contacts' e-mails and phones included — into what would be the error line.
     static func encode(_ doc: CaseDocument, compact: Bool) throws -> Data {
         do { return try encodeUnchecked(doc, compact: compact) } catch let e as EncodingError {
-            throw StoreError.damaged(path: doc.value.id, reason: "cannot be written back as JSON (\(ErrorText.line(e))); nothing was saved")
+            throw StoreError.damaged(path: doc.value.id, reason: .notWritable(path: Self.encodingPath(e)))
         }
     }
 
@@ -129,14 +131,21 @@ public enum CaseCodec {
 
     /// JSONDecoder gives no location on Linux; JSONSerialization says "around character N".
     /// Turn that into line:column.
-    static func syntaxError(_ data: Data) -> String {
+    static func syntaxError(_ data: Data) -> String { syntaxReason(data).text(.en) }
+
+    static func syntaxReason(_ data: Data) -> DamageReason {
         do {
             _ = try JSONDocument.parse(data)
-            if let problem = numberProblem(data) { return problem }
-            return "the JSON does not have the expected shape"
+            return numberReason(data) ?? .shape
         } catch {
-            return error.description
+            return error.reason
         }
+    }
+
+    /// Where in the value an `EncodingError` happened (never the value itself).
+    static func encodingPath(_ e: EncodingError) -> String {
+        if case .invalidValue(_, let ctx) = e { return path(ctx.codingPath) }
+        return ""
     }
 
     static func lineColumn(_ data: Data, offset: Int) -> (Int, Int) {
@@ -164,43 +173,44 @@ public enum CaseCodec {
         codingPath.map { k in k.intValue.map { "[\($0)]" } ?? ".\(k.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
     }
 
-    static func describe(_ e: DecodingError) -> String {
+    static func describe(_ e: DecodingError) -> String { reason(e).text(.en) }
+
+    static func reason(_ e: DecodingError) -> DamageReason {
         switch e {
         case .keyNotFound(let key, let ctx):
-            let p = path(ctx.codingPath + [key])
-            return "field '\(p)' is missing"
+            return .fieldMissing(path: path(ctx.codingPath + [key]))
         case .typeMismatch(let type, let ctx):
-            return "field '\(path(ctx.codingPath))' has the wrong type (expected \(typeName(type)))"
+            return .wrongType(path: path(ctx.codingPath), expected: valueKind(type))
         case .valueNotFound(let type, let ctx):
-            return "field '\(path(ctx.codingPath))' is null (expected \(typeName(type)))"
+            return .nullField(path: path(ctx.codingPath), expected: valueKind(type))
         case .dataCorrupted(let ctx):
             let p = path(ctx.codingPath)
-            var detail = ctx.debugDescription
+            let detail = ctx.debugDescription
             // "not a date YYYY-MM-DD: <the value>": name the problem, not the value (it may be
             // an e-mail or phone typed into the wrong field).
-            if detail.hasPrefix("not a date") || detail.hasPrefix("not an ISO 8601 time"), let r = detail.range(of: ": ", options: .backwards) {
-                detail = String(detail[..<r.lowerBound])
-            }
+            if detail.hasPrefix("not a date") { return .notADate(path: p) }
+            if detail.hasPrefix("not an ISO 8601 time") { return .notATime(path: p) }
             if detail.contains("Cannot initialize") || detail.contains("rawValue") {
-                detail = "unknown value"
-                if p.hasSuffix("stage") { detail += " (expected one of " + Stage.allCases.map(\.rawValue).joined(separator: ", ") + ")" }
-                if p.hasSuffix("exit") { detail += " (expected one of " + Exit.allCases.map(\.rawValue).joined(separator: ", ") + ")" }
+                var accepted: [String] = []
+                if p.hasSuffix("stage") { accepted = Stage.allCases.map(\.rawValue) }
+                if p.hasSuffix("exit") { accepted = Exit.allCases.map(\.rawValue) }
+                return .unknownValue(path: p, accepted: accepted)
             }
-            return p.isEmpty ? detail : "field '\(p)': \(detail)"
+            return .badValue(path: p, detail: detail)
         @unknown default:
-            return "the JSON does not have the expected shape"
+            return .shape
         }
     }
 
-    static func typeName(_ t: Any.Type) -> String {
+    static func valueKind(_ t: Any.Type) -> DamageReason.ValueKind {
         switch t {
-        case is String.Type: return "text"
-        case is Int.Type: return "a whole number"
-        case is Double.Type: return "a number"
-        case is Bool.Type: return "true/false"
+        case is String.Type: return .text
+        case is Int.Type: return .integer
+        case is Double.Type: return .number
+        case is Bool.Type: return .bool
         default:
             let n = String(describing: t)
-            return n.hasPrefix("Array") ? "a list" : n.hasPrefix("Dictionary") ? "an object" : n
+            return n.hasPrefix("Array") ? .list : n.hasPrefix("Dictionary") ? .object : .value
         }
     }
 }

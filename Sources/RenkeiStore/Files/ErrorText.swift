@@ -19,12 +19,11 @@ public enum ErrorText {
     }
 
     /// The same line in the reader's language where the error is worded in the label table
-    /// (a command's refusal, `CommandMessage`); others as `line(_:)`.
+    /// (a command's refusal, `CommandMessage`; the store's `StoreMessage`); others as `line(_:)`.
     public static func line(_ error: Error, _ lang: Lang) -> String {
-        if let e = error as? CommandError { return e.text(lang) }
-        if case StoreError.notAWorkspace(let path, let problem)? = error as? StoreError {
-            return StatusMessage.notAWorkspace(path: path, problem: problem).text(lang)
-        }
+        if let e = error as? WordedError { return e.text(lang) }
+        if let e = error as? UndoJournal.Problem { return e.message.text(lang) }
+        if let e = error as? FieldError { return e.sentence(lang) }
         return line(error)
     }
 }

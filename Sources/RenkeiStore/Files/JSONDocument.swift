@@ -36,9 +36,9 @@ public enum JSONDocument {
         public var message: String
         /// Where in the document ("budget.items[2].yen"), empty at the top.
         public var path: String
-        public var description: String {
-            "invalid JSON at line \(line), column \(column)\(path.isEmpty ? "" : " (in '\(path)')"): \(message)"
-        }
+        public var description: String { reason.text(.en) }
+        /// The label table's words for it (`DamageReason.syntax`).
+        public var reason: DamageReason { .syntax(line: line, column: column, path: path, detail: message) }
     }
 
     /// Parses `data` (UTF-8, an optional leading byte-order mark) or throws the first problem.

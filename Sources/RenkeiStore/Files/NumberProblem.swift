@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 
 extension CaseCodec {
     /// Fields a case file holds as whole numbers (`Int` in the model).
@@ -8,7 +9,9 @@ extension CaseCodec {
     /// amount, `1E-400` — named with its field, line and column (issue 18, finding 6). Before,
     /// JSONDecoder's only word for these was "nesting too deep or out of range". Scans the
     /// text for `"key": number` pairs; nil when there is none (the cause is elsewhere).
-    static func numberProblem(_ data: Data) -> String? {
+    static func numberProblem(_ data: Data) -> String? { numberReason(data)?.text(.en) }
+
+    static func numberReason(_ data: Data) -> DamageReason? {
         guard let text = String(data: data, encoding: .utf8) else { return nil }
         let pattern = #""([A-Za-z]+)"\s*:\s*(-?[0-9][0-9.eE+-]*)"#
         guard let re = try? NSRegularExpression(pattern: pattern) else { return nil }
@@ -18,8 +21,7 @@ extension CaseCodec {
             guard wholeNumberFields.contains(key), Int(number) == nil else { continue }
             let offset = ns.substring(to: m.range(at: 2).location).utf8.count
             let (line, col) = lineColumn(data, offset: offset)
-            let why = number.allSatisfy { $0.isNumber || $0 == "-" } ? "is too large" : "must be a whole number"
-            return "field '\(key)' at line \(line), column \(col) \(why) (found \(number.prefix(40)))"
+            return .wholeNumber(field: key, line: line, column: col, tooLarge: number.allSatisfy { $0.isNumber || $0 == "-" }, found: String(number.prefix(40)))
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,11 +25,11 @@ public enum RegularFile {
             let e = errno
             // ELOOP means "a final symlink" only under O_NOFOLLOW; a followed path that loops
             // is an error of its own ("Too many levels of symbolic links"), not "a pipe or a device".
-            if e == ELOOP, !followSymlinks { throw StoreError.notRegular(path: path, what: "a symbolic link (not followed)") }
+            if e == ELOOP, !followSymlinks { throw StoreError.notRegular(path: path, what: .symbolicLink) }
             // A socket (ENXIO) or a device without a driver fails the open itself: name what it is.
             var st = stat()
             if e != ENOENT, e != EMFILE, e != ENFILE, e != ELOOP, lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-                throw StoreError.notRegular(path: path, what: kind(st.st_mode) + ", not a regular file")
+                throw StoreError.notRegular(path: path, what: fileKind(st.st_mode))
             }
             throw StoreError.io(path: path, op: "open", code: e)
         }
@@ -36,7 +37,7 @@ public enum RegularFile {
         guard fstat(fd, &st) == 0 else { let e = errno; close(fd); throw StoreError.io(path: path, op: "stat", code: e) }
         guard st.st_mode & S_IFMT == S_IFREG else {
             close(fd)
-            throw StoreError.notRegular(path: path, what: kind(st.st_mode) + ", not a regular file")
+            throw StoreError.notRegular(path: path, what: fileKind(st.st_mode))
         }
         guard Int(st.st_size) <= limit else {
             close(fd)
@@ -72,15 +73,15 @@ public enum RegularFile {
     }
 
     /// What a non-regular file is, in a person's words.
-    static func kind(_ mode: mode_t) -> String {
+    static func fileKind(_ mode: mode_t) -> FileKind {
         switch mode & S_IFMT {
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFDIR: return "a directory"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR: return "a character device"
-        case S_IFBLK: return "a block device"
-        case S_IFLNK: return "a symbolic link (not followed)"
-        default: return "a special file"
+        case S_IFIFO: return .fifo
+        case S_IFDIR: return .directory
+        case S_IFSOCK: return .socket
+        case S_IFCHR: return .characterDevice
+        case S_IFBLK: return .blockDevice
+        case S_IFLNK: return .symbolicLink
+        default: return .special
         }
     }
 }

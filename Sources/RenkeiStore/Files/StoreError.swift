@@ -4,56 +4,80 @@ import RenkeiCore
 import Glibc
 #endif
 
-/// Every failure the store can report, phrased for the person at the keyboard: which file,
-/// which case or field, what happened, what to do.
+/// Every failure the store can report: typed values whose words live in Core's label table
+/// (`StoreMessage`, `DamageReason`, `FileProblem`) — which file, which case or field, what
+/// happened, what to do — rendered in the reader's language with `text(lang)` where they are
+/// shown (the CLI's error line, the workbench's toast). `description` is the English one.
 public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case io(path: String, op: String, code: Int32)
-    case notRegular(path: String, what: String)
+    case notRegular(path: String, what: FileKind)
     case tooLarge(path: String, size: Int, limit: Int)
     /// A save refused before writing: the case would no longer be readable.
     case caseTooLarge(path: String, id: String, size: Int, limit: Int)
-    case damaged(path: String, reason: String)
+    case damaged(path: String, reason: DamageReason)
     case caseNotFound(String)
     case duplicateId(String, [String])
     case invalidId(String)
     case newerSchema(path: String, version: Int)
-    case conflict(String)
-    case locked(String)
-    case workspace(String)
+    case conflict(StoreMessage)
+    case locked(StoreMessage)
+    case workspace(StoreMessage)
     /// The directory given as the workspace is not one (worded in Core's `StatusMessage`).
     case notAWorkspace(path: String, problem: WorkspaceProblem)
 
-    public var description: String {
+    public var description: String { text(.en) }
+
+    public func text(_ lang: Lang) -> String {
+        message.map { $0.text(lang) } ?? {
+            if case .notAWorkspace(let path, let problem) = self { return StatusMessage.notAWorkspace(path: path, problem: problem).text(lang) }
+            return ""
+        }()
+    }
+
+    /// (`WordedError`: `ErrorText.line(error, lang)` renders it.)
+    /// The label table's message for this error (nil only for `notAWorkspace`, a status line).
+    public var message: StoreMessage? {
         switch self {
-        case .io(let path, let op, let code):
-            let reason = String(cString: strerror(code))
-            var hint = ""
-            switch code {
-            case ENOSPC, EDQUOT: hint = " — the disk is full; nothing was changed on disk: free space and try again"
-            case EACCES, EPERM: hint = " — check the permissions of the workspace"
-            case EROFS: hint = " — the file system is read-only"
-            case ENOENT: hint = " — it does not exist (was the workspace moved or deleted?)"
-            case EISDIR: hint = " — a directory is in the way"
-            case EMFILE, ENFILE: hint = " — too many open files: raise the limit (ulimit -n 1024) and try again"
-            case EIO: hint = " — the disk reported an error: check it (dmesg, the cable, the network share) and try again"
-            default: break
-            }
-            return "\(path): \(op) failed: \(reason)\(hint)"
-        case .notRegular(let path, let what): return "\(path): \(what); renkei only reads regular files inside the workspace"
-        case .tooLarge(let path, let size, let limit):
-            return "\(path): \(size) bytes is larger than the \(Self.bytes(limit)) limit for this kind of file; it was not read"
-        case .caseTooLarge(let path, let id, let size, let limit):
-            return "\(path): this change would make case '\(id)' \(size) bytes, over the \(Self.bytes(limit)) renkei can read back; nothing was saved — keep long texts (minutes, transcripts) in a file outside renkei and note where they are"
-        case .damaged(let path, let reason): return "\(path): \(reason)"
-        case .caseNotFound(let id): return "no case '\(id)' in this workspace; 'renkei list' shows the ids"
-        case .duplicateId(let id, let files): return "case id '\(id)' appears in several files: \(files.joined(separator: ", ")); rename one id"
-        case .invalidId(let id): return "invalid case id '\(id)': use letters, digits and '-' only"
-        case .newerSchema(let path, let v):
-            return "\(path): schemaVersion \(v) is newer than this renkei understands (\(Case.schemaVersion)); it is read-only here — upgrade renkei to edit it"
-        case .conflict(let m): return m
-        case .locked(let m): return m
-        case .workspace(let m): return m
-        case .notAWorkspace(let path, let problem): return StatusMessage.notAWorkspace(path: path, problem: problem).text(.en)
+        case .io(let path, let op, let code): return .io(path: path, Self.problem(op: op, code: code))
+        case .notRegular(let path, let what): return .io(path: path, .notRegular(what))
+        case .tooLarge(let path, let size, let limit): return .io(path: path, .tooLarge(size: size, limit: limit))
+        case .caseTooLarge(let path, let id, let size, let limit): return .caseTooLarge(path: path, caseId: id, size: size, limit: limit)
+        case .damaged(let path, let reason): return .damaged(path: path, reason)
+        case .caseNotFound(let id): return .caseNotFound(id)
+        case .duplicateId(let id, let files): return .duplicateId(id, files: files)
+        case .invalidId(let id): return .invalidId(id)
+        case .newerSchema(let path, let v): return .newerSchema(path: path, version: v, supported: Case.schemaVersion)
+        case .conflict(let m), .locked(let m), .workspace(let m): return m
+        case .notAWorkspace: return nil
+        }
+    }
+
+    /// The file problem an errno stands for, typed so it can be said in Japanese (the C
+    /// library's strerror is English); an errno without words of its own keeps strerror's.
+    public static func problem(op: String, code: Int32) -> FileProblem {
+        let reason: IOReason
+        switch code {
+        case ENOSPC, EDQUOT: reason = .diskFull
+        case EACCES, EPERM: reason = .permission
+        case EROFS: reason = .readOnlyFileSystem
+        case ENOENT: reason = .missing
+        case EISDIR: reason = .isDirectory
+        case EMFILE, ENFILE: reason = .tooManyFiles
+        case EIO: reason = .diskError
+        case ENOMEM: reason = .outOfMemory
+        default: reason = .other(String(cString: strerror(code)))
+        }
+        return .io(op: op, reason: reason)
+    }
+
+    /// What a failed read says about the file, for the damaged-file list.
+    public var damageReason: DamageReason {
+        switch self {
+        case .damaged(_, let r): return r
+        case .io(_, let op, let code): return .unreadable(Self.problem(op: op, code: code))
+        case .notRegular(_, let what): return .unreadable(.notRegular(what))
+        case .tooLarge(_, let size, let limit): return .unreadable(.tooLarge(size: size, limit: limit))
+        default: return message.map(DamageReason.failure) ?? .text(description)
         }
     }
 
@@ -77,7 +101,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     }
 
     /// "16 MiB", "64 KiB", "512 bytes".
-    static func bytes(_ n: Int) -> String {
-        n >= 1_048_576 && n % 1_048_576 == 0 ? "\(n / 1_048_576) MiB" : n >= 1024 && n % 1024 == 0 ? "\(n / 1024) KiB" : "\(n) bytes"
-    }
+    static func bytes(_ n: Int) -> String { ByteSize.text(n) }
 }
+
+extension StoreError: WordedError {}

@@ -37,7 +37,7 @@ public final class WorkspaceLock: @unchecked Sendable {
             var st = stat()
             if fstat(fd, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
                 close(fd); fd = -1
-                reason = .workspace("\(path): \(RegularFile.kind(st.st_mode)), not renkei's lock file; remove it (rm \(Self.quoted(path))) — renkei creates a new one — and try again")
+                reason = .workspace(.lockNotAFile(path: path, RegularFile.fileKind(st.st_mode), remove: "rm \(Self.quoted(path))"))
             }
         }
         self.fd = fd
@@ -50,9 +50,9 @@ public final class WorkspaceLock: @unchecked Sendable {
         let kind = lstat(path, &st) == 0 ? st.st_mode & S_IFMT : 0
         switch code {
         case ELOOP where kind == S_IFLNK:
-            return .workspace("\(path): a symbolic link, not renkei's lock file (renkei never follows one here); remove it (rm \(quoted(path))) — renkei creates a new one — and try again")
+            return .workspace(.lockNotAFile(path: path, .symbolicLink, remove: "rm \(quoted(path))"))
         case EISDIR:
-            return .workspace("\(path): a directory, not renkei's lock file; remove it (rmdir \(quoted(path))) — renkei creates a new one — and try again")
+            return .workspace(.lockNotAFile(path: path, .directory, remove: "rmdir \(quoted(path))"))
         case EROFS, EACCES, EPERM:
             return .io(path: path, op: "open lock file for writing", code: code)
         default:
@@ -110,6 +110,6 @@ public final class WorkspaceLock: @unchecked Sendable {
         if w.acquired { return waitFD }
         if w.error != 0 { close(waitFD); throw StoreError.io(path: path, op: "lock", code: w.error) }
         w.abandoned = true   // the helper closes waitFD (releasing the lock) if it ever gets it
-        throw StoreError.locked("\(path): another renkei process has held the workspace lock for \(Int(timeout)) s; try again")
+        throw StoreError.locked(.lockHeld(path: path, seconds: Int(timeout)))
     }
 }

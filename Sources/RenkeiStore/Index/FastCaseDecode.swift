@@ -15,8 +15,9 @@ extension CaseStore {
     /// (issue 18, finding 5); `CaseDecodeAgreementTests` holds the two to one verdict.
     public func loadFileForIndex(_ name: String, casesPath: String? = nil) -> Swift.Result<CaseDocument, DamagedFile> {
         let path = (casesPath ?? workspace.casesDir.path) + "/" + name
+        // One UTF-8 check of the whole file: the strict parser then decodes its strings unchecked.
         guard let data = try? RegularFile.read(path: path, limit: caseFileLimit),
-              data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }),
+              data.withUnsafeBytes(UTF8Check.isValid),
               let value = StrictCaseParser.parse(data), CaseID.isValid(value.id), value.id == String(name.dropLast(5)),
               CaseCodec.counterProblem(value) == nil
         else { return loadFile(name) }

@@ -63,7 +63,7 @@ extension Snapshot {
         do { (fd, size, st) = try RegularFile.open(url.path, limit: SummaryIndex.maxFileSize) } catch let e as StoreError {
             if case .io(_, _, let code) = e, code == ENOENT { return nil }
             if e.environmental != nil { throw e }   // the machine, not the index: abort the run
-            if case .notRegular(_, let what) = e { throw IndexFormatError(what) }
+            if case .notRegular(_, let what) = e { throw IndexFormatError(what.label(.en) + ", not a regular file") }
             throw IndexFormatError("\(e)".replacingOccurrences(of: url.path + ": ", with: ""))
         }
         var keep = false

@@ -102,8 +102,7 @@ extension SummaryIndex {
         var keep = false
         var stat = FileStat.unknown
         var kind = Kind.damaged
-        var summary: CaseSummary?
-        var reason: String?
+        var row = Snapshot.EncodedRow(damagedReason: nil)
         var unreadable: StoreError?
     }
 
@@ -123,9 +122,9 @@ extension SummaryIndex {
             case .success(let doc):
                 r.keep = true
                 r.kind = doc.readOnly ? .readOnly : .ok
-                r.summary = CaseSummary(doc.value)
+                r.row = Snapshot.EncodedRow(CaseSummary(doc.value))
             case .failure(let damage):
-                r.reason = damage.reason
+                r.row = Snapshot.EncodedRow(damagedReason: damage.reason)
                 r.unreadable = damage.unreadable
                 // Gone between readdir and read: not a case any more.
                 r.keep = DirectoryScan.stat(dir: dir, name: item.name) != nil || item.stat == nil

@@ -25,7 +25,7 @@ extension SummaryIndex {
             // the person is told once (`tellProblems`), so a slow run has a visible reason.
             return (false, e)
         } catch {
-            return (false, .workspace("\(path): \(error)"))
+            return (false, .workspace(.indexNotWritten(path: path, detail: ErrorText.line(error))))
         }
     }
 
@@ -39,7 +39,7 @@ extension SummaryIndex {
             if discardReason == nil { discardReason = "a directory was in its place" }
             return
         }
-        throw StoreError.workspace("\(path): a directory with files in it is where the summary index belongs; move it away (mv \(WorkspaceLock.quoted(path)) \(WorkspaceLock.quoted(path + ".old")))")
+        throw StoreError.workspace(.indexDirectoryInTheWay(path: path, move: "mv \(WorkspaceLock.quoted(path)) \(WorkspaceLock.quoted(path + ".old"))"))
     }
 
     /// One notice line when the index on disk was discarded or cannot be written.

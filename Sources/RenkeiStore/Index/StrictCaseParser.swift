@@ -187,7 +187,7 @@ extension StrictJSONScanner {
 
     mutating func ticks() throws -> [String: Tick] {
         var out: [String: Tick] = [:]
-        try object { p, key in out[key] = try p.tick() }
+        try object { p, key in out[key.string()] = try p.tick() }
         return out
     }
 
@@ -204,7 +204,7 @@ extension StrictJSONScanner {
             case "reference":
                 reference = try p.optional { q -> [String: String] in
                     var r: [String: String] = [:]
-                    try q.object { q2, k in r[k] = try q2.string() }
+                    try q.object { q2, k in r[k.string()] = try q2.string() }
                     return r
                 }
             default: throw GiveUp()

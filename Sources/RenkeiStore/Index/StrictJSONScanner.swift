@@ -12,6 +12,9 @@ struct StrictJSONScanner {
     let p: UnsafePointer<UInt8>
     let n: Int
     var i = 0
+    /// Where the keys of the objects being read are (start, count pairs; innermost last): one
+    /// buffer for the whole file, so duplicate-key detection allocates nothing per object.
+    var openKeys: [Int] = []
 
 
     // MARK: lexical
@@ -46,6 +49,8 @@ struct StrictJSONScanner {
         while i < n {
             let b = p[i]
             if b == 0x22 {
+                // The caller validated the whole file's UTF-8 once (`loadFileForIndex`): the
+                // non-generic decoding init is several times cheaper than `String(validating:)`.
                 let s = String(decoding: UnsafeBufferPointer(start: p + start, count: i - start), as: UTF8.self)
                 i += 1
                 return s
@@ -140,20 +145,47 @@ struct StrictJSONScanner {
         }
     }
 
+    /// An object key as its bytes in the file. The schema's `switch` compares it with string
+    /// literals byte for byte (`~=`), so a case file's ~1,000 keys cost no `String` each; a
+    /// dictionary that keeps keys asks for `string()`. A key with an escape gives up (renkei
+    /// never writes one; such a file takes the full decoder).
+    struct Key {
+        let start: UnsafePointer<UInt8>
+        let count: Int
+
+        static func ~= (pattern: StaticString, key: Key) -> Bool {
+            pattern.utf8CodeUnitCount == key.count && memcmp(pattern.utf8Start, key.start, key.count) == 0
+        }
+
+        func string() -> String { String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self) }
+    }
+
     /// Iterates an object's keys; `body` must consume the value. Duplicate keys give up.
-    mutating func object(_ body: (inout StrictJSONScanner, String) throws -> Void) throws {
+    mutating func object(_ body: (inout StrictJSONScanner, Key) throws -> Void) throws {
         try expect(0x7B)
-        var seen: [String] = []
         if try peek() == 0x7D { i += 1; return }
+        let outer = openKeys.count
         while true {
-            let key = try string()
-            if seen.contains(key) { throw GiveUp() }
-            seen.append(key)
+            try expect(0x22)
+            let start = i
+            while i < n, p[i] != 0x22 {
+                if p[i] == 0x5C || p[i] < 0x20 { throw GiveUp() }
+                i += 1
+            }
+            guard i < n else { throw GiveUp() }
+            let count = i - start
+            i += 1
+            var k = outer
+            while k < openKeys.count {
+                if openKeys[k + 1] == count && memcmp(p + openKeys[k], p + start, count) == 0 { throw GiveUp() }
+                k += 2
+            }
+            openKeys.append(start); openKeys.append(count)
             try expect(0x3A)
-            try body(&self, key)
+            try body(&self, Key(start: p + start, count: count))
             let b = try peek()
             i += 1
-            if b == 0x7D { return }
+            if b == 0x7D { openKeys.removeSubrange(outer...); return }
             guard b == 0x2C else { throw GiveUp() }
         }
     }
@@ -199,7 +231,7 @@ struct StrictJSONScanner {
         case 0x5B: return .array(try array { try $0.jsonValue(depth: depth + 1) })
         case 0x7B:
             var o: [String: JSONValue] = [:]
-            try object { p, k in o[k] = try p.jsonValue(depth: depth + 1) }
+            try object { p, k in o[k.string()] = try p.jsonValue(depth: depth + 1) }
             return .object(o)
         default:
             return .int(try int())

@@ -63,7 +63,7 @@ public enum CaseFileMerge {
     static func tree(_ data: Data, side: MergeSide, path: String) throws -> JSONValue {
         let doc: CaseDocument
         do { doc = try CaseCodec.decode(data, path: path) }
-        catch let StoreError.damaged(_, reason) { throw Failure.damaged(side: side, reason: reason) }
+        catch let StoreError.damaged(_, reason) { throw Failure.damaged(side: side, reason: reason.text(.en)) }
         catch { throw Failure.damaged(side: side, reason: "\(error)") }
         if doc.readOnly { throw Failure.newerSchema(side: side, version: doc.value.schemaVersion) }
         // Straight from the value (`CaseTree`): encoding each side and parsing it back was

@@ -22,7 +22,7 @@ public enum MunicipalityTableLoader {
         do {
             return try parse(String(decoding: bytes, as: UTF8.self))
         } catch {
-            throw StoreError.damaged(path: url.path, reason: "\(error); regenerate it with Scripts/\(generator)")
+            throw StoreError.damaged(path: url.path, reason: .regenerate(detail: "\(error)", script: generator))
         }
     }
 }

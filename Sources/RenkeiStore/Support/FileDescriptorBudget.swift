@@ -36,7 +36,7 @@ public enum FileDescriptorBudget {
         let free = freeDescriptors(upTo: required)
         guard free >= required else {
             let limit = lim.rlim_cur == rlim_t.max ? "unlimited" : "\(lim.rlim_cur)"
-            throw StoreError.workspace("only \(free) file descriptors are free (ulimit -n is \(limit)); renkei needs at least \(required) — raise the limit (ulimit -n 1024) and try again")
+            throw StoreError.workspace(.fileDescriptors(free: Int(free), limit: limit, required: Int(required)))
         }
         warmDispatch()
     }

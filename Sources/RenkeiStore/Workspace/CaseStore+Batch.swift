@@ -48,7 +48,7 @@ extension CaseStore {
             var result = BatchResult()
             guard !documents.isEmpty else { return (plan, result) }
             if let ro = documents.first(where: { existing($0.value.id)?.readOnly == true }) {
-                throw CommandError.readOnly("\(ro.value.id) was written by a newer renkei; it is read-only here (nothing was imported)")
+                throw CommandError.readOnly(.readOnly(caseId: ro.value.id, version: nil, nothingImported: true))
             }
             // Read before any case is written (see `journalForWriting`).
             let journal = journalForWriting()
@@ -82,8 +82,8 @@ extension CaseStore {
                 let done = result.updated + result.created
                 let journaled = settle(ctx.commandId, as: done.isEmpty ? nil : entry(done), aheadProblem: aheadProblem)
                 guard !done.isEmpty else { throw error }
-                let next = journaled.map { "; \($0)" } ?? "; 'renkei undo' takes them back, running the same import again writes the rest"
-                throw StoreError.workspace("\(label): \(done.count) of \(prepared.count) cases were written, then: \(error)\(next)")
+                let cause = (error as? StoreError)?.message ?? .io(path: "", .io(op: "write", reason: .other(ErrorText.line(error))))
+                throw StoreError.workspace(.batchStopped(label: label, written: done.count, total: prepared.count, cause: cause, journal: journaled))
             }
             result.journalWarning = Self.join(unconfirmed, settle(ctx.commandId, as: entry(ids), aheadProblem: aheadProblem))
             return (plan, result)
@@ -128,25 +128,25 @@ extension CaseStore {
                 let (from, to) = direction == .undo ? (live, trash) : (trash, live)
                 if interrupted, !written(id, at: from) { continue }
                 reversible += 1
-                guard FileManager.default.fileExists(atPath: from) else { throw UndoSkip(reason: "\(id) is no longer where the import left it") }
-                if FileManager.default.fileExists(atPath: to) { throw UndoSkip(reason: "\(to) exists already") }
+                guard FileManager.default.fileExists(atPath: from) else { throw UndoSkip.importMoved(caseId: id) }
+                if FileManager.default.fileExists(atPath: to) { throw UndoSkip.pathExists(to) }
                 if direction == .undo, let other = try load(id).value.events.first(where: { $0.actor != actor }) {
-                    throw UndoSkip(reason: "'\(TerminalText.inline(other.actor))' has edited \(id) since; nothing was undone")
+                    throw UndoSkip.editedSince(by: TerminalText.inline(other.actor), stays: nil)
                 }
                 moves.append((from, to))
                 continue
             }
             var doc: CaseDocument
-            do { doc = try load(id) } catch StoreError.caseNotFound { throw UndoSkip(reason: "\(id) is no longer in cases/") }
+            do { doc = try load(id) } catch StoreError.caseNotFound { throw UndoSkip.notInCases }
             if interrupted, !doc.value.events.contains(where: { $0.command == entry.command }) { continue }
             reversible += 1
             do {
                 doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
                                                : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
-            } catch CommandError.conflict(let message) { throw UndoSkip(reason: message + "; nothing was undone") }
+            } catch CommandError.conflict(.changedSince(_, _, _, let field)) { throw UndoSkip.changedSince(field: field) }
             updates.append(doc)
         }
-        if interrupted, reversible == 0 { throw UndoSkip(reason: "the import was interrupted before it wrote any case") }
+        if interrupted, reversible == 0 { throw UndoSkip.importInterruptedEmpty }
         if !moves.isEmpty { try FS.makeDirectory(workspace.trashDir) }
         // All or none of the updates: a failure before the renames changes no case (`DurableBatch`).
         try DurableBatch.apply(try updates.map(prepareSave).map { DurableBatch.Item(url: $0.url, data: $0.bytes) })

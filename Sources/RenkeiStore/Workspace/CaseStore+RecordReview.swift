@@ -29,7 +29,7 @@ extension CaseStore {
     public func resolveRecordEdit(file: String, id: String, takeOther: Bool, actor: String, now: Timestamp) throws -> (RecordEdits.Resolved, warning: String?) {
         try workspace.lock.withLock {
             guard RecordFileMerge.isRecord(file), let tree = recordTree(file) else {
-                throw StoreError.workspace("\(file): not a readable municipality profile or partner record")
+                throw StoreError.workspace(.notARecord(file: file))
             }
             let r: RecordEdits.Resolved
             do { r = try RecordEdits.resolve(tree, id: id, takeOther: takeOther, by: actor, at: now) } catch let e as RecordEdits.Failure {
@@ -47,8 +47,8 @@ extension CaseStore {
 
     static func recordFailure(_ file: String, _ error: RecordEdits.Failure) -> Error {
         switch error {
-        case .unknown(let id): return CommandError.invalid("\(file): no concurrent edit '\(id)'; see 'renkei conflicts'")
-        case .pathGone(let path): return StoreError.conflict("\(file): '\(path)' is no longer in the record (edited by hand?); edit the file to take the other value")
+        case .unknown(let id): return CommandError.invalid(.noConcurrentEdit(file: file, id: id))
+        case .pathGone(let path): return StoreError.conflict(.recordFieldGone(file: file, path: path))
         }
     }
 
@@ -62,7 +62,7 @@ extension CaseStore {
     /// Undo: the field back to its value before and the edit open again; redo: the review again.
     /// Either only when the field still holds what the review left (else someone changed it since).
     func reverseRecord(_ entry: UndoJournal.Entry, _ r: UndoJournal.RecordReview, _ direction: UndoDirection, actor: String, now: Timestamp) throws {
-        guard let tree = recordTree(entry.caseId) else { throw UndoSkip(reason: "the record no longer reads") }
+        guard let tree = recordTree(entry.caseId) else { throw UndoSkip.recordUnreadable }
         let next: JSONValue?
         if direction == .undo {
             next = RecordEdits.unresolve(tree, id: r.edit, path: r.path, before: r.before, after: r.after)
@@ -70,7 +70,7 @@ extension CaseStore {
             next = RecordEdits.value(at: r.path, in: tree) == r.before
                 ? try? RecordEdits.resolve(tree, id: r.edit, takeOther: r.takeOther, by: actor, at: now).tree : nil
         }
-        guard let next else { throw UndoSkip(reason: "'\(r.path)' was changed since by someone else or by a later command") }
+        guard let next else { throw UndoSkip.recordChanged(path: r.path) }
         try writeRecord(entry.caseId, next)
     }
 }

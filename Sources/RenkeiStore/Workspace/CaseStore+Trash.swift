@@ -19,7 +19,7 @@ extension CaseStore {
             var st = stat()
             guard lstat(url.path, &st) == 0 else { throw StoreError.caseNotFound(id) }
             if lstat(target.path, &st) == 0 {
-                throw StoreError.conflict("\(target.path) already exists; move it away first, then delete \(id) again")
+                throw StoreError.conflict(.targetExists(path: target.path, retry: "renkei delete \(id)"))
             }
             let journal = journalForWriting()
             try FS.makeDirectory(workspace.trashDir)
@@ -40,10 +40,10 @@ extension CaseStore {
         let (from, to) = direction == .undo ? (trash, live) : (live, trash)
         var st = stat()
         guard lstat(from.path, &st) == 0 else {
-            throw UndoSkip(reason: direction == .undo ? "it is no longer in trash/" : "the case is no longer in cases/")
+            throw direction == .undo ? UndoSkip.notInTrash : UndoSkip.notInCases
         }
         if lstat(to.path, &st) == 0 {
-            throw UndoSkip(reason: direction == .undo ? "a case with this id exists again in cases/" : "\(to.path) exists already")
+            throw direction == .undo ? UndoSkip.existsAgain : UndoSkip.pathExists(to.path)
         }
         try FS.makeDirectory(workspace.trashDir)
         guard FS.rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }

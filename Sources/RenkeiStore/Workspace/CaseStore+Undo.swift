@@ -19,7 +19,7 @@ extension CaseStore {
         try workspace.lock.withLock {
             let url = workspace.journalURL
             var journal: UndoJournal
-            do { journal = try UndoJournal.load(url) } catch { throw StoreError.workspace("\(error)") }
+            do { journal = try UndoJournal.load(url) } catch let problem as UndoJournal.Problem { throw StoreError.workspace(problem.message) }
             var stack = direction == .undo ? journal.undo : journal.redo
             let verb = direction == .undo ? "undo" : "redo"
             var entry: UndoJournal.Entry
@@ -40,7 +40,7 @@ extension CaseStore {
             } catch let skip as UndoSkip {
                 if direction == .undo { journal.undo = stack } else { journal.redo = stack }
                 try journal.save(url)
-                throw StoreError.conflict("cannot \(verb) '\(entry.label)' on \(entry.caseId): \(skip.reason); it was removed from your \(verb) history — \(verb) again for the command before it")
+                throw StoreError.conflict(.undoSkipped(redo: direction == .redo, what: entry.label, caseId: entry.caseId, skip))
             } catch {
                 // Not reversed, nothing dropped: a damaged file or a full disk can be fixed and retried.
                 throw error
@@ -60,7 +60,7 @@ extension CaseStore {
 
     /// The journal as it stands (for listings); a journal that cannot be read is reported.
     public func journal() throws -> UndoJournal {
-        do { return try UndoJournal.load(workspace.journalURL) } catch { throw StoreError.workspace("\(error)") }
+        do { return try UndoJournal.load(workspace.journalURL) } catch let problem as UndoJournal.Problem { throw StoreError.workspace(problem.message) }
     }
 
     /// Whether the case's own history already shows `entry` reversed in `direction` (its last
@@ -70,9 +70,6 @@ extension CaseStore {
               let last = doc.value.events.last(where: { $0.target == entry.command }) else { return false }
         return last.kind == (direction == .undo ? .undo : .redo)
     }
-
-    /// Why one entry cannot be reversed any more (reported, then dropped from the stack).
-    struct UndoSkip: Error { var reason: String }
 
     /// Index of the newest entry `actor` may reverse. Version-1 entries carry no actor: the
     /// case's event log says who made the command (filled in, so the next save migrates them).
@@ -97,23 +94,22 @@ extension CaseStore {
         if entry.deletion == true { return try reverseDeletion(entry, direction) }
         var doc: CaseDocument
         do { doc = try load(entry.caseId) } catch StoreError.caseNotFound {
-            throw UndoSkip(reason: "the case is no longer in cases/ (quarantined, moved to trash/ or removed)")
+            throw UndoSkip.caseGoneOrTrashed
         }
-        guard !doc.readOnly else { throw CommandError.readOnly("\(entry.caseId) was written by a newer renkei; it is read-only here") }
+        guard !doc.readOnly else { throw CommandError.readOnly(.readOnly(caseId: entry.caseId, version: nil, nothingImported: false)) }
         guard let event = doc.value.events.last(where: { $0.command == entry.command && $0.kind != .undo && $0.kind != .redo }) else {
-            throw UndoSkip(reason: "the case's history no longer has this command (was the file replaced?)")
+            throw UndoSkip.historyGone
         }
         // Never take back another person's event, whatever the journal says.
         guard event.actor == actor else {
-            throw UndoSkip(reason: "it was made by '\(TerminalText.inline(event.actor))', not by '\(TerminalText.inline(actor))'")
+            throw UndoSkip.otherActor(by: TerminalText.inline(event.actor), me: TerminalText.inline(actor))
         }
         let ctx = Self.context(actor: actor, now: now, catalog: catalog)
         do {
             doc.value = direction == .undo ? try CaseCommands.undo(entry.command, in: doc.value, context: ctx)
                                            : try CaseCommands.redo(entry.command, in: doc.value, context: ctx)
-        } catch CommandError.conflict(let message) {
-            let reason = message.hasPrefix(entry.caseId + ": ") ? String(message.dropFirst(entry.caseId.count + 2)) : message
-            throw UndoSkip(reason: reason.replacingOccurrences(of: " was changed since", with: " was changed since by someone else or by a later command"))
+        } catch CommandError.conflict(.changedSince(_, _, _, let field)) {
+            throw UndoSkip.changedSince(field: field)
         }
         try save(&doc)
     }
@@ -126,20 +122,19 @@ extension CaseStore {
         let (from, to) = direction == .undo ? (url, trash) : (trash, url)
         var st = stat()
         guard lstat(from.path, &st) == 0 else {
-            throw UndoSkip(reason: direction == .undo ? "the case is no longer in cases/ (quarantined or removed)"
-                                                      : "it is no longer in trash/")
+            throw direction == .undo ? UndoSkip.caseGone : UndoSkip.notInTrash
         }
         if direction == .undo {
             let doc = try load(entry.caseId)
             if let other = doc.value.events.first(where: { $0.actor != actor }) {
-                throw UndoSkip(reason: "'\(TerminalText.inline(other.actor))' has edited it since; it stays in cases/ (use 'renkei move \(entry.caseId) --to dropped' to end it)")
+                throw UndoSkip.editedSince(by: TerminalText.inline(other.actor), stays: entry.caseId)
             }
         } else if lstat(to.path, &st) == 0 {
-            throw UndoSkip(reason: "a case with this id exists again in cases/")
+            throw UndoSkip.existsAgain
         }
         try FS.makeDirectory(workspace.trashDir)
         if direction == .undo, lstat(to.path, &st) == 0 {
-            throw StoreError.conflict("\(to.path) already exists; move it away first")
+            throw StoreError.conflict(.targetExists(path: to.path, retry: nil))
         }
         guard FS.rename(from.path, to.path) == 0 else { throw StoreError.io(path: from.path, op: "rename", code: errno) }
         index?.invalidate()
@@ -171,7 +166,7 @@ extension CaseStore {
                 return "\(entry.caseId): saved, but \(before.problem ?? ""); this change cannot be undone"
             }
             journal = UndoJournal()
-            note = "\(url.path): the undo history could not be read (\(reason)); it was kept as \(aside) and a new history starts with this change"
+            note = "\(url.path): the undo history could not be read (\(reason.text(.en))); it was kept as \(aside) and a new history starts with this change"
         }
         journal.push(entry)
         do { try journal.save(url) } catch {

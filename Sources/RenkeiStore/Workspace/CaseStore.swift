@@ -8,15 +8,26 @@ import RenkeiCore
 public struct DamagedFile: Error, Equatable, Sendable, Codable {
     public var fileName: String
     public var path: String
-    public var reason: String
+    /// Typed (Core's `DamageReason`): the list and `validate` say it in the reader's language.
+    public var reason: DamageReason
     /// Set when the file could not be read for a reason of the machine (see
     /// `StoreError.isEnvironmental`), not judged: callers abort with `error` instead of
     /// listing the file as damaged.
     public var unreadable: StoreError? = nil
-    public init(fileName: String, path: String, reason: String, unreadable: StoreError? = nil) {
+    public init(fileName: String, path: String, reason: DamageReason, unreadable: StoreError? = nil) {
         self.fileName = fileName; self.path = path; self.reason = reason; self.unreadable = unreadable
     }
     enum CodingKeys: String, CodingKey { case fileName, path, reason }
+    /// `--json` keeps its shape for scripts: the reason as one English sentence.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(fileName, forKey: .fileName); try c.encode(path, forKey: .path); try c.encode(reason.text(.en), forKey: .reason)
+    }
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        fileName = try c.decode(String.self, forKey: .fileName); path = try c.decode(String.self, forKey: .path)
+        reason = .text(try c.decode(String.self, forKey: .reason))
+    }
 }
 
 /// What the list, the board, counts and the overdue review read.
@@ -125,7 +136,7 @@ public final class CaseStore: @unchecked Sendable {
     private func checkCasesDir() throws {
         var st = stat()
         guard stat(workspace.casesDir.path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else {
-            throw StoreError.workspace("\(workspace.casesDir.path): the cases directory has disappeared (was the workspace deleted?)")
+            throw StoreError.workspace(.casesDirectoryGone(path: workspace.casesDir.path))
         }
     }
 
@@ -155,11 +166,11 @@ public final class CaseStore: @unchecked Sendable {
             let stem = String(name.dropLast(5))
             guard doc.value.id == stem else {
                 return .failure(DamagedFile(fileName: name, path: url.path,
-                                            reason: "field 'id' is '\(TerminalText.inline(doc.value.id))' but the file is named \(name); rename the file or fix the id (two files may not claim one id)"))
+                                            reason: .idNameMismatch(id: TerminalText.inline(doc.value.id), fileName: name)))
             }
             return .success(doc)
         } catch {
-            let reason = "\(error)".replacingOccurrences(of: url.path + ": ", with: "")
+            let reason = (error as? StoreError)?.damageReason ?? .text(ErrorText.line(error))
             let io = (error as? StoreError).flatMap { $0.environmental == nil ? nil : $0 }
             return .failure(DamagedFile(fileName: name, path: url.path, reason: reason, unreadable: io))
         }
@@ -169,7 +180,7 @@ public final class CaseStore: @unchecked Sendable {
         let url = try workspace.caseURL(id)
         // A workspace deleted while renkei runs is named as such, not as a missing case.
         guard FileManager.default.fileExists(atPath: workspace.casesDir.path) else {
-            throw StoreError.workspace("\(workspace.casesDir.path): the cases directory has disappeared (was the workspace deleted or moved?)")
+            throw StoreError.workspace(.casesDirectoryGone(path: workspace.casesDir.path))
         }
         guard FileManager.default.fileExists(atPath: url.path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else {
             throw StoreError.caseNotFound(id)
@@ -178,7 +189,7 @@ public final class CaseStore: @unchecked Sendable {
         case .success(let d): return d
         case .failure(let d):
             if let io = d.unreadable { throw io }
-            throw StoreError.damaged(path: d.path, reason: d.reason + " — fix the file or move it aside with 'renkei quarantine \(id)'")
+            throw StoreError.workspace(.damagedCase(path: d.path, d.reason, caseId: id))
         }
     }
 
@@ -213,10 +224,10 @@ public final class CaseStore: @unchecked Sendable {
                       expect: [String: JSONValue] = [:], programmeItems: [CatalogItem] = []) throws -> SaveResult {
         try workspace.lock.withLock {
             var doc = try load(id)
-            guard !doc.readOnly else { throw CommandError.readOnly("\(id) was written by a newer renkei (schemaVersion \(doc.value.schemaVersion)); it is read-only here") }
+            guard !doc.readOnly else { throw CommandError.readOnly(.readOnly(caseId: id, version: doc.value.schemaVersion, nothingImported: false)) }
             for (field, value) in expect where CaseFields.get(doc.value, field) != value {
                 // Named, not printed: the value may be a contact's e-mail or phone.
-                throw StoreError.conflict("\(id): \(field) was changed by someone else; reload and try again")
+                throw StoreError.conflict(.changedByOthers(caseId: id, field: field))
             }
             var known = catalog
             if !programmeItems.isEmpty { known.programmeItems = programmeItems }
@@ -251,11 +262,11 @@ public final class CaseStore: @unchecked Sendable {
                 input.id = CaseID.make(title: input.title, municipality: input.municipality, rule: slugRule,
                                        random: UInt64.random(in: 0 ... .max), taken: idIsTaken)
             } else if idIsTaken(input.id), !FileManager.default.fileExists(atPath: try workspace.caseURL(input.id).path) {
-                throw StoreError.workspace("case id '\(input.id)' belongs to a case in trash/ or quarantine/; choose another id")
+                throw StoreError.workspace(.idUsedInTrash(input.id))
             }
             let url = try workspace.caseURL(input.id)
             if FileManager.default.fileExists(atPath: url.path) {
-                throw StoreError.workspace("case '\(input.id)' already exists (\(url.path)); choose another id")
+                throw StoreError.workspace(.caseExists(caseId: input.id, path: url.path))
             }
             let ctx = Self.context(actor: actor, now: now, catalog: catalog)
             var doc = CaseDocument(value: try CaseFactory.make(input, context: ctx))
@@ -292,7 +303,7 @@ public final class CaseStore: @unchecked Sendable {
         let url = try workspace.caseURL(doc.value.id)
         // A hand-edited revision near Int.max must not trap (crash) on `+= 1`.
         guard doc.value.revision < Int.max else {
-            throw StoreError.damaged(path: url.path, reason: "field 'revision' is \(doc.value.revision), too large to increment; set it to a small number")
+            throw StoreError.damaged(path: url.path, reason: .counterTooLarge(field: "revision", value: doc.value.revision))
         }
         var next = doc
         next.value.revision += 1

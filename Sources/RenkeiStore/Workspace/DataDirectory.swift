@@ -23,7 +23,7 @@ public struct DataDirectory: Sendable {
         func ok(_ u: URL) -> Bool { fm.fileExists(atPath: u.appendingPathComponent("catalog/guide.json").path) }
         if let env = environment["RENKEI_DATA"], !env.isEmpty {
             let u = URL(fileURLWithPath: env)
-            guard ok(u) else { throw StoreError.workspace("RENKEI_DATA=\(env) has no catalog/guide.json; point it at renkei's Data directory") }
+            guard ok(u) else { throw StoreError.workspace(.dataDirectoryMissing(env: env)) }
             return DataDirectory(url: u)
         }
         var candidates: [URL] = []
@@ -37,7 +37,7 @@ public struct DataDirectory: Sendable {
         }
         candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Data"))
         if let found = candidates.first(where: ok) { return DataDirectory(url: found.standardizedFileURL) }
-        throw StoreError.workspace("cannot find renkei's Data directory (catalog/guide.json); set RENKEI_DATA to it")
+        throw StoreError.workspace(.dataDirectoryMissing(env: nil))
     }
 
     static func executableURL() -> URL? {

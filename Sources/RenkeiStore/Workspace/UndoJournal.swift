@@ -94,17 +94,17 @@ public struct UndoJournal: Codable, Equatable, Sendable {
     /// Why `undo.json` could not be used. The file is never silently replaced: a writer moves
     /// it aside (and says so), `undo`/`redo` refuse with the file named.
     public enum Problem: Error, Equatable, CustomStringConvertible, Sendable {
-        case unreadable(path: String, reason: String)
+        case unreadable(path: String, reason: DamageReason)
         case newer(path: String, version: Int)
 
-        public var description: String {
+        /// The label table's words (`StoreMessage`).
+        public var message: StoreMessage {
             switch self {
-            case .unreadable(let path, let reason):
-                return "\(path): the undo history cannot be read (\(reason)); move it aside (mv undo.json undo.json.bad) to start a new history — the cases are not affected"
-            case .newer(let path, let version):
-                return "\(path): written by a newer renkei (undo journal version \(version), this renkei reads up to \(UndoJournal.currentVersion)); undo is not available here — upgrade renkei"
+            case .unreadable(let path, let reason): return .undoUnreadable(path: path, reason)
+            case .newer(let path, let version): return .undoNewer(path: path, version: version, supported: UndoJournal.currentVersion)
             }
         }
+        public var description: String { message.text(.en) }
     }
 
     static let maxFileSize = 8 * 1_048_576
@@ -116,7 +116,7 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         if lstat(url.path, &st) != 0 && errno == ENOENT { return UndoJournal() }
         let data: Data
         do { data = try RegularFile.read(url, limit: maxFileSize) } catch {
-            throw .unreadable(path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: ""))
+            throw .unreadable(path: url.path, reason: (error as? StoreError)?.damageReason ?? .text(ErrorText.line(error)))
         }
         // Look at the version first: a newer format is not "damaged", just not ours.
         if let obj = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
@@ -124,13 +124,13 @@ public struct UndoJournal: Codable, Equatable, Sendable {
             throw .newer(path: url.path, version: v)
         }
         do { return try JSONDecoder().decode(UndoJournal.self, from: data) } catch {
-            let reason: String
+            let reason: DamageReason
             if let d = error as? DecodingError, case .dataCorrupted(let ctx) = d, ctx.codingPath.isEmpty {
-                reason = CaseCodec.syntaxError(data)
+                reason = CaseCodec.syntaxReason(data)
             } else if let d = error as? DecodingError {
-                reason = CaseCodec.describe(d)
+                reason = CaseCodec.reason(d)
             } else {
-                reason = "not an undo journal"
+                reason = .shape
             }
             throw .unreadable(path: url.path, reason: reason)
         }

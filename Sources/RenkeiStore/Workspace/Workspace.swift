@@ -69,7 +69,7 @@ public final class Workspace: @unchecked Sendable {
             do {
                 try fm.createDirectory(at: u, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StoreError.workspace("\(u.path): cannot create directory: \((error as NSError).localizedDescription)")
+                throw StoreError.workspace(.cannotCreateDirectory(path: u.path, detail: (error as NSError).localizedDescription))
             }
         }
         return try Workspace(root: root)

@@ -6,8 +6,9 @@ import RenkeiCore
 /// A damaged case file as the list shows it (the store's `DamagedFile`, without the store).
 public struct DamagedEntry: Equatable, Sendable {
     public var fileName: String
-    public var reason: String
-    public init(fileName: String, reason: String) { self.fileName = fileName; self.reason = reason }
+    /// Typed: the row says it in the workbench's language.
+    public var reason: DamageReason
+    public init(fileName: String, reason: DamageReason) { self.fileName = fileName; self.reason = reason }
 }
 
 /// The next deadline of a case as the runtime computed it (the calendar engine, or the case's

@@ -168,7 +168,7 @@ extension AppState {
                 do { fy = try CaseFields.parse("budget.fiscalYear", val("fiscalYear")).intValue } catch { setError("fiscalYear", fieldErrorText(error)) }
             }
             let id = val("id")
-            if !id.isEmpty && !CaseID.isValid(id) { setError("id", CaseID.validationMessage(id)) }
+            if !id.isEmpty && !CaseID.isValid(id) { setError("id", CaseID.validationMessage(id, lang)) }
             if !id.isEmpty, indexById[id] != nil { setError("id", Label.idTaken.text(lang)) }
             // The same list parsing as `renkei set ID partners …` (commas, 、 or ，).
             let partners = ((try? CaseFields.parse("partners", val("partners")))?.arrayValue ?? []).compactMap(\.stringValue)

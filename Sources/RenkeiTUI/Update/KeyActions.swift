@@ -163,7 +163,7 @@ extension AppState {
             return refreshSimilar()
         case .open:
             if page == .list, rows.indices.contains(selection), case .damaged(let i) = rows[selection] {
-                if let d = damagedEntry(at: i) { toast("\(d.fileName): \(d.reason)", .error) }
+                if let d = damagedEntry(at: i) { toast("\(d.fileName): \(d.reason.text(lang))", .error) }
                 return []
             }
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }

@@ -72,7 +72,7 @@ extension AppState {
         }
         rows = idx.map { .summary($0) }
         // Damaged files are always listed (marked), unless the filter excludes their name.
-        for (i, d) in damaged.enumerated() where FoldedSearch.matches(TextNormalizer.fold(d.fileName + " " + d.reason), anyOf: terms) {
+        for (i, d) in damaged.enumerated() where FoldedSearch.matches(TextNormalizer.fold(d.fileName + " " + d.reason.text(lang)), anyOf: terms) {
             if view.stages.isEmpty { rows.append(.damaged(i)) }
         }
         var cols = Array(repeating: [Int](), count: 6)

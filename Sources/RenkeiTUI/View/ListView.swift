@@ -50,7 +50,7 @@ extension AppState {
                 let st = sel ? theme.error.withReverse : theme.error
                 scr.fill(Rect(x: 0, y: y, width: width, height: 1), sel ? Style(reverse: true) : .plain)
                 scr.put(0, y, "!", st)
-                let text = WorkbenchMessage.damagedRow(file: d.fileName, reason: d.reason).text(lang)
+                let text = WorkbenchMessage.damagedRow(file: d.fileName, reason: d.reason.text(lang)).text(lang)
                 scr.put(1, y, text, st, limit: width - 1)
             }
         }

@@ -2,8 +2,8 @@ import ArgumentParser
 import RenkeiCore
 
 struct AdvanceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "advance",
-        abstract: "Move a case to the next stage if its gate is open (exit 3 with the unmet items if not).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "advance",
+        abstract: CommandHelp.abstract("Move a case to the next stage if its gate is open (exit 3 with the unmet items if not).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
@@ -11,13 +11,11 @@ struct AdvanceCommand: ParsableCommand {
     @Flag(help: "Advance despite unmet items (needs --reason; logged).") var force = false
     @Option(help: "Why the gate is overridden.") var reason: String?
 
-    func validate() throws {
-        if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--force needs --reason TEXT (the override is logged)")
-        }
-    }
-
     func run() throws {
+        // Checked here, not in `validate`: the label table words the line (issue 14).
+        if force && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CLIError.usage(.forceNeedsReason, "advance")
+        }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
         let lang = Output.lang

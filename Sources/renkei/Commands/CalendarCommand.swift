@@ -6,14 +6,14 @@ import RenkeiStore
 /// `renkei calendar` — a municipality's budget cycle for one fiscal year as a timeline, with
 /// today marked, every date moved to the previous business day where needed.
 struct CalendarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "calendar",
-        abstract: "Show a municipality's budget calendar for a fiscal year, with today marked.",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "calendar",
+        abstract: CommandHelp.abstract("Show a municipality's budget calendar for a fiscal year, with today marked.", Output.lang),
         discussion: """
         The calendar is the municipality's own (<workspace>/calendars/*.json, by name), else one
         for its prefecture or kind (Data/calendars/), else the default. Without --fiscal-year:
         the year whose budget cycle is under way (from its info-provision until its vote),
         else the current fiscal year.
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .customLong("fiscal-year"), help: "Fiscal year N (N年度 = N-04-01 … (N+1)-03-31).") var fiscalYear: Int?
@@ -22,7 +22,7 @@ struct CalendarCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        if let n = fiscalYear, !(2000...2100).contains(n) { throw CLIError("--fiscal-year \(n): expected a year between 2000 and 2100", code: .usage) }
+        if let n = fiscalYear, !(2000...2100).contains(n) { throw CLIError.usage(.outOfRange(option: "--fiscal-year", value: String(n), range: "2000–2100"), "calendar") }
         let ctx = try AppContext.make(global)
         let loaded = try Deadlines.load(ctx)
         let set = loaded.result.calendars

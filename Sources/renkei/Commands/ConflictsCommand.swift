@@ -8,8 +8,8 @@ import RenkeiSync
 /// Each shows both values, who and when, and which one the case holds; `--keep N` marks it
 /// reviewed, `--take-other N` sets the other value (one undoable command either way).
 struct ConflictsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "conflicts",
-        abstract: "Review concurrent edits from syncs: both values, who, when, which was kept.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "conflicts",
+        abstract: CommandHelp.abstract("Review concurrent edits from syncs: both values, who, when, which was kept.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Machine-readable output.") var json = false
@@ -34,7 +34,7 @@ struct ConflictsCommand: ParsableCommand {
     }
 
     func run() throws {
-        if keep != nil && takeOther != nil { throw CLIError("give --keep or --take-other, not both", code: .usage) }
+        if keep != nil && takeOther != nil { throw CLIError.usage(.notBoth("--keep", "--take-other"), "conflicts") }
         let ctx = try AppContext.make(global, mutating: keep != nil || takeOther != nil)
         let rows = try Self.open(ctx)
         if let choice = keep ?? takeOther {

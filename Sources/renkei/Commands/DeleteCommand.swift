@@ -4,8 +4,8 @@ import RenkeiCore
 /// `renkei delete ID` — moves a case to trash/ (never removes it); `renkei undo` brings it back.
 /// The workbench's 削除 does the same through `CaseStore.trash`.
 struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete",
-        abstract: "Move a case to trash/ (undo with 'renkei undo').")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "delete",
+        abstract: CommandHelp.abstract("Move a case to trash/ (undo with 'renkei undo').", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String

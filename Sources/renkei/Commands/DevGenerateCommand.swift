@@ -6,22 +6,22 @@ import RenkeiDevSupport
 
 /// `renkei dev …` — tools for developers and the benchmark harness (not for coordinators).
 struct DevCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "dev", abstract: "Developer tools (benchmark workspaces).",
-        subcommands: [DevGenerateCommand.self, DevIndexCommand.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "dev", abstract: CommandHelp.abstract("Developer tools (benchmark workspaces).", Output.lang),
+        subcommands: [DevGenerateCommand.self, DevIndexCommand.self]) }
 }
 
 struct DevGenerateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "generate",
-        abstract: "Fill a workspace with N deterministic, realistic synthetic cases (same seed → same bytes).",
+        abstract: CommandHelp.abstract("Fill a workspace with N deterministic, realistic synthetic cases (same seed → same bytes).", Output.lang),
         discussion: """
         Case ids are c-0001 … (zero-padded to the width of N). Case i depends only on the seed and i,
         so a smaller N with the same seed is a prefix of a larger one. Files are written without a
         per-file fsync (test data); the cases/ directory is fsynced once at the end.
         The workspace (--workspace, required) is created when it does not exist; --today (default 2026-11-23)
         is the day the histories are built around (events end the day before).
-        """)
+        """) }
 
     @Option(help: "Number of cases.") var cases: Int
     @Option(help: "PRNG seed.") var seed: UInt64 = 1
@@ -30,15 +30,15 @@ struct DevGenerateCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.") var quiet = false
 
     func run() throws {
-        guard cases >= 0, cases <= 10_000_000 else { throw CLIError("--cases must be between 0 and 10,000,000", code: .usage) }
+        guard cases >= 0, cases <= 10_000_000 else { throw CLIError.usage(.outOfRange(option: "--cases", value: String(cases), range: "0–10,000,000"), "dev generate") }
         let today = global.today ?? "2026-11-23"
-        guard let day = Day(today) else { throw CLIError("--today '\(today)' is not a date YYYY-MM-DD", code: .usage) }
-        guard let workspace = global.workspace else { throw CLIError("give the workspace to fill with --workspace DIR (created if missing)", code: .usage) }
+        guard let day = Day(today) else { throw CLIError.usage(.notADate(option: "--today", value: today), "dev generate") }
+        guard let workspace = global.workspace else { throw CLIError.usage(.generateNeedsWorkspace, "dev generate") }
         let root = URL(fileURLWithPath: workspace)
         let ws = FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path)
             ? try Workspace(root: root) : try Workspace.create(at: root)
         let data: DataDirectory
-        do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
+        do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
         let catalog = try CatalogLoader.load(data: data, workspace: nil).catalog
         let gen = CaseGenerator(catalog: catalog, seed: seed, count: cases, today: day)
         let start = Date()
@@ -55,8 +55,8 @@ struct DevGenerateCommand: ParsableCommand {
 
 /// `renkei dev index` — load the portfolio through the summary index and say what it did.
 struct DevIndexCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "index", abstract: "Validate (and refresh) the summary index; print what was reused, decoded and written.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "index", abstract: CommandHelp.abstract("Validate (and refresh) the summary index; print what was reused, decoded and written.", Output.lang)) }
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Delete the index first (cold build).") var rebuild = false
     @Flag(help: "Count only (no summary decoded).") var count = false

@@ -8,9 +8,9 @@ import RenkeiStore
 /// (横展開) or the team's full report;
 /// `renkei export --all --format csv|json|md|html` — the portfolio table for the weekly meeting.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "export",
-        abstract: "Export a case (share sheet or internal report: md, html, pdf, json) or, with --all, the portfolio (csv, json, md, html).",
+        abstract: CommandHelp.abstract("Export a case (share sheet or internal report: md, html, pdf, json) or, with --all, the portfolio (csv, json, md, html).", Output.lang),
         discussion: """
         Two audiences. --for share (the default for md, html and pdf) is the 事例シート for other \
         municipalities, two A4 pages: header, WHY → HOW → WHAT, the path through the stages with \
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
           renkei export saitama-lifeistech-programming --format md --lang en --for internal --anonymize
           renkei export --all --format csv -o portfolio.csv
           renkei export --all --format md --stage budgeting --overdue
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (omit it with --all).") var id: String?
@@ -71,30 +71,36 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "With --all --format csv: utf-8 (default, with BOM) or cp932 (Shift_JIS for Excel/in-house systems that need it).")
     var encoding: String?
 
-    func validate() throws {
-        if all && id != nil { throw ValidationError("give a case id or --all, not both") }
-        if !all && id == nil { throw ValidationError("give a case id to export, or --all for the portfolio") }
-        if !all && (stage != nil || overdue) { throw ValidationError("--stage and --overdue filter the portfolio; use them with --all") }
-        if all && (anonymize || anonymizePartners) { throw ValidationError("--anonymize applies to a case report; the portfolio has no contact data") }
+    /// Option combinations, checked first in `run` (not `validate`) so the line is worded by
+    /// the label table rather than wrapped by the parser.
+    func checkUsage() throws {
+        func no(_ m: UsageMessage) -> CLIError { CLIError.usage(m, "export") }
+        if all && id != nil { throw no(.notBoth("ID", "--all")) }
+        if !all && id == nil { throw no(.exportNeedsTarget) }
+        if !all && stage != nil { throw no(.needs(option: "--stage", other: "--all")) }
+        if !all && overdue { throw no(.needs(option: "--overdue", other: "--all")) }
+        if all && (anonymize || anonymizePartners) { throw no(.anonymizeIsPerCase) }
         if let encoding, !["utf-8", "utf8", "cp932", "shift_jis", "sjis"].contains(encoding.lowercased()) {
-            throw ValidationError("--encoding is utf-8 or cp932")
+            throw no(.oneOf(option: "--encoding", values: ["utf-8", "cp932"]))
         }
-        if encoding != nil && !(all && (format ?? "csv") == "csv") { throw ValidationError("--encoding applies to the portfolio CSV (--all --format csv)") }
-        if all && (audience != nil || contactPerson) { throw ValidationError("--for and --contact-person apply to a case export, not to --all") }
+        if encoding != nil && !(all && (format ?? "csv") == "csv") { throw no(.needs(option: "--encoding", other: "--all --format csv")) }
+        if all && audience != nil { throw no(.notBoth("--for", "--all")) }
+        if all && contactPerson { throw no(.notBoth("--contact-person", "--all")) }
     }
 
     func run() throws {
+        try checkUsage()
         let language: Lang
-        do { language = try Lang.parseReport(lang) } catch { throw CLIError("\(error)", code: .usage) }
+        do { language = try Lang.parseReport(lang) } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
         let template = try self.template.map { t -> String in
-            guard TemplateStore.isValidName(t) else { throw CLIError("\(ReportError.invalidTemplateName(t))", code: .usage) }
+            guard TemplateStore.isValidName(t) else { throw CLIError(ReportError.invalidTemplateName(t).text(Output.lang), code: .usage) }
             return t
         }
         let destination = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
 
         if all {
             let fmt: PortfolioFormat
-            do { fmt = try PortfolioFormat.parse(format ?? "csv") } catch { throw CLIError("\(error)", code: .usage) }
+            do { fmt = try PortfolioFormat.parse(format ?? "csv") } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
             let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
             let ctx = try AppContext.make(global)
             try Self.report {
@@ -126,10 +132,10 @@ struct ExportCommand: ParsableCommand {
         do {
             output = try CaseOutput.parse(format ?? "md")
             who = try audience.map(Audience.parse) ?? Audience.defaultFor(output)
-        } catch { throw CLIError("\(error)", code: .usage) }
-        if contactPerson && who != .share { throw CLIError("\(ReportError.shareOnlyOption("--contact-person"))", code: .usage) }
+        } catch { throw CLIError(ErrorText.line(error, Output.lang), code: .usage) }
+        if contactPerson && who != .share { throw CLIError(ReportError.shareOnlyOption("--contact-person").text(Output.lang), code: .usage) }
         if output == .pdf && destination == nil && isatty(STDOUT_FILENO) == 1 {
-            throw CLIError("a PDF is not for the terminal: give -o FILE.pdf (or redirect standard output)", code: .usage)
+            throw CLIError.usage(.pdfToTerminal, "export")
         }
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id!, missingOK: true)
@@ -168,8 +174,8 @@ struct ExportCommand: ParsableCommand {
         do { try body() } catch let e as ReportError {
             switch e {
             case .unknownFormat, .unknownLanguage, .invalidTemplateName, .unknownAudience, .shareOnlyOption:
-                throw CLIError(e.description, code: .usage)
-            default: throw CLIError(e.description)
+                throw CLIError(e.text(Output.lang), code: .usage)
+            default: throw CLIError(e.text(Output.lang))
             }
         }
     }

@@ -5,8 +5,8 @@ import RenkeiCore
 /// `renkei funding ID NAME --kind 交付金 [--rate 50] [--yen 2,400,000] [--remove]` — add or
 /// change a funding source of a case, or remove it; one undoable event (the list is `fundingList`).
 struct FundingCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "funding",
-        abstract: "Add or change a funding source of a case (kind, rate, amount), or remove it.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "funding",
+        abstract: CommandHelp.abstract("Add or change a funding source of a case (kind, rate, amount), or remove it.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String
@@ -36,8 +36,8 @@ struct FundingCommand: ParsableCommand {
 /// `renkei budget-line ID 委託料 --yen 4,800,000 [--remove]` — a line of the case's budget
 /// (the total is their sum); one undoable event (the list is `budgetItemList`).
 struct BudgetLineCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "budget-line",
-        abstract: "Add or change a budget line of a case (label and amount), or remove it.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "budget-line",
+        abstract: CommandHelp.abstract("Add or change a budget line of a case (label and amount), or remove it.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String

@@ -6,10 +6,10 @@ import RenkeiStore
 /// `renkei funnel` — the portfolio as a funnel: cases per stage, conversion to the next stage,
 /// median/p90 days per stage (from the event logs), realized/dropped per fiscal year, overdue share.
 struct FunnelCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "funnel",
-        abstract: "Stage counts, conversion, days per stage, outcomes per fiscal year, overdue share.",
-        discussion: "Conversion and days per stage come from the event logs; \"overdue\" is a missed, unsnoozed item of `renkei overdue`. Bars are drawn to $COLUMNS (default 80) with block characters.")
+        abstract: CommandHelp.abstract("Stage counts, conversion, days per stage, outcomes per fiscal year, overdue share.", Output.lang),
+        discussion: "Conversion and days per stage come from the event logs; \"overdue\" is a missed, unsnoozed item of `renkei overdue`. Bars are drawn to $COLUMNS (default 80) with block characters.") }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only cases of this municipality (e.g. 狭山市).") var municipality: String?
@@ -19,7 +19,7 @@ struct FunnelCommand: ParsableCommand {
 
     func run() throws {
         let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
-        if let y = fiscalYear, !(1900...9999).contains(y) { throw CLIError("--fiscal-year \(y) is not a year", code: .usage) }
+        if let y = fiscalYear, !(1900...9999).contains(y) { throw CLIError.usage(.outOfRange(option: "--fiscal-year", value: String(y), range: "1900–9999"), "funnel") }
         let ctx = try AppContext.make(global)
         let loaded = try InsightLoading.load(ctx)
         let filter = FunnelFilter(municipality: municipality.flatMap { $0.isEmpty ? nil : $0 }, exit: exitFilter, fiscalYear: fiscalYear)

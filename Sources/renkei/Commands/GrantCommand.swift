@@ -7,8 +7,8 @@ import RenkeiStore
 /// Data/funding): state and local shares, the cap for its body, the municipality's applications
 /// that fiscal year against the limit, the criteria and obligations with their source.
 struct GrantCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grant",
-        abstract: "A case's national grant: shares, cap for its body, applications this year vs the limit, criteria.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "grant",
+        abstract: CommandHelp.abstract("A case's national grant: shares, cap for its body, applications this year vs the limit, criteria.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String

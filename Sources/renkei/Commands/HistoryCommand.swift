@@ -4,8 +4,8 @@ import RenkeiStore
 import RenkeiCore
 
 struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "A case's event log: every change with time, actor, before/after.",
-        discussion: "Times are shown in the local time zone (TZ); --wareki adds the 和暦 date and the 年度. --json keeps the stored ISO times and codes.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "history", abstract: CommandHelp.abstract("A case's event log: every change with time, actor, before/after.", Output.lang),
+        discussion: "Times are shown in the local time zone (TZ); --wareki adds the 和暦 date and the 年度. --json keeps the stored ISO times and codes.") }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String

@@ -7,9 +7,9 @@ import RenkeiStore
 /// `renkei ical` — budget deadlines, next actions and snooze ends as an iCalendar file for
 /// Outlook and Google Calendar.
 struct ICalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "ical",
-        abstract: "Write deadlines as an .ics calendar (all-day events for Outlook, Google Calendar).",
+        abstract: CommandHelp.abstract("Write deadlines as an .ics calendar (all-day events for Outlook, Google Calendar).", Output.lang),
         discussion: """
         Each budget milestone that matters to a case (情報提供, 予算要求締切, the follow-up after the \
         vote), each next action, funding-window deadline and snooze end becomes an all-day event \
@@ -26,7 +26,7 @@ struct ICalCommand: ParsableCommand {
           renkei ical -o 予算カレンダー.ics
           renkei ical --municipality 狭山市 --within 90
           renkei ical --feed /mnt/share/renkei/予算.ics
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Option(name: .shortAndLong, help: "Output file (default: standard output).") var output: String?
@@ -36,13 +36,15 @@ struct ICalCommand: ParsableCommand {
     @Option(help: "Keep FILE up to date after every change (a workspace setting).") var feed: String?
     @Flag(name: .customLong("no-feed"), help: "Stop updating the feed file.") var noFeed = false
 
-    func validate() throws {
-        if let within, within < 0 { throw ValidationError("--within takes a number of days ≥ 0") }
-        if feed != nil && noFeed { throw ValidationError("give --feed FILE or --no-feed, not both") }
-        if let caseId, !CaseID.isValid(caseId) { throw ValidationError(CaseID.validationMessage(caseId)) }
+    /// Checked first in `run` (not `validate`): the label table words the line.
+    func checkUsage() throws {
+        if let within, within < 0 { throw CLIError.usage(.outOfRange(option: "--within", value: String(within), range: "0–"), "ical") }
+        if feed != nil && noFeed { throw CLIError.usage(.notBoth("--feed", "--no-feed"), "ical") }
+        if let caseId, !CaseID.isValid(caseId) { throw CLIError(CaseID.validationMessage(caseId, Output.lang), code: .usage) }
     }
 
     func run() throws {
+        try checkUsage()
         let ctx = try AppContext.make(global)
         if noFeed {
             try CalendarFeed.saveSetting(nil, ctx.workspace)
@@ -54,7 +56,7 @@ struct ICalCommand: ParsableCommand {
         if let municipality { summaries = try MunicipalityWorld.load(ctx, cases: false).filter(municipality, summaries) }
         if let caseId {
             summaries = summaries.filter { $0.id == caseId }
-            if summaries.isEmpty { throw CLIError("\(StoreError.caseNotFound(caseId))") }
+            if summaries.isEmpty { throw CLIError(StoreError.caseNotFound(caseId).text(Output.lang)) }
         }
         if let feed {
             let url = URL(fileURLWithPath: feed)

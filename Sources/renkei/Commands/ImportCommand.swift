@@ -7,9 +7,9 @@ import RenkeiStore
 
 /// `renkei import FILE` — bring a coordinator's Excel or kintone list in. Dry run by default.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "import",
-        abstract: "Import cases from a .csv or .xlsx (Excel, kintone, renkei's own export); a dry run unless --apply.",
+        abstract: CommandHelp.abstract("Import cases from a .csv or .xlsx (Excel, kintone, renkei's own export); a dry run unless --apply.", Output.lang),
         discussion: """
         CSV in UTF-8 (with or without BOM) or CP932/Shift_JIS is detected in that order (--encoding \
         overrides); the wave dash 〜 is stored as ～. An .xlsx is read from its first sheet (or --sheet): \
@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
           renkei import 案件一覧.xlsx
           renkei import kintone_export.csv --apply
           renkei import list.csv --encoding cp932 --mapping list.mapping.json --apply --json
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The .csv or .xlsx file.") var file: String
@@ -39,12 +39,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Worksheet name in an .xlsx (default: the first sheet).") var sheet: String?
     @Option(help: "Use a shipped mapping: kintone or renkei (default: detected from the header).") var preset: String?
 
-    func validate() throws {
-        if let preset, !["kintone", "renkei"].contains(preset) { throw ValidationError("--preset is kintone or renkei") }
-        if mapping != nil && preset != nil { throw ValidationError("give --mapping or --preset, not both") }
+    /// Option combinations, checked first in `run` (not `validate`) so the line is worded by
+    /// the label table rather than wrapped by the parser.
+    func checkUsage() throws {
+        if let preset, !["kintone", "renkei"].contains(preset) { throw CLIError.usage(.oneOf(option: "--preset", values: ["kintone", "renkei"]), "import") }
+        if mapping != nil && preset != nil { throw CLIError.usage(.notBoth("--mapping", "--preset"), "import") }
     }
 
     func run() throws {
+        try checkUsage()
         let forced: SourceEncoding?
         let lang = Output.lang
         do { forced = try encoding.map(SourceEncoding.parse) } catch let e as ImportError { throw CLIError(e.text(lang), code: .usage) }

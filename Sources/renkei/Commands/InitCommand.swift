@@ -4,7 +4,7 @@ import RenkeiCore
 import RenkeiStore
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a workspace (optionally with the sample portfolio).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "init", abstract: CommandHelp.abstract("Create a workspace (optionally with the sample portfolio).", Output.lang)) }
 
     @Argument(help: "Directory for the new workspace.") var directory: String
     @Flag(help: "Copy the shipped sample cases from the practice guide into it.") var sample = false

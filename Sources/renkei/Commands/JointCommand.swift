@@ -7,10 +7,10 @@ import RenkeiStore
 /// different municipalities with the same issue domain and a fiscal year they can all still
 /// budget for, with the latest common request deadline and the combined budget.
 struct JointCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "joint",
-        abstract: "Joint-procurement (共同調達) candidates: same domain, different municipalities, one fiscal year.",
-        discussion: "A case whose target year's budget request deadline has passed joins the next fiscal year (marked \"slid\"). Request deadlines come from each municipality's budget calendar (Data/calendars, workspace calendars/), moved to the previous business day.")
+        abstract: CommandHelp.abstract("Joint-procurement (共同調達) candidates: same domain, different municipalities, one fiscal year.", Output.lang),
+        discussion: "A case whose target year's budget request deadline has passed joins the next fiscal year (marked \"slid\"). Request deadlines come from each municipality's budget calendar (Data/calendars, workspace calendars/), moved to the previous business day.") }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Machine-readable output.") var json = false

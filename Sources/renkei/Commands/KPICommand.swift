@@ -5,8 +5,8 @@ import RenkeiCore
 /// `renkei kpi ID NAME [--unit U] [--baseline N] [--target N] [--actual N [--on DATE]] [--remove]`
 /// — add a KPI, change it, record an actual for a day, or remove it; one undoable event each.
 struct KPICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "kpi",
-        abstract: "Add or change a KPI of a case, record an actual for a date, or remove the KPI.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "kpi",
+        abstract: CommandHelp.abstract("Add or change a KPI of a case, record an actual for a date, or remove the KPI.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String

@@ -4,7 +4,7 @@ import RenkeiCore
 import RenkeiStore
 
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List cases (filter by stage, exit or text).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list", abstract: CommandHelp.abstract("List cases (filter by stage, exit or text).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this stage, by name or code (予算化, budgeting …): \(Stage.allCases.map(\.ja).joined(separator: ", ")).") var stage: String?
@@ -40,7 +40,7 @@ struct ListRun {
         if count && stageFilter == nil && exitFilter == nil && search == nil && municipality == nil {
             // Fast path: validate the index against the directory, decode no summary.
             let (n, damaged) = try ctx.store.caseCount()
-            for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+            for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
             if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
             return
         }
@@ -57,7 +57,7 @@ struct ListRun {
         // The table is read only for this filter; codes come from the index, not the case files.
         if let municipality { rows = try MunicipalityWorld.load(ctx, cases: false).filter(municipality, rows) }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
-        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
         if count {
             if json { try Output.json(["count": rows.count]) } else { Output.line(String(rows.count)) }
             return

@@ -11,8 +11,8 @@ import RenkeiStore
 /// replaces %A. A side that does not read: exit 1, %A untouched (no conflict markers), one line
 /// naming the file and side; git keeps both versions.
 struct MergeDriverCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "merge-driver",
-        abstract: "git merge driver for case files (registered by 'renkei sync init').", shouldDisplay: false)
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "merge-driver",
+        abstract: CommandHelp.abstract("git merge driver for case files (registered by 'renkei sync init').", Output.lang), shouldDisplay: false) }
 
     @Argument(help: "%O: the common ancestor's version (empty when both sides added the file).") var base: String
     @Argument(help: "%A: our version; replaced by the result.") var ours: String

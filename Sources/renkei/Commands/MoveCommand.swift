@@ -2,8 +2,8 @@ import ArgumentParser
 import RenkeiCore
 
 struct MoveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "move",
-        abstract: "Move a case to any stage or end state (realized, dropped, paused) with a reason; moving back is logged.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "move",
+        abstract: CommandHelp.abstract("Move a case to any stage or end state (realized, dropped, paused) with a reason; moving back is logged.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

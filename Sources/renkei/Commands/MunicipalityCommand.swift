@@ -6,16 +6,16 @@ import RenkeiStore
 /// `renkei municipality …` — municipalities as records (issue 16): look a body up in the table
 /// of 全国地方公共団体コード, link cases to codes, show one municipality, list them.
 struct MunicipalityCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "municipality",
-        abstract: "Municipalities as records: find a code, link cases to codes, show one, list them.",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "municipality",
+        abstract: CommandHelp.abstract("Municipalities as records: find a code, link cases to codes, show one, list them.", Output.lang),
         subcommands: [MunicipalityShowCommand.self, MunicipalityListCommand.self, MunicipalityFindCommand.self,
-                      MunicipalityResolveCommand.self])
+                      MunicipalityResolveCommand.self]) }
 }
 
 /// `renkei municipality find 狭山` — the candidates as they would be offered while typing.
 struct MunicipalityFindCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "find",
-        abstract: "Candidates for a name, reading or romaji (狭山, さやま, ｻﾔﾏ, sayama), best first.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "find",
+        abstract: CommandHelp.abstract("Candidates for a name, reading or romaji (狭山, さやま, ｻﾔﾏ, sayama), best first.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "What you would type.") var text: String
@@ -43,8 +43,8 @@ struct MunicipalityFindCommand: ParsableCommand {
 /// whose municipality name fits exactly one body gets its code (one undoable event each);
 /// names that fit several bodies are listed with the candidates and never guessed.
 struct MunicipalityResolveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resolve",
-        abstract: "Link every case's municipality to its code where the name fits exactly one body; list the rest.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "resolve",
+        abstract: CommandHelp.abstract("Link every case's municipality to its code where the name fits exactly one body; list the rest.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Show what would be linked; change nothing.") var dryRun = false

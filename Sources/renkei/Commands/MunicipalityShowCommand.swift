@@ -7,8 +7,8 @@ import RenkeiStore
 /// size class, budget calendar, notes), its readiness (guide p.29–35), its cases by stage and
 /// its next deadlines.
 struct MunicipalityShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show",
-        abstract: "One municipality: profile, readiness (guide p.29–35), cases by stage, next deadlines.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show",
+        abstract: CommandHelp.abstract("One municipality: profile, readiness (guide p.29–35), cases by stage, next deadlines.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Name, reading, romaji or 6-digit code (狭山市, さやま, sayama, 112151; 府中市（東京都）).") var name: String
@@ -93,8 +93,8 @@ struct OverviewJSON: Encodable {
 /// `renkei municipality list [--readiness] [--json]` — every municipality the workspace has
 /// cases or a profile for, with its code, kind, size class and case count.
 struct MunicipalityListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list",
-        abstract: "Municipalities with cases or a profile: code, kind, size class, cases (and readiness).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list",
+        abstract: CommandHelp.abstract("Municipalities with cases or a profile: code, kind, size class, cases (and readiness).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Add the readiness counts (guide p.29–35).") var readiness = false

@@ -3,7 +3,7 @@ import RenkeiCore
 import RenkeiStore
 
 struct NewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a case at 課題特定・企画; prints its id.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "new", abstract: CommandHelp.abstract("Create a case at 課題特定・企画; prints its id.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Title (件名).") var title: String
@@ -15,7 +15,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "Case id ([A-Za-z0-9-]); default c-NNNN.") var id: String?
 
     func run() throws {
-        if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id), code: .usage) }
+        if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id, Output.lang), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
         var input = NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
                                  partners: partner, fiscalYear: fiscalYear, department: department)

@@ -6,8 +6,8 @@ import RenkeiStore
 /// `renkei next-action ID TEXT --due DATE` — set the case's next action and its due date
 /// (overdue in the review once past). An empty TEXT with no --due clears it.
 struct NextActionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "next-action",
-        abstract: "Set a case's next action and its due date (shown as overdue once past).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "next-action",
+        abstract: CommandHelp.abstract("Set a case's next action and its due date (shown as overdue once past).", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
@@ -19,7 +19,7 @@ struct NextActionCommand: ParsableCommand {
         do {
             dueValue = try due.map { try CaseFields.parse("nextAction.due", $0) } ?? .null
             _ = try CaseFields.parse("nextAction.text", text)
-        } catch { throw CLIError("\(id): \(error)", code: .usage) }
+        } catch { throw CLIError("\(id): " + ErrorText.line(error, Output.lang), code: .usage) }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
         let lang = Output.lang

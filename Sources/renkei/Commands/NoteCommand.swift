@@ -2,7 +2,7 @@ import ArgumentParser
 import RenkeiCore
 
 struct NoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note (メモ) to a case.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "note", abstract: CommandHelp.abstract("Add a note (メモ) to a case.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

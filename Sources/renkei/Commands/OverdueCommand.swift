@@ -7,8 +7,8 @@ import RenkeiStore
 /// funding route), items due within N days, then (with --all) everything upcoming; grouped by
 /// municipality. Always exits 0 (an overdue case is a finding, not an error).
 struct OverdueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "overdue",
-        abstract: "The overdue review: missed budget deadlines, items due soon, earliest funding routes.",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "overdue",
+        abstract: CommandHelp.abstract("The overdue review: missed budget deadlines, items due soon, earliest funding routes.", Output.lang),
         discussion: """
         Budget rules (target fiscal year N, on the case's municipality calendar; dates on weekends,
         holidays and 年末年始 move to the previous business day):
@@ -18,7 +18,7 @@ struct OverdueCommand: ParsableCommand {
         Also: next actions with a due date, stale-in-stage warnings, linked funding windows.
         Snoozed items are hidden (counted); see 'renkei snooze'. --count prints the number of
         missed (overdue), unsnoozed items. Exit status is 0 whether or not anything is overdue.
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Show items due within DAYS days as 'due soon' (default 14).") var within: Int = 14
@@ -42,7 +42,7 @@ struct OverdueRun {
     var json = false
 
     func run() throws {
-        guard within >= 0 else { throw CLIError("--within must be 0 or more days", code: .usage) }
+        guard within >= 0 else { throw CLIError.usage(.outOfRange(option: "--within", value: String(within), range: "0–"), "overdue") }
         let ctx = try AppContext.make(global)
         if count {
             let lean = try Deadlines.loadFacts(ctx)

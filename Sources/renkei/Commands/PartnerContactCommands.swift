@@ -5,8 +5,8 @@ import RenkeiCore
 /// with its kind (スタートアップ / 中間支援団体 / 自治体 / 大学・研究機関 / 金融機関 / 企業 / その他).
 /// One command, one event, undoable (the whole list is the field `partnerList`).
 struct PartnerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "edit",
-        abstract: "Add or change a partner of a case with its kind (by name or code), or remove it.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "edit",
+        abstract: CommandHelp.abstract("Add or change a partner of a case with its kind (by name or code), or remove it.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String
@@ -35,8 +35,8 @@ struct PartnerCommand: ParsableCommand {
 
 /// `renkei contact ID NAME [--role R] [--email E] [--phone P] [--organization O] [--remove]`.
 struct ContactCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "contact",
-        abstract: "Add or change a contact person of a case (name, role, e-mail, phone), or remove one.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "contact",
+        abstract: CommandHelp.abstract("Add or change a contact person of a case (name, role, e-mail, phone), or remove one.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id (or the start of one).") var id: String

@@ -7,15 +7,15 @@ import RenkeiStore
 /// (the default subcommand `edit`); `renkei partner show NAME` shows a partner as an
 /// organisation with every case it takes part in across municipalities (issue 16).
 struct PartnerGroupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "partner",
-        abstract: "Partners: edit a case's partner list (default), show a partner across cases, list partner records.",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "partner",
+        abstract: CommandHelp.abstract("Partners: edit a case's partner list (default), show a partner across cases, list partner records.", Output.lang),
         subcommands: [PartnerCommand.self, PartnerShowCommand.self, PartnerListCommand.self],
-        defaultSubcommand: PartnerCommand.self)
+        defaultSubcommand: PartnerCommand.self) }
 }
 
 struct PartnerShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show",
-        abstract: "One partner: its record (kind, 法人番号, people) and every case it is in, across municipalities.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show",
+        abstract: CommandHelp.abstract("One partner: its record (kind, 法人番号, people) and every case it is in, across municipalities.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Partner name or alias, as on the cases (株式会社TBM, TBM).") var name: String
@@ -62,8 +62,8 @@ struct PartnerShowCommand: ParsableCommand {
 }
 
 struct PartnerListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list",
-        abstract: "Partner records (<workspace>/partners) with how many cases and municipalities each is in.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "list",
+        abstract: CommandHelp.abstract("Partner records (<workspace>/partners) with how many cases and municipalities each is in.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Machine-readable output.") var json = false

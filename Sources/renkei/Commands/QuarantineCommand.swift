@@ -2,8 +2,8 @@ import ArgumentParser
 import RenkeiCore
 
 struct QuarantineCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "quarantine",
-        abstract: "Move a damaged case file to <workspace>/quarantine/ (never deleted).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "quarantine",
+        abstract: CommandHelp.abstract("Move a damaged case file to <workspace>/quarantine/ (never deleted).", Output.lang)) }
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id or file name in cases/.") var file: String
     func run() throws {

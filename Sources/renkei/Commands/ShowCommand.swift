@@ -4,7 +4,7 @@ import RenkeiCore
 import RenkeiStore
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one case: issue, checklist with guide pages, gate, budget, KPIs, notes.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: CommandHelp.abstract("Show one case: issue, checklist with guide pages, gate, budget, KPIs, notes.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

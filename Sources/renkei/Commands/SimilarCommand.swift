@@ -6,10 +6,10 @@ import RenkeiStore
 /// `renkei similar ID` — 他都市の類似事例 (実践ガイド p.36–40): the most similar other cases, why
 /// they match, and what they learned (budget reference items, KPIs, outcome).
 struct SimilarCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "similar",
-        abstract: "Similar cases in the workspace: why they match and what they learned (p.36–40).",
-        discussion: "Compares issue domain, tags, exit and method, partners, size class and the WHY/HOW/WHAT text (NFKC, kanji/katakana bigrams). Each match lists its reasons and the other case's budget reference items, KPIs and outcome.")
+        abstract: CommandHelp.abstract("Similar cases in the workspace: why they match and what they learned (p.36–40).", Output.lang),
+        discussion: "Compares issue domain, tags, exit and method, partners, size class and the WHY/HOW/WHAT text (NFKC, kanji/katakana bigrams). Each match lists its reasons and the other case's budget reference items, KPIs and outcome.") }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
@@ -17,7 +17,7 @@ struct SimilarCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        guard (1...50).contains(limit) else { throw CLIError("--limit must be between 1 and 50 (got \(limit))", code: .usage) }
+        guard (1...50).contains(limit) else { throw CLIError.usage(.outOfRange(option: "--limit", value: String(limit), range: "1–50"), "similar") }
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id)
         let query = try ctx.load(id).value

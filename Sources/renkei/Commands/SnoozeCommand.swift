@@ -6,13 +6,13 @@ import RenkeiStore
 /// `renkei snooze ID ITEM --until DATE --reason TEXT` — hide one deadline item of a case until a
 /// day (logged with its reason; undoable). `--clear` removes the snooze.
 struct SnoozeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "snooze",
-        abstract: "Snooze a deadline item of a case until a date (needs a reason; logged).",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "snooze",
+        abstract: CommandHelp.abstract("Snooze a deadline item of a case until a date (needs a reason; logged).", Output.lang),
         discussion: """
         ITEM is what 'renkei overdue --json' calls milestoneId: a budget milestone (info-provision,
         request, …), follow-up, next-action, stale, or funding:<window id>. A snoozed item is hidden
         from the review until DATE (it reappears on DATE) and is counted as snoozed meanwhile.
-        """)
+        """) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String
@@ -26,12 +26,12 @@ struct SnoozeCommand: ParsableCommand {
         if clear {
             untilDay = nil
         } else {
-            guard let u = until else { throw CLIError("snooze needs --until DATE (YYYY-MM-DD)", code: .usage) }
+            guard let u = until else { throw CLIError.usage(.missingValue(option: "--until"), "snooze") }
             guard let d = Day(TextNormalizer.nfkc(u.trimmingCharacters(in: .whitespaces))) else {
-                throw CLIError("--until '\(u)' is not a date YYYY-MM-DD", code: .usage)
+                throw CLIError.usage(.notADate(option: "--until", value: u), "snooze")
             }
             guard let r = reason, !r.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw CLIError("snoozing \(item) needs a reason: add --reason TEXT", code: .usage)
+                throw CLIError.usage(.snoozeNeedsReason(item: item), "snooze")
             }
             _ = r
             untilDay = d
@@ -41,7 +41,7 @@ struct SnoozeCommand: ParsableCommand {
         let calendars = ctx.store.calendars(for: nil, data: ctx.data, today: ctx.today).loaded
         let known = Set(calendars.calendars.all.flatMap { $0.milestones.map(\.id) } + ["follow-up", "next-action", "stale"])
         guard known.contains(item) || (item.hasPrefix("funding:") && item.count > 8) else {
-            throw CLIError("unknown item '\(item)'; use one of \(known.sorted().joined(separator: ", ")) or funding:<window id>", code: .usage)
+            throw CLIError.usage(.unknownDeadlineItem(item, known: known.sorted() + ["funding:…"]), "snooze")
         }
         let lang = Output.lang
         let milestone = calendars.calendars.all.lazy.flatMap(\.milestones).first { $0.id == item }

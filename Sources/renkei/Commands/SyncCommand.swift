@@ -6,15 +6,15 @@ import RenkeiSync
 
 /// `renkei sync` (commit, fetch, merge case by case, push) and `renkei sync init`.
 struct SyncCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "sync",
-        abstract: "Share the workspace over git: commit, fetch, merge case by case, push (one line of result).",
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "sync",
+        abstract: CommandHelp.abstract("Share the workspace over git: commit, fetch, merge case by case, push (one line of result).", Output.lang),
         discussion: "Exit codes: 0 ok · 1 error or offline (changes kept here) · 4 blocked by someone else's change (a newer renkei's file, pushes that never settle).",
         subcommands: [SyncRunCommand.self, SyncInitCommand.self],
-        defaultSubcommand: SyncRunCommand.self)
+        defaultSubcommand: SyncRunCommand.self) }
 }
 
 struct SyncRunCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Sync now (the default).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "run", abstract: CommandHelp.abstract("Sync now (the default).", Output.lang)) }
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -25,8 +25,8 @@ struct SyncRunCommand: ParsableCommand {
 }
 
 struct SyncInitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init",
-        abstract: "Make this workspace a git repository (or adopt one), register the case merge, first commit.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "init",
+        abstract: CommandHelp.abstract("Make this workspace a git repository (or adopt one), register the case merge, first commit.", Output.lang)) }
     @OptionGroup var global: GlobalOptions
     @Option(help: "The shared repository: a bare repository on a file server, ssh://…, https://….") var remote: String?
 
@@ -44,8 +44,8 @@ struct SyncInitCommand: ParsableCommand {
 }
 
 struct CloneCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "clone",
-        abstract: "Clone a shared workspace, register the case merge and build the index; ready to use.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "clone",
+        abstract: CommandHelp.abstract("Clone a shared workspace, register the case merge and build the index; ready to use.", Output.lang)) }
     @Argument(help: "The shared repository (path of a bare repository, ssh://…, https://…).") var url: String
     @Argument(help: "A new or empty directory.") var dir: String
 
@@ -53,7 +53,7 @@ struct CloneCommand: ParsableCommand {
         let target = URL(fileURLWithPath: dir).standardizedFileURL
         let (_, ws) = try SyncSupport.run { try SyncSetup.clone(url: url, into: target, binary: SyncSupport.binaryPath) }
         let data: DataDirectory
-        do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
+        do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
         let catalog = (try? CatalogLoader.load(data: data, workspace: ws).catalog) ?? Catalog()
         let store = CaseStore(workspace: ws, catalog: catalog)
         let n = (try? store.portfolio().summaries.count) ?? 0

@@ -2,7 +2,7 @@ import ArgumentParser
 import RenkeiCore
 
 struct TickCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tick", abstract: "Tick (or with --off untick) a guide checklist item.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "tick", abstract: CommandHelp.abstract("Tick (or with --off untick) a guide checklist item.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Case id.") var id: String

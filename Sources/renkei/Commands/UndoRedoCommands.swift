@@ -2,7 +2,7 @@ import ArgumentParser
 import RenkeiCore
 
 struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo the last command in this workspace (survives restarts).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "undo", abstract: CommandHelp.abstract("Undo the last command in this workspace (survives restarts).", Output.lang)) }
     @OptionGroup var global: GlobalOptions
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
@@ -13,7 +13,7 @@ struct UndoCommand: ParsableCommand {
 }
 
 struct RedoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "redo", abstract: "Redo the last undone command.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "redo", abstract: CommandHelp.abstract("Redo the last undone command.", Output.lang)) }
     @OptionGroup var global: GlobalOptions
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)

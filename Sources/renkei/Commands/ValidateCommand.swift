@@ -4,8 +4,8 @@ import RenkeiCore
 import RenkeiStore
 
 struct ValidateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "validate",
-        abstract: "Check the whole workspace and the guide catalog; one line per problem, non-zero exit if any.")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "validate",
+        abstract: CommandHelp.abstract("Check the whole workspace and the guide catalog; one line per problem, non-zero exit if any.", Output.lang)) }
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Machine-readable output.") var json = false
@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
         let ctx = try AppContext.make(global)
         var problems = ctx.catalogProblems
         let p = try ctx.store.portfolio()
-        problems += p.damaged.map { "\($0.path): \($0.reason)" }
+        problems += p.damaged.map { StoreMessage.damaged(path: $0.path, $0.reason).text(Output.lang) }
         // The workspace's calendars and funding windows are files renkei reads too: a bad one
         // is a problem here, not only a line under `overdue`.
         problems += ctx.store.calendars(for: p.summaries, data: ctx.data, today: ctx.today).loaded.problems.map(\.description)

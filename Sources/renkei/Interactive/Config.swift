@@ -111,7 +111,7 @@ enum Config {
         var problems: [String] = []
         if let data = readSettingsFile(url, &problems) {
             guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw CLIError("\(url.path) is not a JSON object; add \"actor\": \"\(name)\" by hand")
+                throw CLIError(StatusMessage.configNotAnObject(path: url.path, actor: name).text(Output.lang))
             }
             object = o
         } else if let p = problems.first { throw CLIError(p) }

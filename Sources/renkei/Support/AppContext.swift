@@ -37,7 +37,7 @@ struct AppContext {
         let env = ProcessEnvironment.current
         let (today, now) = try clock(global.today ?? env["RENKEI_TODAY"], nowOverride: env["RENKEI_NOW"])
         let data: DataDirectory
-        do { data = try DataDirectory.locate() } catch { throw CLIError("\(error)") }
+        do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
 
         let explicit = global.workspace ?? env["RENKEI_WORKSPACE"]
         let root = explicit.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultLocation()
@@ -71,13 +71,13 @@ struct AppContext {
     /// reproducible tests), else the pinned day at the current local time, else the current time.
     static func clock(_ pinned: String?, nowOverride: String?) throws -> (Day, Timestamp) {
         if let n = nowOverride, !n.isEmpty {
-            guard let t = Timestamp(n) else { throw CLIError("RENKEI_NOW='\(n)' is not an ISO 8601 time like 2026-11-23T09:00:00+09:00", code: .usage) }
+            guard let t = Timestamp(n) else { throw CLIError.usage(.notADate(option: "RENKEI_NOW", value: n), "") }
             let day = pinned.flatMap(Day.init) ?? t.day
             return (day, t)
         }
         let current = localNow()
         guard let p = pinned, !p.isEmpty else { return (current.day, current) }
-        guard let day = Day(p) else { throw CLIError("--today '\(p)' is not a date YYYY-MM-DD", code: .usage) }
+        guard let day = Day(p) else { throw CLIError.usage(.notADate(option: "--today", value: p), "") }
         let t = Timestamp(day.description + String(current.text.dropFirst(10))) ?? current   // String(…): a concrete append (issue 19)
         return (day, t)
     }
@@ -130,7 +130,7 @@ struct AppContext {
     /// `missingOK`: an id with no match is returned as typed, for callers whose store error
     /// says more (a quarantined case).
     func caseId(_ typed: String, missingOK: Bool = false) throws -> String {
-        guard CaseID.isValid(typed) else { throw CLIError(CaseID.validationMessage(typed), code: .usage) }
+        guard CaseID.isValid(typed) else { throw CLIError(CaseID.validationMessage(typed, Output.lang), code: .usage) }
         let ids = store.caseFileNames().map { String($0.dropLast(5)) }
         switch CaseIDPrefix.match(typed, among: ids) {
         case .exact(let id), .unique(let id): return id

@@ -13,7 +13,7 @@ enum Deadlines {
 
     static func load(_ ctx: AppContext) throws -> Loaded {
         let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))  // deadlines never search: skip 10,000 strings
-        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
         let calendars = ctx.store.calendars(for: portfolio.summaries, data: ctx.data, today: ctx.today)
         return Loaded(result: calendars.loaded, context: calendars.context, portfolio: portfolio)
     }
@@ -22,7 +22,7 @@ enum Deadlines {
     /// and a context without funding links (a funding window is listed while open, never missed).
     static func loadFacts(_ ctx: AppContext) throws -> (facts: [DeadlineFacts], context: DeadlineContext) {
         let loaded = try ctx.store.deadlineFacts()
-        for d in loaded.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+        for d in loaded.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
         // No case, no deadline: the calendars, holidays and catalog would be read for nothing
         // (issue 19: 22 M of the 30 M instructions of `overdue --count` on an empty workspace).
         if loaded.facts.isEmpty { return ([], DeadlineContext(today: ctx.today)) }

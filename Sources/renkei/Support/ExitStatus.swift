@@ -30,3 +30,10 @@ extension Choice {
         }
     }
 }
+
+extension CLIError {
+    /// A usage error worded in the label table (exit 2), with where the command's help is.
+    static func usage(_ m: UsageMessage, _ command: String) -> CLIError {
+        CLIError(m.line(Output.lang, command: command), code: .usage)
+    }
+}

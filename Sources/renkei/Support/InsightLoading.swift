@@ -22,7 +22,7 @@ enum InsightLoading {
 
     static func load(_ ctx: AppContext) throws -> Loaded {
         let portfolio = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))
-        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: true).text(Output.lang)) }
+        for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: true).text(Output.lang)) }
         var features: [InsightFeatures] = []
         var summaries: [String: CaseSummary] = [:]
         for s in portfolio.summaries {

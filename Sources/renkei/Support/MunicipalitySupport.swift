@@ -16,14 +16,14 @@ struct MunicipalityWorld {
 
     static func load(_ ctx: AppContext, cases wantCases: Bool = true) throws -> MunicipalityWorld {
         let table: MunicipalityTable
-        do { table = try MunicipalityTableLoader.load(data: ctx.data) } catch { throw CLIError("\(error)") }
+        do { table = try MunicipalityTableLoader.load(data: ctx.data) } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
         let p = ProfileLoader.load(ctx.workspace)
         var cases: [Case] = []
         if wantCases {
             for name in ctx.store.caseFileNames() {
                 switch ctx.store.loadFile(name) {
                 case .success(let doc): cases.append(doc.value)
-                case .failure(let d): Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang))
+                case .failure(let d): Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang))
                 }
             }
         }
@@ -34,7 +34,7 @@ struct MunicipalityWorld {
     /// Every readable case's summary, sorted by id, from the index (damaged files are warned about).
     static func summaries(_ ctx: AppContext) throws -> [CaseSummary] {
         let p = try ctx.store.portfolio(PortfolioQuery(includeSearchText: false))
-        for d in p.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason, leftOut: false).text(Output.lang)) }
+        for d in p.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
         return p.summaries.sorted { $0.id < $1.id }
     }
 

@@ -14,7 +14,7 @@ enum Output {
     }
 
     static func warn(_ s: String) {
-        errorRaw("renkei: warning: " + TerminalText.inline(s))
+        errorRaw("renkei: \(Label.warningPrefix.text(lang)): " + TerminalText.inline(s))
     }
 
     static func errorRaw(_ s: String) {

@@ -23,7 +23,8 @@ enum SyncSupport {
     }
 
     static func engine(_ ctx: AppContext) throws -> SyncEngine {
-        try run { try SyncEngine(workspace: ctx.workspace, catalog: ctx.catalog, actor: ctx.actor, now: ctx.now, binary: binaryPath) }
+        let store = ctx.store
+        return try run { try SyncEngine(workspace: ctx.workspace, loadCatalog: { store.catalog }, actor: ctx.actor, now: ctx.now, binary: binaryPath) }
     }
 
     /// The report: notices first (one line each), then the one result line; a sync that could

@@ -28,7 +28,7 @@ struct WorkspaceAudit {
         // Every case file parses (one verdict: loadFile), as `validate` would say.
         let plain = CaseStore(workspace: ws, catalog: catalog, useIndex: false)
         for name in plain.caseFileNames() {
-            if case .failure(let d) = plain.loadFile(name) { problems.append("\(name) does not load: \(d.reason)") }
+            if case .failure(let d) = plain.loadFile(name) { problems.append("\(name) does not load: \(d.reason.text(.en))") }
         }
         // The journal opens.
         do { _ = try UndoJournal.load(ws.journalURL) } catch { problems.append("undo.json: \(error)") }

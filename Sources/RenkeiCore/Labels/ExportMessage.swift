@@ -1,0 +1,60 @@
+/// An error that words itself from the label table in the reader's language (the store's,
+/// a command's, an export's): `ErrorText.line(error, lang)` renders any of them, so the CLI's
+/// error line and the workbench's toast never fall back to an English `description`.
+public protocol WordedError: Error {
+    func text(_ lang: Lang) -> String
+}
+
+/// Why an export could not be made (`RenkeiReport`'s `ReportError`), typed (issue 14: unknown
+/// formats, audiences and templates were refused in English under a Japanese locale).
+public enum ExportMessage: Equatable, Sendable {
+    case unknownFormat(String, allowed: [String])
+    case unknownLanguage(String)
+    case invalidTemplateName(String)
+    case templateNotFound(name: String, searched: [String])
+    case template(path: String, reason: String)
+    case outputExists(String)
+    case outputNotWritable(path: String, reason: String)
+    case quarantined(id: String, path: String)
+    case unknownAudience(String)
+    case noPDFEngine
+    case pdfFailed(String)
+    case shareOnlyOption(String)
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .unknownFormat(let f, let allowed):
+            return ja ? "形式「\(f)」はありません。次のいずれかを指定してください: \(allowed.joined(separator: "、"))"
+                      : "unknown format '\(f)'; use one of \(allowed.joined(separator: ", "))"
+        case .unknownLanguage(let l):
+            return ja ? "言語「\(l)」はありません — ja か en を指定してください" : "unknown language '\(l)'; use ja or en"
+        case .invalidTemplateName(let n):
+            return ja ? "テンプレート名「\(n)」は使えません: 半角小文字・数字・「-」「_」「.」だけ（例: case.html）、「/」「..」は不可"
+                      : "invalid template name '\(n)': use lowercase letters, digits, '-', '_' and dots (e.g. case.html), no '/' or '..'"
+        case .templateNotFound(let n, let dirs):
+            let where_ = dirs.isEmpty ? (ja ? "（テンプレートのフォルダがありません）" : "(no template folder)") : dirs.joined(separator: ja ? " と " : " or ")
+            return ja ? "テンプレート「\(n).mustache」が \(where_) にありません" : "no template '\(n).mustache' in \(where_)"
+        case .template(let path, let reason):
+            return ja ? "テンプレート \(path): \(reason)" : "template \(path): \(reason)"
+        case .outputExists(let p):
+            return ja ? "\(p) はすでにあります — 上書きするには --force を付けてください" : "\(p) already exists; use --force to overwrite it"
+        case .outputNotWritable(let p, let reason):
+            return ja ? "\(p) に書き込めません: \(reason)" : "cannot write \(p): \(reason)"
+        case .quarantined(let id, let path):
+            return ja ? "案件「\(id)」は隔離されています（\(path)） — ファイルを直して cases/ に戻してから書き出してください"
+                      : "case '\(id)' is quarantined (\(path)); fix the file and move it back to cases/ before exporting it"
+        case .unknownAudience(let a):
+            return ja ? "出力先「\(a)」はありません — --for share（事例シート）か --for internal（内部用の報告）を指定してください"
+                      : "unknown audience '\(a)'; use --for share (the 事例シート) or --for internal (the full report)"
+        case .noPDFEngine:
+            return ja ? "PDF を作るプログラムが見つかりません: chromium と fonts-noto-cjk を入れる（bash Scripts/install-deps.sh）か、--format html で書き出してブラウザから印刷してください"
+                      : "no PDF engine found: install chromium and fonts-noto-cjk (bash Scripts/install-deps.sh), or export --format html and print it from a browser"
+        case .pdfFailed(let reason):
+            return ja ? "PDF の作成に失敗しました: \(reason) — --format html で書き出してブラウザから印刷してください"
+                      : "PDF printing failed: \(reason); export --format html and print it from a browser instead"
+        case .shareOnlyOption(let option):
+            return ja ? "\(option) は事例シート用です — 外すか --for share を付けてください" : "\(option) applies to the share sheet; drop it or use --for share"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import RenkeiCore
+
+/// Issue 14: every failure of the workspace (the store's errors, damaged files, undo's refusals)
+/// and every usage error renders in Japanese under ja — from the one label table — and names
+/// its file or case. The switches below are exhaustive: a new case without a sample here does
+/// not compile, so it cannot stay English by being forgotten.
+@Suite struct StoreMessageWalkTests {
+    static let damage: [DamageReason] = [
+        .notUTF8(offset: 12), .notUTF8(offset: nil), .syntax(line: 3, column: 5, path: "budget.items[2]", detail: "expected ',' or '}'"),
+        .syntax(line: 1, column: 1, path: "", detail: "the file ends too early (truncated?)"), .shape, .fieldMissing(path: "title"),
+        .wrongType(path: "budget.totalYen", expected: .integer), .nullField(path: "stage", expected: .text), .notADate(path: "nextAction.due"),
+        .notATime(path: "events[0].at"), .unknownValue(path: "stage", accepted: ["budgeting"]), .unknownValue(path: "kind", accepted: []),
+        .badValue(path: "id", detail: "①"), .wholeNumber(field: "revision", line: 2, column: 15, tooLarge: true, found: "99999999999999999999"),
+        .invalidId("髙橋/㈱"), .idNameMismatch(id: "c-0001", fileName: "c-0002.json"), .counterTooLarge(field: "revision", value: 1 << 60),
+        .notAnObject, .notWritable(path: "kpis[0].actual"), .unreadable(.io(op: "open", reason: .permission)),
+        .unreadable(.notRegular(.fifo)), .unreadable(.tooLarge(size: 20_000_000, limit: 16 * 1_048_576)), .indexUnreadable,
+        .regenerate(detail: "line 3", script: "gen-municipalities.py"), .failure(.casesDirectoryGone(path: "/ws/cases")),
+    ]
+
+    static let store: [StoreMessage] = [
+        .io(path: "/ws/cases/c.json", .io(op: "rename", reason: .diskFull)), .damaged(path: "/ws/cases/c.json", .shape),
+        .damagedCase(path: "/ws/cases/c.json", .notUTF8(offset: 4), caseId: "c"), .caseTooLarge(path: "/ws/cases/c.json", caseId: "c", size: 17_000_000, limit: 16 * 1_048_576),
+        .caseNotFound("sayama"), .duplicateId("c-0001", files: ["a.json", "b.json"]), .invalidId("a/b"),
+        .newerSchema(path: "/ws/cases/c.json", version: 9, supported: 2), .caseReadOnly(caseId: "c", version: 9, nothingImported: true),
+        .caseReadOnly(caseId: "c", version: nil, nothingImported: false), .changedByOthers(caseId: "c", field: "title"),
+        .casesDirectoryGone(path: "/ws/cases"), .idUsedInTrash("c-0001"), .caseExists(caseId: "c", path: "/ws/cases/c.json"),
+        .targetExists(path: "/ws/trash/c.json", retry: "renkei delete c"), .targetExists(path: "/ws/trash/c.json", retry: nil),
+        .lockHeld(path: "/ws/.lock", seconds: 10), .lockNotAFile(path: "/ws/.lock", .directory, remove: "rmdir /ws/.lock"),
+        .indexDirectoryInTheWay(path: "/ws/.index/summaries.v1", move: "mv a b"), .indexNotWritten(path: "/ws/.index", detail: "EROFS"),
+        .cannotCreateDirectory(path: "/ws/trash", detail: "EACCES"), .fileDescriptors(free: 3, limit: "8", required: 32),
+        .dataDirectoryMissing(env: "/opt/x"), .dataDirectoryMissing(env: nil), .notARecord(file: "municipalities/狭山市.json"),
+        .recordFieldGone(file: "partners/㈱ミライ.json", path: "contacts[0]"),
+        .batchStopped(label: "import", written: 3, total: 10, cause: .io(path: "/ws/cases/c.json", .io(op: "fsync", reason: .diskError)), journal: nil),
+        .batchStopped(label: "import", written: 3, total: 10, cause: .caseNotFound("c"), journal: "undo.json: ①"),
+        .undoUnreadable(path: "/ws/undo.json", .shape), .undoNewer(path: "/ws/undo.json", version: 9, supported: 2), .notConfirmed("fsync"),
+    ] + skips.map { .undoSkipped(redo: false, what: "tick coord-pattern-2", caseId: "c-0001", $0) }
+      + [.undoSkipped(redo: true, what: "note", caseId: "c-0001", .existsAgain)]
+
+    static let skips: [UndoSkip] = [
+        .caseGone, .caseGoneOrTrashed, .historyGone, .otherActor(by: "髙橋", me: "試験者"), .changedSince(field: "title"),
+        .notInTrash, .notInCases, .existsAgain, .pathExists("/ws/cases/c.json"), .editedSince(by: "髙橋", stays: "c-0001"),
+        .editedSince(by: "髙橋", stays: nil), .importMoved(caseId: "c-0001"), .importInterruptedEmpty, .recordUnreadable, .recordChanged(path: "contacts[0]"),
+        .commandGone(caseId: "c-0001", command: "cmd-1"),
+    ]
+
+    static let usage: [UsageMessage] = [
+        .missingArgument("<id>"), .missingOneOf(["<id>", "--all"]), .unexpectedArguments(["x"]), .unexpectedArguments(["x", "y"]),
+        .unknownOption("--bogus", suggestion: "--stage"), .unknownOption("--bogus", suggestion: nil), .missingValue(option: "--to <to>"),
+        .invalidValue(value: "abc", for: "--fiscal-year <fiscal-year>"), .invalidValue(value: "abc", for: nil), .missingSubcommand,
+        .repeated("--json"), .other("Something new"), .notBoth("--keep", "--take-other"), .notADate(option: "--today", value: "令和8年"),
+        .outOfRange(option: "--limit", value: "0", range: "1–50"), .needs(option: "--stage", other: "--all"),
+        .oneOf(option: "--encoding", values: ["utf-8", "cp932"]), .exportNeedsTarget, .pdfToTerminal, .anonymizeIsPerCase,
+        .snoozeNeedsReason(item: "stale"), .generateNeedsWorkspace, .unknownDeadlineItem("x", known: ["stale"]), .forceNeedsReason,
+    ]
+
+    static let commands: [CommandMessage] = [
+        .invalidCaseId("a b"), .changedSince(caseId: "c", redo: false, kind: .fieldSet, field: "title"),
+        .changedSince(caseId: "c", redo: true, kind: .ticked, field: "checklist.x"), .noCommandInHistory(caseId: "c", command: "cmd"),
+        .readOnly(caseId: "c", version: 9, nothingImported: false), .noConcurrentEdit(file: "c", id: "e1"),
+        .noCommandSets(caseId: "c", unit: "tags"), .severalBudgetLines(caseId: "c"), .importRowEmpty(row: 4),
+    ]
+
+    func japanese(_ ja: String, _ en: String, _ what: String) {
+        #expect(LabelWalkTests.hasJapanese(ja), "\(what): ja is not Japanese: \(ja)")
+        #expect(ja != en, "\(what) is not translated")
+        #expect(!en.isEmpty)
+    }
+
+    @Test func everyStoreMessageIsJapaneseUnderJa() {
+        for m in Self.store { japanese(m.text(.ja), m.text(.en), "\(m)") }
+        #expect(Set(Self.store.map(Self.caseIndex)) == Set(0..<Self.storeCases), "a StoreMessage case has no sample")
+    }
+
+    @Test func everyDamageReasonIsJapaneseUnderJa() throws {
+        for r in Self.damage where r != .text("x") { japanese(r.text(.ja), r.text(.en), "\(r)") }
+        #expect(Set(Self.damage.map(Self.caseIndex)) == Set(0..<Self.damageCases - 1), "a DamageReason case has no sample")
+        // The index keeps reasons between runs: each survives JSON both ways.
+        for r in Self.damage {
+            let back = try JSONDecoder().decode(DamageReason.self, from: JSONEncoder().encode(r))
+            #expect(back == r)
+        }
+        for reason in [IOReason.diskFull, .permission, .readOnlyFileSystem, .missing, .isDirectory, .tooManyFiles, .diskError, .outOfMemory] {
+            japanese(reason.text(.ja), reason.text(.en), "\(reason)")
+        }
+        for k in [FileKind.fifo, .directory, .socket, .characterDevice, .blockDevice, .symbolicLink, .special] { japanese(k.label(.ja), k.label(.en), "\(k)") }
+        for op in [FileOp.open, .read, .stat, .create, .write, .close, .rename, .remove, .fsync, .openDirectory, .readDirectory,
+                   .createDirectory, .createTemp, .moveToQuarantine, .openWorkspace, .lock, .openLock, .openLockForWriting] {
+            japanese(op.label(.ja), op.label(.en), "\(op)")
+        }
+        // The JSON parser's own words: every sentence it can say has its Japanese.
+        for s in ["more text after the end of the JSON value", "the file ends too early (truncated?)", "expected ':' after a key",
+                  "the key appears twice in one object", "expected ',' or '}'", "a comma before ']' (trailing comma)", "expected ',' or ']'",
+                  "\\u needs four hex digits", "a string that never ends (truncated?)", "a number needs digits", "a number with a leading zero",
+                  "a number needs digits after '.'", "a number needs digits in its exponent", "unexpected character 'x'",
+                  "nested more than 64 levels deep", "an unknown escape '\\q' (use \\\\ for a backslash)", "the number 1e999 is out of range"] {
+            #expect(LabelWalkTests.hasJapanese(JSONSyntax.text(s, .ja)), "\(s)")
+        }
+    }
+
+    @Test func everyExportMessageIsJapaneseUnderJa() {
+        let all: [ExportMessage] = [.unknownFormat("xyz", allowed: ["md", "pdf"]), .unknownLanguage("fr"), .invalidTemplateName("../x"),
+                                    .templateNotFound(name: "case", searched: ["/ws/templates"]), .templateNotFound(name: "case", searched: []),
+                                    .template(path: "/ws/templates/case.mustache", reason: "line 2"), .outputExists("事例.md"),
+                                    .outputNotWritable(path: "/ro/事例.md", reason: "EROFS"), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
+                                    .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
+        for m in all { japanese(m.text(.ja), m.text(.en), "\(m)") }
+    }
+
+    @Test func everyUndoSkipUsageAndCommandMessageIsJapaneseUnderJa() {
+        for s in Self.skips { japanese(s.text(.ja), s.text(.en), "\(s)") }
+        for u in Self.usage { japanese(u.text(.ja), u.text(.en), "\(u)"); #expect(u.line(.ja, command: "export").contains("renkei export --help")) }
+        for c in Self.commands { japanese(c.text(.ja), c.text(.en), "\(c)") }
+    }
+
+    /// The file, case or field is named in both languages.
+    @Test func messagesNameWhatTheyAreAbout() {
+        for m in Self.store {
+            let en = m.text(.en), ja = m.text(.ja)
+            for name in ["/ws/", "c-0001", "sayama", "a/b", "狭山市", "㈱ミライ"] where en.contains(name) {
+                #expect(ja.contains(name), "\(m): ja drops '\(name)': \(ja)")
+            }
+        }
+    }
+
+    static let storeCases = 28, damageCases = 21
+    static func caseIndex(_ m: StoreMessage) -> Int {
+        switch m {
+        case .io: 0; case .damaged: 1; case .damagedCase: 2; case .caseTooLarge: 3; case .caseNotFound: 4; case .duplicateId: 5
+        case .invalidId: 6; case .newerSchema: 7; case .caseReadOnly: 8; case .changedByOthers: 9; case .casesDirectoryGone: 10
+        case .idUsedInTrash: 11; case .caseExists: 12; case .targetExists: 13; case .lockHeld: 14; case .lockNotAFile: 15
+        case .indexDirectoryInTheWay: 16; case .indexNotWritten: 17; case .cannotCreateDirectory: 18; case .fileDescriptors: 19
+        case .dataDirectoryMissing: 20; case .notARecord: 21; case .recordFieldGone: 22; case .batchStopped: 23; case .undoUnreadable: 24
+        case .undoNewer: 25; case .undoSkipped: 26; case .notConfirmed: 27
+        }
+    }
+    static func caseIndex(_ r: DamageReason) -> Int {
+        switch r {
+        case .notUTF8: 0; case .syntax: 1; case .shape: 2; case .fieldMissing: 3; case .wrongType: 4; case .nullField: 5; case .notADate: 6
+        case .notATime: 7; case .unknownValue: 8; case .badValue: 9; case .wholeNumber: 10; case .invalidId: 11; case .idNameMismatch: 12
+        case .counterTooLarge: 13; case .notAnObject: 14; case .notWritable: 15; case .unreadable: 16; case .indexUnreadable: 17
+        case .regenerate: 18; case .failure: 19; case .text: 20
+        }
+    }
+}
