@@ -135,7 +135,7 @@ extension StoreEffects {
         let (values, truncated) = ValueNames(catalog: environment.catalog)
             .values(of: column, field: field, table: s.table, mapping: s.mapping, catalog: environment.catalog)
         return ImportValueList(column: column, field: field,
-                               values: values.map { ImportValue(text: $0.text, count: $0.count, firstRow: $0.firstRow, target: $0.id) },
+                               values: values.map { ImportValue(text: $0.text, count: $0.count, firstRow: $0.firstRow, target: $0.id, builtIn: $0.builtIn) },
                                truncated: truncated)
     }
 

@@ -9,6 +9,9 @@ public struct ColumnValue: Equatable, Sendable {
     public var count: Int
     public var firstRow: Int
     public var id: String?
+    /// What the text means with no value map entry for it (renkei's own names; nil: nothing) —
+    /// what the workbench's `x` takes a choice back to.
+    public var builtIn: String?
 }
 
 extension ValueNames {
@@ -22,17 +25,26 @@ extension ValueNames {
         var out: [ColumnValue] = []
         var at: [String: Int] = [:]
         var truncated = false
+        var bare = mapping
+        bare.values[field] = nil
         for row in table.rows where i < row.cells.count {
             let text = OfficeValues.clean(RowReader.undefused(row.cells[i]))
             if text.isEmpty { continue }
             if let k = at[text] { out[k].count += 1; continue }
             guard out.count < limit else { truncated = true; continue }
-            var id = resolve(field, text, mapping: mapping)
-            if field == "method", let m = id, catalog.method(m) == nil { id = nil }
-            if field == "domain", id == nil, catalog.domains.isEmpty { id = text }
             at[text] = out.count
-            out.append(ColumnValue(text: text, count: 1, firstRow: row.number, id: id))
+            out.append(ColumnValue(text: text, count: 1, firstRow: row.number, id: id(field, text, mapping, catalog),
+                                   builtIn: id(field, text, bare, catalog)))
         }
         return (out, truncated)
+    }
+
+    /// As the plan resolves a cell: a method the catalog does not hold is unmapped; any text is
+    /// a domain when the catalog lists none.
+    private func id(_ field: String, _ text: String, _ mapping: ImportMapping, _ catalog: Catalog) -> String? {
+        var id = resolve(field, text, mapping: mapping)
+        if field == "method", let m = id, catalog.method(m) == nil { id = nil }
+        if field == "domain", id == nil, catalog.domains.isEmpty { id = text }
+        return id
     }
 }

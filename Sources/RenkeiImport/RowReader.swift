@@ -14,8 +14,15 @@ struct RowReader {
         var out = PlannedRow(row: source.number, action: .invalid, id: nil, title: "", assignments: [], note: nil,
                              changedFields: [], problems: [], warnings: [])
         let width = table.header.count
-        if source.cells.count > width, source.cells[width...].contains(where: { !$0.isEmpty }) {
-            out.problems.append(RowProblem(row: source.number, expected: .tooManyCells(width: width, found: source.cells.count)))
+        // A ragged row (a comma or line break outside quotes, a hand-edited file): say where it
+        // stops matching the header; its cells cannot be trusted to be in their columns.
+        if source.cells.count > width, let extra = source.cells[width...].firstIndex(where: { !$0.isEmpty }) {
+            out.problems.append(RowProblem(row: source.number, expected: .tooManyCells(width: width, found: source.cells.count, firstExtra: extra + 1)))
+        } else if source.cells.count < width, (source.cells.count..<width).contains(where: { table.header[$0] != SourceTable.blankName($0) }) {
+            // (Short only where a named column is missing: a header with a trailing comma gets
+            // blank columns 「列15」 that rows without that comma do not lack.)
+            out.problems.append(RowProblem(row: source.number, column: table.header[source.cells.count],
+                                           expected: .tooFewCells(width: width, found: source.cells.count)))
         }
         var kept: [String] = []
         var key: String?

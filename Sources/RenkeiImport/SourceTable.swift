@@ -45,11 +45,14 @@ public struct SourceTable: Equatable, Sendable {
         return rows.firstIndex(where: { $0.contains { !$0.isEmpty } })
     }
 
+    /// The name a blank header cell gets (0-based index): 「列3」.
+    static func blankName(_ index: Int) -> String { "列\(index + 1)" }
+
     /// Blank and repeated header names become addressable: "列3", "備考", "備考 (2)".
     static func uniqueHeader(_ names: [String]) -> [String] {
         var seen: [String: Int] = [:]
         return names.enumerated().map { i, raw in
-            let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "列\(i + 1)" : raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let name = raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? blankName(i) : raw.trimmingCharacters(in: .whitespacesAndNewlines)
             seen[name, default: 0] += 1
             return seen[name]! > 1 ? "\(name) (\(seen[name]!))" : name
         }

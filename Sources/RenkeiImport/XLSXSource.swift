@@ -38,14 +38,10 @@ public enum XLSXSource {
             let dateStyles = try optionalPart(archive, "xl/styles.xml").map {
                 try XLSXParts.parse($0, StylesHandler(), part: "styles.xml").dateStyles
             } ?? []
-            let handler = SheetHandler(cellLimit: cellLimit)
-            let sheet: SheetHandler
-            do { sheet = try XLSXParts.parse(try part(archive, sheetPath), handler, part: sheetPath) } catch {
-                if let row = handler.tooWideRow { throw ImportError(.tooManyColumns(file: file, row: row, limit: SourceTable.maxColumns)) }
-                if let problem = handler.problem { throw XLSXReadError("\(sheetPath): \(problem)") }
-                if handler.cells.count > cellLimit { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
-                throw error
-            }
+            let sheet = try XLSXParts.parse(try part(archive, sheetPath), SheetHandler(cellLimit: cellLimit), part: sheetPath)
+            // The walk stops early (`stop`) for these; said before anything is assembled.
+            if let row = sheet.tooWideRow { throw ImportError(.tooManyColumns(file: file, row: row, limit: SourceTable.maxColumns)) }
+            if let problem = sheet.problem { throw XLSXReadError("\(sheetPath): \(problem)") }
             if sheet.cells.count > cellLimit { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
             var table = try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
                                      file: file, source: "xlsx sheet \(chosen.name)")

@@ -68,6 +68,8 @@ struct Renkei: ParsableCommand {
             if let quick = QuickCommand.parse(Array(CommandLine.arguments.dropFirst())) {
                 try FileDescriptorBudget.prepare()   // as below: before any file is opened
                 try quick()
+                // As below: `sync` may have changed cases.
+                if let changed = AppContext.mutatingContext { CalendarFeed.refreshIfConfigured(changed) }
                 return
             }
             switch CommandLineShape.reshape(Array(CommandLine.arguments.dropFirst()), root: Renkei.self) {

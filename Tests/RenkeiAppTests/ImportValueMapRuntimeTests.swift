@@ -43,7 +43,7 @@ import Testing
         let problems = plan.rows.flatMap(\.problems).map { $0.text(.ja) }
         #expect(problems == [
             "5行目、列「期限」: 「2026/13/1」 — 日付（2026/4/1、2026年4月1日、令和8年4月1日、R8.4.1 など）",
-            "6行目 — 見出しと同じ 14 列まで（15 列あります）。値の中のカンマは \"引用符\" で囲んでください",
+            "6行目 — 見出しと同じ 14 列まで（15 列あります。最初の余分なセルは O列・15列目）。値の中のカンマは \"引用符\" で囲むか、余分なセルを消してください",
             "7行目、列「予算額」: 「=SUM(A1:A3)」 — 数式やエラーではなく値が必要です。Excel で列をコピーして「値の貼り付け」をしてください",
             "8行目、列「レコード番号」: 「kintone-1」 — 一度だけ使われるキー。2行目に同じキーがあります（案件ID kintone-1）。どちらかのキーを直すか、重複した行を消してください",
             "9行目、列「ステータス」: 「要確認」 — 段階（\(Stage.allCases.map(\.ja).joined(separator: "、"))）か、対応表の値の対応",
@@ -95,6 +95,38 @@ import Testing
         let stages = try Self.values(program, column: "ステータス")
         // The file's own map wins over the built-in words (見送り → method here, as the office uses it).
         #expect(stages.values.map(\.target) == ["coordination", "method", "partner-search", "paused"])
+    }
+
+    /// `x` takes the file's 見送り → method back to renkei's own reading (dropped) and 要確認 →
+    /// paused back to unmapped; the preview plans with that, `w` writes the blanks, `u` undoes.
+    @Test func clearingAFileEntryGoesBackToRenkeisReadingAndIsSavedAsABlank() throws {
+        let ws = try Self.workspace()
+        defer { ws.remove() }
+        let saved = ws.root.appendingPathComponent("import/kintone.mapping.json")
+        try Data(#"{"preset": "kintone", "key": "レコード番号", "idPrefix": "kintone-", "columns": {"レコード番号": "id", "案件名": "title", "自治体": "municipality.name", "ステータス": "stage"}, "values": {"stage": {"要確認": "paused", "見送り": "method"}}}"#.utf8)
+            .write(to: saved)
+        let program = Self.open(ws)
+        let stages = try Self.values(program, column: "ステータス")
+        #expect(stages.values.map(\.builtIn) == ["coordination", "dropped", "partner-search", nil])
+        program.send(R.keys("jxjjx"))
+        #expect(R.dialog(program)?.valueList?.values.map(\.target) == ["coordination", "dropped", "partner-search", nil])
+        program.send(.key(.char("w")))
+        let mapping = try JSONDecoder().decode(ImportMappingProbe.self, from: Data(contentsOf: saved))
+        #expect(mapping.values["stage"] == ["要確認": "", "見送り": ""])
+        // The preview agrees: 見送り's row is a dropped case, 要確認's row cannot be imported.
+        program.send(.key(.esc))
+        program.send(.key(.enter))
+        program.settle()
+        let plan = try #require(R.dialog(program)?.plan)
+        #expect(plan.rows.first { $0.row == 3 }?.action == .create)
+        #expect(plan.rows.first { $0.row == 9 }?.problems.contains { $0.column == "ステータス" } == true)
+        // Back in the value map (read again from the runtime), u still takes the clearings back.
+        program.send(.key(.esc))
+        let again = try Self.values(program, column: "ステータス")
+        #expect(again.values.map(\.target) == ["coordination", "dropped", "partner-search", nil])
+        program.send(R.keys("uu"))
+        #expect(R.dialog(program)?.valueList?.values.map(\.target) == ["coordination", "method", "partner-search", "paused"])
+        #expect(R.dialog(program)?.values["stage"]?.isEmpty ?? true)
     }
 }
 

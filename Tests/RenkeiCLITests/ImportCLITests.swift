@@ -27,6 +27,7 @@ import Testing
         #expect(r.stdout.contains("kintone-cp932.csv: CP932 (Shift_JIS), 8 rows; mapping: kintone preset"))
         #expect(r.stdout.contains("row 2: create kintone-1  環境行動促進アプリ（髙橋案）"))
         #expect(r.stdout.contains("invalid: row 5, column 期限: '2026/13/1'"))
+        #expect(r.stdout.contains("invalid: row 6 — at most 14 cells like the header (found 15; the first extra one is column O, no. 15); put a value containing a comma in \"quotes\" or delete the extra cells"))
         #expect(r.stdout.contains("total: 3 create, 0 update, 0 unchanged, 5 invalid — dry run, nothing written"))
         #expect(r.stderr == "renkei: kintone-cp932.csv: 5 invalid row(s); --apply would refuse the file\n")
         #expect(caseFiles(ws).isEmpty)
@@ -56,6 +57,7 @@ import Testing
         #expect(r.stdout.contains("2行目: 新規 kintone-1  環境行動促進アプリ（髙橋案）"))
         #expect(r.stdout.contains("取り込めません: 5行目、列「期限」: 「2026/13/1」 — 日付（2026/4/1、2026年4月1日、令和8年4月1日、R8.4.1 など）"))
         #expect(r.stdout.contains("取り込めません: 8行目、列「レコード番号」: 「kintone-1」 — 一度だけ使われるキー。2行目に同じキーがあります"))
+        #expect(r.stdout.contains("取り込めません: 6行目 — 見出しと同じ 14 列まで（15 列あります。最初の余分なセルは O列・15列目）。値の中のカンマは \"引用符\" で囲むか、余分なセルを消してください"))
         #expect(r.stdout.contains("合計: 新規 3、更新 0、変更なし 0、取り込めない行 5 — 試しに読んだだけで、何も書き込んでいません"))
         #expect(r.stderr == "renkei: kintone-cp932.csv: 取り込めない行 5 行があります。--apply では取り込まれません\n")
         for line in r.stdout.split(separator: "\n") where !line.hasPrefix("  ") {
@@ -65,6 +67,24 @@ import Testing
         #expect(bad.status == 2 && bad.stderr.contains("文字コード「euc-jp」は使えません"), "\(bad.stderr)")
         let missing = try CLI.run(["import", ws.appendingPathComponent("無い.csv").path], workspace: ws, env: ja)
         #expect(missing.status == 1 && missing.stderr.contains("無い.csv: ファイルを読めません（存在しますか？）"), "\(missing.stderr)")
+    }
+
+    /// A row cut short (a line break outside quotes splits 「防災\n減災」 in two): the CLI names the
+    /// row, the first missing column by header name, letter and number, and what to do — in
+    /// both languages; --json keeps the column for scripts.
+    @Test func aShortRowNamesItsFirstMissingColumn() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = ws.appendingPathComponent("短い行.csv")
+        try Data("件名,自治体,担当課,期限\n防災,所沢市,危機管理課,2026/4/1\n「防災\n減災」,所沢市,危機管理課,R8.5.15\n".utf8).write(to: file)
+        let en = try CLI.run(["import", file.path], workspace: ws)
+        #expect(en.status == 1)
+        #expect(en.stdout.contains("invalid: row 3, column 自治体 — 4 cells like the header (found 1: column B, no. 2, and the ones after it are missing); add the missing cells (commas) or put a value containing a line break in \"quotes\""), "\(en.stdout)")
+        let ja = try CLI.run(["import", file.path], workspace: ws, env: ["LANG": "ja_JP.UTF-8"])
+        #expect(ja.stdout.contains("取り込めません: 3行目、列「自治体」 — 見出しと同じ 4 列が必要です（1 列しかなく、B列・2列目から後がありません）。足りないセル（カンマ）を足すか、改行を含む値を \"引用符\" で囲んでください"), "\(ja.stdout)")
+        let json = try CLI.run(["import", file.path, "--json"], workspace: ws)
+        #expect(json.stdout.contains("\"column\" : \"自治体\"") || json.stdout.contains("\"column\":\"自治体\""), "\(json.stdout)")
+        #expect(caseFiles(ws).isEmpty)
     }
 
     @Test func adjustMappingApplyReimportAndUndo() throws {

@@ -4,8 +4,9 @@ import Testing
 
 /// Issue 13's "done when", in a real terminal: a coordinator's Excel workbook and a kintone CSV
 /// (CP932, with ① ㈱ 髙, half-width kana, 令和 dates, full-width digits, 千円) come in through
-/// the workbench's `: 取り込み` — another sheet (s), another encoding (e), a value map (v), the
-/// dry-run preview, one mapping adjustment, the import — and the cases are on disk afterwards;
+/// the workbench's `: 取り込み` — another sheet (s, on the mapping and on the preview), another
+/// encoding (e), a value map (v; x clears a choice, u undoes that), the dry-run preview, one
+/// mapping adjustment, the import — and the cases are on disk afterwards;
 /// `u` takes the last import back.
 @Suite(.serialized) struct ImportTmuxTests {
     typealias Tmux = TUIEndToEndTests.Tmux
@@ -80,6 +81,11 @@ import Testing
         screen = try tmux.waitFor("取り込めない行 1")
         #expect(screen.contains("5行目、列「予算・金額」") && screen.contains("取り込めない行があるため書き込めません"), "\(screen)")
         #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("cases/SY-001.json").path), "the dry run wrote a case")
+        // s from the preview: the other sheet's dry run (its own rows), s again: this one's again.
+        try tmux.keys("s")
+        screen = try tmux.waitFor("the メモ sheet's preview") { $0.contains("（2 シート中 2 枚目）") && $0.contains("合計:") && $0.contains("別シートの案件") }
+        try tmux.keys("s")
+        screen = try tmux.waitFor("the list's preview again") { $0.contains("（2 シート中 1 枚目）") && $0.contains("取り込めない行 1") }
         // One adjustment: skip that column (back, down to it, Space), preview again, import.
         try tmux.keys("Escape")
         _ = try tmux.waitFor("列の対応 — 案件一覧.xlsx")
@@ -118,6 +124,11 @@ import Testing
         _ = try tmux.waitFor("この値の意味を選ぶ")
         try tmux.keys("Down")
         try tmux.keys("Enter")
+        _ = try tmux.waitFor("保留  (paused)")
+        // x takes the choice back to renkei's own reading (dropped); u puts 保留 back.
+        try tmux.keys("x")
+        _ = try tmux.waitFor("見送り  (dropped)")
+        try tmux.keys("u")
         _ = try tmux.waitFor("保留  (paused)")
         try tmux.keys("w")
         _ = try tmux.waitFor("対応表を保存しました")

@@ -77,6 +77,37 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: lab.ws("joiner").path))
     }
 
+    /// A machine without git (PATH holds none): sync, sync init and clone each say so on one
+    /// line (exit 1) and change nothing; the workspace keeps working without sync.
+    @Test func withoutGitInstalledSyncSaysHowToGetItAndNothingChanges() throws {
+        let lab = try SyncLab()
+        try lab.setUp(["a"])
+        let noGit = ["PATH": lab.dir.appendingPathComponent("bin-without-git").path]
+        try FileManager.default.createDirectory(at: lab.dir.appendingPathComponent("bin-without-git"), withIntermediateDirectories: true)
+        func oneLine(_ r: CLI.Result, _ what: String) {
+            #expect(r.status == 1, "\(what): \(r.status) \(r.stdout + r.stderr)")
+            let lines = r.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("git is not installed") && lines[0].contains("make deps"), "\(what): \(r.stderr)")
+        }
+        #expect(try lab.run("a", ["note", Self.id, "git なしのメモ ①"]).status == 0)
+        let before = lab.files("a")
+        oneLine(try CLI.run(["sync", "--workspace", lab.ws("a").path], env: lab.env("a").merging(noGit) { $1 }), "sync")
+        #expect(lab.files("a") == before)
+        #expect(try lab.git("a", ["status", "--porcelain"]).1.contains("cases/\(Self.id).json"))   // not committed behind git's back
+        let solo = lab.ws("solo")
+        _ = try CLI.run(["init", solo.path, "--sample"])
+        oneLine(try CLI.run(["sync", "init", "--remote", lab.hub.path, "--workspace", solo.path], env: lab.env("solo").merging(noGit) { $1 }), "sync init")
+        #expect(!FileManager.default.fileExists(atPath: solo.appendingPathComponent(".git").path))
+        oneLine(try CLI.run(["clone", lab.hub.path, lab.ws("joiner").path], env: lab.env("j").merging(noGit) { $1 }), "clone")
+        #expect(!FileManager.default.fileExists(atPath: lab.ws("joiner").path))
+        // Everything else works as without sync.
+        let list = try CLI.run(["list", "--count", "--workspace", lab.ws("a").path], env: lab.env("a").merging(noGit) { $1 })
+        #expect(list.status == 0 && list.stdout == "\(before.count)\n", "\(list.stdout + list.stderr)")
+        #expect(try CLI.run(["note", Self.id, "まだ書ける ②", "--workspace", lab.ws("a").path], env: lab.env("a").merging(noGit) { $1 }).status == 0)
+        // With git back, the next sync sends both notes.
+        #expect(try lab.run("a", ["sync"]).stdout.hasPrefix("↑1"))
+    }
+
     @Test func conflictMarkersCommittedByPlainGitNeverReplaceAReadableCase() throws {
         let lab = try SyncLab()
         try lab.setUp(["a", "b"])

@@ -209,7 +209,7 @@ import Testing
     /// Japanese in Japanese, and the one-line shape (row, column, value — expected).
     @Test func importMessagesInBothLanguages() {
         let all: [ImportMessage] = [
-            .tooManyCells(width: 14, found: 15), .formulaNotCalculated, .formulaValueUsed, .formulaText, .methodNotInCatalog("joint"),
+            .tooManyCells(width: 14, found: 15, firstExtra: 15), .tooFewCells(width: 14, found: 5), .formulaNotCalculated, .formulaValueUsed, .formulaText, .methodNotInCatalog("joint"),
             .stageValue, .exitValue, .methodValue(["proposal", "joint"]), .domainValue(["environment"]), .unknownField, .fiscalYear, .amount,
             .date, .field(.invalid(field: "exit", value: "x", expected: .oneOf(["a", "b"]))), .keyMissing,
             .duplicateKey(firstRow: 2, caseId: "kintone-1"), .recreatedFromTrash(caseId: "kintone-1"), .titleMissing, .municipalityMissing,

@@ -23,15 +23,17 @@ import Testing
         let names = ValueNames(catalog: ImportFixtures.catalog)
         let (stages, cut) = names.values(of: "ステータス", field: "stage", table: table, mapping: mapping, catalog: ImportFixtures.catalog)
         #expect(!cut)
-        #expect(stages == [ColumnValue(text: "調整中", count: 2, firstRow: 2, id: "coordination"),
-                           ColumnValue(text: "要確認", count: 1, firstRow: 3, id: nil),
-                           ColumnValue(text: "見送り", count: 1, firstRow: 6, id: "dropped")])
+        #expect(stages == [ColumnValue(text: "調整中", count: 2, firstRow: 2, id: "coordination", builtIn: "coordination"),
+                           ColumnValue(text: "要確認", count: 1, firstRow: 3, id: nil, builtIn: nil),
+                           ColumnValue(text: "見送り", count: 1, firstRow: 6, id: "dropped", builtIn: "dropped")])
         let (methods, _) = names.values(of: "契約方法", field: "method", table: table, mapping: mapping, catalog: ImportFixtures.catalog)
         // Texts as the plan reads them (（仮） is cleaned to (仮)); a map to an id the catalog does
         // not hold is unmapped, as the plan would refuse it.
         #expect(methods.map(\.text) == ["随意契約", "指名競争", "特命随意契約", "(仮)トライアル"])
         #expect(methods.map(\.id) == ["sole-source-4", nil, "sole-source-4", "trial-order"])
         #expect(methods[0].count == 2)
+        // Without the value map (what clearing a choice goes back to): renkei's own names only.
+        #expect(methods.map(\.builtIn) == ["sole-source-4", nil, "sole-source-4", nil])
         // The plan agrees: the unmapped texts are exactly the rows with problems in those columns.
         let plan = ImportPlanner.plan(table, mapping: mapping, file: "t.csv", target: ImportFixtures.target())
         let bad = plan.rows.flatMap(\.problems).filter { ["ステータス", "契約方法"].contains($0.column ?? "") }.map { $0.value ?? "" }

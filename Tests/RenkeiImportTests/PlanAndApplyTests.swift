@@ -18,10 +18,40 @@ import Testing
         #expect(!plan.isApplicable)
         let problems = plan.rows.flatMap(\.problems).map(\.description)
         #expect(problems.contains { $0.hasPrefix("row 5, column 期限: '2026/13/1' — a date") })
-        #expect(problems.contains { $0.hasPrefix("row 6 — at most 14 cells like the header (found 15)") })
+        #expect(problems.contains { $0.hasPrefix("row 6 — at most 14 cells like the header (found 15; the first extra one is column O, no. 15)") })
         #expect(problems.contains { $0.hasPrefix("row 7, column 予算額: '=SUM(A1:A3)' — a value, not a formula") })
         #expect(problems.contains { $0.contains("row 8, column レコード番号") && $0.contains("row 2 has the same key") })
         #expect(problems.contains { $0.hasPrefix("row 9, column ステータス: '要確認' — a stage") })
+    }
+
+    /// A ragged row names where it stops matching the header — the first missing column by
+    /// header name, letter and number, or the first filled extra cell by letter and number —
+    /// and what to do. A trailing empty cell past the header, or a missing column the header
+    /// left blank (a trailing comma), is not ragged.
+    @Test func raggedRowsNameTheirFirstMissingOrExtraColumn() throws {
+        let csv = """
+            件名,自治体,担当課,期限,備考,
+            ①短い行,狭山市
+            ㈱長い行,所沢市,環境課,2026/4/1,,,髙橋,余分
+            空の余りは平気,川越市,,,,,,
+            末尾の空見出しだけ欠ける,入間市,,,,
+            """
+        let t = try ImportFixtures.table(csv)
+        #expect(t.header.last == "列6")
+        let plan = ImportPlanner.plan(t, mapping: MappingGuess.guess(t.header), file: "t.csv", target: ImportFixtures.target())
+        let short = try #require(plan.rows.first { $0.row == 2 })
+        #expect(short.action == .invalid)
+        #expect(short.problems.map { $0.text(.en) } == ["row 2, column 担当課 — 6 cells like the header (found 2: column C, no. 3, and the ones after it are missing); add the missing cells (commas) or put a value containing a line break in \"quotes\""])
+        #expect(short.problems.map { $0.text(.ja) } == ["2行目、列「担当課」 — 見出しと同じ 6 列が必要です（2 列しかなく、C列・3列目から後がありません）。足りないセル（カンマ）を足すか、改行を含む値を \"引用符\" で囲んでください"])
+        let long = try #require(plan.rows.first { $0.row == 3 })
+        #expect(long.problems.map { $0.text(.en) } == ["row 3 — at most 6 cells like the header (found 8; the first extra one is column G, no. 7); put a value containing a comma in \"quotes\" or delete the extra cells"])
+        #expect(long.problems.first?.text(.ja).hasPrefix("3行目 — 見出しと同じ 6 列まで（8 列あります。最初の余分なセルは G列・7列目）") == true)
+        #expect(plan.rows.first { $0.row == 4 }?.action == .create)
+        #expect(plan.rows.first { $0.row == 5 }?.action == .create)
+    }
+
+    @Test func columnLettersAreExcels() {
+        #expect([1, 3, 26, 27, 52, 53, 702, 703].map(RowProblem.columnLetters) == ["A", "C", "Z", "AA", "AZ", "BA", "ZZ", "AAA"])
     }
 
     @Test func aValueMapFixesTheUnknownStatus() throws {

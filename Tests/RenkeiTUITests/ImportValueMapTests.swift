@@ -12,10 +12,12 @@ import Testing
 
     /// 状況 (the fourth column) is mapped to the stage; the runtime's answer for it.
     static let stages = ImportValueList(column: "状況", field: "stage", values: [
-        ImportValue(text: "調整中", count: 3, firstRow: 2, target: "coordination"),
+        ImportValue(text: "調整中", count: 3, firstRow: 2, target: "coordination", builtIn: "coordination"),
         ImportValue(text: "要確認", count: 1, firstRow: 4, target: nil),
-        ImportValue(text: "見送り", count: 2, firstRow: 5, target: "dropped"),
+        ImportValue(text: "見送り", count: 2, firstRow: 5, target: "dropped", builtIn: "dropped"),
         ImportValue(text: "ｹﾝﾄｳ中①", count: 1, firstRow: 9, target: nil),
+        // The mapping file's own entry (renkei's names do not know it).
+        ImportValue(text: "先方検討中", count: 1, firstRow: 11, target: "method"),
     ])
 
     static var request: ImportRequest {
@@ -36,6 +38,8 @@ import Testing
         Scenario(name: "import-value-choices", msgs: { values() + k("j") + [.key(.enter)] }),
         Scenario(name: "import-values-chosen", msgs: { chosen() }),
         Scenario(name: "import-values-chosen-en", lang: .en, msgs: { chosen() }),
+        Scenario(name: "import-values-cleared", msgs: { chosen() + k("x") + k("jjjx") }),
+        Scenario(name: "import-values-cleared-en", lang: .en, msgs: { chosen() + k("x") + k("jjjx") }),
         Scenario(name: "import-mapping-stage-focused", msgs: { C.opened(C.workbook) + k("jjj") }),
         Scenario(name: "import-values-truncated", msgs: { C.opened(C.workbook) + k("jjjv") + [.transfer(.importValues(request, ImportValueList(
             column: "状況", field: "stage", values: (1...40).map { ImportValue(text: "案件\($0)", count: 1, firstRow: $0 + 1, target: nil) }, truncated: true)))] }),
@@ -81,6 +85,53 @@ import Testing
         #expect(C.dialog(h)?.step == .mapping && C.dialog(h)?.valueList == nil)
         h.send(.key(.enter))
         #expect(h.effects.last == .transfer(.planImport(d!.request!)))
+    }
+
+    /// `x` takes a value back to no value map entry — what renkei's own names make of it, or
+    /// unmapped — the mapping file's entry included (saved as the blank "" the guess leaves);
+    /// `u` takes back choices and clearings one at a time, newest first.
+    @Test func xClearsAValuesMeaningAndUTakesItBack() {
+        var h = Harness(TUIFixtures.state(width: 100, height: 30))
+        h.send(Self.values())
+        func d() -> ImportDialog { C.dialog(h)! }
+        // 見送り → 休止 (paused): the list opens at dropped.
+        let move = Stage.allCases.firstIndex(of: .paused)! - Stage.allCases.firstIndex(of: .dropped)!
+        h.send(Self.k("jj") + [.key(.enter)] + Array(repeating: .key(move > 0 ? .down : .up), count: abs(move)) + [.key(.enter)])
+        #expect(d().values == ["stage": ["見送り": "paused"]] && d().valueList?.values[2].target == "paused")
+        // x: back to renkei's own reading of 見送り; the blank overrides any mapping file entry.
+        h.send(Self.k("x"))
+        #expect(d().values == ["stage": ["見送り": ""]] && d().valueList?.values[2].target == "dropped")
+        #expect(d().request?.values == ["stage": ["見送り": ""]])
+        #expect(h.screen().text.contains("x 対応を外す") && h.screen().text.contains("u 元に戻す"))
+        // x again changes nothing and adds nothing to undo.
+        let undoDepth = d().valueUndo.count
+        h.send(Self.k("x"))
+        #expect(d().valueUndo.count == undoDepth)
+        // A value the mapping file names (先方検討中 → method), with no built-in meaning: unmapped.
+        h.send(Self.k("jj") + [.key(.delete)])
+        #expect(d().valueList?.values[4].target == nil && d().values["stage"]?["先方検討中"] == "")
+        #expect(h.screen().text.contains("未対応 — この値の行は取り込めません"))
+        // x on a value with no entry that means what renkei's names say: nothing to clear.
+        h.send(Self.k("kkkk") + Self.k("x"))
+        #expect(d().valueUndo.count == undoDepth + 1)
+        // u, newest first: 先方検討中 back to the file's meaning (focus follows), then 見送り → paused,
+        // then no entry at all (the request carries no value map), then nothing more.
+        h.send(Self.k("u"))
+        #expect(d().valueList?.values[4].target == "method" && d().values["stage"]?["先方検討中"] == nil && d().valueFocus == 4)
+        h.send(Self.k("u"))
+        #expect(d().values == ["stage": ["見送り": "paused"]] && d().valueList?.values[2].target == "paused" && d().valueFocus == 2)
+        h.send(Self.k("u"))
+        #expect(d().values.isEmpty && d().request?.values == nil && d().valueList?.values[2].target == "dropped")
+        let effects = h.effects.count
+        h.send(Self.k("u"))
+        #expect(d().values.isEmpty && h.effects.count == effects && d().step == .values)
+        // Only this column's changes: an edit of another field's values stays.
+        var other = d()
+        other.valueUndo = [ImportValueEdit(field: "method", text: "随契", entry: nil, target: nil)]
+        other.values = ["method": ["随契": "proposal"]]
+        h.state.modal = .importFile(other)
+        h.send(Self.k("u"))
+        #expect(d().values == ["method": ["随契": "proposal"]] && d().valueUndo.count == 1)
     }
 
     @Test func methodsAreTheCatalogsInTheReadersLanguage() {

@@ -21,6 +21,13 @@ public struct RowProblem: Equatable, Sendable, CustomStringConvertible, Encodabl
 
     public var description: String { text(.en) }
 
+    /// A 1-based column number as Excel's letters (1 → A, 27 → AA): a CSV opened in Excel shows these.
+    public static func columnLetters(_ number: Int) -> String {
+        var n = max(1, number), out = ""
+        while n > 0 { n -= 1; out = String(UnicodeScalar(UInt8(65 + n % 26))) + out; n /= 26 }
+        return out
+    }
+
     enum CodingKeys: String, CodingKey { case row, column, value, expected }
 
     /// `renkei import --json` keeps its English `expected` sentence: scripts read it, whatever the locale.

@@ -3,7 +3,12 @@
 /// of the preview. Part of Core's one label table; `LabelWalkTests` walks every case.
 public enum ImportMessage: Equatable, Sendable {
     // what a cell should hold (the "expected" of a `RowProblem`)
-    case tooManyCells(width: Int, found: Int)
+    /// A ragged row: more filled cells than the header has columns; `firstExtra` is the 1-based
+    /// column of the first filled one past the header (it has no name, so its letter says where).
+    case tooManyCells(width: Int, found: Int, firstExtra: Int)
+    /// A ragged row: fewer cells than the header; the problem's column names the first missing
+    /// one (column `found + 1`), the text gives its letter.
+    case tooFewCells(width: Int, found: Int)
     case formulaNotCalculated
     case formulaValueUsed
     case formulaText
@@ -81,9 +86,14 @@ public enum ImportMessage: Equatable, Sendable {
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
         switch self {
-        case .tooManyCells(let w, let n):
-            return ja ? "見出しと同じ \(w) 列まで（\(n) 列あります）。値の中のカンマは \"引用符\" で囲んでください"
-                      : "at most \(w) cells like the header (found \(n)); a comma inside a value needs \"quotes\""
+        case .tooManyCells(let w, let n, let k):
+            let at = RowProblem.columnLetters(k)
+            return ja ? "見出しと同じ \(w) 列まで（\(n) 列あります。最初の余分なセルは \(at)列・\(k)列目）。値の中のカンマは \"引用符\" で囲むか、余分なセルを消してください"
+                      : "at most \(w) cells like the header (found \(n); the first extra one is column \(at), no. \(k)); put a value containing a comma in \"quotes\" or delete the extra cells"
+        case .tooFewCells(let w, let n):
+            let at = RowProblem.columnLetters(n + 1)
+            return ja ? "見出しと同じ \(w) 列が必要です（\(n) 列しかなく、\(at)列・\(n + 1)列目から後がありません）。足りないセル（カンマ）を足すか、改行を含む値を \"引用符\" で囲んでください"
+                      : "\(w) cells like the header (found \(n): column \(at), no. \(n + 1), and the ones after it are missing); add the missing cells (commas) or put a value containing a line break in \"quotes\""
         case .formulaNotCalculated:
             return ja ? "値が必要です: 一度も計算されていない数式です（Excel 以外のプログラムで保存）。Excel で開いて保存し直してください"
                       : "a value: the cell is a formula never calculated (saved by a program, not Excel); open and save the workbook in Excel"

@@ -79,8 +79,8 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .importValue: return ("値", "Value")
         case .importValueRows: return ("行数", "Rows")
         case .importValueUnmapped: return ("未対応 — この値の行は取り込めません", "unmapped — its rows cannot be imported")
-        case .importValuesFooter: return ("↑↓ 値 · Enter/f 取り込み先を選ぶ · w 対応表を保存 · Esc 列の対応に戻る",
-                                          "↑↓ value · Enter/f choose · w save mapping · Esc back to the columns")
+        case .importValuesFooter: return ("↑↓ 値 · Enter/f 取り込み先を選ぶ · x 対応を外す · u 元に戻す · w 対応表を保存 · Esc 列の対応に戻る",
+                                          "↑↓ value · Enter/f choose · x clear · u undo · w save mapping · Esc back to the columns")
         case .importValuesNone: return ("（この列には値がありません）", "(this column has no values)")
         case .importValuesMore: return ("（値が多すぎるため一部だけ表示しています — この列の取り込み先が合っているか確かめてください）",
                                         "(too many values to list them all — check that this column goes to the right field)")

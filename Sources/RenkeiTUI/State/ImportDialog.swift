@@ -143,6 +143,8 @@ public struct ImportDialog: Equatable, Sendable {
     public var valueList: ImportValueList?
     public var valueFocus = 0
     public var valueChoosing: Int?
+    /// The value map's changes, newest last (`u` takes back the newest of the column on screen).
+    public var valueUndo: [ImportValueEdit] = []
 
     public init() {}
 

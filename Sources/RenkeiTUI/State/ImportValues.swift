@@ -12,9 +12,22 @@ public struct ImportValue: Equatable, Sendable {
     public var firstRow: Int
     /// The id it maps to (nil: unmapped — its rows show as problems in the preview).
     public var target: String?
-    public init(text: String, count: Int, firstRow: Int, target: String?) {
-        self.text = text; self.count = count; self.firstRow = firstRow; self.target = target
+    /// What it means with no value map entry (renkei's own names; nil: nothing): `x` goes back to it.
+    public var builtIn: String?
+    public init(text: String, count: Int, firstRow: Int, target: String?, builtIn: String? = nil) {
+        self.text = text; self.count = count; self.firstRow = firstRow; self.target = target; self.builtIn = builtIn
     }
+}
+
+/// One change to a value's meaning on screen (a choice, or `x` clearing one), as it was before:
+/// `u` in the value map puts it back.
+public struct ImportValueEdit: Equatable, Sendable {
+    public var field: String
+    public var text: String
+    /// The dialog's own entry before (nil: none — the mapping file's or renkei's meaning applied).
+    public var entry: String?
+    /// The meaning shown before.
+    public var target: String?
 }
 
 /// A column's values, as the runtime answered for a request (`.readImportValues`).

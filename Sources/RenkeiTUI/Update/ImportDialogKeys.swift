@@ -69,12 +69,7 @@ extension AppState {
             guard let r = d.request else { return [] }
             return [.transfer(.saveImportMapping(r))]
         case .char("v"): return openImportValues(&d)
-        case .char("s"), .char("e"):
-            // Another sheet / the other encoding: read again on a worker, the mapping stays on screen.
-            let next = key == .char("s") ? info.nextSheet.flatMap { d.reread(sheet: $0) } : info.nextEncoding.flatMap { d.reread(encoding: $0) }
-            guard let r = next, !d.busy else { return [] }
-            d.busy = true; d.problem = nil
-            return [.transfer(.readImport(r))]
+        case .char("s"), .char("e"): return rereadImport(key, &d)
         case .enter:
             guard let r = d.request, !d.busy else { return [] }
             d.step = .preview; d.plan = nil; d.scroll = 0; d.busy = true; d.problem = nil
@@ -112,6 +107,12 @@ extension AppState {
         case .pageDown, .char(" "): d.scroll += max(1, height - 8)
         case .pageUp: d.scroll = max(0, d.scroll - max(1, height - 8))
         case .char("g"), .home: d.scroll = 0
+        case .char("s"), .char("e"):
+            // The preview of another sheet / the other encoding: read again, then plan again
+            // (`importRead` below); the old plan is gone from the screen meanwhile.
+            let effects = rereadImport(key, &d)
+            if !effects.isEmpty { d.plan = nil; d.scroll = 0 }
+            return effects
         case .enter, .char("y"):
             guard let plan = d.plan, plan.applicable, plan.writes, !d.busy else { return [] }
             modal = nil
@@ -125,6 +126,16 @@ extension AppState {
             d.scroll = min(d.scroll, max(0, lines - 1))
         }
         return []
+    }
+
+    /// `s`/`e` on the mapping or the preview: read the file again in its next sheet / the other
+    /// encoding on a worker; nothing when the file offers no such choice or a read is under way.
+    private func rereadImport(_ key: Key, _ d: inout ImportDialog) -> [Effect] {
+        guard let info = d.info, !d.busy else { return [] }
+        let next = key == .char("s") ? info.nextSheet.flatMap { d.reread(sheet: $0) } : info.nextEncoding.flatMap { d.reread(encoding: $0) }
+        guard let r = next else { return [] }
+        d.busy = true; d.problem = nil
+        return [.transfer(.readImport(r))]
     }
 
     /// Cycles the focused column's field through `ImportDialog.targets`.
@@ -161,19 +172,22 @@ extension AppState {
         default: break
         }
         guard case .importFile(var d) = modal else { return [] }
+        var effects: [Effect] = []
         switch answer {
         case .importFiles(let files):
             d.files = files
             d.selection = 0
         case .importRead(let info):
-            guard d.busy, d.step == .pick || d.step == .mapping else { return [] }
-            if d.step == .mapping, let old = d.info {
+            guard d.busy, d.step != .values else { return [] }
+            if d.step != .pick, let old = d.info {
                 // Read again in another sheet or encoding: what was adjusted on screen stays.
                 guard info.path == old.path else { return [] }
                 d.info = ImportDialog.carryOver(from: old, to: info)
                 d.focus = min(d.focus, max(0, info.columns.count - 1))
             } else { d.info = info; d.step = .mapping; d.focus = 0 }
             d.busy = false
+            // From the preview: the dry run of what was just read.
+            if d.step == .preview, let r = d.request { d.busy = true; effects = [.transfer(.planImport(r))] }
         case .importPlanned(let plan):
             guard d.step == .preview, plan.request == d.request else { return [] }
             d.plan = plan; d.busy = false
@@ -189,7 +203,7 @@ extension AppState {
         case .exportPreview, .importApplied: return []
         }
         modal = .importFile(d)
-        return []
+        return effects
     }
 
     private var isImportOpen: Bool { if case .importFile = modal { return true }; return false }

@@ -55,12 +55,7 @@ extension AppState {
     private func mappingLines(_ d: ImportDialog, room: Int, textWidth: Int) -> [Line] {
         guard let info = d.info else { return [] }
         var out: [Line] = []
-        var source = ImportMessage.source(encoding: info.encoding, sheet: info.sheet).text(lang)
-        if info.encodingId != nil { source += ImportMessage.encodingChoice(forced: info.encodingForced).text(lang) }
-        if info.sheets.count > 1, let at = info.sheet.flatMap({ info.sheets.firstIndex(of: $0) }) {
-            source += ImportMessage.sheetPosition(index: at + 1, count: info.sheets.count).text(lang)
-        }
-        out += wrapText(ImportMessage.header(file: info.file, source: source, rows: info.rows, origin: info.origin).text(lang), width: textWidth)
+        out += wrapText(ImportMessage.header(file: info.file, source: sourceText(info), rows: info.rows, origin: info.origin).text(lang), width: textWidth)
             .map { Line($0, theme.dim) }
         let nameW = min(22, max(8, textWidth / 4)), targetW = min(26, max(10, textWidth / 3))
         let sampleW = max(0, textWidth - nameW - targetW - 4)
@@ -87,17 +82,37 @@ extension AppState {
         return out
     }
 
+    /// The encoding (detected or chosen) or the sheet (which of how many): what `e`/`s` change.
+    private func sourceText(_ info: ImportFileInfo) -> String {
+        var source = ImportMessage.source(encoding: info.encoding, sheet: info.sheet).text(lang)
+        if info.encodingId != nil { source += ImportMessage.encodingChoice(forced: info.encodingForced).text(lang) }
+        if info.sheets.count > 1, let at = info.sheet.flatMap({ info.sheets.firstIndex(of: $0) }) {
+            source += ImportMessage.sheetPosition(index: at + 1, count: info.sheets.count).text(lang)
+        }
+        return source
+    }
+
     /// The mapping's keys, with `v` (a column whose values need a map), `s` (a workbook with
     /// several sheets) and `e` (a CSV) only where they do something.
     private func mappingFooter(_ d: ImportDialog, _ info: ImportFileInfo) -> KeyLine {
-        var items = TransferLabel.importMappingFooter.text(lang).components(separatedBy: " · ")
         var extra: [String] = []
         if info.columns.indices.contains(d.focus), ImportDialog.codedFields.contains(info.columns[d.focus].target) {
             extra.append(TransferLabel.importValuesKey.text(lang))
         }
-        if info.sheets.count > 1 { extra.append(TransferLabel.importSheetKey.text(lang)) }
-        if info.encodingId != nil { extra.append(TransferLabel.importEncodingKey.text(lang)) }
-        items.insert(contentsOf: extra, at: max(0, items.count - 3))
+        return keyLine(TransferLabel.importMappingFooter, adding: extra + choiceKeys(info), beforeLast: 3)
+    }
+
+    /// `s` and `e` where the file offers another sheet or encoding (the mapping and the preview).
+    private func choiceKeys(_ info: ImportFileInfo?) -> [String] {
+        guard let info else { return [] }
+        return (info.sheets.count > 1 ? [TransferLabel.importSheetKey.text(lang)] : [])
+            + (info.encodingId != nil ? [TransferLabel.importEncodingKey.text(lang)] : [])
+    }
+
+    /// A footer's items with `extra` put before its last `beforeLast` ones (Esc stays last).
+    private func keyLine(_ footer: TransferLabel, adding extra: [String], beforeLast: Int) -> KeyLine {
+        var items = footer.text(lang).components(separatedBy: " · ")
+        items.insert(contentsOf: extra, at: max(0, items.count - beforeLast))
         return KeyLine(items.joined(separator: " · "))
     }
 
@@ -120,21 +135,23 @@ extension AppState {
     /// The totals, then what cannot be imported (file problems, each invalid row's reasons),
     /// then every row (create, update, unchanged, with warnings) — scrolled with ↑↓.
     private func importPreviewLines(_ d: ImportDialog, room: Int, textWidth: Int) -> [Line] {
+        // Which sheet or encoding this is, where `s`/`e` can change it.
+        let source: [Line] = choiceKeys(d.info).isEmpty ? [] : d.info.map { wrapText(sourceText($0), width: textWidth).map { Line($0, theme.dim) } } ?? []
         guard let plan = d.plan else {
-            var out: [Line] = []
+            var out = source
             if let p = d.problem { out += wrapText(p.text(lang), width: textWidth).map { Line($0, theme.error) } }
             else { out.append(Line(TransferLabel.importPlanning.text(lang), theme.dim)) }
             out.append(.blank)
-            out.append(Line(TransferLabel.importBackFooter.text(lang), theme.dim))
+            out += keyLine(.importBackFooter, adding: d.busy ? [] : choiceKeys(d.info), beforeLast: 1).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
             return out
         }
-        var out: [Line] = [Line(ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
+        var out: [Line] = source + [Line(ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
                                                      invalid: plan.count(.invalid), outcome: .preview).text(lang), .plain.withBold)]
         if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
         if plan.hasUnmappedValues { out += wrapText(TransferLabel.importValuesHint.text(lang), width: textWidth).map { Line($0, theme.dim) } }
         let body = previewEntries(plan)
-        let footer = KeyLine((plan.applicable && plan.writes ? TransferLabel.importPreviewFooter : .importBackFooter).text(lang)).lines(textWidth, maxLines: 2)
-            .map { Line($0, theme.key) }
+        let footer = keyLine(plan.applicable && plan.writes ? .importPreviewFooter : .importBackFooter, adding: choiceKeys(d.info), beforeLast: 1)
+            .lines(textWidth, maxLines: 2).map { Line($0, theme.key) }
         let rows = max(1, room - out.count - 1 - footer.count)
         // Scrolled by entry; each entry wrapped whole (a reason is never cut), as many as fit.
         var shown: [Line] = []

@@ -2,14 +2,15 @@
 import Glibc
 #endif
 
-/// The start-up shortcut for the commands people and scripts run most (`list`, `overdue`, `show`)
-/// and for `--version`.
+/// The start-up shortcut for the commands people and scripts run most (`list`, `overdue`, `show`,
+/// `sync`), for `--version` and for git's merge driver.
 ///
 /// ArgumentParser builds each command by reflection and `Decodable` (~16 M instructions, about
-/// half of a `list --count` on 1,000 cases — issue 19's callgrind rows), and even an empty
+/// half of a `list --count` on 1,000 cases — issue 19's callgrind rows; ≈ 17 M of a no-op `sync`'s 69 M,
+/// issue 12), and even an empty
 /// command struct costs ~1 M to create (its property wrappers). For these commands with only
 /// their ordinary options, global options before or after the command, this fills the plain
-/// `ListRun`/`OverdueRun`/`ShowRun` the ArgumentParser commands also run, and skips that
+/// `ListRun`/`OverdueRun`/`ShowRun`/`SyncRun` the ArgumentParser commands also run, and skips that
 /// machinery. Anything else — `--help`, an unknown or repeated option, a missing value, a bad
 /// number — returns nil and ArgumentParser parses the line as always, so errors and help look
 /// exactly as before. `QuickCommandCLITests` holds both paths to the same output over generated
@@ -29,12 +30,17 @@ enum QuickCommand {
         }
         guard start < arguments.count else { return nil }
         let name = arguments[start]
-        guard var options = Options(Array(arguments[..<start]) + Array(arguments[(start + 1)...])) else { return nil }
+        var rest = start + 1
+        // `sync run` is `sync`'s default subcommand spelled out; only right after `sync`, where
+        // ArgumentParser takes it as the subcommand (elsewhere the word goes to ArgumentParser).
+        if name == "sync", rest < arguments.count, arguments[rest] == "run" { rest += 1 }
+        guard var options = Options(Array(arguments[..<start]) + Array(arguments[rest...])) else { return nil }
         let command: (() throws -> Void)?
         switch name {
         case "list": command = list(&options).map { c in { try c.run() } }
         case "overdue": command = overdue(&options).map { c in { try c.run() } }
         case "show": command = show(&options).map { c in { try c.run() } }
+        case "sync": let run = SyncRun(global: global(&options)); command = { try run.run() }
         default: return nil
         }
         // Every word must have been used: an option this shortcut does not know goes to ArgumentParser.
