@@ -8,7 +8,7 @@ import RenkeiCore
 public struct BatchResult: Sendable, Equatable {
     public var created: [String] = []
     public var updated: [String] = []
-    public var journalWarning: String? = nil
+    public var journalWarning: StoreWarning? = nil
 }
 
 /// Many cases as one command (an import): planned and written under one lock, journaled as one
@@ -70,7 +70,7 @@ extension CaseStore {
             let aheadProblem = record(ahead, in: journal)
             // One data sync for the whole batch (`DurableBatch`): every case file is still
             // written to a temp file and made durable before it is renamed into place.
-            var unconfirmed: String?
+            var unconfirmed: StoreWarning?
             do {
                 unconfirmed = try DurableBatch.apply(prepared.map { DurableBatch.Item(url: $0.url, data: $0.bytes) }) { i in
                     let id = prepared[i].doc.value.id
@@ -82,10 +82,10 @@ extension CaseStore {
                 let done = result.updated + result.created
                 let journaled = settle(ctx.commandId, as: done.isEmpty ? nil : entry(done), aheadProblem: aheadProblem)
                 guard !done.isEmpty else { throw error }
-                let cause = (error as? StoreError)?.message ?? .io(path: "", .io(op: "write", reason: .other(ErrorText.line(error))))
+                let cause = Self.message(error, path: "")
                 throw StoreError.workspace(.batchStopped(label: label, written: done.count, total: prepared.count, cause: cause, journal: journaled))
             }
-            result.journalWarning = Self.join(unconfirmed, settle(ctx.commandId, as: entry(ids), aheadProblem: aheadProblem))
+            result.journalWarning = StoreWarning.join(unconfirmed, settle(ctx.commandId, as: entry(ids), aheadProblem: aheadProblem))
             return (plan, result)
         }
     }
@@ -93,14 +93,15 @@ extension CaseStore {
     /// Replaces the pending (write-ahead) entry of `command` by what the batch did — `final`,
     /// or nothing when it wrote no case. Returns a warning, never throws: the cases are written.
     /// When the write-ahead itself failed, its warning stands (the batch cannot be undone).
-    private func settle(_ command: String, as final: UndoJournal.Entry?, aheadProblem: String?) -> String? {
+    private func settle(_ command: String, as final: UndoJournal.Entry?, aheadProblem: StoreWarning?) -> StoreWarning? {
         let url = workspace.journalURL
         guard var journal = try? UndoJournal.load(url), let i = journal.undo.lastIndex(where: { $0.command == command && $0.pending == true }) else {
             return aheadProblem
         }
         if let final { journal.undo[i] = final } else { journal.undo.remove(at: i) }
         do { try journal.save(url) } catch {
-            return final.map { "\($0.caseId): saved, but the undo journal could not be updated (\(error)); 'renkei undo' still takes the import back" }
+            // The pending entry stays: `undo` still takes back what its cases' histories hold.
+            return final.map { .journalNotUpdated(caseId: $0.caseId, Self.message(error, path: url.path)) }
         }
         return aheadProblem
     }
