@@ -217,10 +217,10 @@ import Testing
             .tooLarge(file: "a.csv", megabytes: 100, limitMegabytes: 32), .binary(file: "a.csv", offset: 2), .unknownEncoding(file: "a.csv", forced: nil),
             .unknownEncoding(file: "a.csv", forced: "UTF-8"), .unsupportedEncoding("euc-jp"), .unsupportedFormat(file: "a.xls"),
             .encryptedWorkbook(file: "a.xlsx"), .corruptWorkbook(file: "a.xlsx", detail: .notZip),
-            .noSheet(file: "a.xlsx", name: "無い", available: ["表紙", "一覧"]), .empty(file: "a.csv"), .tooManyRows(file: "a.csv", limit: 200_000),
+            .noSheet(file: "a.xlsx", name: "無い", available: ["表紙", "一覧"]), .empty(file: "a.csv"), .tooManyRows(file: "a.csv", limit: 200_000), .tooManyColumns(file: "a.csv", row: 1, limit: 16_384), .tableTooLarge(file: "a.xlsx", rows: 150_000, columns: 16_384),
             .notAMappingFile(file: "m.json", detail: .mappingField(path: "columns.件名")), .unknownTarget(file: "m.json", column: "件名", target: "titel"),
             .workbookNamedCSV(file: "a.csv"), .isDirectory(path: "/tmp"), .notRegularFile(path: "/tmp/p.csv"), .unreadable(path: "/x.csv"), .mappingUnreadable(path: "m.json", detail: .store(.io(path: "m.json", .io(op: "open", reason: .permission)))),
-            .guessNotWritten(path: "import/a.mapping.json", detail: .store(.io(path: "import", .io(op: "create", reason: .readOnlyFileSystem)))), .source(encoding: "UTF-8", sheet: "一覧"),
+            .guessNotWritten(path: "import/a.mapping.json", detail: .store(.io(path: "import", .io(op: "create", reason: .readOnlyFileSystem)))), .guessTooLarge(path: "import/a.mapping.json", kilobytes: 2_048, limitKilobytes: 1_024), .source(encoding: "UTF-8", sheet: "一覧"),
             .encodingChoice(forced: true), .encodingChoice(forced: false), .sheetPosition(index: 2, count: 3),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .written(.preset("kintone"), path: "import/a.mapping.json")),
             .header(file: "a.csv", source: "UTF-8", rows: 3, origin: .guessed), .column(name: "件名", target: "title", key: true),
@@ -243,7 +243,7 @@ import Testing
         // The part in brackets of a file-level line (issue 14: the reader's English before).
         let details: [ImportDetail] = [.notZip, .missingPart("xl/workbook.xml"), .partUnreadable("xl/worksheets/sheet1.xml"),
                                        .partTooLarge(part: "xl/sharedStrings.xml", megabytes: 256), .sheetWithoutPart("一覧"),
-                                       .missingSharedString(cell: "B12"), .xml(part: "xl/styles.xml", line: 3), .csvUnreadable, .notJSON,
+                                       .missingSharedString(cell: "B12"), .xml(part: "xl/styles.xml", line: 3), .rowNumberOutOfRange(part: "xl/worksheets/sheet1.xml", found: "0", max: 1_048_576), .xmlLibraryMissing("libxml2.so.2"), .csvUnreadable, .notJSON,
                                        .mappingField(path: "columns.件名"), .mappingField(path: ""), .store(.io(path: "/ws/import", .io(op: "write", reason: .diskFull)))]
         for d in details {
             #expect(Self.hasJapanese(d.text(.ja)) && d.text(.ja) != d.text(.en), "\(d): \(d.text(.ja))")

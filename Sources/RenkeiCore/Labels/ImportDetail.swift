@@ -14,6 +14,8 @@ public enum ImportDetail: Equatable, Sendable {
     case missingSharedString(cell: String)
     /// A workbook part whose XML does not parse; the line the parser stopped at.
     case xml(part: String, line: Int)
+    /// A sheet's row number outside Excel's 1…1,048,576 (a damaged part).
+    case rowNumberOutOfRange(part: String, found: String, max: Int)
     /// libxml2 could not be loaded (the reason is the loader's, a library name).
     case xmlLibraryMissing(String)
     /// The CSV reader gave up (bytes it cannot decode, a header it cannot read).
@@ -37,6 +39,8 @@ public enum ImportDetail: Equatable, Sendable {
         case .sheetWithoutPart(let s): return ja ? "シート「\(s)」の中身がありません" : "sheet '\(s)' has no part"
         case .missingSharedString(let cell): return ja ? "セル \(cell) の文字列がありません" : "cell \(cell) points at a missing shared string"
         case .xml(let part, let line): return ja ? "\(part) の \(line) 行目で XML が壊れています" : "\(part): XML error at line \(line)"
+        case .rowNumberOutOfRange(let part, let found, let max):
+            return ja ? "\(part): 行番号 \(found) が 1…\(max) の範囲外です" : "\(part): row number \(found) is outside 1…\(max)"
         case .xmlLibraryMissing(let why):
             return ja ? ".xlsx を読むには libxml2 が必要です（\(why)） — libxml2 のパッケージを入れてください"
                       : "reading .xlsx needs libxml2 (\(why)): install the libxml2 package"
