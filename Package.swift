@@ -7,8 +7,9 @@ import PackageDescription
 //                                      │                            ├─► RenkeiSync ─► RenkeiStore  (the `Y` key)
 //                                      │                            ├─► RenkeiImport  (the import dialog, `: 取り込み`)
 //                                      │                            └─► RenkeiStore
-//                                      ├─► RenkeiTerminal ─► CNcursesw   (the only code that touches C)
+//                                      ├─► RenkeiTerminal ─► CNcursesw   (C: the terminal)
 //                                      ├─► RenkeiImport ─► RenkeiCore   (CSV/.xlsx → planned case changes; pure)
+//                                      │        └─► CLibXML   (C: libxml2's reader, dlopen'ed for .xlsx only)
 //                                      └─► RenkeiSync ─► RenkeiStore    (git as a subprocess; sync, clone, merge)
 //   renkei-bench ─► RenkeiApp (the same runtime the executable drives)
 //   renkei, renkei-bench, tests ─► RenkeiDevSupport ─► RenkeiStore   (synthetic data only)
@@ -66,9 +67,12 @@ let package = Package(
         // Import of office files: encoding detection, CSV and .xlsx tables, mappings, value
         // parsing (令和 dates, 千円), the row-by-row plan. Reads bytes handed to it; never writes.
         .target(name: "RenkeiImport", dependencies: [
-            "RenkeiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "RenkeiCore", "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             .product(name: "CSV", package: "CSV.swift"),
         ], swiftSettings: startupSwiftSettings),
+        // libxml2's streaming reader for the .xlsx parts, loaded with dlopen on first use so that no
+        // other command pays for loading libxml2 and ICU at start (issue 19). Only RenkeiImport uses it.
+        .target(name: "CLibXML"),
         // Sharing a workspace over git (issue 12): init/clone, the sync engine, the merge of two
         // commits case by case. Runs `git` as a subprocess; merges through RenkeiStore's CaseFileMerge.
         .target(name: "RenkeiSync", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: startupSwiftSettings),
@@ -82,9 +86,10 @@ let package = Package(
         // the insight portfolio). Kept out of the production modules: nothing the product reads
         // or writes depends on it.
         .target(name: "RenkeiDevSupport", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: startupSwiftSettings),
-        // ncursesw through a tiny shim; Swift 6 refuses C globals, so the shim wraps them.
-        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
-                       providers: [.apt(["libncursesw5-dev"])]),
+        // ncursesw through a tiny shim that loads it with dlopen when the workbench starts, so
+        // that no other command pays for loading it (issue 19); the headers come from
+        // libncurses-dev at build time. Swift 6 refuses C globals, so the shim wraps them too.
+        .target(name: "CNcursesw"),
         // The fatal-signal guard (issue 18): restores the terminal and writes a crash log from an
         // async-signal-safe handler, which is why it is C. Only RenkeiTerminal uses it.
         .target(name: "CCrashGuard"),

@@ -18,6 +18,15 @@ strip --strip-unneeded "$bin"   # debug info is most of the 95 MB; users need no
 gzip -9n "$tree/usr/share/man/man1/renkei.1"
 
 libs="$(ldd "$bin" | awk '/=>/ { print $3 } !/=>/ && /^\t\// { print $1 }' | sort -u)"
+# The workbench's ncursesw and the .xlsx reader's libxml2 are opened with dlopen (CNcursesw,
+# CLibXML), so ldd cannot see them; they are dependencies all the same.
+for soname in libncursesw.so.6 libxml2.so.2; do
+  path="$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64|x86_64|64bit/ { print $NF; exit }')"
+  [ -n "$path" ] || path="$(ldconfig -p | awk -v n="$soname" '$1 == n { print $NF; exit }')"
+  [ -n "$path" ] || { echo "make deb: $soname (opened at run time) is not installed here" >&2; exit 1; }
+  libs="$libs"$'\n'"$path"
+done
+libs="$(printf '%s\n' "$libs" | sort -u)"
 deps=()
 for lib in $libs; do
   case "$lib" in

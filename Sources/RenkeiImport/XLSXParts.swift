@@ -1,31 +1,83 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import CLibXML
 
-/// SAX handlers for the few parts of an .xlsx the importer reads. Foundation's streaming
-/// XMLParser (libxml2) is used rather than a DOM library: a 10,000-row sheet is read cell by
-/// cell without building a tree of it.
+/// The few parts of an .xlsx the importer reads, walked as a stream of start/text/end events by
+/// libxml2's reader (loaded on first use, see CLibXML): a 10,000-row sheet is read cell by cell
+/// without building a tree of it.
 enum XLSXParts {
-    /// Runs a handler over one XML part; a parse error names the part.
-    static func parse<H: XMLParserDelegate>(_ data: Data, _ handler: H, part: String) throws -> H {
-        let parser = XMLParser(data: data)
-        parser.delegate = handler
-        parser.shouldResolveExternalEntities = false
-        guard parser.parse() else {
-            throw XLSXReadError("\(part): \(parser.parserError.map { "\($0.localizedDescription)" } ?? "XML error") at line \(parser.lineNumber)")
+    /// Runs a handler over one XML part; a parse error names the part and the line.
+    static func parse<H: XMLPartHandler>(_ data: Data, _ handler: H, part: String) throws -> H {
+        var reason = [CChar](repeating: 0, count: 512)
+        guard renkei_xml_load(&reason, reason.count) == 0 else {
+            throw XLSXReadError("reading .xlsx needs libxml2 (\(String(cString: reason))): install the libxml2 package")
+        }
+        guard data.count < Int(Int32.max) else { throw XLSXReadError("\(part) is too large") }
+        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { throw XLSXReadError("\(part) is empty") }
+            guard let reader = renkei_xml_open(base, Int32(bytes.count)) else {
+                throw XLSXReadError("\(part): the XML reader could not start")
+            }
+            defer { renkei_xml_close(reader) }
+            while !handler.stop {
+                switch renkei_xml_next(reader) {
+                case 0: return
+                case 1: deliver(reader, to: handler)
+                default:
+                    let words = renkei_xml_last_error().map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "XML error"
+                    throw XLSXReadError("\(part): \(words) at line \(renkei_xml_line(reader))")
+                }
+            }
         }
         return handler
     }
+
+    /// One reader node as the handler's event(s); an empty element (`<c r="A1"/>`) is a start
+    /// and an end, as a SAX parser reports it.
+    private static func deliver<H: XMLPartHandler>(_ reader: UnsafeMutableRawPointer, to handler: H) {
+        switch renkei_xml_node_type(reader) {
+        case Int32(RENKEI_XML_ELEMENT):
+            let name = renkei_xml_name(reader).map { String(cString: $0) } ?? ""
+            let empty = renkei_xml_is_empty_element(reader) != 0
+            var attributes: [String: String] = [:]
+            while renkei_xml_next_attribute(reader) != 0 {
+                if let key = renkei_xml_name(reader), let value = renkei_xml_value(reader) {
+                    attributes[String(cString: key)] = String(cString: value)
+                }
+            }
+            renkei_xml_back_to_element(reader)
+            handler.start(name, attributes)
+            if empty { handler.end(name) }
+        case Int32(RENKEI_XML_END_ELEMENT):
+            handler.end(renkei_xml_name(reader).map { String(cString: $0) } ?? "")
+        case Int32(RENKEI_XML_TEXT), Int32(RENKEI_XML_CDATA), Int32(RENKEI_XML_WHITESPACE), Int32(RENKEI_XML_SIGNIFICANT_WHITESPACE):
+            if let value = renkei_xml_value(reader) { handler.text(String(cString: value)) }
+        default: break
+        }
+    }
+}
+
+/// What a part's reader is told: elements by qualified name (`x:sheet`) with their attributes,
+/// and the text between them. `stop` ends the walk early (a sheet over the cell limit).
+protocol XMLPartHandler: AnyObject {
+    func start(_ element: String, _ attributes: [String: String])
+    func text(_ s: String)
+    func end(_ element: String)
+    var stop: Bool { get }
+}
+
+extension XMLPartHandler {
+    func text(_ s: String) {}
+    func end(_ element: String) {}
+    var stop: Bool { false }
 }
 
 struct XLSXReadError: Error { var detail: String; init(_ d: String) { detail = d } }
 
 /// xl/workbook.xml: sheet names → relationship ids, and the 1904 date system flag.
-final class WorkbookHandler: NSObject, XMLParserDelegate {
+final class WorkbookHandler: XMLPartHandler {
     var sheets: [(name: String, relId: String)] = []
     var date1904 = false
-    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+    func start(_ el: String, _ a: [String: String]) {
         if el == "sheet" || el.hasSuffix(":sheet"), let name = a["name"], let rid = a["r:id"] ?? a.first(where: { $0.key.hasSuffix(":id") })?.value {
             sheets.append((name, rid))
         } else if el == "workbookPr" || el.hasSuffix(":workbookPr"), let v = a["date1904"] {
@@ -35,21 +87,21 @@ final class WorkbookHandler: NSObject, XMLParserDelegate {
 }
 
 /// xl/_rels/workbook.xml.rels: relationship id → part path.
-final class RelationshipsHandler: NSObject, XMLParserDelegate {
+final class RelationshipsHandler: XMLPartHandler {
     var targets: [String: String] = [:]
-    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+    func start(_ el: String, _ a: [String: String]) {
         if el == "Relationship", let id = a["Id"], let t = a["Target"] { targets[id] = t }
     }
 }
 
 /// xl/sharedStrings.xml: each `<si>` is plain (`<t>`) or rich text (runs of `<r><t>`).
 /// Japanese Excel adds furigana as `<rPh><t>…</t></rPh>`: that text is not part of the cell.
-final class SharedStringsHandler: NSObject, XMLParserDelegate {
+final class SharedStringsHandler: XMLPartHandler {
     var strings: [String] = []
     private var current = ""
     private var inText = false
     private var phoneticDepth = 0
-    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+    func start(_ el: String, _ a: [String: String]) {
         switch el {
         case "si": current = ""
         case "rPh": phoneticDepth += 1
@@ -57,8 +109,8 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ p: XMLParser, foundCharacters s: String) { if inText { current += s } }
-    func parser(_ p: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+    func text(_ s: String) { if inText { current += s } }
+    func end(_ el: String) {
         switch el {
         case "si": strings.append(current)
         case "rPh": phoneticDepth -= 1
@@ -69,11 +121,11 @@ final class SharedStringsHandler: NSObject, XMLParserDelegate {
 }
 
 /// xl/styles.xml: which cell styles (`s` index) show a number as a date.
-final class StylesHandler: NSObject, XMLParserDelegate {
+final class StylesHandler: XMLPartHandler {
     private var customFormats: [Int: String] = [:]
     private var inCellXfs = false
     private(set) var xfFormatIds: [Int] = []
-    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+    func start(_ el: String, _ a: [String: String]) {
         switch el {
         case "numFmt": if let id = a["numFmtId"].flatMap(Int.init), let code = a["formatCode"] { customFormats[id] = code }
         case "cellXfs": inCellXfs = true
@@ -81,7 +133,7 @@ final class StylesHandler: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ p: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+    func end(_ el: String) {
         if el == "cellXfs" { inCellXfs = false }
     }
 
@@ -111,7 +163,7 @@ final class StylesHandler: NSObject, XMLParserDelegate {
 }
 
 /// One worksheet: cells by (row, column) as raw values with their type, plus merged ranges.
-final class SheetHandler: NSObject, XMLParserDelegate {
+final class SheetHandler: XMLPartHandler {
     struct Cell { var row: Int; var column: Int; var type: String; var style: Int; var value: String; var formula: Bool }
     var cells: [Cell] = []
     var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
@@ -121,9 +173,10 @@ final class SheetHandler: NSObject, XMLParserDelegate {
     private var nextRow = 1
     private var nextColumn = 1
     let cellLimit: Int
+    private(set) var stop = false
     init(cellLimit: Int) { self.cellLimit = cellLimit }
 
-    func parser(_ p: XMLParser, didStartElement el: String, namespaceURI: String?, qualifiedName: String?, attributes a: [String: String]) {
+    func start(_ el: String, _ a: [String: String]) {
         switch el {
         case "row":
             if let r = a["r"].flatMap(Int.init) { nextRow = r }
@@ -144,15 +197,15 @@ final class SheetHandler: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ p: XMLParser, foundCharacters s: String) { if inValue { text += s } }
-    func parser(_ p: XMLParser, didEndElement el: String, namespaceURI: String?, qualifiedName: String?) {
+    func text(_ s: String) { if inValue { text += s } }
+    func end(_ el: String) {
         switch el {
         case "v", "t": inValue = false
         case "c":
             if var c = current {
                 c.value = text
                 if !c.value.isEmpty || c.formula { cells.append(c) }
-                if cells.count > cellLimit { p.abortParsing() }
+                if cells.count > cellLimit { stop = true }
             }
             current = nil
         case "row": nextRow += 1

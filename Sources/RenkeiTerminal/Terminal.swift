@@ -53,30 +53,29 @@ public final class Terminal {
         sigaddset(&set, SIGWINCH)
         sigprocmask(SIG_UNBLOCK, &set, nil)
         signal(SIGWINCH, SIG_DFL)
-        if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
+        // ncursesw is loaded now, not at process start (CNcursesw.h says why).
+        var reason = [CChar](repeating: 0, count: 512)
+        guard renkei_curses_load(&reason, reason.count) == 0 else {
+            throw TerminalError("the workbench needs the ncursesw library (\(String(cString: reason))); install libncursesw6, or use the subcommands, e.g. 'renkei list'")
+        }
+        if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { renkei_set_escdelay(25) }
         // Before initscr: the guard saves the terminal modes the shell had.
         if let g = options.crashGuard { CrashGuard.install(g); guarded = true }
-        guard initscr() != nil else {
+        guard renkei_initscr() != nil else {
             if guarded { CrashGuard.uninstall(); guarded = false }
             throw TerminalError("could not initialise the terminal (initscr failed); check TERM")
         }
         started = true
-        raw()                       // Ctrl-C, Ctrl-S, Ctrl-Q arrive as keys
-        noecho()
-        nonl()                      // Enter is CR (13); Ctrl-J stays 10
-        keypad(renkei_stdscr(), true)
-        intrflush(renkei_stdscr(), false)
-        if options.colors && has_colors() {
-            start_color()
-            use_default_colors()
+        renkei_raw_keys()           // Ctrl-C, Ctrl-S, Ctrl-Q arrive as keys; Enter is CR, Ctrl-J 10
+        if options.colors && renkei_has_colors() != 0 {
+            renkei_start_default_colors()
             useColor = true
             colorCount = Int(renkei_colors())
         }
         if options.mouse {
-            mouseinterval(0)
-            _ = mousemask(renkei_mouse_mask(), nil)
+            renkei_enable_mouse()
         }
-        curs_set(0)
+        renkei_curs_set(0)
     }
 
     deinit { stop() }
@@ -84,8 +83,8 @@ public final class Terminal {
     public func stop() {
         guard started else { return }
         started = false
-        curs_set(1)
-        endwin()
+        renkei_curs_set(1)
+        renkei_endwin()
         if guarded { CrashGuard.uninstall(); guarded = false }
     }
 
@@ -98,7 +97,7 @@ public final class Terminal {
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0 else { return nil }
         let (w, h) = size
         guard Int(ws.ws_col) != w || Int(ws.ws_row) != h else { return nil }
-        resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
+        renkei_resizeterm(Int32(ws.ws_row), Int32(ws.ws_col))
         previous = nil
         return .resize(width: Int(ws.ws_col), height: Int(ws.ws_row))
     }
@@ -107,7 +106,7 @@ public final class Terminal {
 
     /// Waits up to `timeoutMs` for input; returns the messages it produced (empty on timeout).
     public func read(timeoutMs: Int32) -> [Msg] {
-        wtimeout(renkei_stdscr(), timeoutMs)
+        renkei_timeout(timeoutMs)
         var out: [Msg] = []
         var text = String.UnicodeScalarView()
         func flushText() {
@@ -115,7 +114,7 @@ public final class Terminal {
         }
         while true {
             var wch: wint_t = 0
-            let r = wget_wch(renkei_stdscr(), &wch)
+            let r = renkei_get_wch(&wch)
             if r == ERR { break }
             if r == KEY_CODE_YES {
                 flushText()
@@ -125,7 +124,7 @@ public final class Terminal {
             let v = UInt32(wch)
             if v >= 0x20 && v != 0x7F, let u = Unicode.Scalar(v) {
                 text.append(u)          // gather an IME commit (and combining marks) into graphemes
-                wtimeout(renkei_stdscr(), 0)
+                renkei_timeout(0)
                 continue
             }
             flushText()
@@ -157,7 +156,7 @@ public final class Terminal {
             return .resize(width: w, height: h)
         case KEY_MOUSE:
             var ev = MEVENT()
-            guard getmouse(&ev) == OK else { return nil }
+            guard renkei_getmouse(&ev) == OK else { return nil }
             switch renkei_mouse_kind(ev.bstate) {
             case 1: return .mouse(MouseEvent(x: Int(ev.x), y: Int(ev.y), kind: .click))
             case 2: return .mouse(MouseEvent(x: Int(ev.x), y: Int(ev.y), kind: .wheelUp))
@@ -188,7 +187,7 @@ public final class Terminal {
     public func draw(_ screen: Screen) {
         let (w, h) = size
         let fresh = previous == nil || previous!.width != screen.width || previous!.height != screen.height
-        if fresh { werase(renkei_stdscr()) }
+        if fresh { renkei_erase() }
         for y in 0..<min(h, screen.height) {
             if !fresh, let p = previous, screen.rowEquals(p, y) { continue }
             var x = 0
@@ -201,17 +200,16 @@ public final class Terminal {
         }
         previous = screen
         if let cx = screen.cursorX, let cy = screen.cursorY, cx < w, cy < h {
-            curs_set(1)
-            wmove(renkei_stdscr(), Int32(cy), Int32(cx))
+            renkei_curs_set(1)
+            renkei_move(Int32(cy), Int32(cx))
         } else {
-            curs_set(0)
+            renkei_curs_set(0)
         }
-        wnoutrefresh(renkei_stdscr())
-        doupdate()
+        renkei_refresh()
     }
 
     /// Forces the next draw to repaint everything (after Ctrl-L or a resize).
-    public func invalidate() { previous = nil; clearok(renkei_stdscr(), true) }
+    public func invalidate() { previous = nil; renkei_clear_on_next_refresh() }
 
     private func pair(_ fg: Color?, _ bg: Color?) -> Int16 {
         guard useColor, fg != nil || bg != nil else { return 0 }
@@ -223,7 +221,7 @@ public final class Terminal {
         if let p = pairs[key] { return p }
         let n = Int16(pairs.count + 1)
         guard Int32(n) < renkei_color_pairs() else { return 0 }
-        init_pair(n, idx(fg), idx(bg))
+        renkei_init_pair(n, idx(fg), idx(bg))
         pairs[key] = n
         return n
     }
@@ -242,9 +240,9 @@ public final class Terminal {
                 var cx = x
                 for (u, w) in zip(scalars, ws) {
                     var one = cchar_t()
-                    _ = setcchar(&one, [wchar_t(bitPattern: u.value), 0], attrs, p, nil)
-                    if last && cx + w >= Int(renkei_cols()) { mvwins_wch(renkei_stdscr(), Int32(y), Int32(cx), &one) }
-                    else { mvwadd_wch(renkei_stdscr(), Int32(y), Int32(cx), &one) }
+                    _ = renkei_setcchar(&one, [wchar_t(bitPattern: u.value), 0], attrs, p)
+                    if last && cx + w >= Int(renkei_cols()) { renkei_put(Int32(y), Int32(cx), &one, 1) }
+                    else { renkei_put(Int32(y), Int32(cx), &one, 0) }
                     cx += w
                 }
                 return
@@ -265,13 +263,13 @@ public final class Terminal {
         else if baseWidth < Int(c.width) { pad = Int(c.width) - max(baseWidth, 1); if baseWidth == 0 { draw = [32] } }
         draw.append(0)
         var cc = cchar_t()
-        _ = setcchar(&cc, draw, attrs, p, nil)
-        if last && pad == 0 { mvwins_wch(renkei_stdscr(), Int32(y), Int32(x), &cc) }
-        else { mvwadd_wch(renkei_stdscr(), Int32(y), Int32(x), &cc) }
+        _ = renkei_setcchar(&cc, draw, attrs, p)
+        if last && pad == 0 { renkei_put(Int32(y), Int32(x), &cc, 1) }
+        else { renkei_put(Int32(y), Int32(x), &cc, 0) }
         if pad > 0 {
             var sp = cchar_t()
-            _ = setcchar(&sp, [32, 0], attrs, p, nil)
-            for i in 0..<pad { mvwadd_wch(renkei_stdscr(), Int32(y), Int32(x + 1 + i), &sp) }
+            _ = renkei_setcchar(&sp, [32, 0], attrs, p)
+            for i in 0..<pad { renkei_put(Int32(y), Int32(x + 1 + i), &sp, 0) }
         }
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,9 +10,13 @@ import Glibc
 /// traps when it cannot; with `ulimit -n 8` the decode's `open`s failed with EMFILE and good
 /// cases were listed as damaged (issue 18, finding 9). Neither can be handled where it
 /// happens, so before any work: raise the soft limit towards the hard one (an unprivileged
-/// process may), check that `required` descriptors can really be opened (a parent may have
-/// left many open), and start libdispatch's event loop while descriptors are free. What is
-/// still short is one clear line naming `ulimit -n`.
+/// process may) and check that `required` descriptors can really be opened (a parent may have
+/// left many open). What is still short is one clear line naming `ulimit -n`.
+///
+/// libdispatch is not started here: `required` already counts its three descriptors, so it
+/// finds them free whenever renkei first goes parallel, and commands that never do (`--version`,
+/// a warm `list --count`) no longer pay for its two threads (issue 19's fixed cost). The sweep
+/// over 2…40 free descriptors in SideFilesAndLimitsCLITests holds this.
 public enum FileDescriptorBudget {
     /// Descriptors renkei may hold at once beyond stdin/out/err: libdispatch's event loop (3),
     /// the workspace lock and a waiter (2), the index (1), up to 8 decoding threads (8), a
@@ -24,7 +27,7 @@ public enum FileDescriptorBudget {
     /// Glibc imports RLIMIT_NOFILE as an enum case; the functions take its raw value.
     static let nofile = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
 
-    /// Raises the limit if it can, checks `required` free descriptors, warms libdispatch.
+    /// Raises the limit if it can and checks `required` free descriptors.
     /// Throws `StoreError.workspace` with the one line to show.
     public static func prepare() throws {
         var lim = rlimit()
@@ -38,7 +41,6 @@ public enum FileDescriptorBudget {
             let limit = lim.rlim_cur == rlim_t.max ? "unlimited" : "\(lim.rlim_cur)"
             throw StoreError.workspace(.fileDescriptors(free: Int(free), limit: limit, required: Int(required)))
         }
-        warmDispatch()
     }
 
     /// How many descriptors can be opened now, counting up to `limit` (each probe is closed).
@@ -54,13 +56,5 @@ public enum FileDescriptorBudget {
             held.append(fd)
         }
         return held.count
-    }
-
-    /// One round trip through a global queue: its worker thread registers with libdispatch's
-    /// event loop, which opens its descriptors now rather than in the middle of a decode.
-    static func warmDispatch() {
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { done.signal() }
-        done.wait()
     }
 }
