@@ -102,7 +102,10 @@ import Testing
             // Commands may refuse (a gate, nothing to undo, a move to the same stage): that is
             // the command's answer, not a sync problem.
             func apply(_ c: Command) { _ = try? p.store.apply(id, c, actor: p.actor, now: at) }
-            switch r.below(16) {
+            let op = r.below(16)
+            // RENKEI_SYNC_TRACE=1: one line per step, to read a failing seed's story.
+            if env["RENKEI_SYNC_TRACE"] != nil { print("seed \(seed) \(p.actor) op \(op) \(id) at \(at.text)") }
+            switch op {
             case 0: _ = try? p.store.createCase(NewCaseInput(id: "", title: r.pick(["新規 ※", "追加案件 🎌", "令和８年度 ｶﾅ"]), municipality: "狭山市",
                                                              partners: [r.pick(["㈱髙橋", "信用金庫"])]), actor: p.actor, now: at)
             case 1: apply(.setField(path: "title", value: .string(r.pick(["件名Ａ", "件名Ｂ ㈱", "件名Ｃ ①"]))))

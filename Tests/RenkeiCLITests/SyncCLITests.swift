@@ -149,6 +149,29 @@ import Testing
         #expect(lab.files("a") == lab.files("b"))
     }
 
+    /// Edited and then trashed on one machine, edited on the other: the case comes back with
+    /// both machines' edits — including the note written just before the trash, which lived
+    /// only in the trashed copy (SyncConvergencePropertyTests, seed 20261218, lost it).
+    @Test func editedThenTrashedThereEditedHereKeepsBothSidesEdits() throws {
+        let lab = try SyncLab()
+        try lab.setUp(["a", "b"])
+        #expect(try lab.run("a", ["note", Self.id, "消す前のメモ ①"], at: "2026-12-01T10:00:00+09:00").status == 0)
+        #expect(try lab.run("a", ["delete", Self.id]).status == 0)
+        #expect(try lab.run("b", ["set", Self.id, "department", "企画課 ㈱"], at: "2026-12-01T10:30:00+09:00").status == 0)
+        #expect(try lab.run("a", ["sync"]).status == 0)
+        let r = try lab.run("b", ["sync"])
+        #expect(r.status == 0 && r.stderr.contains(Self.id), "\(r.stdout + r.stderr)")
+        try lab.run("a", ["sync"])
+        for who in ["a", "b"] {
+            let c = try lab.caseJSON(who, Self.id)
+            #expect((c["notes"] as? [[String: Any]])?.contains { $0["text"] as? String == "消す前のメモ ①" } == true, "\(who) lost a's note")
+            #expect(c["department"] as? String == "企画課 ㈱", "\(who) lost b's edit")
+            #expect(!lab.files(who, "trash").keys.contains(Self.id + ".json"))
+        }
+        #expect(lab.files("a") == lab.files("b"))
+        #expect(try lab.run("a", ["validate"]).status == 0)
+    }
+
     /// Renamed by hand on one machine (`git mv`: to git a delete and an add), edited on the other:
     /// the edit is not lost — the case comes back under its id with the edit — and the renamed
     /// copy, which now claims the same id, is named by `validate` with what to do.
