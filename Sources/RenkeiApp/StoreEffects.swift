@@ -151,8 +151,21 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
 /// Store notices waiting to be shown (pushed from whichever thread loaded the index), typed:
 /// worded in the workbench's language when shown.
 final class NoticeQueue: @unchecked Sendable {
+    enum Notice: Sendable {
+        case store(StoreWarning)
+        /// Already worded in the workbench's language by the one who pushed it.
+        case worded(String)
+        func text(_ lang: Lang) -> String {
+            switch self {
+            case .store(let w): return w.text(lang)
+            case .worded(let s): return s
+            }
+        }
+    }
     private let lock = NSLock()
-    private var notices: [StoreWarning] = []
-    func push(_ notice: StoreWarning) { lock.lock(); notices.append(notice); lock.unlock() }
-    func pop() -> StoreWarning? { lock.lock(); defer { lock.unlock() }; return notices.isEmpty ? nil : notices.removeFirst() }
+    private var notices: [Notice] = []
+    func push(_ notice: StoreWarning) { push(.store(notice)) }
+    func push(_ line: String) { push(.worded(line)) }
+    func push(_ notice: Notice) { lock.lock(); notices.append(notice); lock.unlock() }
+    func pop() -> Notice? { lock.lock(); defer { lock.unlock() }; return notices.isEmpty ? nil : notices.removeFirst() }
 }
