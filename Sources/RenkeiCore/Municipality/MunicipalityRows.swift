@@ -78,7 +78,7 @@ public struct MunicipalityRows: Sendable {
         var keep = [Bool](repeating: false, count: count)
         var prefectures: [MunicipalityEntry] = []
         for i in 0..<count where kinds[i] == .prefecture { keep[i] = true; prefectures.append(entry(i)) }
-        let wanted = codes.map { Array($0.utf8) }
+        let wanted = Set(codes)
         let queries = names.compactMap { MunicipalityResolver.Query($0.name, prefecture: $0.prefecture, prefectures: prefectures) }
         // A ward's keys include its city's name (札幌市中央区): find those cities first.
         var parentCodes: [[UInt8]] = []
@@ -89,7 +89,7 @@ public struct MunicipalityRows: Sendable {
         for i in 0..<count where parentCodes.contains(where: { field(i, 0).elementsEqual($0) }) { rowOfCode[Array(field(i, 0))] = i }
         func parentRow(_ i: Int) -> Int? { field(i, 5).isEmpty ? nil : rowOfCode[Array(field(i, 5))] }
         for i in 0..<count where !keep[i] {
-            if wanted.contains(where: { field(i, 0).elementsEqual($0) }) { keep[i] = true; continue }
+            if !wanted.isEmpty && wanted.contains(string(i, 0)) { keep[i] = true; continue }
             if !queries.isEmpty && mayMatch(i, queries, parentRow: parentRow(i)) { keep[i] = true }
         }
         for i in 0..<count where keep[i] { if let p = parentRow(i) { keep[p] = true } }
