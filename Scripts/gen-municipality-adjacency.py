@@ -25,9 +25,12 @@ designated-city file city↔municipality pairs; a ward is never listed as its ow
 
 The N03 codes have five digits; the check digit is added here and every code must be in
 Data/municipalities/jp.tsv (a body the table lacks — the six 北方領土 villages 0169x/01700 — is
-dropped and named in the header). Both are as of 2021-01-01 (jp.tsv still has 浜松市's seven
-pre-2024 wards, like N03 2021): when the table moves to newer codes, regenerate this from a newer
-N03 so the two agree.
+dropped and named in the header). N03 here is as of 2021-01-01; jp.tsv has the codes after the
+reorganisations in gen-municipalities.py's AMENDMENTS (浜松市: 7 wards → 3 on 2024-01-01). Each
+retired code's boundaries are given to its successor (read from that list), so a new body's
+neighbours are the union of its retired bodies' neighbours, minus itself (中央区 = 中・東・西・南区
+and 北区's inland 三方原 part; 浜名区 = 北区 and 浜北区; 天竜区 = 天竜区). When a newer N03 is
+available, read it instead and drop the amendment.
 
 Simplification can lose a neighbour whose common boundary is very short: the 0.1 % file of the
 same repository misses 4 of the 4,834 ward-level pairs the 1 % file has (e.g. 232068–232157), so
@@ -37,6 +40,7 @@ comma-separated, ascending); every pair appears on both bodies' lines, checked b
 """
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import subprocess
@@ -66,6 +70,27 @@ def load_table(path):
                 continue
             fields = line.rstrip("\n").split("\t")
             out[fields[0]] = (fields[2], fields[5])
+    return out
+
+
+def successors():
+    """Retired code → its successor, from gen-municipalities.py's AMENDMENTS (one list for both files)."""
+    spec = importlib.util.spec_from_file_location("gen_municipalities", os.path.join(ROOT, "Scripts", "gen-municipalities.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = {}
+    for a in mod.AMENDMENTS:
+        out.update(a["successor"])
+    return out
+
+
+def amended(pairs, successor):
+    """The pairs with retired codes replaced by their successors; pairs inside one successor vanish."""
+    out = set()
+    for a, b in pairs:
+        a, b = successor.get(a, a), successor.get(b, b)
+        if a != b:
+            out.add((min(a, b), max(a, b)))
     return out
 
 
@@ -124,8 +149,13 @@ def main():
 
     table = load_table(args.table)
     commit = source_commit(args.source, args.commit)
+    successor = successors()
     ward_pairs, ward_codes, uncoded = pairs_of(os.path.join(args.source, WARDS))
     city_pairs, city_codes, _ = pairs_of(os.path.join(args.source, CITIES))
+    retired_seen = sorted(set(successor) & (ward_codes | city_codes))
+    ward_pairs, city_pairs = amended(ward_pairs, successor), amended(city_pairs, successor)
+    ward_codes = {successor.get(c, c) for c in ward_codes}
+    city_codes = {successor.get(c, c) for c in city_codes}
     for a, b in ward_pairs | city_pairs:
         # A ward and its own city are nested, never side by side (they are in different files).
         if table.get(a, ("", ""))[1] == b or table.get(b, ("", ""))[1] == a:
@@ -150,7 +180,9 @@ def main():
         f"# licence\tfree to use, commercial or not (the repository's README); {CREDIT}",
         f"# generated\t{dt.date.today().isoformat()}",
         f"# notes\tneighbours = share a stretch of land boundary (a common TopoJSON arc); {pairs} pairs; "
-        f"{len(unknown)} source codes not in jp.tsv dropped ({', '.join(unknown) or 'none'}); {uncoded} uncoded areas (所属未定地) ignored",
+        f"{len(unknown)} source codes not in jp.tsv dropped ({', '.join(unknown) or 'none'}); {uncoded} uncoded areas (所属未定地) ignored; "
+        f"retired codes mapped to their successors (gen-municipalities.py AMENDMENTS; a successor's neighbours = the union of its retired bodies'): "
+        f"{', '.join(c + '→' + successor[c] for c in retired_seen) or 'none'}",
         "# columns\tcode\tname\tneighbours",
     ]
     lines = [f"{c}\t{table[c][0]}\t{','.join(sorted(neighbours[c]))}" for c in sorted(neighbours)]

@@ -37,6 +37,17 @@ extension StoreEffects {
                                                           to: .directory(exporter.defaultDirectory))
                 return .exported(written.url.path)
             } catch { return .failed("\(Label.exportFailed.text(lang)): \(TerminalText.inline(ErrorText.line(error, lang)))") }
+        case .exportPortfolioCSV(let cp932):
+            do {
+                let exporter = ReportExporter(store: store, data: environment.data, today: environment.today)
+                let written = try exporter.exportPortfolioCSV(lang: lang, cp932: cp932, to: .directory(exporter.defaultDirectory))
+                if let first = written.replacements.first {
+                    notices.push(TransferMessage.cp932Replaced(count: written.replacements.count, row: first.row, column: first.column,
+                                                               character: String(first.character),
+                                                               codePoints: "(\(CP932Text.codePoints(first.character)))").text(lang))
+                }
+                return .exported(written.url.path)
+            } catch { return .failed("\(Label.exportFailed.text(lang)): \(TerminalText.inline(ErrorText.line(error, lang)))") }
         case .listImportFiles, .saveImportMapping, .applyImport:
             return performImport(effect)
         case .readImport, .planImport, .readImportValues:

@@ -49,7 +49,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
             do {
                 let r = try store.apply(id, command, actor: environment.actor, now: environment.now(), expect: expect,
                                         programmeItems: state.catalog.programmeItems)
-                return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0) })
+                return .saved(r.document.value, label: command.label, warning: r.journalWarning.map { TerminalText.inline($0.text(lang)) })
             } catch CommandError.gateBlocked(let cid, let stage, let problems) {
                 return .gateBlocked(caseId: cid, stage: stage, problems: problems)
             } catch {
@@ -58,11 +58,11 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .create(let n):
             do {
                 let r = try store.createCase(n, actor: environment.actor, now: environment.now())
-                return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0) })
+                return .created(r.document.value, warning: r.journalWarning.map { TerminalText.inline($0.text(lang)) })
             } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .trash(let id):
             do {
-                if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(warning) }
+                if let warning = try store.trash(id, actor: environment.actor, now: environment.now()) { return .failed(TerminalText.inline(warning.text(lang))) }
                 return .trashed(caseId: id)
             } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .setActor(let name):
@@ -79,7 +79,7 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
         case .undo, .redo:
             do {
                 let r = try store.undoRedo(effect == .undo ? .undo : .redo, actor: environment.actor, now: environment.now())
-                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label, warning: r.warning.map { TerminalText.inline($0) })
+                return .undoRedone(redo: effect == .redo, caseId: r.caseId, label: r.label, warning: r.warning.map { TerminalText.inline($0.text(lang)) })
             } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .reload:
             return .loaded(portfolioData(), external: false)
@@ -142,16 +142,30 @@ public final class StoreEffects: EffectPerformer, @unchecked Sendable {
 
     public func externalChange(state: AppState) -> Msg? {
         // Polled about once a second: the cheapest place to hand the store's notices over.
-        if let line = notices.pop() { return .notice(TerminalText.inline(line)) }
+        if let notice = notices.pop() { return .notice(TerminalText.inline(notice.text(state.lang))) }
         guard disk.changed(openCase: state.detail?.id) else { return nil }
         return .loaded(portfolioData(), external: true)
     }
 }
 
-/// Store notices waiting to be shown (pushed from whichever thread loaded the index).
+/// Store notices waiting to be shown (pushed from whichever thread loaded the index), typed:
+/// worded in the workbench's language when shown.
 final class NoticeQueue: @unchecked Sendable {
+    enum Notice: Sendable {
+        case store(StoreWarning)
+        /// Already worded in the workbench's language by the one who pushed it.
+        case worded(String)
+        func text(_ lang: Lang) -> String {
+            switch self {
+            case .store(let w): return w.text(lang)
+            case .worded(let s): return s
+            }
+        }
+    }
     private let lock = NSLock()
-    private var lines: [String] = []
-    func push(_ line: String) { lock.lock(); lines.append(line); lock.unlock() }
-    func pop() -> String? { lock.lock(); defer { lock.unlock() }; return lines.isEmpty ? nil : lines.removeFirst() }
+    private var notices: [Notice] = []
+    func push(_ notice: StoreWarning) { push(.store(notice)) }
+    func push(_ line: String) { push(.worded(line)) }
+    func push(_ notice: Notice) { lock.lock(); notices.append(notice); lock.unlock() }
+    func pop() -> Notice? { lock.lock(); defer { lock.unlock() }; return notices.isEmpty ? nil : notices.removeFirst() }
 }

@@ -16,7 +16,7 @@ extension StoreEffects {
         case .resolveRecordEdit(let file, let id, let takeOther):
             do {
                 let (_, warning) = try store.resolveRecordEdit(file: file, id: id, takeOther: takeOther, actor: environment.actor, now: environment.now())
-                return .recordEditResolved(file: file, label: "resolve \(id)", warning: warning.map { TerminalText.inline($0) })
+                return .recordEditResolved(file: file, label: "resolve \(id)", warning: warning.map { TerminalText.inline($0.text(lang)) })
             } catch { return .failed(TerminalText.inline(ErrorText.line(error, lang))) }
         case .markSeen(let id):
             // Only a mark: a read-only workspace or a lost write leaves it, nothing else.

@@ -29,10 +29,21 @@ public enum ImportPlanner {
                                                    expected: .recreatedFromTrash(caseId: id)))
                 }
             }
-            resolveAction(&row, existing: row.id.flatMap(target.existing))
+            let existing = row.id.flatMap(target.existing)
+            if let existing, row.problems.isEmpty, !Self.mayUpdate(existing, mapping: mapping) {
+                row.problems.append(RowProblem(row: source.number, column: keyColumn, value: existing.id, expected: .idTaken(caseId: existing.id)))
+            }
+            resolveAction(&row, existing: existing)
             rows.append(row)
         }
         return ImportPlan(file: file, source: table.source, sheet: table.sheet, mapping: mapping, rows: rows, fileProblems: fileProblems)
+    }
+
+    /// A row's id may update a case an import made (a re-import is idempotent), or any case
+    /// from renkei's own CSV (export → edit in Excel → import back); a colleague's case made in
+    /// renkei whose id a workbook happens to use is never overwritten by it.
+    static func mayUpdate(_ existing: Case, mapping: ImportMapping) -> Bool {
+        mapping.preset == "renkei" || existing.events.contains { $0.kind == .imported }
     }
 
     /// create / update / unchanged / invalid, and for an update which fields differ.

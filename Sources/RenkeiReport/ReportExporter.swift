@@ -110,6 +110,22 @@ public struct ReportExporter: Sendable {
         return try ReportExporter.write(data, to: target.url, overwrite: target.overwrite, mode: 0o600)
     }
 
+    /// The portfolio CSV for Excel (`renkei export --all --format csv`, the workbench's `: CSV`):
+    /// WHY/HOW/WHAT from the case files; in CP932 every character it cannot hold is written as
+    /// 〓 and returned (row, column, character) for the caller to report.
+    public static func portfolioCSV(_ report: inout PortfolioReport, store: CaseStore, cp932: Bool) -> (data: Data, replacements: [CP932Replacement]) {
+        report.addIssueFrames { id in (try? store.load(id))?.value.issue }
+        return report.csv(cp932: cp932)
+    }
+
+    /// The whole list as that CSV, written as `portfolio-<day>[-cp932].csv` (never over a file).
+    public func exportPortfolioCSV(lang: Lang, cp932: Bool, to destination: ExportDestination) throws -> (url: URL, replacements: [CP932Replacement]) {
+        let target = try resolve(destination, stem: "portfolio-\(today)" + (cp932 ? "-cp932" : ""), ext: "csv")
+        var report = try portfolioReport(lang: lang)
+        let out = ReportExporter.portfolioCSV(&report, store: store, cp932: cp932)
+        return (try ReportExporter.write(out.data, to: target.url, overwrite: target.overwrite, mode: 0o600), out.replacements)
+    }
+
     // MARK: writing
 
     func resolve(_ d: ExportDestination, stem: String, ext: String) throws -> (url: URL, overwrite: Bool) {

@@ -3,7 +3,8 @@ import RenkeiCore
 import RenkeiStore
 
 /// `renkei-bench municipality [--runs N]` — issue 16's budgets: loading the table (only the
-/// commands that need it pay this) and resolving a typed name per keystroke (≤ 2 ms).
+/// commands that need it pay this), resolving a typed name per keystroke (≤ 2 ms), and the exact
+/// lookup `show`/`overdue`/`validate` use instead of the whole resolver.
 func municipalityFigures(runs: Int) {
     let data: DataDirectory
     do { data = try DataDirectory.locate() } catch { die("\(error)") }
@@ -32,6 +33,16 @@ func municipalityFigures(runs: Int) {
     }
     report("municipality.suggest_per_key_ms", perKey)
     report("municipality.resolve_exact_ms", sample(runs * 10) { _ = resolver.resolve("府中市", prefecture: "東京都") })
+    // What `renkei show` pays instead of load + resolver build: read the file, split it into rows,
+    // decode only the rows one case can need (issue 16's show regression).
+    var kept = 0
+    report("municipality.exact_lookup_one_name_ms", sample(runs) {
+        do { kept = try MunicipalityTableLoader.exactLookup(data: data, names: [("加賀市", "石川県")], codes: []).table.entries.count } catch { die("\(error)") }
+    })
+    report("municipality.exact_lookup_one_code_ms", sample(runs) {
+        do { _ = try MunicipalityTableLoader.exactLookup(data: data, names: [], codes: ["011011"]) } catch { die("\(error)") }
+    })
+    print("municipality.exact_lookup_rows \(kept)")
     print("municipality.entries \(table.entries.count)")
     print("municipality.adjacency_bodies \(pairs)")
 }

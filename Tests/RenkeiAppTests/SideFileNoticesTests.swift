@@ -42,7 +42,8 @@ import Testing
         #expect(program.state.summaries.count == 17)
         program.checkForExternalChanges()
         let notices = program.state.toasts.filter { $0.text.contains("summaries.v1") }
-        #expect(notices.count == 1 && notices[0].text.contains("rebuilt"), "\(program.state.toasts)")
+        // In the workbench's language (issue 14: it was the store's English sentence).
+        #expect(notices.count == 1 && notices[0].text.contains("作り直しました"), "\(program.state.toasts)")
         program.checkForExternalChanges()
         #expect(program.state.toasts.filter { $0.text.contains("summaries.v1") }.count == 1, "said once")
     }

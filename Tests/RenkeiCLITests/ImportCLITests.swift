@@ -87,6 +87,55 @@ import Testing
         #expect(caseFiles(ws).isEmpty)
     }
 
+    /// A workbook whose ID column names a case made in renkei (not by an import): its row cannot
+    /// be imported — row, column, id, what to do — the dry run writes nothing and --apply refuses
+    /// the file, so the colleague's case is untouched.
+    @Test func anIdThatAlreadyExistsIsNotOverwritten() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let file = ws.appendingPathComponent("一覧①.csv")
+        try Data("ID,件名,自治体\nsayama-ntt-eco-action,上書きしたい件名,狭山市\nnew-case-1,新しい案件㈱,所沢市\n".utf8).write(to: file)
+        let before = try Data(contentsOf: ws.appendingPathComponent("cases/sayama-ntt-eco-action.json"))
+        let en = try CLI.run(["import", file.path], workspace: ws)
+        #expect(en.status == 1)
+        #expect(en.stdout.contains("invalid: row 2, column ID: 'sayama-ntt-eco-action' — an id for a new case; case 'sayama-ntt-eco-action' already exists and was not made by an import"), "\(en.stdout)")
+        #expect(en.stdout.contains("row 3: create new-case-1"))
+        let ja = try CLI.run(["import", file.path, "--apply"], workspace: ws, env: ["LANG": "ja_JP.UTF-8"])
+        #expect(ja.status == 1)
+        #expect(ja.stdout.contains("取り込めません: 2行目、列「ID」: 「sayama-ntt-eco-action」 — 新しい案件のID。ID「sayama-ntt-eco-action」の案件はすでにあり、取り込みで作られたものではないため上書きしません。ファイルの ID を変えるか、その列を取り込まないでください"), "\(ja.stdout)")
+        #expect(try Data(contentsOf: ws.appendingPathComponent("cases/sayama-ntt-eco-action.json")) == before)
+        #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("cases/new-case-1.json").path), "nothing partial")
+    }
+
+    /// Where the mapping comes from: `STEM.mapping.json` next to the file wins over the one in
+    /// `<workspace>/import/`, and `--mapping MAP` wins over both; the header says which was used.
+    @Test func theMappingNextToTheFileAndMappingOptionAreUsed() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let dir = ws.appendingPathComponent("共有①")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("案件㈱.csv")
+        try Data("件名,自治体,状況\n見守り,狭山市,先方検討中\n".utf8).write(to: file)
+        func mapping(_ stage: String) -> Data {
+            Data(#"{"columns": {"件名": "title", "自治体": "municipality.name", "状況": "stage"}, "values": {"stage": {"先方検討中": "\#(stage)"}}}"#.utf8)
+        }
+        try FileManager.default.createDirectory(at: ws.appendingPathComponent("import"), withIntermediateDirectories: true)
+        try mapping("paused").write(to: ws.appendingPathComponent("import/案件㈱.mapping.json"))
+        try mapping("coordination").write(to: dir.appendingPathComponent("案件㈱.mapping.json"))
+        let other = ws.appendingPathComponent("別の対応表.json")
+        try mapping("budgeting").write(to: other)
+
+        let beside = try CLI.run(["import", file.path], workspace: ws)
+        #expect(beside.status == 0, "\(beside.stderr)")
+        #expect(beside.stdout.contains("共有①/案件㈱.mapping.json"), "\(beside.stdout)")
+        let explicit = try CLI.run(["import", file.path, "--mapping", other.path, "--apply"], workspace: ws)
+        #expect(explicit.status == 0, "\(explicit.stderr)")
+        #expect(explicit.stdout.contains("別の対応表.json"), "\(explicit.stdout)")
+        let id = try #require(caseFiles(ws).first).replacingOccurrences(of: ".json", with: "")
+        let shown = try #require(try CLI.json(try CLI.run(["show", id, "--json"], workspace: ws)) as? [String: Any])
+        #expect(shown["stage"] as? String == "budgeting", "--mapping's value map was used")
+    }
+
     @Test func adjustMappingApplyReimportAndUndo() throws {
         let ws = try CLI.tempWorkspace()
         defer { try? FileManager.default.removeItem(at: ws) }

@@ -51,6 +51,11 @@ import Testing
         let errLog = config.appendingPathComponent("stderr.log")
         let env = ["RENKEI_DATA=\(CLI.dataDir.path)", "RENKEI_ACTOR=tester", "LANG=C.UTF-8", "RENKEI_LANG=ja",
                    "XDG_CONFIG_HOME=\(config.path)"].joined(separator: " ")
+        // A subscribed calendar feed (issue 13): the workbench rewrites it when it closes.
+        let feed = ws.appendingPathComponent("共有/予算①.ics")
+        try FileManager.default.createDirectory(at: feed.deletingLastPathComponent(), withIntermediateDirectories: true)
+        #expect(try CLI.run(["ical", "--feed", feed.path], workspace: ws).status == 0)
+        #expect(!(try String(contentsOf: feed, encoding: .utf8)).contains("BEGIN:VEVENT"), "an empty workspace has no events")
         let tmux = Tmux()
         defer {
             tmux.kill()
@@ -158,5 +163,7 @@ import Testing
         #expect(files == ["SY-001.json", "SY-002.json", "SY-003.json"])
         try tmux.keys("q")
         _ = try tmux.waitFor("exit", timeout: 10) { _ in (try? tmux.paneDead()) == true }
+        let calendar = try String(contentsOf: feed, encoding: .utf8)
+        #expect(calendar.contains("UID:SY-00") && !calendar.contains("UID:kintone-"), "the feed after the workbench closed:\n\(calendar.prefix(3000))")
     }
 }

@@ -212,7 +212,7 @@ import Testing
             .tooManyCells(width: 14, found: 15, firstExtra: 15), .tooFewCells(width: 14, found: 5), .formulaNotCalculated, .formulaValueUsed, .formulaText, .methodNotInCatalog("joint"),
             .stageValue, .exitValue, .methodValue(["proposal", "joint"]), .domainValue(["environment"]), .unknownField, .fiscalYear, .amount,
             .date, .field(.invalid(field: "exit", value: "x", expected: .oneOf(["a", "b"]))), .keyMissing,
-            .duplicateKey(firstRow: 2, caseId: "kintone-1"), .recreatedFromTrash(caseId: "kintone-1"), .titleMissing, .municipalityMissing,
+            .duplicateKey(firstRow: 2, caseId: "kintone-1"), .recreatedFromTrash(caseId: "kintone-1"), .idTaken(caseId: "sayama-ntt-eco-action"), .titleMissing, .municipalityMissing,
             .problem(row: 5, column: "期限", value: "2026/13/1", expected: .date), .mappedColumnMissing("件名"), .keyColumnMissing("レコード番号"),
             .tooLarge(file: "a.csv", megabytes: 100, limitMegabytes: 32), .binary(file: "a.csv", offset: 2), .unknownEncoding(file: "a.csv", forced: nil),
             .unknownEncoding(file: "a.csv", forced: "UTF-8"), .unsupportedEncoding("euc-jp"), .unsupportedFormat(file: "a.xls"),

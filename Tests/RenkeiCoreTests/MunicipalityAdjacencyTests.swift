@@ -53,6 +53,40 @@ import Testing
         #expect(a.source.contains("国土数値情報") && a.source.contains("smartnews-smri/japan-topography") && !a.generated.isEmpty)
     }
 
+    /// The other way round: every body of the table with a land boundary is in adjacency.tsv, so
+    /// a code change in jp.tsv (浜松市's wards, 2024-01-01) that adjacency.tsv missed fails here.
+    /// Not listed: prefectures (bodies of another level), and bodies that are whole islands —
+    /// each listed here by name, so a new omission cannot hide among them.
+    @Test func everyBodyWithALandBoundaryIsListed() {
+        let islands: [String: String] = [
+            "013676": "奥尻町", "015172": "礼文町", "133612": "大島町", "133621": "利島村", "133639": "新島村", "133647": "神津島村",
+            "133817": "三宅村", "133825": "御蔵島村", "134015": "八丈町", "134023": "青ヶ島村", "134210": "小笠原村", "152242": "佐渡市",
+            "155861": "粟島浦村", "325252": "海士町", "325261": "西ノ島町", "325279": "知夫村", "325287": "隠岐の島町", "342157": "江田島市",
+            "344311": "大崎上島町", "353051": "周防大島町", "383562": "上島町", "422096": "対馬市", "422100": "壱岐市", "422118": "五島市",
+            "423831": "小値賀町", "424111": "新上五島町", "443221": "姫島村", "463035": "三島村", "463043": "十島村", "464040": "長島町",
+            "465054": "屋久島町", "465291": "喜界町", "465356": "与論町", "472077": "石垣市", "472140": "宮古島市", "473154": "伊江村",
+            "473537": "渡嘉敷村", "473545": "座間味村", "473553": "粟国村", "473561": "渡名喜村", "473570": "南大東村", "473588": "北大東村",
+            "473596": "伊平屋村", "473600": "伊是名村", "473618": "久米島町", "473758": "多良間村", "473812": "竹富町", "473821": "与那国町",
+        ]
+        let a = Self.adjacency
+        var missing: [String] = []
+        for e in Self.table.entries where e.kind != .prefecture && a.neighbours(of: e.code).isEmpty {
+            if islands[e.code] != e.name { missing.append("\(e.code) \(Self.table.fullName(e))") }
+        }
+        #expect(missing.isEmpty, "bodies of jp.tsv without neighbours in adjacency.tsv: \(missing.prefix(10))")
+        for (code, name) in islands {
+            #expect(Self.table.entry(code: code)?.name == name, "\(code) \(name) is no longer in jp.tsv: drop it from the islands")
+        }
+        // 浜松市 since 2024-01-01: 中央区・浜名区・天竜区, with the old wards' outside neighbours.
+        #expect(a.areNeighbours("221384", "221392") && a.areNeighbours("221392", "221406"), "中央区–浜名区–天竜区")
+        #expect(a.areNeighbours("221384", "222216") && a.areNeighbours("221392", "232017") && a.areNeighbours("221406", "202053"),
+                "中央区–湖西市, 浜名区–豊橋市, 天竜区–飯田市")
+        #expect(!a.areNeighbours("221384", "221406"), "中央区 and 天竜区 do not touch")
+        for old in ["221317", "221325", "221333", "221341", "221350", "221368", "221376"] {
+            #expect(Self.table.entry(code: old) == nil && a.neighbours(of: old).isEmpty, "\(old): a ward retired on 2024-01-01")
+        }
+    }
+
     @Test func aBrokenLineIsNamed() {
         #expect(throws: MunicipalityTable.ParseError.line(2, "'112152' is not a 6-digit code with its check digit")) {
             try MunicipalityAdjacency.parse("# header\n112151\t狭山市\t112089,112152\n")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RenkeiTestSupport
 @testable import RenkeiCore
 
 /// Issue 14: every failure of the workspace (the store's errors, damaged files, undo's refusals)
@@ -33,10 +34,29 @@ import Testing
         .dataDirectoryMissing(env: "/opt/x"), .dataDirectoryMissing(env: nil), .notARecord(file: "municipalities/狭山市.json"),
         .recordFieldGone(file: "partners/㈱ミライ.json", path: "contacts[0]"),
         .batchStopped(label: "import", written: 3, total: 10, cause: .io(path: "/ws/cases/c.json", .io(op: "fsync", reason: .diskError)), journal: nil),
-        .batchStopped(label: "import", written: 3, total: 10, cause: .caseNotFound("c"), journal: "undo.json: ①"),
-        .undoUnreadable(path: "/ws/undo.json", .shape), .undoNewer(path: "/ws/undo.json", version: 9, supported: 2), .notConfirmed("fsync"),
+        .batchStopped(label: "import", written: 3, total: 10, cause: .caseNotFound("c"),
+                      journal: .journalNotUpdated(caseId: "c-0001", .io(path: "/ws/undo.json", .io(op: "write", reason: .diskFull)))),
+        .undoUnreadable(path: "/ws/undo.json", .shape), .undoNewer(path: "/ws/undo.json", version: 9, supported: 2),
+        .notConfirmed(.notConfirmed(target: "/ws/cases/c-0001.json", files: nil, directory: "/ws/cases", reason: .diskError)),
     ] + skips.map { .undoSkipped(redo: false, what: "tick coord-pattern-2", caseId: "c-0001", $0) }
       + [.undoSkipped(redo: true, what: "note", caseId: "c-0001", .existsAgain)]
+
+    static let warnings: [StoreWarning] = {
+        let full = StoreMessage.io(path: "/ws/undo.json", .io(op: "write", reason: .diskFull))
+        let one: [StoreWarning] = [
+            .notConfirmed(target: "/ws/cases/c-0001.json", files: nil, directory: "/ws/cases", reason: .diskError),
+            .notConfirmed(target: "/ws/cases", files: 120, directory: "/ws/cases", reason: .other("Remote I/O error")),
+            .notJournaledNewer(caseId: "c-0001", .undoNewer(path: "/ws/undo.json", version: 9, supported: 2)),
+            .notJournaledUnreadable(caseId: "c-0001", .undoUnreadable(path: "/ws/undo.json", .notUTF8(offset: 3))),
+            .journalRestarted(path: "/ws/undo.json", .syntax(line: 1, column: 2, path: "", detail: "expected ',' or '}'"), keptAs: "undo.json.damaged"),
+            .journalNotUpdated(caseId: "c-0001", full), .historyNotUpdated(what: "c-0001", redo: false, full),
+            .historyNotUpdated(what: "c-0001", redo: true, full), .readableByOthers(path: "/ws", mode: "755"),
+            .indexRebuilt(path: "/ws/.index/summaries.v1", detail: "checksum mismatch in section names", notRebuilt: nil),
+            .indexRebuilt(path: "/ws/.index/summaries.v1", detail: "bad magic", notRebuilt: .io(path: "/ws/.index", .io(op: "rename", reason: .readOnlyFileSystem))),
+            .indexNotWritten(path: "/ws/.index/summaries.v1", .io(path: "/ws/.index", .io(op: "write", reason: .diskFull))),
+        ]
+        return one + [.several([one[0], one[5]])]
+    }()
 
     static let skips: [UndoSkip] = [
         .caseGone, .caseGoneOrTrashed, .historyGone, .otherActor(by: "髙橋", me: "試験者"), .changedSince(field: "title"),
@@ -99,12 +119,54 @@ import Testing
         }
     }
 
-    @Test func everyExportMessageIsJapaneseUnderJa() {
-        let all: [ExportMessage] = [.unknownFormat("xyz", allowed: ["md", "pdf"]), .unknownLanguage("fr"), .invalidTemplateName("../x"),
+    /// What the store says beside a success (a disk that did not confirm, an undo history that
+    /// could not record): Japanese, no English prose left in it, the file or case named.
+    @Test func everyStoreWarningIsJapaneseUnderJa() {
+        for w in Self.warnings {
+            let ja = w.text(.ja), en = w.text(.en)
+            japanese(ja, en, "\(w)")
+            #expect(EnglishLeak.runs(in: ja).isEmpty, "\(w): English left in ja: \(EnglishLeak.runs(in: ja)) — \(ja)")
+            for name in ["/ws", "c-0001"] where en.contains(name) { #expect(ja.contains(name), "\(w): ja drops '\(name)': \(ja)") }
+        }
+        #expect(Set(Self.warnings.map(Self.caseIndex)) == Set(0..<Self.warningCases), "a StoreWarning case has no sample")
+    }
+
+    /// The detector the class checks rely on finds English prose, also glued to Japanese, and
+    /// leaves ids, paths, options and commands alone.
+    @Test func englishLeakFindsProseOnly() {
+        for leak in ["bad.xlsx: .xlsx のブックとして読めません（not a zip archive）。Excel で開いて",
+                     "/ws/cases: written, but the disk did not confirm it", "対応表のファイルではありません（Data was corrupted. Debug）",
+                     "cases/x.json: /nonexistent: open failed: No such file or directory"] {
+            #expect(!EnglishLeak.runs(in: leak).isEmpty, "\(leak)")
+        }
+        for fine in ["取り消しました: c-0001 — note", "先に renkei sync init を実行してください", "chmod -R go-rwx /ws を実行してください",
+                     "undo.json.damaged として残し", "--apply では取り込まれません", "KPI「CO2 削減量」", "git merge driver を登録しました"] {
+            #expect(EnglishLeak.runs(in: fine).isEmpty, "\(fine): \(EnglishLeak.runs(in: fine))")
+        }
+    }
+
+    /// The class check over every typed message here: no run of English words under ja (the
+    /// walks above only asked for some Japanese, so an English tail passed).
+    @Test func noEnglishProseUnderJa() {
+        var texts: [(String, String)] = Self.store.map { ("\($0)", $0.text(.ja)) } + Self.damage.filter { $0 != .text("x") }.map { ("\($0)", $0.text(.ja)) }
+        texts += Self.exports.map { ("\($0)", $0.text(.ja)) } + Self.skips.map { ("\($0)", $0.text(.ja)) }
+        texts += Self.usage.map { ("\($0)", $0.text(.ja)) } + Self.commands.map { ("\($0)", $0.text(.ja)) }
+        for (what, ja) in texts {
+            #expect(EnglishLeak.runs(in: ja).isEmpty, "\(what): English left in ja: \(EnglishLeak.runs(in: ja)) — \(ja)")
+        }
+    }
+
+    static let exports: [ExportMessage] = [.unknownFormat("xyz", allowed: ["md", "pdf"]), .unknownLanguage("fr"), .invalidTemplateName("../x"),
                                     .templateNotFound(name: "case", searched: ["/ws/templates"]), .templateNotFound(name: "case", searched: []),
                                     .template(path: "/ws/templates/case.mustache", reason: "line 2"), .outputExists("事例.md"),
                                     .outputNotWritable(path: "/ro/事例.md", reason: "EROFS"), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
-                                    .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
+                                    .invalidCaseId("../etc/passwd"), .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
+
+    @Test func everyExportMessageIsJapaneseUnderJa() {
+        let all = Self.exports
+        // `ReportError` is this type: one definition of the export failures.
+        let thrown: Error = ExportMessage.noPDFEngine
+        #expect((thrown as? WordedError)?.text(.ja) == ExportMessage.noPDFEngine.text(.ja))
         for m in all { japanese(m.text(.ja), m.text(.en), "\(m)") }
     }
 
@@ -124,7 +186,14 @@ import Testing
         }
     }
 
-    static let storeCases = 28, damageCases = 21
+    static let storeCases = 28, damageCases = 21, warningCases = 10
+    static func caseIndex(_ w: StoreWarning) -> Int {
+        switch w {
+        case .notConfirmed: 0; case .notJournaledNewer: 1; case .notJournaledUnreadable: 2; case .journalRestarted: 3
+        case .journalNotUpdated: 4; case .historyNotUpdated: 5; case .readableByOthers: 6; case .indexRebuilt: 7
+        case .indexNotWritten: 8; case .several: 9
+        }
+    }
     static func caseIndex(_ m: StoreMessage) -> Int {
         switch m {
         case .io: 0; case .damaged: 1; case .damagedCase: 2; case .caseTooLarge: 3; case .caseNotFound: 4; case .duplicateId: 5

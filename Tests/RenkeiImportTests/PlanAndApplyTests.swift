@@ -109,6 +109,28 @@ import Testing
         #expect(undone.stage == .budgeting)
     }
 
+    /// A key that names a case no import made (a colleague created kintone-1 in renkei) is a
+    /// problem on its row — row, key column, id — never an overwrite; the same id on a case an
+    /// import made is an update, and renkei's own CSV may update any case (export → Excel → back).
+    @Test func anIdOfACaseNoImportMadeIsNeverOverwritten() throws {
+        let byHand = Case(id: "kintone-1", title: "手作りの案件①", municipality: Municipality(name: "狭山市"))
+        let plan = try kintonePlan([byHand])
+        let row = try #require(plan.rows.first { $0.row == 2 })
+        #expect(row.action == .invalid && !plan.isApplicable)
+        #expect(row.problems.map { $0.text(.en) } == ["row 2, column レコード番号: 'kintone-1' — an id for a new case; case 'kintone-1' already exists and was not made by an import, so it is not overwritten; change the id in the file or skip that column"])
+        #expect(row.problems.first?.text(.ja).hasPrefix("2行目、列「レコード番号」: 「kintone-1」 — 新しい案件のID。ID「kintone-1」の案件はすでにあり、取り込みで作られたものではないため上書きしません") == true)
+        // Imported before: the re-import updates it.
+        let imported = try ImportApplier.apply(try #require(try kintonePlan().rows.first { $0.row == 2 }), to: nil, file: "kintone-cp932.csv",
+                                               context: ImportFixtures.context())
+        var edited = imported
+        edited.title = "直した件名"
+        #expect(try kintonePlan([edited]).rows.first { $0.row == 2 }?.action == .update)
+        // renkei's own export may update a case made in renkei.
+        let t = try ImportFixtures.table("ID,件名,自治体,段階\r\nkintone-1,手作りの案件②,狭山市,課題整理\r\n")
+        let own = MappingGuess.guess(t.header, preset: "renkei")
+        #expect(ImportPlanner.plan(t, mapping: own, file: "p.csv", target: ImportFixtures.target([byHand])).rows[0].action == .update)
+    }
+
     @Test func withoutAKeyTheIdComesFromTitleAndMunicipality() throws {
         let t = try ImportFixtures.table("件名,自治体\r\n見守り,狭山市\r\n見守り,所沢市\r\n見守り,狭山市\r\n")
         let plan = ImportPlanner.plan(t, mapping: MappingGuess.guess(t.header), file: "t.csv", target: ImportFixtures.target())

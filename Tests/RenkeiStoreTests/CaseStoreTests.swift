@@ -112,7 +112,7 @@ import Glibc
         #expect(mode(try store.workspace.caseURL("c-0001").path) == 0o600)
         #expect(mode(store.workspace.journalURL.path) == 0o600)
         chmod(store.workspace.root.path, 0o755)
-        #expect(try Workspace(root: store.workspace.root).warnings.first?.contains("readable by other users") == true)
+        #expect(try Workspace(root: store.workspace.root).warnings.first?.text(.en).contains("readable by other users") == true)
     }
 
     @Test func failedWriteLeavesPreviousFileAndNoTemp() throws {

@@ -100,7 +100,7 @@ enum FaultFixture {
         let r = try FaultFixture.withDiskFull(under: store.workspace.root, only: { $0.lastPathComponent == "undo.json" }) {
             try store.apply("rel-1", .addNote(text: "saved even so"), actor: "tester", now: FaultFixture.now)
         }
-        #expect(r.journalWarning?.contains("undo") == true)
+        #expect(r.journalWarning?.text(.en).contains("undo") == true)
         #expect(try store.load("rel-1").value.notes.map(\.text) == ["saved even so"])
     }
 
@@ -331,7 +331,7 @@ enum FaultFixture {
         #expect(try Workspace(root: store.workspace.root).warnings.isEmpty)
         chmod(store.workspace.root.path, 0o755)
         let warnings = try Workspace(root: store.workspace.root).warnings
-        #expect(warnings.contains { $0.contains("readable by other users") && $0.contains("chmod") }, "\(warnings)")
+        #expect(warnings.contains { $0.text(.en).contains("readable by other users") && $0.text(.ja).contains("chmod") }, "\(warnings)")
     }
 
     // MARK: two writers

@@ -9,7 +9,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     case filterYear, clearFilters, prevYear, nextYear, snooze, setNextAction, municipality, partner
     case sync, conflicts, keepWinner, takeOther
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
-    case importFile
+    case importFile, exportCSV
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -83,6 +83,7 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .deleteCase: return ("案件を削除（ごみ箱へ）", "delete case (to trash)")
         case .loadSamples: return ("サンプル案件を読み込む", "load sample cases")
         case .importFile: return ("取り込み（Excel・CSV・kintone の一覧から）", "import cases (Excel, CSV, kintone)")
+        case .exportCSV: return ("一覧を CSV で書き出す（Excel・Shift_JIS）", "export the list as CSV (Excel, Shift_JIS)")
         }
     }
 }

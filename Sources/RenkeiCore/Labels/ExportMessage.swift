@@ -5,9 +5,11 @@ public protocol WordedError: Error {
     func text(_ lang: Lang) -> String
 }
 
-/// Why an export could not be made (`RenkeiReport`'s `ReportError`), typed (issue 14: unknown
-/// formats, audiences and templates were refused in English under a Japanese locale).
-public enum ExportMessage: Equatable, Sendable {
+/// Why an export could not be made, typed (issue 14: unknown formats, audiences and templates
+/// were refused in English under a Japanese locale). The one definition: `RenkeiReport` throws
+/// it as `ReportError` (an alias), so a new failure is added here once, with its words.
+/// Values a person typed are made inert for the terminal when worded (`TerminalText.inline`).
+public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownFormat(String, allowed: [String])
     case unknownLanguage(String)
     case invalidTemplateName(String)
@@ -16,20 +18,27 @@ public enum ExportMessage: Equatable, Sendable {
     case outputExists(String)
     case outputNotWritable(path: String, reason: String)
     case quarantined(id: String, path: String)
+    /// An id that cannot name a case file (`../etc/passwd`).
+    case invalidCaseId(String)
     case unknownAudience(String)
     case noPDFEngine
     case pdfFailed(String)
     case shareOnlyOption(String)
 
+    public var description: String { text(.en) }
+
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
         switch self {
-        case .unknownFormat(let f, let allowed):
+        case .unknownFormat(let typed, let allowed):
+            let f = TerminalText.inline(typed)
             return ja ? "形式「\(f)」はありません。次のいずれかを指定してください: \(allowed.joined(separator: "、"))"
                       : "unknown format '\(f)'; use one of \(allowed.joined(separator: ", "))"
-        case .unknownLanguage(let l):
+        case .unknownLanguage(let typed):
+            let l = TerminalText.inline(typed)
             return ja ? "言語「\(l)」はありません — ja か en を指定してください" : "unknown language '\(l)'; use ja or en"
-        case .invalidTemplateName(let n):
+        case .invalidTemplateName(let typed):
+            let n = TerminalText.inline(typed)
             return ja ? "テンプレート名「\(n)」は使えません: 半角小文字・数字・「-」「_」「.」だけ（例: case.html）、「/」「..」は不可"
                       : "invalid template name '\(n)': use lowercase letters, digits, '-', '_' and dots (e.g. case.html), no '/' or '..'"
         case .templateNotFound(let n, let dirs):
@@ -44,7 +53,10 @@ public enum ExportMessage: Equatable, Sendable {
         case .quarantined(let id, let path):
             return ja ? "案件「\(id)」は隔離されています（\(path)） — ファイルを直して cases/ に戻してから書き出してください"
                       : "case '\(id)' is quarantined (\(path)); fix the file and move it back to cases/ before exporting it"
-        case .unknownAudience(let a):
+        case .invalidCaseId(let id):
+            return CaseID.validationMessage(id, lang)
+        case .unknownAudience(let typed):
+            let a = TerminalText.inline(typed)
             return ja ? "出力先「\(a)」はありません — --for share（事例シート）か --for internal（内部用の報告）を指定してください"
                       : "unknown audience '\(a)'; use --for share (the 事例シート) or --for internal (the full report)"
         case .noPDFEngine:
@@ -58,3 +70,5 @@ public enum ExportMessage: Equatable, Sendable {
         }
     }
 }
+
+extension ExportMessage: WordedError {}

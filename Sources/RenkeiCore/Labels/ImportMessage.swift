@@ -25,6 +25,8 @@ public enum ImportMessage: Equatable, Sendable {
     case keyMissing
     case duplicateKey(firstRow: Int, caseId: String)
     case recreatedFromTrash(caseId: String)
+    /// The row's id belongs to a case no import made (created in renkei): it is not overwritten.
+    case idTaken(caseId: String)
     case titleMissing
     case municipalityMissing
     /// One problem as a line: row, column, value, then what was expected.
@@ -113,6 +115,9 @@ public enum ImportMessage: Equatable, Sendable {
         case .duplicateKey(let first, let id):
             return ja ? "一度だけ使われるキー。\(first)行目に同じキーがあります（案件ID \(id)）。どちらかのキーを直すか、重複した行を消してください"
                       : "a key used once; row \(first) has the same key (case id \(id)); fix one of the keys or delete the repeated row"
+        case .idTaken(let id):
+            return ja ? "新しい案件のID。ID「\(id)」の案件はすでにあり、取り込みで作られたものではないため上書きしません。ファイルの ID を変えるか、その列を取り込まないでください"
+                      : "an id for a new case; case '\(id)' already exists and was not made by an import, so it is not overwritten; change the id in the file or skip that column"
         case .recreatedFromTrash(let id):
             return ja ? "新しい案件: \(id) は以前に削除されています（trash/ にあります）。もう一度作成します"
                       : "a new case: \(id) was deleted before (it is in trash/) and is created again"

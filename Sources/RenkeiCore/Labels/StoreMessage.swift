@@ -30,11 +30,12 @@ public enum StoreMessage: Equatable, Sendable, Codable {
     case recordFieldGone(file: String, path: String)
     /// A batch (an import) stopped part-way: what was written stays and is undoable.
     /// `cause` is the failure's own line; `journal` a problem recording the batch for undo.
-    indirect case batchStopped(label: String, written: Int, total: Int, cause: StoreMessage, journal: String?)
+    indirect case batchStopped(label: String, written: Int, total: Int, cause: StoreMessage, journal: StoreWarning?)
     case undoUnreadable(path: String, DamageReason)
     case undoNewer(path: String, version: Int, supported: Int)
-    /// Written, but the disk did not confirm it (the store's warning line, kept whole).
-    case notConfirmed(String)
+    /// Written, but the disk did not confirm it (the store's warning, thrown where a caller
+    /// needs all-or-nothing, e.g. the sync's move-in).
+    indirect case notConfirmed(StoreWarning)
     /// Undo/redo could not take a command back; it left the history.
     case undoSkipped(redo: Bool, what: String, caseId: String, UndoSkip)
 
@@ -110,8 +111,8 @@ public enum StoreMessage: Equatable, Sendable, Codable {
                       : "\(file): '\(path)' is no longer in the record (edited by hand?); edit the file to take the other value"
         case .batchStopped(let label, let written, let total, let causeMessage, let journal):
             let cause = causeMessage.text(lang)
-            if let journal { return ja ? "\(label): \(total) 件中 \(written) 件を書いたところで止まりました: \(cause); \(journal)"
-                                       : "\(label): \(written) of \(total) cases were written, then: \(cause); \(journal)" }
+            if let journal { return ja ? "\(label): \(total) 件中 \(written) 件を書いたところで止まりました: \(cause)／\(journal.text(lang))"
+                                       : "\(label): \(written) of \(total) cases were written, then: \(cause); \(journal.text(lang))" }
             return ja ? "\(label): \(total) 件中 \(written) 件を書いたところで止まりました: \(cause) — renkei undo で取り消せます。同じ取り込みをもう一度実行すると残りを書きます"
                       : "\(label): \(written) of \(total) cases were written, then: \(cause); 'renkei undo' takes them back, running the same import again writes the rest"
         case .undoUnreadable(let path, let r):
@@ -121,7 +122,7 @@ public enum StoreMessage: Equatable, Sendable, Codable {
             return ja ? "\(path): 新しい renkei で書かれた取り消し履歴です（版 \(v)、この renkei は \(supported) まで）。ここでは取り消せません — renkei を更新してください"
                       : "\(path): written by a newer renkei (undo journal version \(v), this renkei reads up to \(supported)); undo is not available here — upgrade renkei"
         case .notConfirmed(let warning):
-            return ja ? "ディスクへの書き込みを確認できませんでした: \(warning)" : warning
+            return warning.text(lang)
         case .undoSkipped(let redo, let what, let id, let why):
             if ja {
                 let verb = redo ? "やり直せません" : "取り消せません"

@@ -15,6 +15,8 @@ public enum TransferLabel: String, CaseIterable, Sendable {
     case importSheetKey, importEncodingKey, importValuesKey, importValuesHint
     case importValuesTitle, importValue, importValueRows, importValueUnmapped, importValuesFooter, importValuesNone, importValuesMore, importChooseValue
     case targetKey, targetStage, targetStageReason, targetNote, targetIgnore
+    // the list as CSV (: CSV 書き出し)
+    case csvTitle, csvUTF8, csvCP932
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -85,6 +87,9 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .importValuesMore: return ("（値が多すぎるため一部だけ表示しています — この列の取り込み先が合っているか確かめてください）",
                                         "(too many values to list them all — check that this column goes to the right field)")
         case .importChooseValue: return ("この値の意味を選ぶ", "Choose what this value means")
+        case .csvTitle: return ("一覧を CSV で書き出す — 文字コード", "Export the list as CSV — encoding")
+        case .csvUTF8: return ("UTF-8（BOM 付き）— Excel 2016 以降、Google スプレッドシート", "UTF-8 (with BOM) — Excel 2016 or later, Google Sheets")
+        case .csvCP932: return ("Shift_JIS（CP932）— 古い Excel、庁内システム。ない文字は 〓", "Shift_JIS (CP932) — older Excel, in-house; 〓 if lacking")
         case .targetKey: return ("キー（案件ID）", "Key (case id)")
         case .targetStage: return ("段階", "Stage")
         case .targetStageReason: return ("段階の理由", "Stage reason")
@@ -104,6 +109,9 @@ public enum TransferMessage: Equatable, Sendable {
     case more(Int)
     /// The file name the export will get: 書き出し先: exports/<id>.share.html.
     case target(String)
+    /// The list written in CP932 had characters it cannot hold: how many, and the first (row,
+    /// column, character) — written as 〓, never dropped silently.
+    case cp932Replaced(count: Int, row: Int, column: String, character: String, codePoints: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -124,6 +132,9 @@ public enum TransferMessage: Equatable, Sendable {
         case .replacement(let original, let replacement): return "\(original) → \(replacement)"
         case .more(let n): return ja ? "ほか \(n)件" : "and \(n) more"
         case .target(let path): return ja ? "書き出し先: \(path)" : "Writes to: \(path)"
+        case .cp932Replaced(let n, let row, let column, let ch, let cp):
+            return ja ? "CP932 にない文字 \(n) 個を 〓 にしました（最初は \(row)行目、列「\(column)」の「\(ch)」\(cp)）。UTF-8 で書き出せばそのまま残ります"
+                      : "\(n) character(s) CP932 cannot hold written as 〓 (the first: row \(row), column \(column): '\(ch)' \(cp)); export in UTF-8 to keep them"
         }
     }
 }

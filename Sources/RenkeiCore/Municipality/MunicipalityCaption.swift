@@ -35,9 +35,10 @@ public struct MunicipalityCaption: Equatable, Sendable, Encodable {
     /// Japanese screen shows no command words).
     public enum Surface: Sendable { case commandLine, workbench }
 
-    /// - Parameter resolver: the table; without one (not loaded yet) a stored code is shown
+    /// - Parameter resolver: the table (the whole resolver, or an exact lookup made for this case's
+    ///   municipality: `renkei show` builds no typing index); without one (not loaded yet) a stored code is shown
     ///   with the case's own prefecture, and a case without a code is 未照合 with `resolve` as the step.
-    public init(_ c: Case, resolver: MunicipalityResolver?, lang: Lang, surface: Surface = .commandLine) {
+    public init(_ c: Case, resolver: (any MunicipalityLookup)?, lang: Lang, surface: Surface = .commandLine) {
         let cli = surface == .commandLine
         let m = c.municipality
         let written = m.prefecture.flatMap { $0 == m.name ? nil : m.name + "（\($0)）" } ?? m.name

@@ -14,7 +14,7 @@ public enum MunicipalityLink {
         case unknownCode(String)
     }
 
-    public static func status(of m: Municipality, _ r: MunicipalityResolver) -> Status {
+    public static func status(of m: Municipality, _ r: some MunicipalityLookup) -> Status {
         if let code = m.code {
             guard MunicipalityCode.isValid(code), let e = r.table.entry(code: code) else { return .unknownCode(code) }
             return .linked(e)

@@ -46,7 +46,7 @@ public struct MunicipalityOverview: Equatable, Sendable {
 /// Which cases belong to a municipality: by the stored code, and — for a case without one —
 /// by its name resolving to exactly that body (so an unmigrated workspace still shows them).
 public enum MunicipalityMembership {
-    public static func code(of m: Municipality, _ r: MunicipalityResolver) -> String? {
+    public static func code(of m: Municipality, _ r: some MunicipalityLookup) -> String? {
         if let c = m.code { return c }
         if case .resolved(let e) = r.resolve(m.name, prefecture: m.prefecture) { return e.code }
         return nil
@@ -54,7 +54,7 @@ public enum MunicipalityMembership {
 
     /// Case id → code for summaries (the index carries a linked case's code, so no case file is
     /// read); a summary without one is resolved from its name, once per distinct name.
-    public static func codes(_ summaries: [CaseSummary], _ r: MunicipalityResolver) -> [String: String] {
+    public static func codes(_ summaries: [CaseSummary], _ r: some MunicipalityLookup) -> [String: String] {
         var out: [String: String] = [:]
         var byName: [String: String?] = [:]
         for s in summaries {

@@ -19,21 +19,24 @@ public struct MunicipalityResolver: Sendable {
 
     public init(table: MunicipalityTable) {
         self.table = table
-        keys = table.entries.map { e in
-            var names = [MunicipalityFolding.text(e.name)]
-            let full = table.fullName(e)
-            if full != e.name { names.append(MunicipalityFolding.text(full)) }
-            var bases: [String] = []
-            for n in names { for s in e.kind.suffixes where n.hasSuffix(s) && n.count > s.count { bases.append(String(n.dropLast(s.count))) } }
-            var kana = [e.kana]
-            for s in e.kind.kanaSuffixes where e.kana.hasSuffix(s) && e.kana.count > s.count { kana.append(String(e.kana.dropLast(s.count))) }
-            // 「さやま市」: the reading with the written suffix.
-            if kana.count > 1, let suffix = e.name.last { kana.append(kana[1] + String(suffix)) }
-            let romaji = Set([e.romaji, e.romaji + MunicipalityResolver.romajiOfSuffix(e.kana, kanaBase: kana.count > 1 ? kana[1] : e.kana)])
-                .map(MunicipalityFolding.romajiKey)
-            return Keys(names: names.map { Array($0.utf8) }, bases: bases.map { Array($0.utf8) },
-                        kana: kana.map { Array($0.utf8) }, romaji: romaji.map { Array($0.utf8) })
-        }
+        keys = table.entries.map { MunicipalityResolver.keys(of: $0, fullName: table.fullName($0)) }
+    }
+
+    /// The folded keys of one entry (`fullName`: 札幌市中央区 for a ward). One function for the
+    /// typing index and the exact lookups' rows (`MunicipalityRows`), so both match alike.
+    static func keys(of e: MunicipalityEntry, fullName full: String) -> Keys {
+        var names = [MunicipalityFolding.text(e.name)]
+        if full != e.name { names.append(MunicipalityFolding.text(full)) }
+        var bases: [String] = []
+        for n in names { for s in e.kind.suffixes where n.hasSuffix(s) && n.count > s.count { bases.append(String(n.dropLast(s.count))) } }
+        var kana = [e.kana]
+        for s in e.kind.kanaSuffixes where e.kana.hasSuffix(s) && e.kana.count > s.count { kana.append(String(e.kana.dropLast(s.count))) }
+        // 「さやま市」: the reading with the written suffix.
+        if kana.count > 1, let suffix = e.name.last { kana.append(kana[1] + String(suffix)) }
+        let romaji = Set([e.romaji, e.romaji + MunicipalityResolver.romajiOfSuffix(e.kana, kanaBase: kana.count > 1 ? kana[1] : e.kana)])
+            .map(MunicipalityFolding.romajiKey)
+        return Keys(names: names.map { Array($0.utf8) }, bases: bases.map { Array($0.utf8) },
+                    kana: kana.map { Array($0.utf8) }, romaji: romaji.map { Array($0.utf8) })
     }
 
     /// "shi" for さやまし given さやま: lets "sayamashi" / "sayama-shi" match exactly.
@@ -97,32 +100,11 @@ public struct MunicipalityResolver: Sendable {
     /// 「Sayama」, 「埼玉県狭山市」, 「狭山市（埼玉県）」. `prefecture` (a case's own field) narrows the
     /// candidates; when it rules every candidate out the name stays unresolved rather than guessed.
     public func resolve(_ name: String, prefecture: String? = nil) -> Resolution {
-        var text = name.trimmingWhitespace
-        var hints: [String] = []
-        if let p = prefecture?.trimmingWhitespace, !p.isEmpty { hints.append(p) }
-        // 「狭山市（埼玉県）」: a trailing parenthesis names the prefecture (or is a remark).
-        if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
-            hints.append(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
-            text = String(text[..<open]).trimmingWhitespace
-        }
-        // 「埼玉県狭山市」: a leading prefecture name.
         let prefectures = table.entries.filter { $0.kind == .prefecture }
-        if let p = prefectures.first(where: { text.hasPrefix($0.name) && text.count > $0.name.count }) {
-            hints.append(p.name)
-            text = String(text.dropFirst(p.name.count))
-        }
-        let q = MunicipalityFolding.text(text)
-        guard !q.isEmpty else { return .unresolved }
-        let romaji = MunicipalityFolding.isRomaji(q)
-        let qb = Array((romaji ? MunicipalityFolding.romajiKey(q) : q).utf8)
-        var byName: [Int] = [], byOther: [Int] = []
-        for (i, k) in keys.enumerated() {
-            if romaji { if k.romaji.contains(qb) { byOther.append(i) } }
-            else if k.names.contains(qb) { byName.append(i) }
-            else if k.bases.contains(qb) || k.kana.contains(qb) { byOther.append(i) }
-        }
+        guard let query = Query(name, prefecture: prefecture, prefectures: prefectures) else { return .unresolved }
+        let (byName, byOther) = rows(matching: query)
         var candidates = (byName.isEmpty ? byOther : byName).map { table.entries[$0] }
-        for hint in hints {
+        for hint in query.hints {
             let h = MunicipalityFolding.text(hint)
             let inPrefecture = candidates.filter { e in
                 table.prefectureName(of: e.code).map { MunicipalityFolding.text($0) == h || MunicipalityFolding.text($0).hasPrefix(h) } ?? false
@@ -135,6 +117,51 @@ public struct MunicipalityResolver: Sendable {
         case 0: return .unresolved
         case 1: return .resolved(candidates[0])
         default: return .ambiguous(candidates)
+        }
+    }
+
+    /// The entries whose keys equal the query: by name (preferred), else by base, reading or romaji.
+    func rows(matching query: Query) -> (byName: [Int], byOther: [Int]) {
+        let qb = query.bytes
+        var byName: [Int] = [], byOther: [Int] = []
+        for (i, k) in keys.enumerated() {
+            if query.romaji { if k.romaji.contains(qb) { byOther.append(i) } }
+            else if k.names.contains(qb) { byName.append(i) }
+            else if k.bases.contains(qb) || k.kana.contains(qb) { byOther.append(i) }
+        }
+        return (byName, byOther)
+    }
+
+    /// What `resolve` compares: the folded name (romaji folded to one spelling) and the
+    /// prefecture hints taken off it. Shared with `MunicipalityRows`, which picks the rows a
+    /// query can match by the same bytes.
+    struct Query {
+        var bytes: [UInt8]
+        var romaji: Bool
+        var hints: [String]
+
+        init(bytes: [UInt8], romaji: Bool, hints: [String] = []) { self.bytes = bytes; self.romaji = romaji; self.hints = hints }
+
+        /// nil when nothing is left to compare (an empty name).
+        init?(_ name: String, prefecture: String?, prefectures: [MunicipalityEntry]) {
+            var text = name.trimmingWhitespace
+            var hints: [String] = []
+            if let p = prefecture?.trimmingWhitespace, !p.isEmpty { hints.append(p) }
+            // 「狭山市（埼玉県）」: a trailing parenthesis names the prefecture (or is a remark).
+            if let open = text.lastIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
+                hints.append(String(text[text.index(after: open)..<text.index(before: text.endIndex)]))
+                text = String(text[..<open]).trimmingWhitespace
+            }
+            // 「埼玉県狭山市」: a leading prefecture name.
+            if let p = prefectures.first(where: { text.hasPrefix($0.name) && text.count > $0.name.count }) {
+                hints.append(p.name)
+                text = String(text.dropFirst(p.name.count))
+            }
+            let q = MunicipalityFolding.text(text)
+            guard !q.isEmpty else { return nil }
+            romaji = MunicipalityFolding.isRomaji(q)
+            bytes = Array((romaji ? MunicipalityFolding.romajiKey(q) : q).utf8)
+            self.hints = hints
         }
     }
 

@@ -65,23 +65,12 @@ public struct MunicipalityTable: Sendable {
     }
 
     /// Parses the tab-separated table: `#` lines are the header, then
-    /// `code kind name kana romaji parent lat lng` per line.
-    public static func parse(_ text: String) throws -> MunicipalityTable {
-        var entries: [MunicipalityEntry] = []
-        entries.reserveCapacity(2_000)
-        let header = try ShippedTSV.read(text) { lineNo, fields in
-            guard fields.count == 8 else { throw ParseError.line(lineNo, "expected 8 tab-separated fields, found \(fields.count)") }
-            guard let kind = BodyKind(rawValue: fields[1]) else { throw ParseError.line(lineNo, "unknown kind '\(fields[1])'") }
-            entries.append(MunicipalityEntry(code: fields[0], kind: kind, name: fields[2], kana: fields[3], romaji: fields[4],
-                                             parentCode: fields[5].isEmpty ? nil : fields[5],
-                                             latitude: Double(fields[6]), longitude: Double(fields[7])))
-        }
-        return MunicipalityTable(entries: entries, source: header["source"] ?? "", generated: header["generated"] ?? "")
-    }
+    /// `code kind name kana romaji parent lat lng` per line (`MunicipalityRows` reads it).
+    public static func parse(_ text: String) throws -> MunicipalityTable { try MunicipalityRows(text).table() }
 }
 
-/// The shipped tab-separated tables (jp.tsv, adjacency.tsv): `# key<TAB>value` header lines
-/// (source, licence, generated …), then one row per line; blank lines are skipped.
+/// The shipped tab-separated tables (adjacency.tsv; jp.tsv the same way through `MunicipalityRows`):
+/// `# key<TAB>value` header lines (source, licence, generated …), then one row per line; blank lines are skipped.
 enum ShippedTSV {
     /// Calls `row` with each data line's number (from 1) and fields; returns the header by key.
     static func read(_ text: String, row: (Int, [String]) throws -> Void) throws -> [String: String] {

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -44,7 +45,7 @@ public enum DurableBatch {
     struct Temp { var dir: Int32; var name: String; var item: Int }
 
     @discardableResult
-    public static func apply(_ items: [Item], placed: (Int) -> Void = { _ in }) throws -> String? {
+    public static func apply(_ items: [Item], placed: (Int) -> Void = { _ in }) throws -> StoreWarning? {
         guard !items.isEmpty else { return nil }
         var dirs: [String: Int32] = [:]
         defer { for fd in dirs.values { FS.close(fd) } }
@@ -96,7 +97,7 @@ public enum DurableBatch {
         }
         // 4. The renames and removals themselves, once per directory.
         for (path, fd) in dirs.sorted(by: { $0.key < $1.key }) where FS.fsync(fd) != 0 {
-            return DurableFile.notConfirmed("\(items.count) files in \(path)", dir: URL(filePath: path, directoryHint: .isDirectory))
+            return DurableFile.notConfirmed(path, files: items.count, dir: URL(filePath: path, directoryHint: .isDirectory))
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,7 +28,7 @@ public enum DurableFile {
     /// caller told that would retry and apply the edit twice — but returned as a warning: the
     /// change is in place but the disk did not confirm it would survive a power cut.
     @discardableResult
-    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws -> String? {
+    public static func write(_ data: Data, to url: URL, mode: mode_t = 0o600) throws -> StoreWarning? {
         let dir = url.deletingLastPathComponent()
         let name = url.lastPathComponent
         let dirFD = FS.open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -47,14 +48,14 @@ public enum DurableFile {
             let e = errno; FS.unlinkat(dirFD, tmpName, 0)
             throw StoreError.io(path: url.path, op: "rename", code: e)
         }
-        return FS.fsync(dirFD) != 0 ? notConfirmed(url.path, dir: dir) : nil
+        return FS.fsync(dirFD) != 0 ? notConfirmed(url.path, files: nil, dir: dir) : nil
     }
 
     /// The warning for files renamed into place whose directory's fsync failed (read `errno`
     /// right after the failing call).
-    static func notConfirmed(_ what: String, dir: URL) -> String {
-        let e = String(cString: strerror(errno))
-        return "\(what): written, but the disk did not confirm it (fsync of \(dir.path) failed: \(e)); if the machine loses power now the change may be lost — check the disk"
+    static func notConfirmed(_ target: String, files: Int?, dir: URL) -> StoreWarning {
+        guard case .io(_, let reason) = StoreError.problem(op: "fsync", code: errno) else { return .notConfirmed(target: target, files: files, directory: dir.path, reason: .diskError) }
+        return .notConfirmed(target: target, files: files, directory: dir.path, reason: reason)
     }
 
     /// A new temp file beside `target` in `dirFD` (O_CREAT|O_EXCL, `mode`) holding all of `data`,

@@ -49,20 +49,19 @@ extension SummaryIndex {
         // A read-only workspace (ro mount, someone else's files) cannot hold an index: expected.
         if case .io(_, _, let code)? = writeError, code == EROFS || (workspace.lock.readOnlyReason != nil && (code == EACCES || code == EPERM)) { return }
         let path = url.path
-        let line: String
+        let notice: StoreWarning
         switch (discardReason, writeError) {
         case (nil, nil): return
-        case (let why?, nil):
-            line = "\(path): the summary index could not be used (\(why)); it was rebuilt from the case files"
-        case (let why?, let err?):
-            line = "\(path): the summary index could not be used (\(why)) nor rebuilt (\(Self.short(err, path))); every run reads all case files until this is fixed"
+        case (let why?, let err):
+            notice = .indexRebuilt(path: path, detail: why, notRebuilt: err.map(Self.short))
         case (nil, let err?):
-            line = "\(path): the summary index could not be written (\(Self.short(err, path))); every run reads all case files until this is fixed"
+            notice = .indexNotWritten(path: path, Self.short(err))
         }
-        if noticesSaid.insert(line).inserted { onNotice(line) }
+        if noticesSaid.insert(notice.text(.en)).inserted { onNotice(notice) }
     }
 
-    static func short(_ e: StoreError, _ path: String) -> String {
-        "\(e)".replacingOccurrences(of: path + ": ", with: "")
+    /// The error's message (its path is the index's, already named by the notice).
+    static func short(_ e: StoreError) -> StoreMessage {
+        e.message ?? .indexNotWritten(path: "", detail: e.description)
     }
 }

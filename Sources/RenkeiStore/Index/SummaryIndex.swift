@@ -69,7 +69,7 @@ public final class SummaryIndex: @unchecked Sendable {
     /// that silently fails makes every run slow with no hint why (issue 18, finding 9: a
     /// directory named `summaries.v1` made every run cold). The CLI prints the line on stderr,
     /// the workbench shows it as a notice. Set before the first load.
-    public var onNotice: (@Sendable (String) -> Void)?
+    public var onNotice: (@Sendable (StoreWarning) -> Void)?
     /// Why the index on disk was not used in the current refresh (reported after the rewrite).
     var discardReason: String?
     var noticesSaid = Set<String>()

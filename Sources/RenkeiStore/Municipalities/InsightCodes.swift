@@ -8,8 +8,15 @@ import RenkeiCore
 /// others are resolved by name, and names that fit no body or several keep no code (never a guess).
 public enum InsightCodes {
     public static func link(_ features: inout [InsightFeatures], data: DataDirectory, workspace: Workspace) {
-        guard !features.isEmpty, let table = try? MunicipalityTableLoader.load(data: data) else { return }
-        let resolver = MunicipalityResolver(table: table)
+        guard !features.isEmpty else { return }
+        // Exact answers for these codes and names only (no typing index): the rows they can need.
+        var names: [(name: String, prefecture: String?)] = [], seen = Set<String>()
+        for f in features where f.municipalityCode == nil && seen.insert(f.municipality + "\u{1F}" + (f.prefecture ?? "")).inserted {
+            names.append((f.municipality, f.prefecture))
+        }
+        guard let resolver = try? MunicipalityTableLoader.exactLookup(data: data, names: names, codes: Array(Set(features.compactMap(\.municipalityCode))))
+        else { return }
+        let table = resolver.table
         let profiles = ProfileLoader.load(workspace).profiles
         var memo: [String: MunicipalityEntry?] = [:]
         for i in features.indices {

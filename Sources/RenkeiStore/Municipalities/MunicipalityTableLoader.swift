@@ -9,6 +9,21 @@ public enum MunicipalityTableLoader {
         try read(data.municipalities, generator: "gen-municipalities.py", MunicipalityTable.parse)
     }
 
+    /// Exact answers for these names and codes (`resolve`, `entry(code:)`) without building the
+    /// typing index over the whole table: what `show`, `overdue`, `validate` and the filters need.
+    /// A damaged table fails the same way as `load`.
+    public static func exactLookup(data: DataDirectory, names: [(name: String, prefecture: String?)],
+                                   codes: [String]) throws -> MunicipalityExactLookup {
+        try read(data.municipalities, generator: "gen-municipalities.py", MunicipalityRows.init).exactLookup(names: names, codes: codes)
+    }
+
+    /// For what `MunicipalityLink.status` asks about these cases' municipalities: a stored code,
+    /// else the name with the case's prefecture.
+    public static func exactLookup(data: DataDirectory, for municipalities: [Municipality]) throws -> MunicipalityExactLookup {
+        try exactLookup(data: data, names: municipalities.filter { $0.code == nil }.map { ($0.name, $0.prefecture) },
+                        codes: municipalities.compactMap(\.code))
+    }
+
     /// The shipped adjacency (joint procurement and similar cases say "neighbouring" from it).
     /// Insight reads it with `try?`: without it nothing is called neighbouring; `renkei validate`
     /// reports a damaged one.

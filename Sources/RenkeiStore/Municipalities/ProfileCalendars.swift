@@ -20,10 +20,10 @@ enum ProfileCalendars {
         let profiles = ProfileLoader.load(workspace).profiles.compactMapValues(\.calendar)
         guard !profiles.isEmpty else { return Choice() }
         var out = Choice(byCode: profiles)
-        guard !names.isEmpty, let table = try? MunicipalityTableLoader.load(data: data) else { return out }
-        let resolver = MunicipalityResolver(table: table)
+        // Exact answers for these names only: `overdue` builds no typing index.
+        guard !names.isEmpty, let lookup = try? MunicipalityTableLoader.exactLookup(data: data, names: names.map { ($0, nil) }, codes: []) else { return out }
         for name in names {
-            if case .resolved(let e) = resolver.resolve(name), let id = profiles[e.code] { out.byName[name] = id }
+            if case .resolved(let e) = lookup.resolve(name), let id = profiles[e.code] { out.byName[name] = id }
         }
         return out
     }

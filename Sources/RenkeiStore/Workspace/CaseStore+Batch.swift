@@ -8,7 +8,7 @@ import RenkeiCore
 public struct BatchResult: Sendable, Equatable {
     public var created: [String] = []
     public var updated: [String] = []
-    public var journalWarning: String? = nil
+    public var journalWarning: StoreWarning? = nil
 }
 
 /// Many cases as one command (an import): planned and written under one lock, journaled as one
@@ -62,7 +62,7 @@ extension CaseStore {
             }
             // One data sync for the whole batch (`DurableBatch`): every case file is still
             // written to a temp file and made durable before it is renamed into place.
-            var unconfirmed: String?
+            var unconfirmed: StoreWarning?
             do {
                 unconfirmed = try DurableBatch.apply(prepared.map { DurableBatch.Item(url: $0.url, data: $0.bytes) }) { i in
                     let id = prepared[i].doc.value.id
@@ -74,10 +74,10 @@ extension CaseStore {
                 let done = result.updated + result.created
                 guard !done.isEmpty else { throw error }
                 let journaled = record(entry(done), in: journal)
-                let cause = (error as? StoreError)?.message ?? .io(path: "", .io(op: "write", reason: .other(ErrorText.line(error))))
+                let cause = Self.message(error, path: "")
                 throw StoreError.workspace(.batchStopped(label: label, written: done.count, total: prepared.count, cause: cause, journal: journaled))
             }
-            result.journalWarning = Self.join(unconfirmed, record(entry(documents.map(\.value.id)), in: journal))
+            result.journalWarning = StoreWarning.join(unconfirmed, record(entry(documents.map(\.value.id)), in: journal))
             return (plan, result)
         }
     }

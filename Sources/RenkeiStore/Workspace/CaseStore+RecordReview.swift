@@ -26,7 +26,7 @@ extension CaseStore {
 
     /// Marks a record's concurrent edit reviewed, or takes its other value; journaled for undo.
     /// The warning: saved, but the undo history could not record it.
-    public func resolveRecordEdit(file: String, id: String, takeOther: Bool, actor: String, now: Timestamp) throws -> (RecordEdits.Resolved, warning: String?) {
+    public func resolveRecordEdit(file: String, id: String, takeOther: Bool, actor: String, now: Timestamp) throws -> (RecordEdits.Resolved, warning: StoreWarning?) {
         try workspace.lock.withLock {
             guard RecordFileMerge.isRecord(file), let tree = recordTree(file) else {
                 throw StoreError.workspace(.notARecord(file: file))

@@ -12,7 +12,7 @@ extension CaseStore {
 
     /// Moves case `id` to trash/. Returns a journal warning (the move is done whatever it says).
     @discardableResult
-    public func trash(_ id: String, actor: String, now: Timestamp) throws -> String? {
+    public func trash(_ id: String, actor: String, now: Timestamp) throws -> StoreWarning? {
         try workspace.lock.withLock {
             let url = try workspace.caseURL(id)
             let target = workspace.trashDir.appendingPathComponent(id + ".json")

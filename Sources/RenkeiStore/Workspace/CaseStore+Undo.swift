@@ -15,13 +15,12 @@ extension CaseStore {
     /// warning when it was reversed but the journal could not record that.
     /// Throws `StoreError.conflict` (exit 4) when that command can no longer be reversed; it is
     /// then removed from the person's history and the next call goes on with the one before.
-    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String, warning: String?) {
+    public func undoRedo(_ direction: UndoDirection, actor: String, now: Timestamp) throws -> (caseId: String, label: String, warning: StoreWarning?) {
         try workspace.lock.withLock {
             let url = workspace.journalURL
             var journal: UndoJournal
             do { journal = try UndoJournal.load(url) } catch let problem as UndoJournal.Problem { throw StoreError.workspace(problem.message) }
             var stack = direction == .undo ? journal.undo : journal.redo
-            let verb = direction == .undo ? "undo" : "redo"
             var entry: UndoJournal.Entry
             // An entry whose reversal is already in its case's history (the journal could not be
             // updated after it) is moved across without a second write: `undo` always takes back
@@ -52,7 +51,7 @@ extension CaseStore {
             // The case files are changed from here on: a journal failure is not a failed undo
             // (the person would undo again and take back one more command) but a warning.
             do { try journal.save(url) } catch {
-                return (what, entry.label, "\(what): \(verb) done, but the undo history could not be updated (\(error)); the next '\(verb)' notices and goes on with the command before it")
+                return (what, entry.label, .historyNotUpdated(what: what, redo: direction == .redo, Self.message(error, path: url.path)))
             }
             return (what, entry.label, nil)
         }
@@ -152,27 +151,32 @@ extension CaseStore {
 
     /// Records `entry` after its case was saved. Returns a warning instead of throwing: the edit
     /// is durable and acknowledged whatever happens to the journal.
-    func record(_ entry: UndoJournal.Entry, in before: JournalBeforeWrite) -> String? {
+    func record(_ entry: UndoJournal.Entry, in before: JournalBeforeWrite) -> StoreWarning? {
         let url = workspace.journalURL
         var journal: UndoJournal
-        var note: String? = nil
+        var note: StoreWarning? = nil
         switch before {
         case .success(let j): journal = j
-        case .failure(.newer):
-            return "\(entry.caseId): saved; \(before.problem ?? ""); this change is not recorded for undo"
-        case .failure(.unreadable(_, let reason)):
+        case .failure(let problem):
+            guard case .unreadable(_, let reason) = problem else { return .notJournaledNewer(caseId: entry.caseId, problem.message) }
             // Never silently replace a history: keep the unreadable file beside, say so, start anew.
-            guard let aside = moveAside(url) else {
-                return "\(entry.caseId): saved, but \(before.problem ?? ""); this change cannot be undone"
-            }
+            guard let aside = moveAside(url) else { return .notJournaledUnreadable(caseId: entry.caseId, problem.message) }
             journal = UndoJournal()
-            note = "\(url.path): the undo history could not be read (\(reason.text(.en))); it was kept as \(aside) and a new history starts with this change"
+            note = .journalRestarted(path: url.path, reason, keptAs: aside)
         }
         journal.push(entry)
         do { try journal.save(url) } catch {
-            return "\(entry.caseId): saved, but the undo journal could not be updated (\(error)); this change cannot be undone with 'renkei undo'"
+            return .journalNotUpdated(caseId: entry.caseId, Self.message(error, path: url.path))
         }
         return note
+    }
+
+    /// A failure as the label table's message: the store's own errors are typed; anything else
+    /// (an encoder's) keeps its one line, named by the file.
+    static func message(_ error: Error, path: String) -> StoreMessage {
+        if let m = (error as? StoreError)?.message { return m }
+        if let p = error as? UndoJournal.Problem { return p.message }
+        return .io(path: path, .io(op: FileOp.write.rawValue, reason: .other(ErrorText.line(error))))
     }
 
     /// An empty history next to a kept-aside unreadable one says where the older history went.
@@ -194,6 +198,3 @@ extension CaseStore {
     }
 }
 
-private extension Result where Failure == UndoJournal.Problem {
-    var problem: String? { if case .failure(let p) = self { return p.description }; return nil }
-}

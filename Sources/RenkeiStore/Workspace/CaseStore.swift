@@ -48,7 +48,7 @@ public struct SaveResult: Sendable {
     /// Set when the case was saved but something beside it went wrong: its undo entry could
     /// not be recorded (e.g. the disk filled between the two writes), or the disk did not
     /// confirm the save. The edit itself is in place: report, don't retry it.
-    public var journalWarning: String? = nil
+    public var journalWarning: StoreWarning? = nil
 }
 
 /// All reads and writes of cases. Every mutation is lock → read the file fresh → apply the
@@ -242,7 +242,7 @@ public final class CaseStore: @unchecked Sendable {
             // The case file is in place from here on. A journal failure must not be reported as a
             // failed edit (the caller would retry and apply it twice): it becomes a warning.
             let warning = record(entry, in: journal)
-            return SaveResult(document: doc, entry: entry, journalWarning: Self.join(unconfirmed, warning))
+            return SaveResult(document: doc, entry: entry, journalWarning: StoreWarning.join(unconfirmed, warning))
         }
     }
 
@@ -275,24 +275,18 @@ public final class CaseStore: @unchecked Sendable {
             let journal = journalForWriting()
             let unconfirmed = try save(&doc)
             let warning = record(entry, in: journal)
-            return SaveResult(document: doc, entry: entry, journalWarning: Self.join(unconfirmed, warning))
+            return SaveResult(document: doc, entry: entry, journalWarning: StoreWarning.join(unconfirmed, warning))
         }
     }
 
     /// Writes with revision + 1. Only call while holding the lock. Returns `DurableFile`'s
     /// warning when the case is in place but the disk did not confirm it.
     @discardableResult
-    func save(_ doc: inout CaseDocument) throws -> String? {
+    func save(_ doc: inout CaseDocument) throws -> StoreWarning? {
         let next = try prepareSave(doc)
         let unconfirmed = try DurableFile.write(next.bytes, to: next.url)
         doc = next.doc
         return unconfirmed
-    }
-
-    /// Warnings of one call, in the order they happened, as one line.
-    static func join(_ parts: String?...) -> String? {
-        let present = parts.compactMap { $0 }
-        return present.isEmpty ? nil : present.joined(separator: "; ")
     }
 
     /// Everything a save decides before touching the disk: revision + 1 and the bytes, which

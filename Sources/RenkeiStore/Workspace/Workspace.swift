@@ -37,7 +37,7 @@ public final class Workspace: @unchecked Sendable {
 
     public let lock: WorkspaceLock
     /// Non-fatal findings at open (e.g. readable by others).
-    public private(set) var warnings: [String] = []
+    public private(set) var warnings: [StoreWarning] = []
 
     public static let subdirectories = ["cases", "quarantine", "trash", "calendars", "funding", "catalog", "templates"]
 
@@ -115,7 +115,7 @@ public final class Workspace: @unchecked Sendable {
     private func checkPermissions() {
         var st = stat()
         if stat(root.path, &st) == 0, st.st_mode & 0o077 != 0 {
-            warnings.append("\(root.path) is readable by other users (mode \(String(st.st_mode & 0o777, radix: 8))); it holds contacts' personal data — run: chmod -R go-rwx \(root.path)")
+            warnings.append(.readableByOthers(path: root.path, mode: String(st.st_mode & 0o777, radix: 8)))
         }
     }
 

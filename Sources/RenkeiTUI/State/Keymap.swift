@@ -85,7 +85,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case sync, conflicts, keepWinner, takeOther
     case municipality, partner
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
-    case importFile
+    case importFile, exportCSV
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {

@@ -73,6 +73,8 @@ public enum PickerPurpose: Equatable, Sendable {
     case confirmDelete(caseId: String)
     /// The first run's offer of the sample portfolio.
     case samples
+    /// The list as CSV: which encoding (`: CSV 書き出し`, issue 13).
+    case exportCSV
 }
 
 public struct Picker: Equatable, Sendable {

@@ -69,6 +69,9 @@ public enum TransferEffect: Equatable, Sendable {
     case previewExport(ExportRequest)
     /// Write it to `<workspace>/exports/`; answers `.exported(path)` or `.failed`.
     case export(ExportRequest)
+    /// The whole list as the portfolio CSV (for Excel) into `<workspace>/exports/`, in UTF-8 with
+    /// BOM or CP932; answers `.exported(path)` or `.failed`, with a notice for characters CP932 lacks.
+    case exportPortfolioCSV(cp932: Bool)
     /// The .csv/.xlsx files in `<workspace>/import/` and the current folder; answers `.importFiles`.
     case listImportFiles
     /// Read the file and find or guess its mapping (on a worker); answers `.importRead` or `.importFailed`.

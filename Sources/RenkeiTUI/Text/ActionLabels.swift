@@ -38,6 +38,7 @@ extension Action {
         case .deleteCase: return ["削除", "ごみ箱", "delete", "remove", "trash"]
         case .loadSamples: return ["サンプル", "練習", "sample", "demo"]
         case .importFile: return ["取り込み", "インポート", "import", "Excel", "kintone", "CSV", "xlsx", "一覧"]
+        case .exportCSV: return ["書き出し", "エクスポート", "export", "CSV", "Shift_JIS", "SJIS", "CP932", "一覧"]
         case .addNote: return ["メモ", "note", "記録"]
         case .overdue: return ["期限", "締切", "deadline", "スヌーズ", "snooze"]
         case .moveTo: return ["見送り", "保留", "終了", "archive", "アーカイブ"]

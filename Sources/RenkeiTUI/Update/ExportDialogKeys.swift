@@ -73,3 +73,15 @@ extension ExportRequest {
         }
     }
 }
+
+extension AppState {
+    /// `: CSV 書き出し` (issue 13): the whole list as the portfolio CSV for Excel; the one choice
+    /// is the encoding — UTF-8 with BOM, or CP932 for an Excel or in-house system that needs
+    /// Shift_JIS (what CP932 cannot hold is written as 〓 and reported).
+    mutating func offerCSVExport() {
+        var p = Picker(purpose: .exportCSV, title: TransferLabel.csvTitle.text(lang), ids: ["utf-8", "cp932"],
+                       labels: [TransferLabel.csvUTF8.text(lang), TransferLabel.csvCP932.text(lang)])
+        p.footer = Label.chooseFooter.text(lang)
+        modal = .picker(p)
+    }
+}

@@ -206,6 +206,8 @@ extension AppState {
             offerSamples(); return []
         case .importFile:
             return openImportDialog()
+        case .exportCSV:
+            offerCSVExport(); return []
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

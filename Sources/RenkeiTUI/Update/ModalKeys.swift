@@ -116,6 +116,10 @@ extension AppState {
                     return confirmDelete(p)
                 case .samples:
                     return chooseSamples(p)
+                case .exportCSV:
+                    modal = nil
+                    pending += 1
+                    return [.transfer(.exportPortfolioCSV(cp932: choice == "cp932"))]
                 }
             default: break
             }

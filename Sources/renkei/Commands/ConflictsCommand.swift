@@ -43,7 +43,7 @@ struct ConflictsCommand: ParsableCommand {
             }
             if let file = row.record {
                 let (_, warning) = try ctx.store.resolveRecordEdit(file: file, id: row.id, takeOther: takeOther != nil, actor: ctx.actor, now: ctx.now)
-                if let warning { Output.warn(warning) }
+                if let warning { Output.warn(warning.text(Output.lang)) }
             } else {
                 _ = try ctx.apply(row.caseId, .resolveConcurrentEdit(id: row.id, takeOther: takeOther != nil))
             }

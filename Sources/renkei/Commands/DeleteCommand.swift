@@ -13,7 +13,7 @@ struct DeleteCommand: ParsableCommand {
     func run() throws {
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)
-        if let warning = try ctx.store.trash(id, actor: ctx.actor, now: ctx.now) { Output.warn(warning) }
+        if let warning = try ctx.store.trash(id, actor: ctx.actor, now: ctx.now) { Output.warn(warning.text(Output.lang)) }
         Output.line(StatusMessage.trashed(caseId: id).text(Output.lang))
     }
 }

@@ -162,8 +162,7 @@ struct ExportCommand: ParsableCommand {
     /// The portfolio CSV with WHY/HOW/WHAT from the case files; in CP932 every character it
     /// cannot hold is reported on stderr (row, column, character) and written as 〓.
     static func portfolioCSV(_ report: inout PortfolioReport, store: CaseStore, cp932: Bool) -> Data {
-        report.addIssueFrames { id in (try? store.load(id))?.value.issue }
-        let out = report.csv(cp932: cp932)
+        let out = ReportExporter.portfolioCSV(&report, store: store, cp932: cp932)
         for r in out.replacements.prefix(50) { Output.warn(r.description) }
         if out.replacements.count > 50 { Output.warn("… and \(out.replacements.count - 50) more characters written as 〓") }
         return out.data

@@ -97,7 +97,7 @@ struct GrantCommand: ParsableCommand {
         for (item, on) in tick.map({ ($0, true) }) + untick.map({ ($0, false) }) {
             let r = try ctx.store.apply(id, on ? .tick(item: item) : .untick(item: item), actor: ctx.actor, now: ctx.now,
                                         programmeItems: items)
-            if let w = r.journalWarning { Output.warn(w) }
+            if let w = r.journalWarning { Output.warn(w.text(Output.lang)) }
         }
     }
 }

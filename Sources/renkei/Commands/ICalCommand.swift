@@ -53,7 +53,7 @@ struct ICalCommand: ParsableCommand {
         }
         let loaded = try Deadlines.load(ctx)
         var summaries = loaded.portfolio.summaries
-        if let municipality { summaries = try MunicipalityWorld.load(ctx, cases: false).filter(municipality, summaries) }
+        if let municipality { summaries = try MunicipalityWorld.filter(ctx, municipality, summaries) }
         if let caseId {
             summaries = summaries.filter { $0.id == caseId }
             if summaries.isEmpty { throw CLIError(StoreError.caseNotFound(caseId).text(Output.lang)) }

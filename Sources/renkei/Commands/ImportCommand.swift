@@ -58,7 +58,7 @@ struct ImportCommand: ParsableCommand {
         } catch let e as ImportError { throw CLIError(e.text(lang)) }
         for w in session.warnings { Output.warn(w.text(lang)) }
         let (plan, result) = try session.run(store: ctx.store, actor: ctx.actor, now: ctx.now, apply: apply)
-        if let w = result.journalWarning { Output.warn(w) }
+        if let w = result.journalWarning { Output.warn(w.text(Output.lang)) }
         if json {
             try Output.json(ImportReport(plan: plan, origin: session.origin, applied: apply && plan.isApplicable, result: result))
         } else {

@@ -55,7 +55,7 @@ struct ListRun {
             (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
         }
         // The table is read only for this filter; codes come from the index, not the case files.
-        if let municipality { rows = try MunicipalityWorld.load(ctx, cases: false).filter(municipality, rows) }
+        if let municipality { rows = try MunicipalityWorld.filter(ctx, municipality, rows) }
         rows.sort { ($0.stage.index, $0.id) < ($1.stage.index, $1.id) }
         for d in portfolio.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
         if count {

@@ -36,7 +36,7 @@ struct MergeDriverRun {
         let name = path.isEmpty ? ours : path
         func read(_ p: String) throws -> Data {
             do { return try RegularFile.read(URL(fileURLWithPath: p), limit: CaseCodec.maxFileSize, followSymlinks: true) }
-            catch { throw CLIError("\(name): \(error)") }
+            catch { throw CLIError("\(name): " + ErrorText.line(error, Output.lang)) }
         }
         let b = try read(base), o = try read(ours), t = try read(theirs)
         if RecordFileMerge.isRecord(name) {

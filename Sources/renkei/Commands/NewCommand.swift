@@ -23,7 +23,7 @@ struct NewCommand: ParsableCommand {
         let table = try? MunicipalityTableLoader.load(data: ctx.data)
         let outcome = table.map { MunicipalityOnEntry.link(&input, MunicipalityResolver(table: $0)) }
         let r = try ctx.store.createCase(input, actor: ctx.actor, now: ctx.now)
-        if let w = r.journalWarning { Output.warn(w) }
+        if let w = r.journalWarning { Output.warn(w.text(Output.lang)) }
         let doc = r.document
         Output.line(doc.value.id)
         if let table, let outcome {

@@ -25,8 +25,9 @@ struct ShowRun {
         var doc = try ctx.load(id)
         let lang = Output.lang
         // The body with prefecture and code, or 未照合 and how to link it (issue 16). Without a
-        // readable table the case still shows, from what it stores.
-        let caption = MunicipalityCaption(doc.value, resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
+        // readable table the case still shows, from what it stores. Only the rows this one case
+        // can need are decoded: no typing index at start-up.
+        let caption = MunicipalityCaption(doc.value, resolver: try? MunicipalityTableLoader.exactLookup(data: ctx.data, for: [doc.value.municipality]),
                                           lang: lang)
         if json {
             // Derived, not stored: one key beside the file's own, so scripts need not load the table.

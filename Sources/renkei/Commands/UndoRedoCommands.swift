@@ -8,7 +8,7 @@ struct UndoCommand: ParsableCommand {
         let ctx = try AppContext.make(global, mutating: true)
         let r = try ctx.store.undoRedo(.undo, actor: ctx.actor, now: ctx.now)
         Output.line(Message.undone(caseId: r.caseId, what: CommandSummary(label: r.label).text(Output.lang, names: ctx.names)).text(Output.lang))
-        if let w = r.warning { Output.warn(w) }
+        if let w = r.warning { Output.warn(w.text(Output.lang)) }
     }
 }
 
@@ -19,6 +19,6 @@ struct RedoCommand: ParsableCommand {
         let ctx = try AppContext.make(global, mutating: true)
         let r = try ctx.store.undoRedo(.redo, actor: ctx.actor, now: ctx.now)
         Output.line(Message.redone(caseId: r.caseId, what: CommandSummary(label: r.label).text(Output.lang, names: ctx.names)).text(Output.lang))
-        if let w = r.warning { Output.warn(w) }
+        if let w = r.warning { Output.warn(w.text(Output.lang)) }
     }
 }

@@ -28,25 +28,31 @@ struct ValidateCommand: ParsableCommand {
         }
         // Municipalities (issue 16): a wrong code or a broken profile is a problem; a name
         // without a code is a notice (free text is allowed), listed so someone can link it.
-        let world = try MunicipalityWorld.load(ctx)
+        // Exact answers for these cases and profiles only: no typing index (the table's every row
+        // is still checked for damage).
+        let cases = MunicipalityWorld.readableCases(ctx)
+        let profileFiles = ProfileLoader.load(ctx.workspace)
+        let lookup = try MunicipalityWorld.exactLookup(ctx, names: cases.filter { $0.municipality.code == nil }.map { ($0.municipality.name, $0.municipality.prefecture) },
+                                                       codes: cases.compactMap(\.municipality.code) + profileFiles.profiles.flatMap { [$0.key, $0.value.code] })
+        let table = lookup.table
         // The shipped adjacency: insight reads it quietly (without it nothing is "neighbouring").
         do { _ = try MunicipalityTableLoader.adjacency(data: ctx.data) } catch { problems.append("\(error)") }
-        problems += world.profileProblems + PartnerLoader.load(ctx.workspace).problems
+        problems += profileFiles.problems + PartnerLoader.load(ctx.workspace).problems
         // Funding programmes (Data/funding, <workspace>/programmes): read by `grant` and the workbench.
         problems += ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace).problems
-        for (code, profile) in world.profiles.sorted(by: { $0.key < $1.key }) {
+        for (code, profile) in profileFiles.profiles.sorted(by: { $0.key < $1.key }) {
             problems += profile.problems(file: ctx.workspace.municipalitiesDir.appendingPathComponent("\(code).json").path,
-                                         table: world.table, catalog: ctx.catalog)
+                                         table: table, catalog: ctx.catalog)
         }
         var notices: [String] = []
-        for c in world.cases {
-            switch MunicipalityLink.status(of: c.municipality, world.resolver) {
+        for c in cases {
+            switch MunicipalityLink.status(of: c.municipality, lookup) {
             case .linked: break
             case .resolvable(let e, _):
-                notices.append(MunicipalityMessage.wouldLink(caseId: c.id, name: c.municipality.name, body: world.table.displayName(e), code: e.code).text(Output.lang))
+                notices.append(MunicipalityMessage.wouldLink(caseId: c.id, name: c.municipality.name, body: table.displayName(e), code: e.code).text(Output.lang))
             case .ambiguous(let list):
                 notices.append(MunicipalityMessage.ambiguous(caseId: c.id, name: c.municipality.name,
-                                                             candidates: list.map { "\(world.table.displayName($0)) \($0.code)" }).text(Output.lang))
+                                                             candidates: list.map { "\(table.displayName($0)) \($0.code)" }).text(Output.lang))
             case .unresolved: notices.append(MunicipalityMessage.unresolved(caseId: c.id, name: c.municipality.name).text(Output.lang))
             case .unknownCode(let code): problems.append(MunicipalityMessage.unknownCode(caseId: c.id, code: code).text(Output.lang))
             }

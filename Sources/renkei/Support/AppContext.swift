@@ -52,11 +52,11 @@ struct AppContext {
         } else {
             workspace = try Workspace(root: root)
         }
-        for w in workspace.warnings { Output.warn(w) }
+        for w in workspace.warnings { Output.warn(w.text(Output.lang)) }
 
         let catalog = CatalogOnDemand(data: data, workspace: workspace)
         let store = CaseStore(workspace: workspace, loadCatalog: { catalog.catalog })
-        store.index?.onNotice = { Output.warn($0) }
+        store.index?.onNotice = { Output.warn($0.text(Output.lang)) }
         if mutating { store.cleanStaleTempFiles() }
 
         let given = [env["RENKEI_ACTOR"], configuredActor(env)].compactMap { $0 }.first { !$0.isEmpty }
@@ -97,7 +97,7 @@ struct AppContext {
     @discardableResult
     func apply(_ id: String, _ command: Command) throws -> SaveResult {
         let r = try store.apply(id, command, actor: actor, now: now)
-        if let w = r.journalWarning { Output.warn(w) }
+        if let w = r.journalWarning { Output.warn(w.text(Output.lang)) }
         return r
     }
 

@@ -16,19 +16,28 @@ struct MunicipalityWorld {
 
     static func load(_ ctx: AppContext, cases wantCases: Bool = true) throws -> MunicipalityWorld {
         let table: MunicipalityTable
-        do { table = try MunicipalityTableLoader.load(data: ctx.data) } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
+        do { table = try MunicipalityTableLoader.load(data: ctx.data) } catch { throw CLIError("\(error)") }
         let p = ProfileLoader.load(ctx.workspace)
+        return MunicipalityWorld(resolver: MunicipalityResolver(table: table), profiles: p.profiles,
+                                 profileProblems: p.problems, cases: wantCases ? readableCases(ctx) : [])
+    }
+
+    /// Every readable case, sorted by id (damaged files are warned about, not fatal).
+    static func readableCases(_ ctx: AppContext) -> [Case] {
         var cases: [Case] = []
-        if wantCases {
-            for name in ctx.store.caseFileNames() {
-                switch ctx.store.loadFile(name) {
-                case .success(let doc): cases.append(doc.value)
-                case .failure(let d): Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang))
-                }
+        for name in ctx.store.caseFileNames() {
+            switch ctx.store.loadFile(name) {
+            case .success(let doc): cases.append(doc.value)
+            case .failure(let d): Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang))
             }
         }
-        return MunicipalityWorld(resolver: MunicipalityResolver(table: table), profiles: p.profiles,
-                                 profileProblems: p.problems, cases: cases.sorted { $0.id < $1.id })
+        return cases.sorted { $0.id < $1.id }
+    }
+
+    /// Exact answers for these names and codes, without the typing index (`validate`, the
+    /// `--municipality` filters); a damaged table is the one line `load` gives.
+    static func exactLookup(_ ctx: AppContext, names: [(name: String, prefecture: String?)], codes: [String]) throws -> MunicipalityExactLookup {
+        do { return try MunicipalityTableLoader.exactLookup(data: ctx.data, names: names, codes: codes) } catch { throw CLIError("\(error)") }
     }
 
     /// Every readable case's summary, sorted by id, from the index (damaged files are warned about).
@@ -41,17 +50,29 @@ struct MunicipalityWorld {
     /// The body a person typed (name, reading, romaji or code), or a usage error listing the
     /// candidates when it fits several.
     func body(_ typed: String) throws -> MunicipalityEntry {
+        try Self.body(typed, resolver) { Self.offered(typed, resolver) }
+    }
+
+    /// 「狭山市（埼玉県） 112151」 for the bodies nearest to what was typed.
+    static func offered(_ typed: String, _ r: MunicipalityResolver) -> [String] {
+        r.suggest(typed, limit: 5).map { "\(r.table.displayName($0)) \($0.code)" }
+    }
+
+    /// `near`: the bodies to offer when `typed` fits none — the only answer that needs the typing
+    /// index, so a lookup made for `typed` builds it only on that error path.
+    static func body(_ typed: String, _ lookup: some MunicipalityLookup, near: () throws -> [String]) throws -> MunicipalityEntry {
+        let table = lookup.table
         let t = TextNormalizer.nfkc(typed.trimmingCharacters(in: .whitespaces))
         if MunicipalityCode.isValid(t) {
             guard let e = table.entry(code: t) else { throw CLIError(MunicipalityMessage.notFound(input: typed).text(Output.lang), code: .usage) }
             return e
         }
-        switch resolver.resolve(typed) {
+        switch lookup.resolve(typed, prefecture: nil) {
         case .resolved(let e): return e
         case .ambiguous(let list):
             throw CLIError(MunicipalityMessage.chooseOne(input: typed, candidates: list.map { "\(table.displayName($0)) \($0.code)" }).text(Output.lang), code: .usage)
         case .unresolved:
-            let near = resolver.suggest(typed, limit: 5).map { "\(table.displayName($0)) \($0.code)" }
+            let near = try near()
             var msg = MunicipalityMessage.notFound(input: typed).text(Output.lang)
             if !near.isEmpty { msg += ": " + WorkbenchMessage.list(near).text(Output.lang) }
             throw CLIError(msg, code: .usage)
@@ -62,16 +83,34 @@ struct MunicipalityWorld {
     /// romaji or code), by the code the index carries (or the name of a case not linked yet),
     /// so 「狭山市」「ｻﾔﾏ市」 and 112151 find the same cases. X that fits no body still finds
     /// free-text municipalities written the same way (NFKC); fitting nothing at all, or several
-    /// bodies, is a usage error naming the candidates.
-    func filter(_ typed: String, _ summaries: [CaseSummary]) throws -> [CaseSummary] {
+    /// bodies, is a usage error naming the candidates. Resolves exactly (X and the unlinked
+    /// cases' names) without the typing index, which only the "not found, did you mean" line builds.
+    static func filter(_ ctx: AppContext, _ typed: String, _ summaries: [CaseSummary]) throws -> [CaseSummary] {
         let t = TextNormalizer.nfkc(typed.trimmingCharacters(in: .whitespaces))
-        if !MunicipalityCode.isValid(t), case .unresolved = resolver.resolve(typed) {
+        var names: [(name: String, prefecture: String?)] = [(typed, nil)]
+        var seen = Set<String>()
+        for s in summaries where s.municipalityCode == nil && seen.insert(s.municipality + "\u{1F}" + (s.prefecture ?? "")).inserted {
+            names.append((s.municipality, s.prefecture))
+        }
+        let lookup = try exactLookup(ctx, names: names, codes: MunicipalityCode.isValid(t) ? [t] : [])
+        return try filter(typed, summaries, lookup) { offered(typed, try load(ctx, cases: false).resolver) }
+    }
+
+    /// The same with the whole resolver at hand (`municipality show`).
+    func filter(_ typed: String, _ summaries: [CaseSummary]) throws -> [CaseSummary] {
+        try Self.filter(typed, summaries, resolver) { Self.offered(typed, resolver) }
+    }
+
+    static func filter(_ typed: String, _ summaries: [CaseSummary], _ lookup: some MunicipalityLookup,
+                       near: () throws -> [String]) throws -> [CaseSummary] {
+        let t = TextNormalizer.nfkc(typed.trimmingCharacters(in: .whitespaces))
+        if !MunicipalityCode.isValid(t), case .unresolved = lookup.resolve(typed, prefecture: nil) {
             let folded = TextNormalizer.fold(t)
             let same = summaries.filter { $0.municipalityCode == nil && TextNormalizer.fold($0.municipality) == folded }
             if !same.isEmpty { return same }
         }
-        let code = try body(typed).code
-        let codes = MunicipalityMembership.codes(summaries, resolver)
+        let code = try body(typed, lookup, near: near).code
+        let codes = MunicipalityMembership.codes(summaries, lookup)
         return summaries.filter { codes[$0.id] == code }
     }
 

@@ -4,6 +4,7 @@ import Testing
 import Glibc
 #endif
 @testable import RenkeiStore
+import RenkeiCore
 
 /// `DurableBatch` (the sync's move-in and the import's writes): whichever system call fails,
 /// every file is either its old or its new content, whole, no temp file is left beside them,
@@ -36,9 +37,9 @@ import Glibc
     }
 
     /// Runs one batch with step `k` failing (nil: none): the steps, what was placed, what it threw.
-    static func run(_ root: URL, failAt k: Int?, fault: FaultyFileSystem.Fault = .eio) -> (fs: FaultyFileSystem, placed: [Int], error: Error?, warning: String?) {
+    static func run(_ root: URL, failAt k: Int?, fault: FaultyFileSystem.Fault = .eio) -> (fs: FaultyFileSystem, placed: [Int], error: Error?, warning: StoreWarning?) {
         let fs = FaultyFileSystem(root: root, failAt: k, fault: fault)
-        var placed: [Int] = [], warning: String?
+        var placed: [Int] = [], warning: StoreWarning?
         let error: Error? = fs.installed {
             do { warning = try DurableBatch.apply(items(root)) { placed.append($0) }; return nil } catch { return error }
         }

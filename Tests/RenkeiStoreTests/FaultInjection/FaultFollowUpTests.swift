@@ -33,7 +33,7 @@ import Glibc
         let renameOfJournal = try #require(steps.lastIndex { $0.hasPrefix("renameat → undo.json") }) + 1
         let fs = FaultyFileSystem(root: store.workspace.root, failAt: renameOfJournal, fault: .eio)
         let r = try fs.installed { try store.undoRedo(.undo, actor: "髙橋", now: Self.now) }
-        #expect(r.warning?.contains("undo history could not be updated") == true, "\(r)")
+        #expect(r.warning?.text(.en).contains("undo history could not be updated") == true, "\(r)")
         #expect(try store.load(id).value.notes.map(\.text).contains("②二つ目") == false)
         // The next undo takes back ①, not ② again.
         let again = try store.undoRedo(.undo, actor: "髙橋", now: Self.now)

@@ -68,7 +68,7 @@ import Glibc
         return (root, store)
     }
 
-    struct Outcome { var warning: String?; var command: String? }
+    struct Outcome { var warning: StoreWarning?; var command: String? }
 
     /// A write path: what it does, and whether its effect is on disk (given the files before and after).
     struct WritePath: CustomStringConvertible, Sendable {
