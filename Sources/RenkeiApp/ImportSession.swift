@@ -55,15 +55,22 @@ public struct ImportSession {
             do {
                 try session.saveMapping(to: target)
                 session.origin = .written(origin, path: target.path)
-            } catch { session.warnings.append(.guessNotWritten(path: target.path, detail: "\(error)")) }
+            } catch let e as ImportError { session.warnings.append(e.message) } catch {
+                session.warnings.append(.guessNotWritten(path: target.path, detail: "\(error)"))
+            }
         }
         return session
     }
 
     /// Writes the mapping (as adjusted) for the next import of the same file to find.
     public mutating func saveMapping(to target: URL) throws {
+        let bytes = try mapping.encoded()
+        // Never write a file the next import would refuse to read (a header of thousands of long names).
+        guard bytes.count <= ImportMapping.fileLimit else {
+            throw ImportError(.guessTooLarge(path: target.path, kilobytes: (bytes.count + 1023) / 1024, limitKilobytes: ImportMapping.fileLimit / 1024))
+        }
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try DurableFile.write(try mapping.encoded(), to: target)
+        try DurableFile.write(bytes, to: target)
         mappingFile = target
     }
 
@@ -84,7 +91,7 @@ public struct ImportSession {
 
     static func readMapping(_ url: URL) throws -> ImportMapping {
         let data: Data
-        do { data = try RegularFile.read(url, limit: 1_048_576, followSymlinks: true) } catch {
+        do { data = try RegularFile.read(url, limit: ImportMapping.fileLimit, followSymlinks: true) } catch {
             throw ImportError(.mappingUnreadable(path: url.path, detail: "\(error)"))
         }
         return try ImportMapping.decode(data, file: url.path)

@@ -56,6 +56,9 @@ public struct ImportMapping: Codable, Equatable, Sendable {
         specialTargets.contains(t) || CaseFields.spec(t) != nil
     }
 
+    /// The largest mapping file read; `ImportSession.saveMapping` never writes a larger one.
+    public static let fileLimit = 1_048_576
+
     public func encoded() throws -> Data {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,11 +7,13 @@ public enum ImportPlanner {
     public static func plan(_ table: SourceTable, mapping: ImportMapping, file: String, target: ImportTarget) -> ImportPlan {
         let names = ValueNames(catalog: target.catalog)
         var fileProblems: [ImportMessage] = []
-        for column in mapping.columns.keys.sorted() where !table.header.contains(column) && mapping.columns[column] != "ignore" {
+        // A set, not `header.contains` per column: 16,384 columns made that 268 M comparisons.
+        let present = Set(table.header)
+        for column in mapping.columns.keys.sorted() where !present.contains(column) && mapping.columns[column] != "ignore" {
             fileProblems.append(.mappedColumnMissing(TerminalText.inline(column)))
         }
         let keyColumn = mapping.key ?? mapping.columns.first(where: { $0.value == "id" })?.key
-        if let keyColumn, !table.header.contains(keyColumn) {
+        if let keyColumn, !present.contains(keyColumn) {
             fileProblems.append(.keyColumnMissing(TerminalText.inline(keyColumn)))
         }
         var firstRowOfId: [String: Int] = [:]

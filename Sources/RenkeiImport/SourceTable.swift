@@ -29,6 +29,14 @@ public struct SourceTable: Equatable, Sendable {
     }
 
     public static let maxRows = 200_000
+    /// Excel's own limit (column XFD). Checked while reading, before anything is built per
+    /// column: a header of a million columns made the mapping guess run for minutes and write
+    /// a mapping file too large to read back.
+    public static let maxColumns = 16_384
+    /// Cells held for a table, empty ones included (rows × their width): 200,000 rows of 40
+    /// columns. Beyond it a stray value far to the right (every .xlsx row is padded to the
+    /// widest) or a file of bare commas would take gigabytes.
+    public static let maxCells = 8_000_000
 
     /// The header is the first row with at least two filled cells: a title row above it
     /// (「令和8年度 案件一覧」 in A1, as offices write) is skipped.
@@ -61,10 +69,18 @@ public enum CSVSource {
         }
         var records: [(number: Int, cells: [String])] = []
         var number = 0
+        var held = 0
         while let cells = reader.next() {
             number += 1
             // Excel ends a file with an empty line and pads sheets with rows of empty cells.
             if cells.allSatisfy({ $0.isEmpty }) { continue }
+            if cells.count > SourceTable.maxColumns {
+                throw ImportError(.tooManyColumns(file: file, row: number, limit: SourceTable.maxColumns))
+            }
+            held += cells.count
+            if held > SourceTable.maxCells {
+                throw ImportError(.tableTooLarge(file: file, rows: records.count + 1, columns: records.map(\.cells.count).max() ?? cells.count))
+            }
             records.append((number, cells))
             if records.count > SourceTable.maxRows { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
         }

@@ -174,16 +174,31 @@ final class SheetHandler: XMLPartHandler {
     private var nextColumn = 1
     let cellLimit: Int
     private(set) var stop = false
+    /// Why the walk stopped early, when it was not the cell limit: a row wider than Excel's
+    /// limit, a row number out of range. The caller checks these after the walk.
+    private(set) var tooWideRow: Int?
+    private(set) var problem: String?
+    static let maxRow = 1_048_576
     init(cellLimit: Int) { self.cellLimit = cellLimit }
 
     func start(_ el: String, _ a: [String: String]) {
         switch el {
         case "row":
-            if let r = a["r"].flatMap(Int.init) { nextRow = r }
+            if let raw = a["r"] {
+                // Excel's rows are 1…1,048,576; anything else is a damaged part (a row number
+                // of Int.max used to trap on the `+= 1` at the row's end).
+                guard let r = Int(raw), (1...SheetHandler.maxRow).contains(r) else {
+                    problem = "row number \(raw.prefix(24)) is outside 1…\(SheetHandler.maxRow)"; stop = true; return
+                }
+                nextRow = r
+            }
             nextColumn = 1
         case "c":
             let ref = a["r"].flatMap(SheetHandler.cellReference)
             if let ref { nextRow = ref.row; nextColumn = ref.column }
+            // Cells without a reference count on from the last one: stop at Excel's last column
+            // instead of building a row a million cells wide.
+            guard nextColumn <= SourceTable.maxColumns else { tooWideRow = nextRow; stop = true; return }
             current = Cell(row: nextRow, column: nextColumn, type: a["t"] ?? "n", style: a["s"].flatMap(Int.init) ?? 0, value: "", formula: false)
             nextColumn += 1
             text = ""
@@ -224,7 +239,7 @@ final class SheetHandler: XMLPartHandler {
             case 0x24: continue   // $A$1
             default: return nil
             }
-            if column > 16_384 || row > 1_048_576 { return nil }
+            if column > SourceTable.maxColumns || row > maxRow { return nil }
         }
         return column > 0 && row > 0 ? (row, column) : nil
     }

@@ -39,6 +39,9 @@ public enum XLSXSource {
                 try XLSXParts.parse($0, StylesHandler(), part: "styles.xml").dateStyles
             } ?? []
             let sheet = try XLSXParts.parse(try part(archive, sheetPath), SheetHandler(cellLimit: cellLimit), part: sheetPath)
+            // The walk stops early (`stop`) for these; said before anything is assembled.
+            if let row = sheet.tooWideRow { throw ImportError(.tooManyColumns(file: file, row: row, limit: SourceTable.maxColumns)) }
+            if let problem = sheet.problem { throw XLSXReadError("\(sheetPath): \(problem)") }
             if sheet.cells.count > cellLimit { throw ImportError(.tooManyRows(file: file, limit: SourceTable.maxRows)) }
             var table = try assemble(sheet, shared: shared, dateStyles: dateStyles, date1904: workbook.date1904,
                                      file: file, source: "xlsx sheet \(chosen.name)")
@@ -92,12 +95,14 @@ public enum XLSXSource {
         guard let h = SourceTable.headerIndex(top.map { r in grid[r]!.values.map { $0 } }) else { throw ImportError(.empty(file: file)) }
         let headerRow = Array(top)[h]
         // Merged cells keep their value in the top-left cell only: spread it over the range.
-        for m in sheet.merges where m.top <= headerRow + 1 && m.bottom >= headerRow {
+        // A range written backwards (B1:A1) is the same range; a reversed one used to trap in `a...b`.
+        let merges = sheet.merges.map { (top: min($0.top, $0.bottom), left: min($0.left, $0.right), bottom: max($0.top, $0.bottom), right: max($0.left, $0.right)) }
+        for m in merges where m.top <= headerRow + 1 && m.bottom >= headerRow {
             guard let v = grid[m.top]?[m.left] else { continue }
-            for r in m.top...min(m.bottom, headerRow + 1) { for col in m.left...m.right where grid[r]?[col] == nil && r >= headerRow { grid[r, default: [:]][col] = v } }
+            for r in max(m.top, headerRow)...min(m.bottom, headerRow + 1) { for col in m.left...m.right where grid[r]?[col] == nil && r >= headerRow { grid[r, default: [:]][col] = v } }
         }
         // A merge that spans rows from the header row means the header is two rows deep.
-        let twoRowHeader = sheet.merges.contains { $0.top == headerRow && $0.bottom > headerRow }
+        let twoRowHeader = merges.contains { $0.top == headerRow && $0.bottom > headerRow }
         var header: [String] = (1...max(width, 1)).map { grid[headerRow]?[$0] ?? "" }
         var firstData = headerRow + 1
         if twoRowHeader {
@@ -107,6 +112,11 @@ public enum XLSXSource {
                 return below.isEmpty || below == top ? top : (top.isEmpty ? below : top + "・" + below)
             }
             firstData = headerRow + 2
+        }
+        let dataRows = grid.keys.lazy.filter { $0 >= firstData }.count
+        // Every row is padded to the widest (the header addresses columns by position).
+        if dataRows.multipliedReportingOverflow(by: max(width, 1)).partialValue > SourceTable.maxCells {
+            throw ImportError(.tableTooLarge(file: file, rows: dataRows, columns: width))
         }
         var rows: [SourceTable.Row] = []
         for r in grid.keys.sorted() where r >= firstData {

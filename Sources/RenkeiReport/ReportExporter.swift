@@ -156,9 +156,12 @@ public struct ReportExporter: Sendable {
     /// Refuses an existing file without `overwrite`, a directory in the way, or a missing folder.
     public static func checkTarget(_ url: URL, overwrite: Bool) throws {
         var st = stat()
-        if lstat(url.path, &st) == 0 {
+        // Through symlinks; only a file is "overwritten" (a device or a pipe is written into).
+        if stat(url.path, &st) == 0 {
             if (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: url.path, reason: "it is a directory") }
-            if !overwrite { throw ReportError.outputExists(url.path) }
+            if (st.st_mode & S_IFMT) == S_IFREG, !overwrite { throw ReportError.outputExists(url.path) }
+        } else if lstat(url.path, &st) == 0, !overwrite {
+            throw ReportError.outputExists(url.path)   // a dangling or looping link is still in the way
         }
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
@@ -167,19 +170,13 @@ public struct ReportExporter: Sendable {
         }
     }
 
-    /// Durable, atomic write (temp file + fsync + rename + directory fsync). On any failure the
-    /// temp file is removed and an existing target is left as it was.
+    /// Durable, atomic write of a file (temp file + fsync + rename + directory fsync; on any
+    /// failure the temp file is removed and an existing target is left as it was); a device or a
+    /// pipe is written into, never replaced (`OutputFile`).
     @discardableResult
     public static func write(_ data: Data, to url: URL, overwrite: Bool, mode: mode_t = 0o600) throws -> URL {
         try checkTarget(url, overwrite: overwrite)
-        do {
-            try DurableFile.write(data, to: url, mode: mode)
-        } catch let e as StoreError {
-            if case .io(_, let op, let code) = e {
-                throw ReportError.outputNotWritable(path: url.path, reason: "\(op) failed: \(String(cString: strerror(code)))")
-            }
-            throw ReportError.outputNotWritable(path: url.path, reason: "\(e)")
-        }
+        try OutputFile.write(data, to: url, mode: mode)
         return url
     }
 }

@@ -84,4 +84,23 @@ import Testing
         #expect(Timestamp(t.text)?.epochSeconds == 1_795_392_000)
         #expect(Timestamp(Date(timeIntervalSince1970: 0), timeZone: TimeZone(secondsFromGMT: 0)!).text == "1970-01-01T00:00:00Z")
     }
+
+    /// Found by the hostile sweep: `renkei ical --within 9223372036854775807` trapped in
+    /// `adding(days:)` (arithmetic overflow, exit 132). Day arithmetic on a person's number
+    /// saturates at the first and last day a file can hold, and every such day round-trips.
+    @Test(arguments: [Int.max, Int.min, Int.max / 2, -Int.max / 2, 1_000_000_000, -1_000_000_000, 2_912_116, -739_942])
+    func arithmeticOnAnyNumberStaysADayAFileCanHold(n: Int) throws {
+        let today = try #require(Day("2026-11-23"))
+        let d = today.adding(days: n)
+        #expect((Day.firstOrdinal...Day.lastOrdinal).contains(d.ordinal), "\(n) → \(d)")
+        #expect(Day(d.description) == d, "\(n) → \(d.description) does not read back")
+        #expect(d == (n > 0 ? Day(year: 9999, month: 12, day: 31)! : Day(year: 1, month: 1, day: 1)!))
+        #expect(Day(ordinal: d.ordinal) == d)
+    }
+
+    @Test func theEndsAreTheDaysTheParserAccepts() {
+        #expect(Day(ordinal: Day.firstOrdinal).description == "0001-01-01")
+        #expect(Day(ordinal: Day.lastOrdinal).description == "9999-12-31")
+        #expect(Day(ordinal: 0).adding(days: 20_780).description == "2026-11-23")
+    }
 }

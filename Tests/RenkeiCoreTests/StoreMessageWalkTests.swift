@@ -61,7 +61,7 @@ import RenkeiTestSupport
     static let skips: [UndoSkip] = [
         .caseGone, .caseGoneOrTrashed, .historyGone, .otherActor(by: "髙橋", me: "試験者"), .changedSince(field: "title"),
         .notInTrash, .notInCases, .existsAgain, .pathExists("/ws/cases/c.json"), .editedSince(by: "髙橋", stays: "c-0001"),
-        .editedSince(by: "髙橋", stays: nil), .importMoved(caseId: "c-0001"), .recordUnreadable, .recordChanged(path: "contacts[0]"),
+        .editedSince(by: "髙橋", stays: nil), .importMoved(caseId: "c-0001"), .importInterruptedEmpty, .recordUnreadable, .recordChanged(path: "contacts[0]"),
         .commandGone(caseId: "c-0001", command: "cmd-1"),
     ]
 

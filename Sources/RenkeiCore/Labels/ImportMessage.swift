@@ -45,6 +45,10 @@ public enum ImportMessage: Equatable, Sendable {
     case noSheet(file: String, name: String, available: [String])
     case empty(file: String)
     case tooManyRows(file: String, limit: Int)
+    /// A row wider than Excel's own limit (a header of a million columns hung the mapping guess).
+    case tooManyColumns(file: String, row: Int, limit: Int)
+    /// Rows × columns beyond what is held in memory (one stray value in column XFD widens every row).
+    case tableTooLarge(file: String, rows: Int, columns: Int)
     case notAMappingFile(file: String, detail: String)
     case unknownTarget(file: String, column: String, target: String)
     case workbookNamedCSV(file: String)
@@ -54,6 +58,8 @@ public enum ImportMessage: Equatable, Sendable {
     case unreadable(path: String)
     case mappingUnreadable(path: String, detail: String)
     case guessNotWritten(path: String, detail: String)
+    /// A guessed mapping larger than a mapping file may be (it could never be read back).
+    case guessTooLarge(path: String, kilobytes: Int, limitKilobytes: Int)
     // the preview
     case source(encoding: String, sheet: String?)
     /// After the encoding in the workbench: detected, or chosen (`e`, the mapping file).
@@ -167,6 +173,12 @@ public enum ImportMessage: Equatable, Sendable {
         case .empty(let f): return ja ? "\(f): 見出しの行がありません（ファイルかシートが空です）" : "\(f): no header row found (the file or sheet is empty)"
         case .tooManyRows(let f, let l):
             return ja ? "\(f): \(l) 行を超えています。ファイルを分けて取り込んでください" : "\(f): more than \(l) rows; split the file and import the parts"
+        case .tooManyColumns(let f, let r, let l):
+            return ja ? "\(f): \(r) 行目が \(l) 列（Excel の上限）を超えています。余分な列を削除してください（CSV では、カンマを含む値を \"引用符\" で囲みます）"
+                      : "\(f): row \(r) has more than \(l) columns (Excel's limit); delete the extra columns (in a CSV, a value containing commas needs \"quotes\")"
+        case .tableTooLarge(let f, let r, let c):
+            return ja ? "\(f): 表が大きすぎます（\(r) 行 × \(c) 列）。右端や下の使っていない行・列に値が残っていないか確かめて削除するか、ファイルを分けてください"
+                      : "\(f): the table is too large (\(r) rows × \(c) columns); delete stray values in unused columns or rows far right or below, or split the file"
         case .notAMappingFile(let f, let d):
             return ja ? "\(f): 対応表のファイルではありません（\(d)）。{\"columns\": {\"件名\": \"title\"}} のような JSON にしてください"
                       : "\(f): not a mapping file (\(d)); expected JSON like {\"columns\": {\"件名\": \"title\"}}"
@@ -181,6 +193,9 @@ public enum ImportMessage: Equatable, Sendable {
                       : "\(p): not a regular file (a pipe or a device); give a .csv or .xlsx file"
         case .unreadable(let p): return ja ? "\(p): ファイルを読めません（存在しますか？）" : "\(p): cannot read the file (does it exist?)"
         case .mappingUnreadable(let p, let d): return ja ? "対応表 \(p) を読めません: \(d)" : "mapping \(p): \(d)"
+        case .guessTooLarge(let p, let kb, let l):
+            return ja ? "推定した対応表は \(kb) KB になり、読み込める \(l) KB を超えるため \(p) に書き出しませんでした。使わない列を削除してから取り込んでください"
+                      : "the guessed mapping would be \(kb) KB, over the \(l) KB a mapping file may be, so it was not written to \(p); delete the columns you do not need and import again"
         case .guessNotWritten(let p, let d):
             return ja ? "推定した対応表を \(p) に書き出せませんでした: \(d)" : "could not write the guessed mapping to \(p): \(d)"
         case .source(let encoding, let sheet):

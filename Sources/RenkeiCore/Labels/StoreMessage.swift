@@ -150,6 +150,8 @@ public enum UndoSkip: Equatable, Sendable, Error, Codable {
     case pathExists(String)
     case editedSince(by: String, stays: String?)
     case importMoved(caseId: String)
+    /// An import killed before it renamed its first case into place (its write-ahead entry).
+    case importInterruptedEmpty
     case recordUnreadable
     case recordChanged(path: String)
     case commandGone(caseId: String, command: String)
@@ -183,6 +185,8 @@ public enum UndoSkip: Equatable, Sendable, Error, Codable {
                           : "'\(by)' has edited it since; it stays in cases/ (use 'renkei move \(stays) --to dropped' to end it)"
             }
             return ja ? "その後「\(by)」さんが編集しています。何も取り消していません" : "'\(by)' has edited it since; nothing was undone"
+        case .importInterruptedEmpty:
+            return ja ? "取り込みは案件を書き込む前に中断されていました（元に戻すものはありません）" : "the import was interrupted before it wrote any case (nothing to take back)"
         case .importMoved(let id):
             return ja ? "\(id) は取り込んだときの場所にもうありません" : "\(id) is no longer where the import left it"
         case .recordUnreadable:

@@ -28,7 +28,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    public init(ordinal: Int) {
+    /// 0001-01-01 and 9999-12-31, the days `init(year:month:day:)` accepts.
+    public static let firstOrdinal = -719_162
+    public static let lastOrdinal = 2_932_896
+
+    /// Clamped to 0001-01-01…9999-12-31: a day computed from a person's number (`ical --within
+    /// 9223372036854775807`) trapped on overflow, or became a year no file can hold.
+    public init(ordinal raw: Int) {
+        let ordinal = min(max(raw, Day.firstOrdinal), Day.lastOrdinal)
         // Howard Hinnant's civil_from_days.
         let z = ordinal + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -63,7 +70,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 
-    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+    /// Saturates at the first and last representable day (see `init(ordinal:)`).
+    public func adding(days n: Int) -> Day {
+        let (sum, overflow) = ordinal.addingReportingOverflow(n)
+        return Day(ordinal: overflow ? (n > 0 ? Int.max : Int.min) : sum)
+    }
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 

@@ -23,10 +23,12 @@ public enum RegularFile {
         let fd = FS.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followSymlinks ? 0 : O_NOFOLLOW))
         guard fd >= 0 else {
             let e = errno
-            if e == ELOOP { throw StoreError.notRegular(path: path, what: .symbolicLink) }
+            // ELOOP means "a final symlink" only under O_NOFOLLOW; a followed path that loops
+            // is an error of its own ("Too many levels of symbolic links"), not "a pipe or a device".
+            if e == ELOOP, !followSymlinks { throw StoreError.notRegular(path: path, what: .symbolicLink) }
             // A socket (ENXIO) or a device without a driver fails the open itself: name what it is.
             var st = stat()
-            if e != ENOENT, e != EMFILE, e != ENFILE, lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            if e != ENOENT, e != EMFILE, e != ENFILE, e != ELOOP, lstat(path, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
                 throw StoreError.notRegular(path: path, what: fileKind(st.st_mode))
             }
             throw StoreError.io(path: path, op: "open", code: e)

@@ -32,6 +32,10 @@ public struct UndoJournal: Codable, Equatable, Sendable {
         /// created. Undo reverses them all or none. Absent for single-case commands.
         public var batch: [String]? = nil
         public var batchCreated: [String]? = nil
+        /// A batch journaled before its first case was renamed into place (write-ahead) and not
+        /// yet settled: set only when the process died mid-import. Undo then reverses just the
+        /// cases whose history holds the command — the rest were never written.
+        public var pending: Bool? = nil
         /// A case moved to trash/ (`CaseStore.trash`): undo brings the file back. Absent otherwise.
         public var deletion: Bool? = nil
         /// Who made the command; nil only in version-1 journals.

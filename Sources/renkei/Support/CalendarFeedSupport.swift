@@ -50,7 +50,8 @@ enum CalendarFeed {
 
     static func write(_ text: String, to url: URL) throws {
         // Readable by the calendar program that subscribes to it (no contacts are in the feed).
-        try DurableFile.write(Data(text.utf8), to: url, mode: 0o644)
+        // A device, pipe or symlink the person names is written into, never replaced (`OutputFile`).
+        try OutputFile.write(Data(text.utf8), to: url, mode: 0o644)
     }
 
     /// After a command changed cases: rewrite the configured feed. A failure is a warning — the
