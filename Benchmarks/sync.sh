@@ -4,7 +4,9 @@
 #   - `renkei sync` that merges the other side's 100 changes (end to end, incl. push): wall time,
 #     and CPU time (user+sys of renkei and every git it ran) — the figure that stays put when
 #     other work shares the machine,
-#   - a no-op `renkei sync` (nothing changed anywhere; a local bare repository, so no network),
+#   - a no-op `renkei sync` (nothing changed anywhere; a local bare repository, so no network):
+#     wall and CPU time, and renkei's own instructions by callgrind through the start-up shortcut
+#     and through ArgumentParser (RENKEI_NO_QUICK=1),
 #   - `renkei merge-driver` on one case file (what git pays per file under plain `git pull`):
 #     wall time, and instructions counted by callgrind (with `renkei --version` beside it: the
 #     process start every command pays),
@@ -79,9 +81,15 @@ if command -v valgrind >/dev/null; then
   di=$(cd "$W/a" && valgrind --tool=callgrind --callgrind-out-file=/dev/null "$W/renkei-nodebug" merge-driver "$W/base.json" "$W/ours.json" "$W/b/cases/$f.json" "cases/$f.json" 2>&1 | sed -n 's/.*Collected : //p')
   vi=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null "$W/renkei-nodebug" --version 2>&1 | sed -n 's/.*Collected : //p')
   instr="$(awk -v n="$di" 'BEGIN{printf "%.1f", n/1e6}') M instructions (\`--version\` alone $(awk -v n="$vi" 'BEGIN{printf "%.1f", n/1e6}') M)"
+  # the no-op sync's own instructions (git's processes not traced): through the start-up
+  # shortcut, and through ArgumentParser (RENKEI_NO_QUICK=1) — the same binary, the same work
+  RENKEI_ACTOR=a valgrind --tool=callgrind --callgrind-out-file=/dev/null "$W/renkei-nodebug" sync --workspace "$W/a" >/dev/null 2>&1
+  nq=$(RENKEI_ACTOR=a valgrind --tool=callgrind --callgrind-out-file=/dev/null "$W/renkei-nodebug" sync --workspace "$W/a" 2>&1 | sed -n 's/.*Collected : //p')
+  na=$(RENKEI_NO_QUICK=1 RENKEI_ACTOR=a valgrind --tool=callgrind --callgrind-out-file=/dev/null "$W/renkei-nodebug" sync --workspace "$W/a" 2>&1 | sed -n 's/.*Collected : //p')
+  noop_instr="; $(awk -v n="$nq" 'BEGIN{printf "%.1f", n/1e6}') M instructions in renkei itself ($(awk -v n="$na" 'BEGIN{printf "%.1f", n/1e6}') M through ArgumentParser)"
 fi
 echo "| \`renkei sync\`, $N cases, $K changed on each side (commit, fetch, merge, move-in, push) | ≤ 3 s | ${merge} ms wall, ${merge_cpu} ms CPU (renkei + its ${gits} git processes; load ${sync_load}) |"
-echo "| no-op \`renkei sync\`, $N cases (local bare repository) | ≤ 300 ms | ${noop} ms wall, ${noop_cpu} ms CPU (medians of 5) |"
+echo "| no-op \`renkei sync\`, $N cases (local bare repository) | ≤ 300 ms | ${noop} ms wall, ${noop_cpu} ms CPU (medians of 5)${noop_instr:-} |"
 echo "| \`renkei merge-driver\` on one case file (process start included) | ≤ 20 ms | ${driver} ms wall (median of 11; \`--version\` ${version} ms); ${instr} |"
 echo "| index after the pull (\`renkei dev index\`, process included) | incremental | ${idxms} ms — ${idx} |"
 echo "| plain \`git pull\` of the same $K-per-side change set (driver per file) | — | ${pull} ms (${pull_ok}; load ${pull_load}) |"

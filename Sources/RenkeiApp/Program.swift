@@ -91,7 +91,8 @@ public final class Program {
     }
 
     /// Asks the performer whether the workspace changed outside this program (another
-    /// process, `git pull`, the CLI) and reloads if so. The terminal loop calls it about once a second.
+    /// process, `git pull`, the CLI) and reloads if so. The terminal loop calls it every 0.75 s by
+    /// the clock, typing or not (`ExternalLookSchedule`).
     public func checkForExternalChanges() {
         if let msg = performer.externalChange(state: state) { send(msg) }
     }

@@ -82,9 +82,28 @@ struct CommitMerge {
             case let (nil, tb?), let (tb?, nil):
                 // Deleted (trashed) on one side, edited on the other: the edit wins.
                 let edited = try bodies[tb] ?? repo.read(blob: tb)
-                guard let doc = try? CaseCodec.decode(edited, path: path) else {
+                guard var doc = try? CaseCodec.decode(edited, path: path) else {
                     if o.blob == nil { changes[path] = .some(tb) }
                     continue
+                }
+                // What the trashing side did before it trashed is in its trash/ copy: merged in,
+                // or its events would be lost with that copy (found by SyncConvergencePropertyTests).
+                let trashedHere = o.blob == nil
+                if path.hasPrefix("cases/"), let trashedBlob = (trashedHere ? dOurs : dTheirs)["trash/" + path.dropFirst(6)]?.blob {
+                    let trashed = try repo.read(blob: trashedBlob)
+                    do {
+                        let m = try CaseFileMerge.merge(base: baseData(path), ours: trashedHere ? trashed : edited, theirs: trashedHere ? edited : trashed,
+                                                        path: path, loadCatalog: { catalog.value })
+                        doc = try CaseCodec.decode(m.data, path: path)
+                        out.concurrent += m.recorded.count
+                    } catch CaseFileMerge.Failure.newerSchema(_, let v) {
+                        throw SyncError.newerSchema(file: path, version: v)
+                    } catch CaseFileMerge.Failure.damaged(let side, let reason) {
+                        // An unreadable trashed copy: the edit comes back alone, the copy is kept aside.
+                        let aside = try setAside("trash/" + path.dropFirst(6), trashed, side: trashedHere ? .ours : .theirs)
+                        out.notices.append(.quarantinedSide(file: "trash/" + path.dropFirst(6), side: side, reason: reason,
+                                                            kept: trashedHere ? .theirs : .ours, aside: aside))
+                    }
                 }
                 var back = doc
                 back.value = CaseRestore.restored(doc.value, context: restoreContext())

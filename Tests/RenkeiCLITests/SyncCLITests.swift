@@ -138,7 +138,8 @@ import Testing
         try lab.run("b", ["note", id, "まだ使う"])
         try lab.run("a", ["sync"])
         let r = try lab.run("b", ["sync"])
-        #expect(r.stderr.contains(id), "\(r.stderr)")
+        // b edited, a trashed: the line speaks of both machines, whichever one merges.
+        #expect(r.stderr.contains(id) && r.stderr.contains("trashed on one machine and edited on another"), "\(r.stderr)")
         try lab.run("a", ["sync"])
         for who in ["a", "b"] {
             #expect(lab.files(who).keys.contains(id + ".json") && !lab.files(who, "trash").keys.contains(id + ".json"))
@@ -146,6 +147,52 @@ import Testing
             #expect(events.last?["kind"] as? String == "restored")
         }
         #expect(lab.files("a") == lab.files("b"))
+    }
+
+    /// Edited and then trashed on one machine, edited on the other: the case comes back with
+    /// both machines' edits — including the note written just before the trash, which lived
+    /// only in the trashed copy (SyncConvergencePropertyTests, seed 20261218, lost it).
+    @Test func editedThenTrashedThereEditedHereKeepsBothSidesEdits() throws {
+        let lab = try SyncLab()
+        try lab.setUp(["a", "b"])
+        #expect(try lab.run("a", ["note", Self.id, "消す前のメモ ①"], at: "2026-12-01T10:00:00+09:00").status == 0)
+        #expect(try lab.run("a", ["delete", Self.id]).status == 0)
+        #expect(try lab.run("b", ["set", Self.id, "department", "企画課 ㈱"], at: "2026-12-01T10:30:00+09:00").status == 0)
+        #expect(try lab.run("a", ["sync"]).status == 0)
+        let r = try lab.run("b", ["sync"])
+        #expect(r.status == 0 && r.stderr.contains(Self.id), "\(r.stdout + r.stderr)")
+        try lab.run("a", ["sync"])
+        for who in ["a", "b"] {
+            let c = try lab.caseJSON(who, Self.id)
+            #expect((c["notes"] as? [[String: Any]])?.contains { $0["text"] as? String == "消す前のメモ ①" } == true, "\(who) lost a's note")
+            #expect(c["department"] as? String == "企画課 ㈱", "\(who) lost b's edit")
+            #expect(!lab.files(who, "trash").keys.contains(Self.id + ".json"))
+        }
+        #expect(lab.files("a") == lab.files("b"))
+        #expect(try lab.run("a", ["validate"]).status == 0)
+    }
+
+    /// Renamed by hand on one machine (`git mv`: to git a delete and an add), edited on the other:
+    /// the edit is not lost — the case comes back under its id with the edit — and the renamed
+    /// copy, which now claims the same id, is named by `validate` with what to do.
+    @Test func renamedByHandThereEditedHereKeepsTheEdit() throws {
+        let lab = try SyncLab()
+        try lab.setUp(["a", "b"])
+        try lab.git("b", ["mv", "cases/\(Self.id).json", "cases/愛知-改名.json"])
+        try lab.git("b", ["commit", "-qm", "改名"]); try lab.git("b", ["push", "-q", "origin", "HEAD:main"])
+        #expect(try lab.run("a", ["note", Self.id, "こちらのメモ ①"]).status == 0)
+        let r = try lab.run("a", ["sync"])
+        #expect(r.status == 0, "\(r.stdout + r.stderr)")
+        #expect(r.stderr.contains(Self.id) && r.stderr.contains("brought back"), "\(r.stderr)")
+        let back = try lab.caseJSON("a", Self.id)
+        #expect((back["notes"] as? [[String: Any]])?.contains { $0["text"] as? String == "こちらのメモ ①" } == true)
+        #expect((back["events"] as? [[String: Any]])?.last?["kind"] as? String == "restored")
+        let v = try lab.run("a", ["validate"])
+        let problems = v.stdout.split(separator: "\n").filter { $0.contains("愛知-改名.json") }
+        #expect(v.status == 1 && problems.count == 1 && problems[0].contains("rename the file or fix the id"), "\(v.stdout)")
+        try lab.run("b", ["sync"])
+        #expect(lab.files("a") == lab.files("b"))
+        #expect(try lab.caseJSON("b", Self.id)["notes"] != nil)
     }
 
     @Test func withoutARemoteOrAReachableOneTheChangesStayHere() throws {

@@ -66,6 +66,42 @@ struct CaseMergeTests {
         #expect(r.recorded.isEmpty)
     }
 
+    /// KPIs and contacts are sets keyed by name (issue 12 names KPIs): each side's additions are
+    /// kept, a KPI changed on one side takes that change, and one KPI changed on both sides keeps
+    /// one version (the later) and records the other — never a whole-list overwrite.
+    @Test func kpisAndContactsMergeByName() throws {
+        func kpi(_ name: String, _ unit: String, target: Int, actuals: [(String, Int)] = []) -> JSONValue {
+            .object(["name": .string(name), "unit": .string(unit), "target": .int(target),
+                     "actuals": .array(actuals.map { .object(["date": .string($0.0), "value": .int($0.1)]) })])
+        }
+        func contact(_ name: String, _ org: String) -> JSONValue { .object(["name": .string(name), "organization": .string(org)]) }
+        var base = try F.base()
+        base = try F.run(base, .setField(path: "kpiList", value: .array([kpi("参加者数", "人", target: 100), kpi("満足度", "％", target: 80)])),
+                         "髙橋", "2026-11-23T09:20:00+09:00", "b5")
+        var ours = try F.run(base, .setField(path: "kpiList", value: .array([kpi("参加者数", "人", target: 120), kpi("満足度", "％", target: 80),
+                                                                           kpi("CO₂削減量", "t", target: 5)])), "佐藤", "2026-11-24T10:00:00+09:00", "o1")
+        ours = try F.run(ours, .setField(path: "contactList", value: .array([contact("髙橋 一郎", "㈱ミライ")])), "佐藤", "2026-11-24T10:01:00+09:00", "o2")
+        var theirs = try F.run(base, .setField(path: "kpiList", value: .array([kpi("参加者数", "人", target: 100),
+                                                                             kpi("満足度", "％", target: 80, actuals: [("2026-11-20", 76)]),
+                                                                             kpi("来場者数 ①", "人", target: 300)])), "鈴木", "2026-11-24T09:00:00+09:00", "t1")
+        theirs = try F.run(theirs, .setField(path: "contactList", value: .array([contact("佐藤 ﾊﾅｺ", "狭山市 企画課")])), "鈴木", "2026-11-24T09:01:00+09:00", "t2")
+        let (m, r) = try F.merge(base, ours, theirs)
+        #expect(Set(m.kpis.map(\.name)) == ["参加者数", "満足度", "CO₂削減量", "来場者数 ①"])
+        #expect(m.kpis.first { $0.name == "参加者数" }?.target == 120)                 // ours alone changed it
+        #expect(m.kpis.first { $0.name == "満足度" }?.actuals.map(\.value) == [76])   // theirs alone changed it
+        #expect(Set(m.contacts.map(\.name)) == ["髙橋 一郎", "佐藤 ﾊﾅｺ"])
+        #expect(r.recorded.isEmpty, "\(r.recorded)")
+        #expect(F.tree(m) == F.tree(try F.merge(base, theirs, ours).0))
+
+        // The same KPI changed on both sides: the later change wins, the other is recorded.
+        let later = try F.run(base, .setField(path: "kpiList", value: .array([kpi("参加者数", "人", target: 150), kpi("満足度", "％", target: 80)])),
+                              "鈴木", "2026-11-24T11:00:00+09:00", "t3")
+        let (both, r2) = try F.merge(base, ours, later)
+        #expect(both.kpis.first { $0.name == "参加者数" }?.target == 150)
+        #expect(both.kpis.contains { $0.name == "CO₂削減量" })
+        #expect(r2.recorded.count == 1 && r2.recorded[0].unit.hasPrefix("kpis["), "\(r2.recorded.map(\.unit))")
+    }
+
     @Test func notesFromBothSidesAreKeptInTimeOrder() throws {
         let base = try F.base()
         let ours = try F.run(base, .addNote(text: "後"), "佐藤", "2026-11-24T10:00:00+09:00", "o1")

@@ -23,11 +23,12 @@ import Testing
         var parentRow: [String: Int] = [:]
         for (i, e) in table.entries.enumerated() { parentRow[e.code] = i }
         var missed: [String] = []
+        var scratch = MunicipalityRows.FoldScratch()
         for (i, k) in full.keys.enumerated() {
             let parent = table.entries[i].parentCode.flatMap { parentRow[$0] }
             let queries = (k.names + k.bases + k.kana).map { MunicipalityResolver.Query(bytes: $0, romaji: false) }
                 + k.romaji.map { MunicipalityResolver.Query(bytes: $0, romaji: true) }
-            for q in queries where !rows.mayMatch(i, [q], parentRow: parent) {
+            for q in queries where !rows.mayMatch(i, [q], parentRow: parent, &scratch) {
                 missed.append("\(table.entries[i].code) \(String(decoding: q.bytes, as: UTF8.self))")
             }
         }
@@ -90,6 +91,32 @@ import Testing
         let ward = rows.exactLookup(names: [], codes: ["011011"])
         #expect(ward.table.entries.count == 49)
         #expect(MunicipalityCaption(Case(id: "c-1", title: "t", municipality: Municipality(name: "中央区", code: "011011")), resolver: ward, lang: .ja).name == "札幌市中央区")
+    }
+
+    /// The byte-wise fold the row filter uses is `MunicipalityFolding.text` for every scalar it
+    /// accepts (each stable scalar, and names made of them), and refuses every other scalar.
+    @Test func byteFoldIsTheFoldForEveryStableScalar() {
+        var differ: [String] = []
+        for v in UInt32(0x3000)...UInt32(0x9FFF) {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let s = String(Character(u))
+            var out: [UInt8] = []
+            let ok = MunicipalityRows.stableFold(ArraySlice(Array(s.utf8)), into: &out)
+            if ok != TextNormalizer.isStableJapanese(v) || (ok && out != Array(MunicipalityFolding.text(s).utf8)) {
+                differ.append(String(v, radix: 16))
+            }
+        }
+        #expect(differ.isEmpty, "scalars folded otherwise: \(differ.prefix(10))")
+        for name in ["南アルプス市", "ニセコ町", "かすみがうら市", "札幌市中央区", "ヶ・ー々"] {
+            var out: [UInt8] = []
+            #expect(MunicipalityRows.stableFold(ArraySlice(Array(name.utf8)), into: &out) && out == Array(MunicipalityFolding.text(name).utf8), "\(name)")
+        }
+        var out: [UInt8] = []
+        #expect(!MunicipalityRows.stableFold(ArraySlice(Array("ｻﾔﾏ市".utf8)), into: &out), "half-width kana goes through NFKC")
+        // The name's last Character, read from bytes, is String.last for every row.
+        for i in 0..<rows.count {
+            #expect(rows.lastCharacter(i) == table.entries[i].name.last.map { Array(String($0).utf8) }, "\(table.entries[i].name)")
+        }
     }
 
     @Test func damagedTableFailsAsTheFullParseDoes() {

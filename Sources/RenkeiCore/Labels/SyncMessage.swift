@@ -64,7 +64,9 @@ public enum SyncMessage: Equatable, Sendable {
             return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。\(kept)の版を残し、もう一方は \(aside) に保存しました"
                       : "\(file): \(side) version does not read (\(reason)); not merged — kept \(kept) version, the other is in \(aside)"
         case .restoredFromTrash(let id):
-            return ja ? "\(id): ごみ箱に移されましたが他の端末で編集されていたため、戻しました" : "\(id): trashed here but edited elsewhere — brought back"
+            // Said by whichever machine merges: the trash may have been here or there.
+            return ja ? "\(id): 一方の端末でごみ箱に移され、もう一方で編集されていたため、編集を残して元に戻しました"
+                      : "\(id): trashed on one machine and edited on another — brought back with the edits"
         case .otherFileKept(let file, let aside):
             return ja ? "\(file): 両方で変更されたため一方を残し、もう一方を \(aside) に保存しました" : "\(file): changed on both sides — kept one, the other is in \(aside)"
         case .localDamaged(let file, let reason):

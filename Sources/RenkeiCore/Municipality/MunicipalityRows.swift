@@ -15,8 +15,11 @@ public struct MunicipalityRows: Sendable {
 
     /// Splits and checks the structure of every row (8 fields, a known kind), so a damaged table
     /// is reported whichever rows a lookup then reads. Same errors as `MunicipalityTable.parse`.
-    public init(_ text: String) throws {
-        let bytes = Array(text.utf8)
+    public init(_ text: String) throws { try self.init(bytes: Array(text.utf8)) }
+
+    /// The file's bytes as read: only the fields of the rows a lookup keeps are decoded (an
+    /// invalid byte is repaired there, as decoding the whole text would).
+    public init(bytes: [UInt8]) throws {
         var fields: [Range<Int>] = []
         fields.reserveCapacity(8 * 2_000)
         var kinds: [BodyKind] = []
@@ -25,16 +28,18 @@ public struct MunicipalityRows: Sendable {
         var lineNo = 0, start = 0
         var row: [Range<Int>] = []
         row.reserveCapacity(8)
+        func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
         while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 10 { end += 1 }
+            row.removeAll(keepingCapacity: true)
+            var end = start, f = start
+            while end < bytes.count && bytes[end] != 10 {
+                if bytes[end] == 9 { row.append(f..<end); f = end + 1 }
+                end += 1
+            }
+            row.append(f..<end)
             lineNo += 1
             defer { start = end + 1 }
             if end == start { continue }
-            row.removeAll(keepingCapacity: true)
-            var f = start
-            for i in start...end where i == end || bytes[i] == 9 { row.append(f..<i); f = i + 1 }
-            func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
             if bytes[start] == UInt8(ascii: "#") {
                 let key = string(row[0])
                 if row.count >= 2, key.hasPrefix("# ") { header[String(key.dropFirst(2))] = string(row[1]) }
@@ -43,13 +48,24 @@ public struct MunicipalityRows: Sendable {
             guard row.count == 8 else {
                 throw MunicipalityTable.ParseError.line(lineNo, "expected 8 tab-separated fields, found \(row.count)")
             }
-            guard let kind = BodyKind(rawValue: string(row[1])) else {
+            guard let kind = Self.kindBytes.first(where: { $0.bytes.elementsEqual(bytes[row[1]]) })?.kind else {
                 throw MunicipalityTable.ParseError.line(lineNo, "unknown kind '\(string(row[1]))'")
             }
             fields += row
             kinds.append(kind)
         }
         self.bytes = bytes; self.fields = fields; self.kinds = kinds; self.header = header
+    }
+
+    static let kindBytes = BodyKind.allCases.map { (bytes: Array($0.rawValue.utf8), kind: $0) }
+
+    /// A 6-digit code field as a number (nil for anything else), to find rows without a String per row.
+    func number(_ row: Int, _ k: Int) -> Int? { Self.number(field(row, k)) }
+    static func number(_ b: some Collection<UInt8>) -> Int? {
+        guard b.count == 6 else { return nil }
+        var n = 0
+        for c in b { guard c >= 0x30 && c <= 0x39 else { return nil }; n = n * 10 + Int(c - 0x30) }
+        return n
     }
 
     func field(_ row: Int, _ k: Int) -> ArraySlice<UInt8> { bytes[fields[8 * row + k]] }
@@ -78,23 +94,36 @@ public struct MunicipalityRows: Sendable {
         var keep = [Bool](repeating: false, count: count)
         var prefectures: [MunicipalityEntry] = []
         for i in 0..<count where kinds[i] == .prefecture { keep[i] = true; prefectures.append(entry(i)) }
-        let wanted = Set(codes)
+        // Codes compare as numbers; one that is not 6 digits (a hand-typed 11215X) by its text.
+        let wantedNumbers = Set(codes.compactMap { Self.number($0.utf8) })
+        let wantedOther = codes.filter { Self.number($0.utf8) == nil }
         let queries = names.compactMap { MunicipalityResolver.Query($0.name, prefecture: $0.prefecture, prefectures: prefectures) }
         // A ward's keys include its city's name (札幌市中央区): find those cities first.
-        var parentCodes: [[UInt8]] = []
-        for i in 0..<count where !field(i, 5).isEmpty && !parentCodes.contains(where: { field(i, 5).elementsEqual($0) }) {
-            parentCodes.append(Array(field(i, 5)))
+        var parentNumbers = Set<Int>(), parentOther = false
+        for i in 0..<count where !field(i, 5).isEmpty {
+            if let n = number(i, 5) { parentNumbers.insert(n) } else { parentOther = true }
         }
-        var rowOfCode: [[UInt8]: Int] = [:]
-        for i in 0..<count where parentCodes.contains(where: { field(i, 0).elementsEqual($0) }) { rowOfCode[Array(field(i, 0))] = i }
-        func parentRow(_ i: Int) -> Int? { field(i, 5).isEmpty ? nil : rowOfCode[Array(field(i, 5))] }
+        var rowOfNumber: [Int: Int] = [:]
+        for i in 0..<count { if let n = number(i, 0), parentNumbers.contains(n), rowOfNumber[n] == nil { rowOfNumber[n] = i } }
+        func parentRow(_ i: Int) -> Int? {
+            let p = field(i, 5)
+            if p.isEmpty { return nil }
+            if let n = Self.number(p) { return rowOfNumber[n] }
+            guard parentOther else { return nil }
+            return (0..<count).first { field($0, 0).elementsEqual(p) }
+        }
+        var scratch = FoldScratch()
         for i in 0..<count where !keep[i] {
-            if !wanted.isEmpty && wanted.contains(string(i, 0)) { keep[i] = true; continue }
-            if !queries.isEmpty && mayMatch(i, queries, parentRow: parentRow(i)) { keep[i] = true }
+            if !wantedNumbers.isEmpty, let n = number(i, 0), wantedNumbers.contains(n) { keep[i] = true; continue }
+            if !wantedOther.isEmpty, wantedOther.contains(where: { field(i, 0).elementsEqual($0.utf8) }) { keep[i] = true; continue }
+            if !queries.isEmpty && mayMatch(i, queries, parentRow: parentRow(i), &scratch) { keep[i] = true }
         }
         for i in 0..<count where keep[i] { if let p = parentRow(i) { keep[p] = true } }
         return MunicipalityExactLookup(resolver: MunicipalityResolver(table: table(rows: (0..<count).filter { keep[$0] })))
     }
+
+    /// Buffers `mayMatch` reuses from row to row (no allocation per row).
+    struct FoldScratch { var name: [UInt8] = [], full: [UInt8] = [] }
 
     /// Whether row `i` can match one of `queries` in `MunicipalityResolver.resolve` — never false
     /// when it does. Its keys are the folded name and full name (bases are their prefixes: the
@@ -102,16 +131,18 @@ public struct MunicipalityRows: Sendable {
     /// suffix (さやま市), and romaji keys; so a match implies the query is a prefix of the folded
     /// name or full name, or of the reading, or is a prefix of the reading plus the name's last
     /// character. Romaji queries compare the row's real romaji keys (rare: only names typed so).
-    func mayMatch(_ i: Int, _ queries: [MunicipalityResolver.Query], parentRow: Int?) -> Bool {
-        let name = string(i, 2)
-        var folded: [[UInt8]]?
+    ///
+    /// The name is folded byte by byte when every scalar is one `TextNormalizer.fold` leaves as
+    /// it is (`stableFold`, the usual case), else through `MunicipalityFolding.text`.
+    func mayMatch(_ i: Int, _ queries: [MunicipalityResolver.Query], parentRow: Int?, _ scratch: inout FoldScratch) -> Bool {
+        var folded = false
         var romajiKeys: [[UInt8]]?
         let kana = field(i, 3)
-        let last = name.last.map { Array(String($0).utf8) } ?? []
         for q in queries {
             let qb = q.bytes
             if q.romaji {
                 if romajiKeys == nil {
+                    let name = string(i, 2)
                     let full = parentRow.map { string($0, 2) + name } ?? name
                     romajiKeys = MunicipalityResolver.keys(of: entry(i), fullName: full).romaji
                 }
@@ -119,16 +150,65 @@ public struct MunicipalityRows: Sendable {
                 continue
             }
             if kana.starts(with: qb) { return true }
-            if !last.isEmpty, qb.count > last.count, qb.suffix(last.count).elementsEqual(last),
+            // さやま + 市: only when the reading and the query begin alike.
+            if let k0 = kana.first, k0 == qb.first, let last = lastCharacter(i),
+               qb.count > last.count, qb.suffix(last.count).elementsEqual(last),
                kana.starts(with: qb.prefix(qb.count - last.count)) { return true }
-            if folded == nil {
-                var f = [Array(MunicipalityFolding.text(name).utf8)]
-                if let p = parentRow { f.append(Array(MunicipalityFolding.text(string(p, 2) + name).utf8)) }
-                folded = f
+            if !folded {
+                fold(i, parentRow: parentRow, &scratch)
+                folded = true
             }
-            if folded!.contains(where: { $0.starts(with: qb) }) { return true }
+            if scratch.name.starts(with: qb) || (parentRow != nil && scratch.full.starts(with: qb)) { return true }
         }
         return false
+    }
+
+    /// The UTF-8 of the name's last Character (what `name.last` gives).
+    func lastCharacter(_ i: Int) -> [UInt8]? {
+        let b = field(i, 2)
+        // A stable scalar (3 bytes) after another (or alone) is a Character of its own: neither
+        // extends, prepends or joins (grapheme rules GB9–GB11).
+        func stable(at k: Int) -> Bool { Self.scalar3(b, at: k).map(TextNormalizer.isStableJapanese) ?? false }
+        if b.count >= 3, stable(at: b.endIndex - 3), b.count == 3 || stable(at: b.endIndex - 6) { return Array(b.suffix(3)) }
+        return string(i, 2).last.map { Array(String($0).utf8) }
+    }
+
+    /// scratch.name = fold(name), scratch.full = fold(city's name + name) for a ward.
+    func fold(_ i: Int, parentRow: Int?, _ scratch: inout FoldScratch) {
+        scratch.name.removeAll(keepingCapacity: true)
+        if !Self.stableFold(field(i, 2), into: &scratch.name) {
+            scratch.name = Array(MunicipalityFolding.text(string(i, 2)).utf8)
+        }
+        guard let p = parentRow else { return }
+        scratch.full.removeAll(keepingCapacity: true)
+        if !(Self.stableFold(field(p, 2), into: &scratch.full) && Self.stableFold(field(i, 2), into: &scratch.full)) {
+            scratch.full = Array(MunicipalityFolding.text(string(p, 2) + string(i, 2)).utf8)
+        }
+    }
+
+    /// Appends `MunicipalityFolding.text` of `b` when every scalar of `b` is one `TextNormalizer`
+    /// leaves alone (`isStableJapanese`): those fold one by one — katakana to hiragana, ・ dropped,
+    /// the rest as they are. false (the buffer then holds a part) for any other byte.
+    static func stableFold(_ b: ArraySlice<UInt8>, into out: inout [UInt8]) -> Bool {
+        var i = b.startIndex
+        while i < b.endIndex {
+            guard let v = scalar3(b, at: i), TextNormalizer.isStableJapanese(v) else { return false }
+            switch v {
+            case 0x30FB: break                                            // ・
+            case 0x30A1...0x30F6:                                         // カ → か
+                let h = v - 0x60
+                out += [0xE3, UInt8(0x80 | (h >> 6) & 0x3F), UInt8(0x80 | h & 0x3F)]
+            default: out += b[i..<(i + 3)]
+            }
+            i += 3
+        }
+        return true
+    }
+
+    /// The scalar of a well-formed 3-byte UTF-8 sequence at `i` (every stable scalar is one).
+    static func scalar3(_ b: ArraySlice<UInt8>, at i: Int) -> UInt32? {
+        guard i + 2 < b.endIndex, b[i] & 0xF0 == 0xE0, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 else { return nil }
+        return UInt32(b[i] & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
     }
 }
 

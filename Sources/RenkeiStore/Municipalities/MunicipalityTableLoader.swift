@@ -14,7 +14,9 @@ public enum MunicipalityTableLoader {
     /// A damaged table fails the same way as `load`.
     public static func exactLookup(data: DataDirectory, names: [(name: String, prefecture: String?)],
                                    codes: [String]) throws -> MunicipalityExactLookup {
-        try read(data.municipalities, generator: "gen-municipalities.py", MunicipalityRows.init).exactLookup(names: names, codes: codes)
+        // The bytes go to the row reader as they are: only the rows kept are decoded.
+        try readBytes(data.municipalities, generator: "gen-municipalities.py", MunicipalityRows.init(bytes:))
+            .exactLookup(names: names, codes: codes)
     }
 
     /// For what `MunicipalityLink.status` asks about these cases' municipalities: a stored code,
@@ -33,9 +35,13 @@ public enum MunicipalityTableLoader {
 
     /// A damaged file is one line naming it and the script that regenerates it.
     static func read<T>(_ url: URL, generator: String, _ parse: (String) throws -> T) throws -> T {
+        try readBytes(url, generator: generator) { try parse(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    static func readBytes<T>(_ url: URL, generator: String, _ parse: ([UInt8]) throws -> T) throws -> T {
         let bytes = try RegularFile.read(url, limit: 8 * 1_048_576)
         do {
-            return try parse(String(decoding: bytes, as: UTF8.self))
+            return try parse(Array(bytes))
         } catch {
             throw StoreError.damaged(path: url.path, reason: .regenerate(detail: "\(error)", script: generator))
         }

@@ -41,8 +41,8 @@ enum InteractiveApp {
                                    offerSamples: context.createdWorkspace))
         }
 
-        var ticks = 0
         var lastDrawn: Screen?
+        var look = ExternalLookSchedule(now: ProcessInfo.processInfo.systemUptime)
         while !program.state.quitting {
             let screen = program.screen
             if screen != lastDrawn { term.draw(screen); lastDrawn = screen; StartupTrace.firstFrameDrawn() }
@@ -51,11 +51,11 @@ enum InteractiveApp {
             program.startBackgroundWork()
             if program.deliverFinished() { continue }
             let msgs = term.read(timeoutMs: program.hasBackgroundWork ? 40 : 250)
+            // By the clock, also while keys arrive (ExternalLookSchedule says why).
+            if look.due(now: ProcessInfo.processInfo.systemUptime) { program.checkForExternalChanges() }
             if msgs.isEmpty {
-                ticks += 1
                 program.send(.tick)
                 if let r = term.pollResize() { lastDrawn = nil; program.send(r) }
-                if ticks % 4 == 0 { program.checkForExternalChanges() }
                 continue
             }
             for m in msgs {
