@@ -3,15 +3,55 @@
 /// combining marks and zero-width joiners add nothing, East Asian Ambiguous (※ ① ○ × —) is 1.
 public enum DisplayWidth {
     public static func of(_ s: String) -> Int {
+        // Most text is made of scalars that are each a grapheme of their own, whatever their
+        // neighbours: then the width is the sum over scalars, without grapheme breaking (which
+        // was a fifth of `renkei list`'s instructions, issue 19). Anything that can join a
+        // neighbour (combining marks, ZWJ, variation selectors, Hangul jamo, regional
+        // indicators, emoji modifiers) sends the whole string the grapheme way.
+        var w = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if v < 0x7F { w += v < 0x20 ? 0 : 1; continue }
+            guard standsAlone(v) else { return ofGraphemes(s) }
+            w += scalarWidth(u)
+        }
+        return w
+    }
+
+    /// The width as the sum over grapheme clusters — the definition `of(_:)` shortcuts.
+    static func ofGraphemes(_ s: String) -> Int {
         var w = 0
         for ch in s { w += of(ch) }
         return w
     }
 
+    /// Scalars at or above U+007F whose Grapheme_Cluster_Break is Other or Control (they never
+    /// join a neighbour), in the blocks Japanese text is made of, plus ﾞ and ﾟ: they do extend
+    /// the grapheme before them, but `of(Character)` counts each as one column of its own.
+    /// `DisplayWidthShortcutTests` holds the sum to the grapheme way for every scalar here.
+    static func standsAlone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x7F...0x2FF,                       // Latin-1, Latin Extended, spacing modifiers
+             0x2010...0x2027, 0x2030...0x205E,   // punctuation: ― ‥ … ※ ‼
+             0x2070...0x20CF,                    // super/subscripts, currency
+             0x2100...0x2BFF,                    // letterlike, arrows, maths, ① ─ ■ ★ ✓
+             0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,   // CJK punctuation, kana
+             0x3105...0x312F, 0x3131...0x318E, 0x3190...0x33FF,   // ㈱ ㍻ ㎡
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,   // kanji (髙)
+             0xFF01...0xFFEE,                    // full-width forms, half-width kana (ｻﾔﾏ ﾞ ﾟ)
+             0x1F300...0x1F3FA, 0x1F400...0x1FAFF:   // emoji (not the skin-tone modifiers)
+            return true
+        default:
+            return false
+        }
+    }
+
     public static func of(_ ch: Character) -> Int {
         let scalars = ch.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }   // ASCII fast path (controls are sanitised before display)
+        // ASCII fast path (controls are sanitised before display); only for a lone scalar, so that
+        // a ﾞ after a Latin letter is counted like one after kana (found by DisplayWidthShortcutTests).
+        if first.value < 0x7F, ch.utf8.count == 1 { return first.value < 0x20 ? 0 : 1 }
         // Emoji presentation (VS16) or a ZWJ sequence renders as one double-width glyph.
         if scalars.contains(where: { $0.value == 0xFE0F }) || (scalars.count > 1 && scalars.contains(where: { $0.value == 0x200D })) {
             return 2

@@ -68,7 +68,8 @@ struct ListRun {
             return
         }
         let lang = Output.lang
-        let methods = Choice.methods(ctx.catalog)
+        // The catalog only names methods: a page without one does not read it (start-up, issue 19).
+        let methods = rows.contains { $0.method != nil } ? Choice.methods(ctx.catalog) : []
         let header: [Label] = [.colId, .colTitle, .municipality, .partners, .stage, .colExit, .fiscalYear]
         let none = Label.none.text(lang)
         let table = rows.map { s in
