@@ -4,16 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
-// The functions' C signatures, as in libxml/xmlreader.h and libxml/xmlerror.h (libxml2 2.9–2.14).
+// The functions' C signatures, as in libxml/xmlreader.h and libxml/parser.h (libxml2 2.9–2.14).
 typedef void *(*reader_for_memory_fn)(const char *, int, const char *, const char *, int);
 typedef int (*reader_int_fn)(void *);
 typedef const unsigned char *(*reader_string_fn)(void *);
 typedef void (*reader_free_fn)(void *);
 typedef void (*init_fn)(void);
-typedef const void *(*last_error_fn)(void);
 
-// The public head of libxml2's xmlError; only `message` is read.
-struct renkei_xml_error_head { int domain; int code; char *message; };
 
 // xmlParserOption bits: no network access, no error printing of its own (the importer names the
 // part and line itself), CDATA as text. Entities are not substituted (no XML_PARSE_NOENT).
@@ -24,7 +21,6 @@ static struct {
     reader_int_fn read, node_type, is_empty, next_attribute, back_to_element, line;
     reader_string_fn name, value;
     reader_free_fn free_reader;
-    last_error_fn last_error;
 } api;
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static char load_failure[512];
@@ -56,7 +52,6 @@ static void load(void) {
     api.name = (reader_string_fn)find(lib, "xmlTextReaderConstName");
     api.value = (reader_string_fn)find(lib, "xmlTextReaderConstValue");
     api.free_reader = (reader_free_fn)find(lib, "xmlFreeTextReader");
-    api.last_error = (last_error_fn)find(lib, "xmlGetLastError");
     if (load_failure[0]) { memset(&api, 0, sizeof api); return; }
     init();   // once, before any thread parses (libxml2's rule for threaded programs)
 }
@@ -82,9 +77,3 @@ int renkei_xml_next_attribute(void *r) { return api.next_attribute(r) == 1; }
 void renkei_xml_back_to_element(void *r) { api.back_to_element(r); }
 int renkei_xml_line(void *r) { return api.line(r); }
 void renkei_xml_close(void *r) { if (r) api.free_reader(r); }
-
-const char *renkei_xml_last_error(void) {
-    if (!api.last_error) return NULL;
-    const struct renkei_xml_error_head *e = api.last_error();
-    return e && e->message ? e->message : NULL;
-}

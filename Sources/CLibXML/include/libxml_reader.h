@@ -36,8 +36,6 @@ int renkei_xml_next_attribute(void *reader);
 void renkei_xml_back_to_element(void *reader);
 /// The line the parser is on, for error messages.
 int renkei_xml_line(void *reader);
-/// libxml2's own words for the last error (it may end in a newline), or NULL.
-const char *renkei_xml_last_error(void);
 void renkei_xml_close(void *reader);
 
 #endif
