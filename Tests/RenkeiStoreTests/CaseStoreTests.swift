@@ -121,10 +121,9 @@ import Glibc
         let url = try store.workspace.caseURL("c-0001")
         let before = try Data(contentsOf: url)
         let mine = store.workspace.root.path
-        DurableFile.faultInjector = { url, _ in !url.path.hasPrefix(mine) }
-        defer { DurableFile.faultInjector = nil }
-        #expect(throws: StoreError.self) { try store.apply("c-0001", .setField(path: "title", value: .string("新")), actor: "t", now: StoreFixtures.now) }
-        DurableFile.faultInjector = nil
+        DurableFile.withFaults(under: store.workspace.root, allow: { _, _ in false }) {
+            #expect(throws: StoreError.self) { try store.apply("c-0001", .setField(path: "title", value: .string("新")), actor: "t", now: StoreFixtures.now) }
+        }
         #expect(try Data(contentsOf: url) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: store.workspace.casesDir.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)

@@ -51,9 +51,7 @@ import Testing
         /// Runs `body` with this installed (one fault-injecting test at a time, as the others).
         func installed<T>(_ body: () throws -> T) rethrows -> T {
             FaultyFileSystem.gate.lock(); defer { FaultyFileSystem.gate.unlock() }
-            FS.injected = self
-            defer { FS.injected = nil }
-            return try body()
+            return try FS.installing(self, body)
         }
     }
 

@@ -39,27 +39,18 @@ enum FaultFixture {
         return out
     }
 
-    /// Runs `body` with the fault injector failing writes whose target is under `root`
-    /// (and `only` matches, if given). The injector is process-wide: ours are serialised, and an
-    /// injector another suite installed keeps deciding for paths outside `root`.
+    /// Runs `body` with writes whose target is under `root` (and `only` matches, if given)
+    /// failing with ENOSPC; a rule scoped to this test's directory (`DurableFile.withFaults`).
     @discardableResult
     static func withDiskFull<T>(under root: URL, only: (@Sendable (URL) -> Bool)? = nil, _ body: () throws -> T) rethrows -> T {
         try withInjector(under: root, { url in !(only?(url) ?? true) }, body)
     }
 
+    /// Runs `body` with `decide` (true: let it through) asked for every write under `root`.
     @discardableResult
     static func withInjector<T>(under root: URL, _ decide: @escaping @Sendable (URL) -> Bool, _ body: () throws -> T) rethrows -> T {
-        injectorGate.lock()
-        let previous = DurableFile.faultInjector
-        defer { DurableFile.faultInjector = previous; injectorGate.unlock() }
-        let prefix = root.standardizedFileURL.path
-        DurableFile.faultInjector = { url, n in
-            guard url.standardizedFileURL.path.hasPrefix(prefix) else { return previous?(url, n) ?? true }
-            return decide(url)
-        }
-        return try body()
+        try DurableFile.withFaults(under: root, allow: { url, _ in decide(url) }, body)
     }
-    static let injectorGate = NSLock()
 }
 
 @Suite struct ReliabilityStoreTests {
@@ -102,6 +93,25 @@ enum FaultFixture {
         }
         #expect(r.journalWarning?.text(.en).contains("undo") == true)
         #expect(try store.load("rel-1").value.notes.map(\.text) == ["saved even so"])
+    }
+
+    /// The flaky one's cause (it failed in parallel runs): another test installed its own rule
+    /// and removed it (`faultInjector = nil`) while this one's was in force, so the journal write
+    /// went through and no warning came. Deterministic here: the other test runs in between.
+    @Test func aFaultRuleHoldsWhileAnotherTestsRuleComesAndGoes() throws {
+        let store = try FaultFixture.store()
+        try FaultFixture.newCase(store)
+        let other = try FaultFixture.store().workspace.root.path
+        let r = try FaultFixture.withDiskFull(under: store.workspace.root, only: { $0.lastPathComponent == "undo.json" }) {
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                DurableFile.withFaults(under: URL(fileURLWithPath: other), allow: { _, _ in false }) {}
+                done.signal()
+            }.start()
+            done.wait()
+            return try store.apply("rel-1", .addNote(text: "saved even so"), actor: "tester", now: FaultFixture.now)
+        }
+        #expect(r.journalWarning != nil, "the journal write was failed by this test's rule")
     }
 
     @Test func diskFullOnCreateLeavesNoFile() throws {

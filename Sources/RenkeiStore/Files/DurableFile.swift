@@ -13,14 +13,35 @@ public enum DurableFile {
     /// and start-up cleaning (under the lock) can find those a killed process left behind.
     public static let tempPrefix = ".renkei-tmp-"
 
-    /// Test hook: when set, called with the target and byte count before each write; returning
-    /// false simulates ENOSPC (the disk-full tests scope it to their own directory; nil in production).
-    public static var faultInjector: (@Sendable (URL, Int) -> Bool)? {
-        get { injectorLock.lock(); defer { injectorLock.unlock() }; return _faultInjector }
-        set { injectorLock.lock(); _faultInjector = newValue; injectorLock.unlock() }
+    /// Test hook: while `body` runs, a write whose target is under `root` asks `allow` (target,
+    /// byte count); false simulates ENOSPC. Rules are added and removed only here, each scoped to
+    /// its test's directory, so tests running side by side cannot overwrite or clear each
+    /// other's — the settable process-wide hook this replaces let one test's `= nil` switch off
+    /// another's disk-full rule mid-test (the flaky `journalWriteFailureAfterASavedEdit…`).
+    /// No rule in production: one uncontended lock per write.
+    public static func withFaults<T>(under root: URL, allow: @escaping @Sendable (URL, Int) -> Bool, _ body: () throws -> T) rethrows -> T {
+        let prefix = root.standardizedFileURL.path + "/"
+        let id = rulesLock.withLock { () -> Int in
+            nextRule += 1
+            rules[nextRule] = FaultRule(prefix: prefix, allow: allow)
+            return nextRule
+        }
+        defer { rulesLock.withLock { _ = rules.removeValue(forKey: id) } }
+        return try body()
     }
-    nonisolated(unsafe) private static var _faultInjector: (@Sendable (URL, Int) -> Bool)?
-    private static let injectorLock = NSLock()
+
+    private struct FaultRule { let prefix: String; let allow: @Sendable (URL, Int) -> Bool }
+    nonisolated(unsafe) private static var rules: [Int: FaultRule] = [:]
+    nonisolated(unsafe) private static var nextRule = 0
+    private static let rulesLock = NSLock()
+
+    /// Whether a rule of `withFaults` fails this write.
+    private static func faultInjected(_ url: URL, _ count: Int) -> Bool {
+        let active = rulesLock.withLock { rules }
+        guard !active.isEmpty else { return false }
+        let path = url.standardizedFileURL.path
+        return active.values.contains { path.hasPrefix($0.prefix) && !$0.allow(url, count) }
+    }
 
     /// Writes `data` to `url` crash-safely. Throws when nothing changed on disk (the old file,
     /// if any, is intact). Once the rename has happened the new content is what every reader
@@ -75,7 +96,7 @@ public enum DurableFile {
             FS.unlinkat(dirFD, tmpName, 0)
             return StoreError.io(path: url.path, op: "write", code: code)
         }
-        if let inject = faultInjector, !inject(url, data.count) { throw fail(ENOSPC) }
+        if faultInjected(url, data.count) { throw fail(ENOSPC) }
         var written = 0
         let total = data.count
         let err: Int32 = data.withUnsafeBytes { raw -> Int32 in

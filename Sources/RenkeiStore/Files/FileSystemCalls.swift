@@ -33,11 +33,22 @@ public enum FS {
     nonisolated(unsafe) private static var _injected: FileSystemCalls?
     private static let lock = NSLock()
 
-    /// Test hook: the calls to use instead of the system's; nil (the default) is the system.
+    /// Test hook: the calls in use instead of the system's; nil (the default) is the system.
     public static var injected: FileSystemCalls? {
-        get { lock.lock(); defer { lock.unlock() }; return _injected }
-        set { lock.lock(); _injected = newValue; lock.unlock() }
+        lock.lock(); defer { lock.unlock() }; return _injected
     }
+
+    /// Test hook: `calls` replace the system's while `body` runs. One installation at a time
+    /// (others wait; nesting on one thread is allowed) and the previous one comes back after —
+    /// never a bare `= nil` that would pull the seam from under a test running beside it.
+    public static func installing<T>(_ calls: FileSystemCalls, _ body: () throws -> T) rethrows -> T {
+        installGate.lock(); defer { installGate.unlock() }
+        let previous = injected
+        set(calls); defer { set(previous) }
+        return try body()
+    }
+    private static let installGate = NSRecursiveLock()
+    private static func set(_ calls: FileSystemCalls?) { lock.lock(); _injected = calls; lock.unlock() }
 
     public static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
         if let f = injected { return f.open(path, flags, mode) }

@@ -145,8 +145,6 @@ final class FaultyFileSystem: FileSystemCalls, @unchecked Sendable {
 
     /// Runs `body` with `self` installed.
     func installed<T>(_ body: () throws -> T) rethrows -> T {
-        FS.injected = self
-        defer { FS.injected = nil }
-        return try body()
+        try FS.installing(self, body)
     }
 }
