@@ -4,7 +4,8 @@ import Glibc
 #endif
 import RenkeiStore
 
-/// A file a person names for output (`export -o`, `ical -o`, the calendar feed) — not a file
+/// A file a person names for output (`export -o`, `ical -o`, the calendar feed, the result git
+/// asks its merge driver to write) — not a file
 /// of the workspace. The workspace's files are replaced atomically (temp file + rename) and a
 /// symlink there is never followed; here that was wrong: `-o /dev/null` run as root renamed a
 /// regular file over the device node (found by the hostile sweep: /dev/null, /dev/zero and
@@ -19,7 +20,7 @@ public enum OutputFile {
         var st = stat()
         guard stat(url.path, &st) == 0 else {
             let e = errno
-            if e == ELOOP { throw ReportError.outputNotWritable(path: url.path, reason: "the symbolic links loop (\(String(cString: strerror(e))))") }
+            if e == ELOOP { throw ReportError.outputNotWritable(path: url.path, problem: .symlinkLoop) }
             try replace(data, at: url, mode: mode)   // absent: created (a dangling link is replaced, not written through)
             return
         }
@@ -29,20 +30,20 @@ public enum OutputFile {
             let real = url.resolvingSymlinksInPath()
             try replace(data, at: real, mode: mode)
         case S_IFDIR:
-            throw ReportError.outputNotWritable(path: url.path, reason: "it is a directory")
+            throw ReportError.outputNotWritable(path: url.path, problem: .directory)
         case S_IFCHR, S_IFIFO, S_IFSOCK:
             try stream(data, to: url.path)
         default:
-            throw ReportError.outputNotWritable(path: url.path, reason: "a block device or another special file; give a file name")
+            throw ReportError.outputNotWritable(path: url.path, problem: .special)
         }
     }
 
     private static func replace(_ data: Data, at url: URL, mode: mode_t) throws {
         do { try DurableFile.write(data, to: url, mode: mode) } catch let e as StoreError {
             if case .io(_, let op, let code) = e {
-                throw ReportError.outputNotWritable(path: url.path, reason: "\(op) failed: \(String(cString: strerror(code)))")
+                throw ReportError.outputNotWritable(path: url.path, problem: .io(StoreError.problem(op: op, code: code)))
             }
-            throw ReportError.outputNotWritable(path: url.path, reason: "\(e)")
+            throw e
         }
     }
 
@@ -52,8 +53,8 @@ public enum OutputFile {
         let fd = Glibc.open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             let e = errno
-            if e == ENXIO { throw ReportError.outputNotWritable(path: path, reason: "a named pipe that no program is reading; start the reader first") }
-            throw ReportError.outputNotWritable(path: path, reason: "open failed: \(String(cString: strerror(e)))")
+            if e == ENXIO { throw ReportError.outputNotWritable(path: path, problem: .pipeWithoutReader) }
+            throw ReportError.outputNotWritable(path: path, problem: .io(StoreError.problem(op: "open", code: e)))
         }
         defer { Glibc.close(fd) }
         let flags = fcntl(fd, F_GETFL)
@@ -68,6 +69,6 @@ public enum OutputFile {
             }
             return 0
         }
-        if err != 0 { throw ReportError.outputNotWritable(path: path, reason: "write failed: \(String(cString: strerror(err)))") }
+        if err != 0 { throw ReportError.outputNotWritable(path: path, problem: .io(StoreError.problem(op: "write", code: err))) }
     }
 }

@@ -137,10 +137,11 @@ public struct ReportExporter: Sendable {
             var isDir: ObjCBool = false
             if !FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir) {
                 do { try FS.makeDirectory(dir) } catch {
-                    throw ReportError.outputNotWritable(path: dir.path, reason: "cannot create the folder: \(error)")
+                    guard case StoreError.io(_, let op, let code)? = error as? StoreError else { throw error }
+                    throw ReportError.outputNotWritable(path: dir.path, problem: .io(StoreError.problem(op: op, code: code)))
                 }
             } else if !isDir.boolValue {
-                throw ReportError.outputNotWritable(path: dir.path, reason: "not a folder")
+                throw ReportError.outputNotWritable(path: dir.path, problem: .notAFolder)
             }
             var n = 1
             while true {
@@ -158,7 +159,7 @@ public struct ReportExporter: Sendable {
         var st = stat()
         // Through symlinks; only a file is "overwritten" (a device or a pipe is written into).
         if stat(url.path, &st) == 0 {
-            if (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: url.path, reason: "it is a directory") }
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw ReportError.outputNotWritable(path: url.path, problem: .directory) }
             if (st.st_mode & S_IFMT) == S_IFREG, !overwrite { throw ReportError.outputExists(url.path) }
         } else if lstat(url.path, &st) == 0, !overwrite {
             throw ReportError.outputExists(url.path)   // a dangling or looping link is still in the way
@@ -166,7 +167,7 @@ public struct ReportExporter: Sendable {
         let dir = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
-            throw ReportError.outputNotWritable(path: url.path, reason: "the folder \(dir.path) does not exist")
+            throw ReportError.outputNotWritable(path: url.path, problem: .folderMissing(dir.path))
         }
     }
 

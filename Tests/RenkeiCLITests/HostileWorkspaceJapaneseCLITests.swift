@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import RenkeiTestSupport
 
@@ -42,6 +45,10 @@ import RenkeiTestSupport
         try Data([0xFF, 0xFE, 0x00, 0x01, 0x02]).write(to: dir.appendingPathComponent("bin.csv"))
         try Data("件名,自治体,年度,期限\n㈱テスト,狭山市,令和99年,2026/13/45\n".utf8).write(to: dir.appendingPathComponent("dates.csv"))
         try Data("{".utf8).write(to: dir.appendingPathComponent("map.json"))
+        // Output targets that cannot take a file: a FIFO nobody reads, a symlink loop.
+        _ = mkfifo(dir.appendingPathComponent("予定.ics").path, 0o600)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("a.ics").path, withDestinationPath: "b.ics")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("b.ics").path, withDestinationPath: "a.ics")
         return dir
     }
 
@@ -53,6 +60,7 @@ import RenkeiTestSupport
          ["import", f.appendingPathComponent("dates.csv").path], ["import", f.appendingPathComponent("bad.xlsx").path],
          ["import", f.appendingPathComponent("dates.csv").path, "--mapping", f.appendingPathComponent("map.json").path],
          ["grant", caseId], ["partner", "list"],
+         ["ical", "-o", f.path], ["ical", "-o", f.appendingPathComponent("予定.ics").path], ["export", "--all", "-o", f.appendingPathComponent("a.ics").path],
          ["merge-driver", "/nonexistent/base", "/nonexistent/ours", "/nonexistent/theirs", "cases/x.json"]]
     }
 

@@ -80,4 +80,44 @@ import Testing
             #expect(Self.kind(a) == S_IFLNK, "\(args) replaced the loop")
         }
     }
+
+    /// The same class for the merge driver's result (%A): it was written by a plain durable
+    /// rename, so a person's symlink became a regular file. A device, a FIFO or a link to one as
+    /// %A is refused when read — one line, exit 1, left as it was, no wait.
+    @Test func theMergeDriversResultGoesThroughALinkAndNeverReplacesASpecialFile() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let cases = ws.appendingPathComponent("cases")
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: cases.path).sorted().first)
+        let g = ws.appendingPathComponent("git-temp")
+        try FileManager.default.createDirectory(at: g, withIntermediateDirectories: true)
+        let base = g.appendingPathComponent("base"), theirs = g.appendingPathComponent("theirs")
+        let original = try Data(contentsOf: cases.appendingPathComponent(id))
+        try original.write(to: base); try original.write(to: theirs)
+        func driver(_ ours: String) throws -> CLI.Result {
+            try CLI.run(["merge-driver", base.path, ours, theirs.path, "cases/\(id)"], timeout: 40)
+        }
+
+        // A symlink to a file: the file gets the merge, the link stays a link.
+        let real = g.appendingPathComponent("本物.json"), link = g.appendingPathComponent("ours")
+        try original.write(to: real)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: real.path)
+        let r = try driver(link.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.kind(link.path) == S_IFLNK, "the merge driver replaced the link with a regular file")
+        #expect((try? JSONSerialization.jsonObject(with: Data(contentsOf: real))) != nil, "the merge is in the file the link names")
+
+        // Special files: refused in one line naming the case file, kept as they were.
+        let fifo = g.appendingPathComponent("fifo").path, linkToFifo = g.appendingPathComponent("to-fifo").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: linkToFifo, withDestinationPath: fifo)
+        var specials = [(fifo, S_IFIFO), (linkToFifo, S_IFLNK), (g.path, S_IFDIR)]
+        let null = g.appendingPathComponent("null").path
+        if mknod(null, S_IFCHR | 0o666, 0x103) == 0 { specials.append((null, S_IFCHR)) } else { print("device case skipped: mknod needs root") }
+        for (path, kind) in specials {
+            let r = try driver(path)
+            #expect(r.status == 1 && r.stderr.split(separator: "\n").count == 1 && r.stderr.contains("cases/\(id)"), "\(path): \(r.stderr)")
+            #expect(Self.kind(path) == kind, "\(path) was replaced")
+        }
+    }
 }

@@ -195,7 +195,10 @@ import RenkeiTestSupport
     static let exports: [ExportMessage] = [.unknownFormat("xyz", allowed: ["md", "pdf"]), .unknownLanguage("fr"), .invalidTemplateName("../x"),
                                     .templateNotFound(name: "case", searched: ["/ws/templates"]), .templateNotFound(name: "case", searched: []),
                                     .template(path: "/ws/templates/case.mustache", reason: "line 2"), .outputExists("事例.md"),
-                                    .outputNotWritable(path: "/ro/事例.md", reason: "EROFS"), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
+                                    .outputNotWritable(path: "/ro/事例.md", problem: .io(.io(op: "write", reason: .readOnlyFileSystem))),
+                                    .outputNotWritable(path: "/x/予定.ics", problem: .directory), .outputNotWritable(path: "/x/予定.ics", problem: .symlinkLoop),
+                                    .outputNotWritable(path: "/x/予定.ics", problem: .special), .outputNotWritable(path: "/x/予定.ics", problem: .pipeWithoutReader),
+                                    .outputNotWritable(path: "/x/予定.ics", problem: .folderMissing("/x")), .outputNotWritable(path: "/x", problem: .notAFolder), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
                                     .invalidCaseId("../etc/passwd"), .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
 
     @Test func everyExportMessageIsJapaneseUnderJa() {

@@ -55,7 +55,7 @@ import RenkeiStore
         }
         // a directory in the way
         let sub = dir.appendingPathComponent("sub"); try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-        #expect(throws: ReportError.outputNotWritable(path: sub.path, reason: "it is a directory")) {
+        #expect(throws: ReportError.outputNotWritable(path: sub.path, problem: .directory)) {
             try ex.export(caseId: "saitama-programming", format: .md, to: .file(sub, overwrite: true))
         }
         // a file used as a folder (ENOTDIR even for root)

@@ -16,7 +16,7 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
     case templateNotFound(name: String, searched: [String])
     case template(path: String, reason: String)
     case outputExists(String)
-    case outputNotWritable(path: String, reason: String)
+    case outputNotWritable(path: String, problem: OutputProblem)
     case quarantined(id: String, path: String)
     /// An id that cannot name a case file (`../etc/passwd`).
     case invalidCaseId(String)
@@ -48,8 +48,8 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
             return ja ? "テンプレート \(path): \(reason)" : "template \(path): \(reason)"
         case .outputExists(let p):
             return ja ? "\(p) はすでにあります — 上書きするには --force を付けてください" : "\(p) already exists; use --force to overwrite it"
-        case .outputNotWritable(let p, let reason):
-            return ja ? "\(p) に書き込めません: \(reason)" : "cannot write \(p): \(reason)"
+        case .outputNotWritable(let p, let problem):
+            return ja ? "\(p) に書き込めません: \(problem.text(lang))" : "cannot write \(p): \(problem.text(lang))"
         case .quarantined(let id, let path):
             return ja ? "案件「\(id)」は隔離されています（\(path)） — ファイルを直して cases/ に戻してから書き出してください"
                       : "case '\(id)' is quarantined (\(path)); fix the file and move it back to cases/ before exporting it"
@@ -72,3 +72,41 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension ExportMessage: WordedError {}
+
+/// Why a file a person named for output (`export -o`, `ical -o`, `ical --feed`, the merge
+/// driver's result) could not take it — typed, so the Japanese line says it in Japanese.
+public enum OutputProblem: Equatable, Sendable {
+    case directory
+    case symlinkLoop
+    /// A block device or another kind of file renkei does not write into.
+    case special
+    /// A FIFO no program has open for reading (writing would wait forever).
+    case pipeWithoutReader
+    /// The folder the file goes in does not exist (`-o 無い/予定.ics`).
+    case folderMissing(String)
+    /// A folder to export into (the workbench's export dialog) is a file, or cannot be made.
+    case notAFolder
+    case io(FileProblem)
+
+    public func text(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .directory:
+            return ja ? "ディレクトリです — ファイル名を指定してください" : "it is a directory; give a file name"
+        case .symlinkLoop:
+            return ja ? "シンボリックリンクが循環しています — リンクを直すか、別のファイル名を指定してください"
+                      : "the symbolic links loop (Too many levels of symbolic links); fix the link or give another file name"
+        case .special:
+            return ja ? "ブロックデバイスか特殊なファイルです — ファイル名を指定してください" : "a block device or another special file; give a file name"
+        case .pipeWithoutReader:
+            return ja ? "どのプログラムも読んでいない名前付きパイプです — 先に読み取る側を起動してください"
+                      : "a named pipe that no program is reading; start the reader first"
+        case .folderMissing(let dir):
+            return ja ? "フォルダ \(dir) がありません — 先に作るか、別の場所を指定してください" : "the folder \(dir) does not exist; create it or give another place"
+        case .notAFolder:
+            return ja ? "フォルダではありません — フォルダを指定してください" : "not a folder; give a folder"
+        case .io(let problem):
+            return problem.text(lang)
+        }
+    }
+}

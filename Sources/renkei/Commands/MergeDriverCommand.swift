@@ -4,12 +4,15 @@ import Foundation
 import Glibc
 #endif
 import RenkeiCore
+import RenkeiReport
 import RenkeiStore
 
 /// git's merge driver for case files (`merge.renkei.driver = renkei merge-driver %O %A %B %P`),
 /// so a plain `git merge` / `git pull` outside renkei merges cases as renkei does. The result
 /// replaces %A. A side that does not read: exit 1, %A untouched (no conflict markers), one line
-/// naming the file and side; git keeps both versions.
+/// naming the file and side; git keeps both versions. %A is written as any file a person names
+/// for output (`OutputFile`): through a symlink to a file (the link stays), never renamed over
+/// a device, a FIFO or a link — a plain durable write replaced whatever stood at the path.
 struct MergeDriverCommand: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "merge-driver",
         abstract: CommandHelp.abstract("git merge driver for case files (registered by 'renkei sync init').", Output.lang), shouldDisplay: false) }
@@ -38,11 +41,15 @@ struct MergeDriverRun {
             do { return try RegularFile.read(URL(fileURLWithPath: p), limit: CaseCodec.maxFileSize, followSymlinks: true) }
             catch { throw CLIError("\(name): " + ErrorText.line(error, Output.lang)) }
         }
+        func write(_ data: Data) throws {
+            do { try OutputFile.write(data, to: URL(fileURLWithPath: ours), mode: 0o600) }
+            catch { throw CLIError("\(name): " + ErrorText.line(error, Output.lang)) }
+        }
         let b = try read(base), o = try read(ours), t = try read(theirs)
         if RecordFileMerge.isRecord(name) {
             // A municipality profile or partner record: field by field, no catalog needed.
             do {
-                try DurableFile.write(try RecordFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t).data, to: URL(fileURLWithPath: ours))
+                try write(try RecordFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t).data)
                 return
             } catch CaseFileMerge.Failure.damaged(let side, let reason) {
                 throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))
@@ -50,7 +57,7 @@ struct MergeDriverRun {
         }
         do {
             let out = try CaseFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t, path: name, loadCatalog: Self.catalog)
-            try DurableFile.write(out.data, to: URL(fileURLWithPath: ours))
+            try write(out.data)
         } catch CaseFileMerge.Failure.damaged(let side, let reason) {
             throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))
         } catch CaseFileMerge.Failure.newerSchema(let side, let v) {
