@@ -73,6 +73,7 @@ import RenkeiTestSupport
         .outOfRange(option: "--limit", value: "0", range: "1–50"), .needs(option: "--stage", other: "--all"),
         .oneOf(option: "--encoding", values: ["utf-8", "cp932"]), .exportNeedsTarget, .pdfToTerminal, .anonymizeIsPerCase,
         .snoozeNeedsReason(item: "stale"), .generateNeedsWorkspace, .unknownDeadlineItem("x", known: ["stale"]), .forceNeedsReason,
+        .emptyPath(option: "--output"), .flagWithValue("--json"),
     ]
 
     static let commands: [CommandMessage] = [

@@ -14,6 +14,8 @@ public enum UsageMessage: Equatable, Sendable {
     case missingValue(option: String)
     /// A value the option or argument cannot take (`--fiscal-year abc`).
     case invalidValue(value: String, for: String?)
+    /// A flag given a value (`--json=1`): flags are on by being there.
+    case flagWithValue(String)
     /// The command needs one of its subcommands.
     case missingSubcommand
     /// A flag given twice, or two that exclude each other.
@@ -27,6 +29,8 @@ public enum UsageMessage: Equatable, Sendable {
     case notADate(option: String, value: String)
     /// A number outside its range (`--limit 0`, `--fiscal-year 1800`).
     case outOfRange(option: String, value: String, range: String)
+    /// An empty word where a file or directory is named (`-o ''`): it would mean the current directory.
+    case emptyPath(option: String)
     /// An option that only makes sense with another one (`--stage` needs `--all`).
     case needs(option: String, other: String)
     /// One of a fixed set (`--preset kintone|renkei`, `--encoding utf-8|cp932`).
@@ -64,6 +68,8 @@ public enum UsageMessage: Equatable, Sendable {
         case .invalidValue(let v, let f):
             if let f { return ja ? "\(f) に「\(v)」は指定できません" : "'\(v)' is not a valid \(f)" }
             return ja ? "「\(v)」は指定できません" : "'\(v)' is not valid here"
+        case .flagWithValue(let f):
+            return ja ? "\(f) は値をとりません — \(f) だけを指定してください" : "\(f) takes no value; give \(f) alone"
         case .missingSubcommand:
             return ja ? "サブコマンドを指定してください" : "give a subcommand"
         case .repeated(let what):
@@ -76,6 +82,9 @@ public enum UsageMessage: Equatable, Sendable {
             return ja ? "\(o) 「\(v)」は日付（YYYY-MM-DD）ではありません" : "\(o) '\(v)' is not a date YYYY-MM-DD"
         case .outOfRange(let o, let v, let range):
             return ja ? "\(o) 「\(v)」は範囲外です（\(range)）" : "\(o) '\(v)' is out of range (\(range))"
+        case .emptyPath(let o):
+            return ja ? "\(o) が空です — ファイル名かディレクトリ名を指定してください（今のディレクトリなら .）"
+                      : "\(o) is empty: give a file or directory name (. for the current directory)"
         case .needs(let o, let other):
             return ja ? "\(o) は \(other) と一緒に指定してください" : "\(o) works only with \(other)"
         case .oneOf(let o, let values):

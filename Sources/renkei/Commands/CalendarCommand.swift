@@ -22,7 +22,7 @@ struct CalendarCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        if let n = fiscalYear, !(2000...2100).contains(n) { throw CLIError.usage(.outOfRange(option: "--fiscal-year", value: String(n), range: "2000–2100"), "calendar") }
+        try OptionValue.check(fiscalYear, "--fiscal-year", 2000...2100, command: "calendar")
         let ctx = try AppContext.make(global)
         let loaded = try Deadlines.load(ctx)
         let set = loaded.result.calendars

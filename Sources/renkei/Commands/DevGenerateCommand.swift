@@ -30,11 +30,12 @@ struct DevGenerateCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.") var quiet = false
 
     func run() throws {
-        guard cases >= 0, cases <= 10_000_000 else { throw CLIError.usage(.outOfRange(option: "--cases", value: String(cases), range: "0–10,000,000"), "dev generate") }
+        try OptionValue.check(cases, "--cases", 0...10_000_000, command: "dev generate")
+        try OptionValue.check(threads, "--threads", 1...256, command: "dev generate")
         let today = global.today ?? "2026-11-23"
         guard let day = Day(today) else { throw CLIError.usage(.notADate(option: "--today", value: today), "dev generate") }
         guard let workspace = global.workspace else { throw CLIError.usage(.generateNeedsWorkspace, "dev generate") }
-        let root = URL(fileURLWithPath: workspace)
+        let root = try OptionValue.path(workspace, "--workspace", command: "dev generate")
         let ws = FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path)
             ? try Workspace(root: root) : try Workspace.create(at: root)
         let data: DataDirectory

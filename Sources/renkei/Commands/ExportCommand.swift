@@ -96,7 +96,7 @@ struct ExportCommand: ParsableCommand {
             guard TemplateStore.isValidName(t) else { throw CLIError(ReportError.invalidTemplateName(t).text(Output.lang), code: .usage) }
             return t
         }
-        let destination = output.flatMap { $0 == "-" ? nil : URL(fileURLWithPath: $0) }
+        let destination = try output.flatMap { $0 == "-" ? nil : try OptionValue.path($0, "--output", command: "export") }
 
         if all {
             let fmt: PortfolioFormat

@@ -19,6 +19,7 @@ struct FundingCommand: ParsableCommand {
     func run() throws {
         let kindCode = try kind.map { try Choice.cli($0, .fundingKind, Choice.fundingKinds) }
         let ratePercent = try KPICommand.number(rate, "rate")
+        try OptionValue.check(ratePercent, "--rate", above: 0, atMost: 100, shown: "0 < rate ≤ 100", command: "funding")
         let amount = try yen.map { try BudgetLineCommand.yen($0, "yen") }
         let ctx = try AppContext.make(global, mutating: true)
         let id = try ctx.caseId(self.id)

@@ -19,7 +19,7 @@ struct FunnelCommand: ParsableCommand {
 
     func run() throws {
         let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
-        if let y = fiscalYear, !(1900...9999).contains(y) { throw CLIError.usage(.outOfRange(option: "--fiscal-year", value: String(y), range: "1900–9999"), "funnel") }
+        try OptionValue.check(fiscalYear, "--fiscal-year", 1900...9999, command: "funnel")
         let ctx = try AppContext.make(global)
         let loaded = try InsightLoading.load(ctx)
         let filter = FunnelFilter(municipality: municipality.flatMap { $0.isEmpty ? nil : $0 }, exit: exitFilter, fiscalYear: fiscalYear)

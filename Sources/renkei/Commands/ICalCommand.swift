@@ -38,7 +38,9 @@ struct ICalCommand: ParsableCommand {
 
     /// Checked first in `run` (not `validate`): the label table words the line.
     func checkUsage() throws {
-        if let within, within < 0 { throw CLIError.usage(.outOfRange(option: "--within", value: String(within), range: "0–"), "ical") }
+        try OptionValue.check(within, "--within", 0...Int.max, command: "ical")
+        try OptionValue.checkPath(output, "--output", command: "ical")
+        try OptionValue.checkPath(feed, "--feed", command: "ical")
         if feed != nil && noFeed { throw CLIError.usage(.notBoth("--feed", "--no-feed"), "ical") }
         if let caseId, !CaseID.isValid(caseId) { throw CLIError(CaseID.validationMessage(caseId, Output.lang), code: .usage) }
     }
@@ -59,7 +61,7 @@ struct ICalCommand: ParsableCommand {
             if summaries.isEmpty { throw CLIError(StoreError.caseNotFound(caseId).text(Output.lang)) }
         }
         if let feed {
-            let url = URL(fileURLWithPath: feed)
+            let url = try OptionValue.path(feed, "--feed", command: "ical")
             let all = try CalendarFeed.render(ctx, summaries: loaded.portfolio.summaries, context: loaded.context, within: nil)
             try CalendarFeed.write(all.text, to: url)
             try CalendarFeed.saveSetting(.init(file: url.path), ctx.workspace)
@@ -68,7 +70,7 @@ struct ICalCommand: ParsableCommand {
         }
         let (text, count) = try CalendarFeed.render(ctx, summaries: summaries, context: loaded.context, within: within)
         if let output, output != "-" {
-            let url = URL(fileURLWithPath: output)
+            let url = try OptionValue.path(output, "--output", command: "ical")
             try CalendarFeed.write(text, to: url)
             Output.errorRaw("renkei: " + StatusMessage.wroteEvents(path: url.path, events: count, subscribed: false).text(Output.lang))
         } else {

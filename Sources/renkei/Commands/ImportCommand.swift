@@ -42,6 +42,8 @@ struct ImportCommand: ParsableCommand {
     /// Option combinations, checked first in `run` (not `validate`) so the line is worded by
     /// the label table rather than wrapped by the parser.
     func checkUsage() throws {
+        try OptionValue.checkPath(file, "<file>", command: "import")
+        try OptionValue.checkPath(mapping, "--mapping", command: "import")
         if let preset, !["kintone", "renkei"].contains(preset) { throw CLIError.usage(.oneOf(option: "--preset", values: ["kintone", "renkei"]), "import") }
         if mapping != nil && preset != nil { throw CLIError.usage(.notBoth("--mapping", "--preset"), "import") }
     }

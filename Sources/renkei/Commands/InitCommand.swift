@@ -10,7 +10,7 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Copy the shipped sample cases from the practice guide into it.") var sample = false
 
     func run() throws {
-        let root = URL(fileURLWithPath: directory)
+        let root = try OptionValue.path(directory, "<directory>", command: "init")
         let ws = try Workspace.create(at: root)
         var n = 0
         if sample { n = try ws.seedSamples(from: try DataDirectory.locate()) }

@@ -34,6 +34,7 @@ struct ListRun {
     var json = false
 
     func run() throws {
+        try OptionValue.check(limit, "--limit", 1...Int.max, command: "list")
         let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
         let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
         let ctx = try AppContext.make(global)

@@ -36,27 +36,30 @@ struct MergeDriverRun {
     var path = ""
 
     func run() throws {
+        let b = try OptionValue.path(base, "<base>", command: "merge-driver")
+        let o = try OptionValue.path(ours, "<ours>", command: "merge-driver")
+        let t = try OptionValue.path(theirs, "<theirs>", command: "merge-driver")
         let name = path.isEmpty ? ours : path
-        func read(_ p: String) throws -> Data {
-            do { return try RegularFile.read(URL(fileURLWithPath: p), limit: CaseCodec.maxFileSize, followSymlinks: true) }
+        func read(_ url: URL) throws -> Data {
+            do { return try RegularFile.read(url, limit: CaseCodec.maxFileSize, followSymlinks: true) }
             catch { throw CLIError("\(name): " + ErrorText.line(error, Output.lang)) }
         }
         func write(_ data: Data) throws {
-            do { try OutputFile.write(data, to: URL(fileURLWithPath: ours), mode: 0o600) }
+            do { try OutputFile.write(data, to: o, mode: 0o600) }
             catch { throw CLIError("\(name): " + ErrorText.line(error, Output.lang)) }
         }
-        let b = try read(base), o = try read(ours), t = try read(theirs)
+        let (baseData, oursData, theirsData) = (try read(b), try read(o), try read(t))
         if RecordFileMerge.isRecord(name) {
             // A municipality profile or partner record: field by field, no catalog needed.
             do {
-                try write(try RecordFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t).data)
+                try write(try RecordFileMerge.merge(base: baseData.isEmpty ? nil : baseData, ours: oursData, theirs: theirsData).data)
                 return
             } catch CaseFileMerge.Failure.damaged(let side, let reason) {
                 throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))
             }
         }
         do {
-            let out = try CaseFileMerge.merge(base: b.isEmpty ? nil : b, ours: o, theirs: t, path: name, loadCatalog: Self.catalog)
+            let out = try CaseFileMerge.merge(base: baseData.isEmpty ? nil : baseData, ours: oursData, theirs: theirsData, path: name, loadCatalog: Self.catalog)
             try write(out.data)
         } catch CaseFileMerge.Failure.damaged(let side, let reason) {
             throw CLIError(SyncMessage.driverFailed(file: name, side: side, reason: reason).text(Output.lang))

@@ -25,10 +25,11 @@ struct MunicipalityFindCommand: ParsableCommand {
     struct Row: Encodable { var code: String; var name: String; var prefecture: String; var kind: String; var kana: String; var romaji: String }
 
     func run() throws {
+        try OptionValue.check(limit, "--limit", 1...Int.max, command: "municipality find")
         let ctx = try AppContext.make(global)
         let world = try MunicipalityWorld.load(ctx, cases: false)
         let lang = Output.lang
-        let found = world.resolver.suggest(text, limit: max(1, limit))
+        let found = world.resolver.suggest(text, limit: limit)
         let rows = found.map { Row(code: $0.code, name: world.table.fullName($0), prefecture: world.table.prefectureName(of: $0.code) ?? "",
                                    kind: $0.kind.rawValue, kana: $0.kana, romaji: $0.romaji) }
         if json { try Output.json(rows); return }

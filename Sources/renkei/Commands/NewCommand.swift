@@ -16,6 +16,8 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id, Output.lang), code: .usage) }
+        // The range the case file's budget.fiscalYear takes (as `calendar --fiscal-year`).
+        try OptionValue.check(fiscalYear, "--fiscal-year", 2000...2100, command: "new")
         let ctx = try AppContext.make(global, mutating: true)
         var input = NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
                                  partners: partner, fiscalYear: fiscalYear, department: department)

@@ -42,7 +42,7 @@ struct OverdueRun {
     var json = false
 
     func run() throws {
-        guard within >= 0 else { throw CLIError.usage(.outOfRange(option: "--within", value: String(within), range: "0–"), "overdue") }
+        try OptionValue.check(within, "--within", 0...Int.max, command: "overdue")
         let ctx = try AppContext.make(global)
         if count {
             let lean = try Deadlines.loadFacts(ctx)

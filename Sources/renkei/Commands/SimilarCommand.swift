@@ -17,7 +17,7 @@ struct SimilarCommand: ParsableCommand {
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
-        guard (1...50).contains(limit) else { throw CLIError.usage(.outOfRange(option: "--limit", value: String(limit), range: "1–50"), "similar") }
+        try OptionValue.check(limit, "--limit", 1...50, command: "similar")
         let ctx = try AppContext.make(global)
         let id = try ctx.caseId(self.id)
         let query = try ctx.load(id).value

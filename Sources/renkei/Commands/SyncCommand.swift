@@ -41,6 +41,7 @@ struct SyncInitCommand: ParsableCommand {
     @Option(help: "The shared repository: a bare repository on a file server, ssh://…, https://….") var remote: String?
 
     func run() throws {
+        try OptionValue.checkPath(remote, "--remote", command: "sync init")
         let ctx = try AppContext.make(global, mutating: true)
         _ = try SyncSupport.run {
             try SyncSetup.initialize(workspace: ctx.workspace, binary: SyncSupport.binaryPath, remote: remote)
@@ -60,7 +61,8 @@ struct CloneCommand: ParsableCommand {
     @Argument(help: "A new or empty directory.") var dir: String
 
     func run() throws {
-        let target = URL(fileURLWithPath: dir).standardizedFileURL
+        try OptionValue.checkPath(url, "<url>", command: "clone")
+        let target = try OptionValue.path(dir, "<dir>", command: "clone").standardizedFileURL
         let (_, ws) = try SyncSupport.run { try SyncSetup.clone(url: url, into: target, binary: SyncSupport.binaryPath) }
         let data: DataDirectory
         do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }

@@ -39,8 +39,10 @@ struct AppContext {
         let data: DataDirectory
         do { data = try DataDirectory.locate() } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
 
-        let explicit = global.workspace ?? env["RENKEI_WORKSPACE"]
-        let root = explicit.map { URL(fileURLWithPath: $0) } ?? Workspace.defaultLocation()
+        // An empty RENKEI_WORKSPACE is unset (as `Workspace.defaultLocation` reads it); an empty
+        // --workspace is a mistake said in one line, never the current directory.
+        let explicit = global.workspace ?? env["RENKEI_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+        let root = try explicit.map { try OptionValue.path($0, "--workspace", command: "") } ?? Workspace.defaultLocation()
         let workspace: Workspace
         var created = false
         if explicit == nil && !FileManager.default.fileExists(atPath: root.appendingPathComponent("cases").path) {

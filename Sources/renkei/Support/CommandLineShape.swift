@@ -8,6 +8,46 @@ enum CommandLineShape {
     /// Options of `GlobalOptions` that take a value (`--workspace DIR`, `--today=2026-12-01`).
     static let globalOptionsWithValue: Set<String> = ["--workspace", "--today"]
 
+    /// Every command's options that take a value (`UsageErrorsCLITests` holds this equal to
+    /// ArgumentParser's own list, from `--experimental-dump-help`).
+    static let optionsWithValue: Set<String> = [
+        "actual", "baseline", "case", "cases", "department", "due", "email", "encoding", "exit", "feed", "fiscal-year", "for",
+        "format", "id", "keep", "kind", "lang", "limit", "mapping", "municipality", "note", "on", "organization", "output",
+        "partner", "phone", "prefecture", "preset", "rate", "reason", "remote", "role", "search", "seed", "sheet", "stage",
+        "take-other", "target", "template", "threads", "tick", "title", "to", "today", "unit", "untick", "until", "within",
+        "workspace", "yen",
+    ]
+
+    /// `--within -1` → `--within=-1`: ArgumentParser reads a word starting with `-` as an option,
+    /// so a negative number after an option said "--within needs a value" — the wrong problem.
+    /// Joined, the value reaches the command, whose range check names the option and its range
+    /// (`OptionValue`). Only for options that take a value, and never after `--`.
+    static func joiningNegativeNumbers(_ arguments: [String]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            if a == "--" { out += arguments[i...]; break }
+            if a.hasPrefix("--"), !a.contains("="), optionsWithValue.contains(String(a.dropFirst(2))), i + 1 < arguments.count,
+               isNegativeNumber(arguments[i + 1]) {
+                out.append(a + "=" + arguments[i + 1])
+                i += 2
+                continue
+            }
+            out.append(a)
+            i += 1
+        }
+        return out
+    }
+
+    /// `-1`, `-0.5`, `-9223372036854775809`, `-1e3`: a minus and a digit (never an option name).
+    static func isNegativeNumber(_ word: String) -> Bool {
+        let u = Array(word.utf8.prefix(3))
+        guard u.count >= 2, u[0] == UInt8(ascii: "-") else { return false }
+        let d = u[1] == UInt8(ascii: ".") && u.count == 3 ? u[2] : u[1]
+        return (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(d)
+    }
+
     enum Outcome: Equatable {
         case arguments([String])
         /// The first word is not a command: the word and the nearest command, if one is close.
@@ -15,7 +55,8 @@ enum CommandLineShape {
     }
 
     /// `arguments` excludes the program name.
-    static func reshape(_ arguments: [String], root: ParsableCommand.Type) -> Outcome {
+    static func reshape(_ raw: [String], root: ParsableCommand.Type) -> Outcome {
+        let arguments = joiningNegativeNumbers(raw)
         var leading: [String] = []
         var i = 0
         while i < arguments.count {
@@ -39,7 +80,17 @@ enum CommandLineShape {
             path.append(word)
         }
         if path.isEmpty {
-            if first == "help" { return .arguments(arguments) }
+            if first == "help" {
+                // `help NAME…` must name commands: ArgumentParser printed the root's help, exit 0, for `help nope`.
+                var command: ParsableCommand.Type = root
+                for word in rest.dropFirst() where !word.hasPrefix("-") {
+                    guard let sub = subcommands(of: command).first(where: { name(of: $0) == word }) else {
+                        return .unknownCommand(word, suggestion: nearest(to: word, among: subcommands(of: command).map(name(of:))))
+                    }
+                    command = sub
+                }
+                return .arguments(arguments)
+            }
             return .unknownCommand(first, suggestion: nearest(to: first, among: subcommands(of: root).map(name(of:)) + ["help"]))
         }
         return .arguments(path + leading + rest.dropFirst(path.count))

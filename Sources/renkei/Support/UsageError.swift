@@ -20,6 +20,10 @@ enum UsageError {
         if s.contains("unexpected arguments:"), !q.isEmpty { return .unexpectedArguments(q) }
         if s.hasPrefix("The value"), let v = q.first { return .invalidValue(value: v, for: q.count > 1 ? q[1] : nil) }
         if s.hasPrefix("Missing required subcommand") { return .missingSubcommand }
+        if s.hasPrefix("The option"), s.contains("does not take any value"), let f = q.first { return .flagWithValue(f) }
+        if s.hasPrefix("Can't generate completion scripts for") || s.hasPrefix("Can't autodetect a supported shell") {
+            return .oneOf(option: "--generate-completion-script", values: ["zsh", "bash", "fish"])
+        }
         if s.contains("cannot be repeated") || s.contains("specified multiple times"), let f = q.first { return .repeated(f) }
         return .other(s)
     }
