@@ -123,7 +123,7 @@ struct MunicipalityListCommand: ParsableCommand {
             let p = world.profiles[code]
             let r = ReadinessSummary(profile: p, items: ctx.catalog.readinessItems)
             rows.append(Row(code: code, name: world.table.displayName(e), kind: e.kind.rawValue,
-                            size: (p?.size ?? e.kind.defaultSize).rawValue, cases: count[code] ?? 0,
+                            size: MunicipalityProfile.sizeClass(of: e.kind, profile: p).rawValue, cases: count[code] ?? 0,
                             readiness: readiness ? .init(yes: r.yes, partial: r.partial, no: r.no, unknown: r.unknown) : nil))
         }
         let unresolved = summaries.filter { codes[$0.id] == nil }.map(\.id)

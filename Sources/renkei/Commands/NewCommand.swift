@@ -12,7 +12,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "A partner (startup, intermediary…); repeat for several.") var partner: [String] = []
     @Option(name: .customLong("fiscal-year"), help: "Target fiscal year N (N年度).") var fiscalYear: Int?
     @Option(help: "Department (原課).") var department: String?
-    @Option(help: "Case id ([A-Za-z0-9-]); default c-NNNN.") var id: String?
+    @Option(help: "Case id ([A-Za-z0-9-]); default: the municipality's 6-digit code (or ASCII words of the title) and a random suffix, e.g. 112151-x2b7n1.") var id: String?
 
     func run() throws {
         if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id, Output.lang), code: .usage) }

@@ -24,6 +24,10 @@ struct PartnerShowCommand: ParsableCommand {
     struct Out: Encodable {
         struct Row: Encodable { var caseId: String; var title: String; var municipality: String; var municipalityCode: String?; var stage: String; var role: String? }
         var name: String, kind: String, corporateNumber: String?, municipalityCode: String?, record: Bool
+        /// A municipal partner's body: recorded / resolved / ambiguous / unresolved / unknown-code
+        /// (nil for other partners); `candidates` when ambiguous.
+        var municipalityState: String?
+        var municipalityCandidates: [String]?
         var people: [Contact]
         var notes: String?
         var cases: [Row]
@@ -35,13 +39,15 @@ struct PartnerShowCommand: ParsableCommand {
         let partners = PartnerLoader.load(ctx.workspace)
         for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let lang = Output.lang
-        guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table) else {
+        guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table,
+                                           lookup: world.resolver) else {
             throw CLIError(PartnerMessage.notFound(name).text(lang), code: .usage)
         }
         let record = o.record, involved = o.cases
         if json {
             try Output.json(Out(name: record.name, kind: record.kind.rawValue, corporateNumber: record.corporateNumber,
-                                municipalityCode: record.municipalityCode, record: o.hasRecord,
+                                municipalityCode: o.body?.entry?.code ?? record.municipalityCode, record: o.hasRecord,
+                                municipalityState: o.body.map(Self.state), municipalityCandidates: o.body.flatMap(Self.candidates),
                                 people: record.people, notes: record.notes,
                                 cases: involved.map { .init(caseId: $0.caseId, title: $0.title, municipality: $0.municipality,
                                                             municipalityCode: $0.municipalityCode, stage: $0.stage.rawValue, role: $0.role) }))
@@ -50,6 +56,7 @@ struct PartnerShowCommand: ParsableCommand {
         var head = "\(record.name)  \(record.kind.label(lang))"
         if let n = record.corporateNumber { head += "  \(PartnerLabel.corporateNumber.text(lang)) \(n)" }
         Output.line(head)
+        if let body = o.body { Output.line("  \(Label.municipality.text(lang)): " + Self.bodyText(body, name: record.name, table: world.table, lang)) }
         if !record.aliases.isEmpty { Output.line("  \(PartnerLabel.aliases.text(lang)): " + record.aliases.joined(separator: ", ")) }
         for p in record.people { Output.line("  \(PartnerLabel.people.text(lang)): \(p.name)" + (p.role.map { "（\($0)）" } ?? "")) }
         if let n = record.notes, !n.isEmpty { Output.line("  \(ML.notes.text(lang)): \(TerminalText.inline(n))") }
@@ -58,6 +65,28 @@ struct PartnerShowCommand: ParsableCommand {
         Output.table(header: [Label.colId.text(lang), ML.municipalities.text(lang), Label.colStage.text(lang), Label.colTitle.text(lang)],
                      rows: involved.map { [$0.caseId, $0.municipality, $0.stage.label(lang), TerminalText.inline($0.title)] },
                      maxWidths: [34, 24, 14, 50])
+    }
+
+    static func state(_ s: MunicipalPartnerLink.Status) -> String {
+        switch s {
+        case .recorded: return "recorded"
+        case .resolved: return "resolved"
+        case .ambiguous: return "ambiguous"
+        case .unresolved: return "unresolved"
+        case .unknownCode: return "unknown-code"
+        }
+    }
+    static func candidates(_ s: MunicipalPartnerLink.Status) -> [String]? {
+        if case .ambiguous(let list) = s { return list.map(\.code) } else { return nil }
+    }
+    /// 所沢市（埼玉県・112089）, or the name marked 未照合 (`validate` says how to settle it).
+    static func bodyText(_ s: MunicipalPartnerLink.Status, name: String, table: MunicipalityTable, _ lang: Lang) -> String {
+        switch s {
+        case .recorded(let e), .resolved(let e):
+            return MunicipalityMessage.codedBody(name: table.fullName(e), prefecture: e.kind == .prefecture ? nil : table.prefectureName(of: e.code), code: e.code).text(lang)
+        case .ambiguous, .unresolved, .unknownCode:
+            return MunicipalityMessage.unlinked(name: name).text(lang)
+        }
     }
 }
 
