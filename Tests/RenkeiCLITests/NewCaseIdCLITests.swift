@@ -18,9 +18,16 @@ import Testing
         #expect(try new(ws, "見守り ※① ㈱髙島 ｶﾞｲﾄﾞ 🏥", "狭山市").hasPrefix("112151-"))
         // Typed by its reading or in half-width kana: the same body, the same code.
         #expect(try new(ws, "令和８年度 実証", "ｻﾔﾏ").hasPrefix("112151-"))
-        // Two bodies fit (府中市): never guessed, so no code in the id; free text likewise.
-        let fuchu = try new(ws, "スマート窓口", "府中市")
-        #expect(fuchu.hasPrefix("c-"), "\(fuchu)")
+        // Typed as its code (full-width digits too), or 札幌市中央区 (a ward): that body.
+        #expect(try new(ws, "防災 ※①", "１１２１５１").hasPrefix("112151-"))
+        #expect(try new(ws, "除雪", "札幌市中央区").hasPrefix("011011-"))
+        // Two bodies fit (府中市): never guessed, so no code in the id, and a warning names both;
+        // the prefecture decides.
+        let r = try CLI.run(["new", "--title", "スマート窓口", "--municipality", "府中市"], workspace: ws, env: ja)
+        let fuchu = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(fuchu.hasPrefix("c-") && r.stderr.contains("132063") && r.stderr.contains("342084"), "\(fuchu) \(r.stderr)")
+        let tokyo = try CLI.run(["new", "--title", "スマート窓口", "--municipality", "府中市", "--prefecture", "東京都"], workspace: ws, env: ja)
+        #expect(tokyo.stdout.hasPrefix("132063-"), "\(tokyo.stdout)\(tokyo.stderr)")
         let turin = try new(ws, "Smart Mobility Torino", "トリノ市（イタリア）")
         #expect(turin.hasPrefix("smart-mobility-"), "\(turin)")
     }
