@@ -97,6 +97,21 @@ import Testing
         #expect(rows.first { $0["code"] as? String == "272035" }?["kind"] as? String == "core-city")
     }
 
+    /// Table heads are never cut (the code column said 「地方…」): in both languages every head
+    /// of `municipality list --readiness` and `partner list` is whole.
+    @Test func tableHeadsAreWhole() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        for lang in ["ja_JP.UTF-8", "C.UTF-8"] {
+            for args in [["municipality", "list", "--readiness"], ["partner", "list"]] {
+                let r = try CLI.run(args, env: ["RENKEI_WORKSPACE": ws.path, "LANG": lang])
+                let head = String(r.stdout.split(separator: "\n").first ?? "")
+                #expect(r.status == 0 && !head.isEmpty && !head.contains("…"), "\(args) \(lang): \(head)")
+            }
+        }
+        let ja = try CLI.run(["municipality", "list"], env: ["RENKEI_WORKSPACE": ws.path, "LANG": "ja_JP.UTF-8"])
+        #expect(ja.stdout.hasPrefix("団体コード  自治体"), "\(ja.stdout.prefix(80))")
+    }
+
     /// The size class: derived from the kind of body (狭山市, a 市 → 小・中規模, said to come from
     /// the kind), overridden by the profile's `size` in show (text and JSON) and list.
     @Test func sizeClassDefaultsFromTheKindAndTheProfileOverridesIt() throws {

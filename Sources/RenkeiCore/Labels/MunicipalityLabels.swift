@@ -10,7 +10,8 @@ public enum MunicipalityLabel: String, CaseIterable, Sendable {
 
     public var pair: (ja: String, en: String) {
         switch self {
-        case .code: return ("地方公共団体コード", "Local government code")
+        // A table's column head over 6-digit codes: short.
+        case .code: return ("団体コード", "Code")
         case .kind: return ("団体区分", "Kind of body")
         case .size: return ("規模", "Size class")
         case .desk: return ("担当窓口", "Desk")
