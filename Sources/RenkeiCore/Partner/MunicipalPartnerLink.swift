@@ -59,6 +59,17 @@ public enum MunicipalPartnerLink {
         }
     }
 
+    /// How a partner view names the body: 所沢市（埼玉県・112089）, else the name marked 未照合
+    /// (`renkei validate` says how to settle it).
+    public static func caption(_ s: Status, name: String, table: MunicipalityTable) -> MunicipalityMessage {
+        switch s {
+        case .recorded(let e), .resolved(let e):
+            return .codedBody(name: table.fullName(e), prefecture: e.kind == .prefecture ? nil : table.prefectureName(of: e.code), code: e.code)
+        case .ambiguous, .unresolved, .unknownCode:
+            return .unlinked(name: name)
+        }
+    }
+
     /// The names a lookup needs to answer for these cases' municipal partners (`validate`'s
     /// exact lookup is built for the names it will be asked).
     public static func names(in cases: [Case], records: [PartnerRecord]) -> [String] {

@@ -12,6 +12,8 @@ public struct PartnerOverview: Equatable, Sendable {
     /// For a municipal partner (kind 自治体): its body, as `MunicipalPartnerLink` resolves it
     /// (the record's code, else its name); nil for other partners or without a lookup.
     public var body: MunicipalPartnerLink.Status? = nil
+    /// `body` as the CLI and the workbench show it.
+    public var bodyCaption: MunicipalityMessage? = nil
 
     /// nil when neither a record nor any case names `name`.
     /// - Parameters:
@@ -35,7 +37,11 @@ public struct PartnerOverview: Equatable, Sendable {
         }
         let distinct = Set(involved.map { $0.municipalityCode ?? "name:" + $0.municipality })
         var o = PartnerOverview(record: record, hasRecord: found != nil, cases: involved, municipalityCount: distinct.count)
-        if let lookup, record.kind == .municipality { o.body = MunicipalPartnerLink.status(name: name, record: found, lookup) }
+        if let lookup, record.kind == .municipality {
+            let status = MunicipalPartnerLink.status(name: name, record: found, lookup)
+            o.body = status
+            o.bodyCaption = MunicipalPartnerLink.caption(status, name: record.name, table: lookup.table)
+        }
         return o
     }
 }

@@ -56,7 +56,7 @@ struct PartnerShowCommand: ParsableCommand {
         var head = "\(record.name)  \(record.kind.label(lang))"
         if let n = record.corporateNumber { head += "  \(PartnerLabel.corporateNumber.text(lang)) \(n)" }
         Output.line(head)
-        if let body = o.body { Output.line("  \(Label.municipality.text(lang)): " + Self.bodyText(body, name: record.name, table: world.table, lang)) }
+        if let body = o.bodyCaption { Output.line("  \(Label.municipality.text(lang)): " + body.text(lang)) }
         if !record.aliases.isEmpty { Output.line("  \(PartnerLabel.aliases.text(lang)): " + record.aliases.joined(separator: ", ")) }
         for p in record.people { Output.line("  \(PartnerLabel.people.text(lang)): \(p.name)" + (p.role.map { "（\($0)）" } ?? "")) }
         if let n = record.notes, !n.isEmpty { Output.line("  \(ML.notes.text(lang)): \(TerminalText.inline(n))") }
@@ -78,15 +78,6 @@ struct PartnerShowCommand: ParsableCommand {
     }
     static func candidates(_ s: MunicipalPartnerLink.Status) -> [String]? {
         if case .ambiguous(let list) = s { return list.map(\.code) } else { return nil }
-    }
-    /// 所沢市（埼玉県・112089）, or the name marked 未照合 (`validate` says how to settle it).
-    static func bodyText(_ s: MunicipalPartnerLink.Status, name: String, table: MunicipalityTable, _ lang: Lang) -> String {
-        switch s {
-        case .recorded(let e), .resolved(let e):
-            return MunicipalityMessage.codedBody(name: table.fullName(e), prefecture: e.kind == .prefecture ? nil : table.prefectureName(of: e.code), code: e.code).text(lang)
-        case .ambiguous, .unresolved, .unknownCode:
-            return MunicipalityMessage.unlinked(name: name).text(lang)
-        }
     }
 }
 
