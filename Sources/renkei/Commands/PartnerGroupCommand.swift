@@ -35,8 +35,11 @@ struct PartnerShowCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx)
         let partners = PartnerLoader.load(ctx.workspace)
+        // Exact answers for the cases and this partner's body (its name, its record's code).
+        let world = try MunicipalityWorld.loadExact(ctx, names: { [name] + [partners.record(named: name)?.name].compactMap { $0 }
+                                                                + MunicipalPartnerLink.names(in: $0, records: partners.records) },
+                                                    codes: partners.records.compactMap(\.municipalityCode))
         for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let lang = Output.lang
         guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table,
@@ -92,7 +95,7 @@ struct PartnerListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx)
+        let world = try MunicipalityWorld.loadExact(ctx)
         let partners = PartnerLoader.load(ctx.workspace)
         for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let codes = world.codes()
