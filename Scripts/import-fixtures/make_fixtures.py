@@ -16,7 +16,7 @@ KINTONE_HEADER = ["レコード番号", "案件名", "自治体", "担当課", "
 KINTONE_ROWS = [
     ["1", "環境行動促進アプリ（髙橋案）", "狭山市", "環境課", "㈱グリーンテック、NPO法人エコ①",
      "調整中", "随意契約", "￥4,800,000", "令和8年度", "庁内調整会議〜説明資料", "令和8年4月1日",
-     "第①期：ﾊﾝｶｸｶﾅ含む", "佐藤", "2026-03-01 10:00"],
+     "※第①期：ﾊﾝｶｸｶﾅ含む", "佐藤", "2026-03-01 10:00"],
     ["2", "子育て相談チャットボット", "三芳町", "こども支援課", "㈱ミライ",
      "見送り", "プロポーザル", "1,200千円", "２０２６", "", "", "予算不足のため、次年度再検討", "佐藤", "2026-03-02 09:00"],
     ["3", "「防災、減災」データ連携\n（実証実験）", "所沢市", "危機管理課", "㈱ボウサイ",
@@ -40,7 +40,7 @@ def write_kintone():
     for row in KINTONE_ROWS:
         lines.append(",".join(csv_field(c) for c in row))
     text = "\r\n".join(lines) + "\r\n"
-    # CP932: ① ㈱ 髙 and half-width kana are in it; 〜 (U+301C) is not, ～ (U+FF5E) is.
+    # CP932: ※ ① ㈱ 髙 and half-width kana are in it; 〜 (U+301C) is not, ～ (U+FF5E) is.
     data = text.replace("〜", "～").encode("cp932")
     with open(os.path.join(OUT, "kintone-cp932.csv"), "wb") as f:
         f.write(data)
@@ -63,7 +63,7 @@ def write_workbook():
     ws.merge_cells("E1:F1")
     ws["E1"].alignment = Alignment(horizontal="center")
     rows = [
-        ["SY-001", "環境行動促進アプリ（狭山市）", "狭山市", "環境課", 4800000, "令和8年度", "調整中", datetime.date(2026, 4, 1), "①優先"],
+        ["SY-001", "環境行動促進アプリ（狭山市）", "狭山市", "環境課", 4800000, "令和8年度", "調整中", datetime.date(2026, 4, 1), "※①優先"],
         ["SY-002", "ﾃﾞｼﾞﾀﾙ窓口（髙島平）", "板橋区", "区民課", None, 2026, "予算化", datetime.date(2026, 9, 30), "㈱サンプル"],
         ["SY-003", "見積合計が式の行", "川口市", "企画課", None, 2027, "探索中", None, ""],
     ]

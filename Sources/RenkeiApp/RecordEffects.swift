@@ -45,7 +45,7 @@ extension StoreEffects {
         if let resolver {
             for c in cases { codes[c.id] = MunicipalityMembership.code(of: c.municipality, resolver) }
         }
-        guard let o = PartnerOverview.make(name: name, records: records, cases: cases, codes: codes, table: resolver?.table) else {
+        guard let o = PartnerOverview.make(name: name, records: records, cases: cases, codes: codes, table: resolver?.table, lookup: resolver) else {
             return .failed(PartnerMessage.notFound(name).text(lang))
         }
         return .partnerLoaded(o)

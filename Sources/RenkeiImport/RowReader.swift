@@ -100,7 +100,7 @@ struct RowReader {
         case .text:
             // A line break Excel allowed inside a one-line field (件名) becomes a space.
             let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            return .success(.string(TerminalText.inline(oneLine).trimmingCharacters(in: .whitespaces)))
+            return .success(.string(OfficeValues.trimmed(TerminalText.inline(oneLine), .whitespaces)))
         case .multiline:
             return .success(.string(text))
         }
@@ -115,7 +115,7 @@ struct RowReader {
             current.append(ch)
         }
         parts.append(current)
-        return parts.map { $0.trimmingCharacters(in: OfficeValues.spaces) }.filter { !$0.isEmpty }
+        return parts.map { OfficeValues.trimmed($0, OfficeValues.spaces) }.filter { !$0.isEmpty }
     }
 
     /// An end state needs a reason: when the sheet gives none, say where the status came from.

@@ -42,7 +42,7 @@ public struct ValueNames: Sendable {
         }
     }
 
-    static func fold(_ s: String) -> String { TextNormalizer.fold(OfficeValues.clean(s)).replacingOccurrences(of: " ", with: "") }
+    static func fold(_ s: String) -> String { TextNormalizer.fold(OfficeValues.clean(s)).filter { $0 != " " } }
 
     /// Fields whose cell text must be one of a known set of ids.
     public static let coded: Set<String> = ["stage", "exit", "method", "domain"]

@@ -42,5 +42,7 @@ import Testing
         program.settle()
         let created = try #require(try ws.otherStore().portfolio().summaries.first { $0.title == "府中の見守り①" })
         #expect(created.municipalityCode == "132063" && created.municipality == "府中市" && created.prefecture == "東京都")
+        // Its id starts with that code (issue 14): readable, and typed as a prefix.
+        #expect(created.id.hasPrefix("132063-"), "\(created.id)")
     }
 }

@@ -105,6 +105,22 @@ import Testing
         #expect(program.state.page == .municipality && program.state.orgPages.municipality?.entry.code == "182079")
     }
 
+    /// A municipal partner without a record (所沢市 on sayama-ntt-eco-action) shows its body with
+    /// prefecture and code in the partner view, resolved like a case's municipality (issue 16).
+    @Test func aMunicipalPartnersViewNamesItsBody() throws {
+        let ws = try TempWorkspace()
+        defer { ws.remove() }
+        let program = Self.openOn(ws, .ja, caseId: "sayama-ntt-eco-action", height: 30)
+        program.send(.key(.char("P")))      // several partners: a picker, in the case's order
+        program.send(.key(.char("j")))      // NTTグループ → 所沢市
+        program.send(.key(.enter))
+        program.settle()
+        #expect(program.state.page == .partner)
+        let o = try #require(program.state.orgPages.partner)
+        #expect(o.record.name == "所沢市" && !o.hasRecord && o.body?.entry?.code == "112089")
+        #expect(program.screen.text.contains("自治体") && program.screen.text.contains("所沢市（埼玉県・112089）"), "\(program.screen.text)")
+    }
+
     @Test func paletteFindsBothViewsByTheirNames() throws {
         let ws = try TempWorkspace()
         defer { ws.remove() }

@@ -150,7 +150,7 @@ import Testing
         #expect((k1["partners"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == ["㈱グリーンテック", "NPO法人エコ①"])
         #expect(((k1["nextAction"] as? [String: Any])?["due"] as? String) == "2026-04-01", "令和8年4月1日")
         let notes = (k1["notes"] as? [[String: Any]])?.compactMap { $0["text"] as? String } ?? []
-        #expect(notes.contains { $0.contains("第①期：ﾊﾝｶｸｶﾅ含む") }, "half-width kana kept: \(notes)")
+        #expect(notes.contains { $0.contains("※第①期：ﾊﾝｶｸｶﾅ含む") }, "half-width kana kept: \(notes)")
         let k2 = try show("kintone-2", ws)
         #expect(((k2["budget"] as? [String: Any])?["items"] as? [[String: Any]])?.first?["yen"] as? Int == 1_200_000, "1,200千円")
         #expect((k2["budget"] as? [String: Any])?["fiscalYear"] as? Int == 2026, "２０２６")

@@ -96,6 +96,46 @@ import Testing
         #expect((list["unresolvedCases"] as! [String]).isEmpty, "every sample case names a real body")
         #expect(rows.first { $0["code"] as? String == "272035" }?["kind"] as? String == "core-city")
     }
+
+    /// Table heads are never cut (the code column said 「地方…」): in both languages every head
+    /// of `municipality list --readiness` and `partner list` is whole.
+    @Test func tableHeadsAreWhole() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        for lang in ["ja_JP.UTF-8", "C.UTF-8"] {
+            for args in [["municipality", "list", "--readiness"], ["partner", "list"]] {
+                let r = try CLI.run(args, env: ["RENKEI_WORKSPACE": ws.path, "LANG": lang])
+                let head = String(r.stdout.split(separator: "\n").first ?? "")
+                #expect(r.status == 0 && !head.isEmpty && !head.contains("…"), "\(args) \(lang): \(head)")
+            }
+        }
+        let ja = try CLI.run(["municipality", "list"], env: ["RENKEI_WORKSPACE": ws.path, "LANG": "ja_JP.UTF-8"])
+        #expect(ja.stdout.hasPrefix("団体コード  自治体"), "\(ja.stdout.prefix(80))")
+    }
+
+    /// The size class: derived from the kind of body (狭山市, a 市 → 小・中規模, said to come from
+    /// the kind), overridden by the profile's `size` in show (text and JSON) and list.
+    @Test func sizeClassDefaultsFromTheKindAndTheProfileOverridesIt() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        func show() throws -> [String: Any] { try CLI.json(try run(["municipality", "show", "狭山市", "--json"], ws)) as! [String: Any] }
+        func listed() throws -> String? {
+            let list = try CLI.json(try run(["municipality", "list", "--json"], ws)) as! [String: Any]
+            return (list["municipalities"] as! [[String: Any]]).first { $0["code"] as? String == "112151" }?["size"] as? String
+        }
+        var j = try show()
+        #expect(j["size"] as? String == "small-medium" && j["sizeFromProfile"] as? Bool == false, "\(j)")
+        #expect(try listed() == "small-medium")
+        #expect(try run(["municipality", "show", "狭山市"], ws, ja: true).stdout.contains("小・中規模（団体区分から）"))
+
+        let file = ws.appendingPathComponent("municipalities/112151.json")
+        var profile = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+        profile["size"] = "urban"
+        try JSONSerialization.data(withJSONObject: profile).write(to: file)
+        j = try show()
+        #expect(j["size"] as? String == "urban" && j["sizeFromProfile"] as? Bool == true, "\(j)")
+        #expect(try listed() == "urban")
+        let text = try run(["municipality", "show", "狭山市"], ws, ja: true).stdout
+        #expect(text.contains("都市部") && !text.contains("団体区分から"), "\(text)")
+    }
 }
 
 /// `list --municipality` and `ical --municipality` match by the code the index carries: every way
@@ -128,4 +168,5 @@ import Testing
         #expect(none.status == 2 && none.stderr.contains("存在しない村"), "\(none.stderr)")
         #expect(try CLI.run(["list", "--count", "--municipality", "112151"], workspace: ws).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "3")
     }
+
 }

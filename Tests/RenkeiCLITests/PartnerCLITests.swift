@@ -28,7 +28,7 @@ import Testing
         let none = try run(["partner", "show", "存在しない㈱"], ws)
         #expect(none.status == 2 && none.stderr.contains("存在しない㈱"))
         let list = try CLI.json(try run(["partner", "list", "--json"], ws)) as! [[String: Any]]
-        #expect(list.count == 9)
+        #expect(list.count == 10)   // 9 from the seeds + 福岡市水道局 (a municipal partner's code)
         #expect(list.first { $0["name"] as? String == "株式会社TBM" }?["cases"] as? Int == 2)
     }
 
@@ -40,6 +40,46 @@ import Testing
         try JSONSerialization.data(withJSONObject: obj).write(to: file)
         let v = try CLI.run(["validate"], workspace: ws)
         #expect(v.status == 1 && v.stdout.contains("tbm.json: corporateNumber '8000012050002'"), "\(v.stdout)")
+    }
+
+    /// A municipal partner without a record resolves to a code like a case's municipality
+    /// (issue 16): 所沢市 → 112089; 府中市 (two bodies) is never guessed — validate lists it and a
+    /// partner record with municipalityCode settles it; free text stays listed.
+    @Test func municipalPartnersResolveToACode() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        let ja = ["LANG": "ja_JP.UTF-8"]
+        let j = try CLI.json(try run(["partner", "show", "所沢市", "--json"], ws)) as! [String: Any]
+        #expect(j["record"] as? Bool == false && j["municipalityCode"] as? String == "112089" && j["municipalityState"] as? String == "resolved", "\(j)")
+        let text = try CLI.run(["partner", "show", "所沢市"], env: ["RENKEI_WORKSPACE": ws.path].merging(ja) { $1 })
+        #expect(text.stdout.contains("自治体: 所沢市（埼玉県・112089）"), "\(text.stdout)")
+        // A startup has no body.
+        let tbm = try CLI.json(try run(["partner", "show", "TBM", "--json"], ws)) as! [String: Any]
+        #expect(tbm["municipalityState"] == nil, "\(tbm)")
+
+        #expect(try CLI.run(["partner", "sayama-ntt-eco-action", "府中市", "--kind", "自治体"], workspace: ws).status == 0)
+        #expect(try CLI.run(["partner", "sayama-ntt-eco-action", "ｻﾝﾌﾟﾙ連合（架空）", "--kind", "自治体"], workspace: ws).status == 0)
+        let fuchu = try CLI.json(try run(["partner", "show", "府中市", "--json"], ws)) as! [String: Any]
+        #expect(fuchu["municipalityState"] as? String == "ambiguous" && fuchu["municipalityCode"] == nil, "never guessed: \(fuchu)")
+        #expect(Set(fuchu["municipalityCandidates"] as? [String] ?? []) == ["132063", "342084"])
+        let v = try CLI.run(["validate"], workspace: ws, env: ja)
+        #expect(v.stdout.contains("sayama-ntt-eco-action: 連携先の自治体「府中市」は複数の団体に当たります: 府中市（東京都） 132063、府中市（広島県） 342084"), "\(v.stdout)")
+        #expect(v.stdout.contains("sayama-ntt-eco-action: 連携先の自治体「ｻﾝﾌﾟﾙ連合（架空）」は団体コード表にありません"), "\(v.stdout)")
+        // 所沢市 resolves: not listed.
+        #expect(!v.stdout.contains("「所沢市」"), "\(v.stdout)")
+        let vj = try #require(try CLI.json(try CLI.run(["validate", "--json"], workspace: ws)) as? [String: Any])
+        #expect((vj["unresolvedMunicipalPartners"] as? [String] ?? []).contains { $0.contains("府中市") })
+        #expect(!(vj["unresolvedMunicipalities"] as? [String] ?? []).contains { $0.contains("府中市") }, "the case's own list stays the cases'")
+        #expect(v.stdout.contains("コード未確定の連携先自治体 ("), "\(v.stdout)")
+
+        // A record settles the ambiguous one; a wrong code in it is a problem naming the partner.
+        let file = ws.appendingPathComponent("partners/fuchu.json")
+        try #"{"name": "府中市", "kind": "municipality", "municipalityCode": "132063"}"#.write(to: file, atomically: true, encoding: .utf8)
+        let settled = try CLI.json(try run(["partner", "show", "府中市", "--json"], ws)) as! [String: Any]
+        #expect(settled["municipalityState"] as? String == "recorded" && settled["municipalityCode"] as? String == "132063")
+        #expect(!(try CLI.run(["validate"], workspace: ws, env: ja)).stdout.contains("「府中市」"))
+        try #"{"name": "府中市", "kind": "municipality", "municipalityCode": "132064"}"#.write(to: file, atomically: true, encoding: .utf8)
+        let bad = try CLI.run(["validate"], workspace: ws, env: ja)
+        #expect(bad.status == 1 && bad.stdout.contains("132064"), "\(bad.stdout)")
     }
 }
 

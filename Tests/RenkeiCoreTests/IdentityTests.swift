@@ -46,12 +46,30 @@ import Testing
         var seen = Set<String>()
         for _ in 0..<50 { seen.insert(CaseID.make(title: "t", municipality: "", random: 9, taken: { seen.contains($0) })) }
         #expect(seen.count == 50)
-        // A pluggable rule (a municipality directory gives the 6-digit code).
-        let code = CaseSlugRule { _, m in m == "狭山市" ? "112151" : nil }
+        // A pluggable rule.
+        let code = CaseSlugRule { _, m, _ in m == "狭山市" ? "112151" : nil }
         #expect(CaseID.make(title: "x", municipality: "狭山市", rule: code, random: 1, taken: { _ in false }).hasPrefix("112151-"))
         // A rule returning something unusable falls back to "c".
-        let bad = CaseSlugRule { _, _ in "../etc" }
+        let bad = CaseSlugRule { _, _, _ in "../etc" }
         #expect(CaseID.make(title: "x", municipality: "", rule: bad, random: 1, taken: { _ in false }).hasPrefix("c-"))
+    }
+
+    /// Issue 14: a case whose municipality resolved to one body is named by its 全国地方公共団体コード
+    /// (the default rule), whatever the title's script; a code with a wrong check digit is not
+    /// used; without a code the ASCII rule stays.
+    @Test func caseIdsStartWithTheMunicipalityCodeWhenThereIsOne() {
+        let jp = CaseID.make(title: "廃校跡地の実証フィールド ※① 🏫", municipality: "狭山市", code: "112151", random: 7, taken: { _ in false })
+        #expect(jp.hasPrefix("112151-") && jp.count == 13 && CaseID.isValid(jp), "\(jp)")
+        let en = CaseID.make(title: "Smart School ＤＸ 2027 pilot", municipality: "狭山市", code: "112151", random: 7, taken: { _ in false })
+        #expect(en.hasPrefix("112151-"), "\(en)")
+        let badDigit = CaseID.make(title: "見守り", municipality: "狭山市", code: "112152", random: 7, taken: { _ in false })
+        #expect(badDigit.hasPrefix("c-"), "\(badDigit)")
+        let free = CaseID.make(title: "Smart School", municipality: "トリノ市", code: nil, random: 7, taken: { _ in false })
+        #expect(free.hasPrefix("smart-school-"), "\(free)")
+        // Many cases in one body: one slug, and the taken check still keeps them apart.
+        var seen = Set<String>()
+        for _ in 0..<50 { seen.insert(CaseID.make(title: "t", municipality: "狭山市", code: "112151", random: 3, taken: { seen.contains($0) })) }
+        #expect(seen.count == 50 && seen.allSatisfy { $0.hasPrefix("112151-") })
     }
 
     @Test func legacyEventsReadWithSeqDerivedIdsAndMergeOrderIsTotal() throws {

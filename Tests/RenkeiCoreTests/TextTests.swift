@@ -114,7 +114,7 @@ import Testing
 
     static func reference(_ s: String) -> String {
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
-        return TextNormalizer.nfkc(s).lowercased()
+        return TextNormalizer.foundationNFKC(s).lowercased()
     }
 
     @Test func runWiseFoldEqualsTheWholeStringFold() {
@@ -122,6 +122,18 @@ import Testing
         for _ in 0..<4_000 {
             let s = (0..<(1 + rng.below(12))).map { _ in Self.alphabet[rng.below(Self.alphabet.count)] }.joined()
             #expect(TextNormalizer.fold(s) == Self.reference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The same for NFKC without the lowercase (what the import cleans every cell with).
+    @Test func runWiseNFKCEqualsTheWholeStringNFKC() {
+        var rng = SplitMix64(seed: 13)
+        for _ in 0..<4_000 {
+            let s = (0..<(1 + rng.below(12))).map { _ in Self.alphabet[rng.below(Self.alphabet.count)] }.joined()
+            #expect(TextNormalizer.nfkc(s) == TextNormalizer.foundationNFKC(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        for s in ["㈱髙橋ﾃｸﾉ（令和８年度）実証①※要確認 😀", "ｻﾔﾏ市　ＡＩ活用ﾌﾟﾛｼﾞｪｸﾄ", "Straße ÉCOLE ｶﾞｲﾄﾞ", "￥４，８００，０００"] {
+            #expect(TextNormalizer.nfkc(s) == TextNormalizer.foundationNFKC(s), "\(s)")
         }
     }
 

@@ -74,7 +74,7 @@ import Testing
         #expect(values["budget.fiscalYear"] == .int(2026))
         #expect(values["nextAction.due"] == .string("2026-04-01"))
         #expect(values["partners"] == .array([.string("㈱グリーンテック"), .string("NPO法人エコ①")]))
-        #expect(first.note?.contains("備考: 第①期：ﾊﾝｶｸｶﾅ含む") == true)
+        #expect(first.note?.contains("備考: ※第①期：ﾊﾝｶｸｶﾅ含む") == true)
         let second = try #require(plan.rows.first { $0.row == 3 })
         let v2 = Dictionary(uniqueKeysWithValues: second.assignments.map { ($0.path, $0.value) })
         #expect(v2["stage"] == .string("dropped"))

@@ -68,7 +68,7 @@ import Testing
         #expect(t.source == "xlsx sheet 案件一覧")
         #expect(t.header == ["ID", "件名", "自治体", "原課", "予算・金額", "予算・年度", "状況", "次のアクション期限", "備考"])
         #expect(t.rows.map(\.number) == [3, 4, 5])
-        #expect(t.rows[0].cells == ["SY-001", "環境行動促進アプリ（狭山市）", "狭山市", "環境課", "4800000", "令和8年度", "調整中", "2026-04-01", "①優先"])
+        #expect(t.rows[0].cells == ["SY-001", "環境行動促進アプリ（狭山市）", "狭山市", "環境課", "4800000", "令和8年度", "調整中", "2026-04-01", "※①優先"])
         #expect(t.rows[1].cells[7] == "2026-09-30")   // a 和暦 custom format (ggge年m月d日) is a date too
         #expect(t.rows[2].formulaColumns == [4])
         #expect(t.rows[2].cells[4] == "")

@@ -19,8 +19,11 @@ import Testing
             ("rd-proposal-window", ["民間提案窓口"], "p.29-35"),
             ("rd-startup-policy", ["スタートアップ政策"], "p.29-35"),
             ("rd-startup-desk", ["専門部署"], "p.29-35"),
+            // 「機動的な体制の構築」 is in the same section of the guide as the five above.
+            ("rd-agile-structure", ["機動的な連携体制"], "p.29-35"),
             ("rd-trial-budget", ["予算"], "p.28"),
         ]
+        #expect(c.readinessItems.count == expected.count, "a readiness item without its page checked here")
         for e in expected {
             let item = try #require(c.readinessItems.first { $0.id == e.id }, "\(e.id) missing")
             #expect(e.words.allSatisfy { item.ja.contains($0) } && item.page == e.page, "\(e.id): \(item.ja) \(item.page)")
@@ -35,6 +38,8 @@ import Testing
             ("coord-su-collaborator", .coordination, ["コラボレーター"], "p.64-68"),
             ("coord-sanpo-yoshi", .coordination, ["三方よし"], "p.64-68"),
             ("coord-su-documents", .coordination, ["ディスカッションペーパー", "概要資料", "企画書"], "p.49-55"),
+            ("coord-su-discussion-paper", .coordination, ["ディスカッションペーパー"], "p.49-55"),
+            ("coord-su-overview", .coordination, ["概要資料", "決裁"], "p.49-55"),
             ("bud-su-proposal", .budgeting, ["企画書・提案書"], "p.49-55"),
         ]
         for e in expected {

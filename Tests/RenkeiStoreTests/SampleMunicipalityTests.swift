@@ -42,4 +42,33 @@ import RenkeiTestSupport
         }
         #expect(codes.count == 15)
     }
+
+    /// Each municipal partner of the samples (kind 自治体) resolves to a code — by its name
+    /// (所沢市, 愛知県（Aichi CO-CREATION …）) or its partner record (福岡市 水道局 → 福岡市) — except
+    /// the three that name a group of bodies, not one; `renkei validate` lists exactly those.
+    @Test func everySampleMunicipalPartnerResolvesOrIsAGroup() throws {
+        let resolver = MunicipalityResolver(table: try MunicipalityTableLoader.load(data: Self.data))
+        let ws = try Workspace.create(at: Scratch.url("sample-partners"))
+        _ = try ws.seedSamples(from: Self.data)
+        let partners = PartnerLoader.load(ws)
+        #expect(partners.problems.isEmpty, "\(partners.problems)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.data.samples.path).filter { $0.hasSuffix(".json") }.sorted()
+        var resolved: [String: String] = [:], unresolved: Set<String> = []
+        for f in files {
+            let c = try CaseCodec.decode(try Data(contentsOf: Self.data.samples.appendingPathComponent(f)), path: f).value
+            for p in c.partners {
+                switch MunicipalPartnerLink.status(of: p, records: partners.records, resolver) {
+                case nil: break
+                case .recorded(let e)?, .resolved(let e)?: resolved[p.name] = e.code
+                case .unresolved?: unresolved.insert(p.name)
+                case let other?: Issue.record("\(c.id): municipal partner 「\(p.name)」: \(other)")
+                }
+            }
+        }
+        #expect(resolved["所沢市"] == "112089" && resolved["埼玉県"] == "110001" && resolved["新城市"] == "232211", "\(resolved)")
+        #expect(resolved["福岡市 水道局（原課・想定）"] == "401307", "by its record: \(resolved)")
+        #expect(resolved["愛知県（Aichi CO-CREATION STARTUP PROGRAM）"] == "230006", "\(resolved)")
+        #expect(unresolved == ["県内市町（参加予定：6市町・サンプル想定）", "離島を有する町（サンプル想定）", "ローカルベンチャー協議会の参加自治体"],
+                "only groups of bodies stay free text: \(unresolved)")
+    }
 }

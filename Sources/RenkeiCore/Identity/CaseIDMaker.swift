@@ -1,16 +1,25 @@
 import Foundation
 
-/// Where the readable part of a new case id comes from. The default takes ASCII words of the
-/// title, else of the municipality, else `c`; a municipality directory (全国地方公共団体コード)
-/// plugs in by supplying its own rule (e.g. the 6-digit code of the case's municipality).
+/// Where the readable part of a new case id comes from (issue 14). The default,
+/// `municipalityCode`, takes the 全国地方公共団体コード of the case's municipality when it was
+/// resolved to exactly one body (`112151-x2b7n1` for 狭山市): a Japanese title has no readable
+/// ASCII, the code reads the same in every language, sorts a portfolio by body, and is typed as a
+/// prefix (`renkei show 112151`). Without a code, ASCII words of the title, else of the
+/// municipality, else `c`.
 public struct CaseSlugRule: Sendable {
-    public let slug: @Sendable (_ title: String, _ municipality: String) -> String?
-    public init(_ slug: @escaping @Sendable (_ title: String, _ municipality: String) -> String?) { self.slug = slug }
+    public let slug: @Sendable (_ title: String, _ municipality: String, _ code: String?) -> String?
+    public init(_ slug: @escaping @Sendable (_ title: String, _ municipality: String, _ code: String?) -> String?) { self.slug = slug }
 
     /// ASCII letters and digits of the title (then the municipality), lower-cased, words joined
     /// by '-', at most 16 characters; nil when there are none (Japanese titles → `c`).
-    public static let ascii = CaseSlugRule { title, municipality in
+    public static let ascii = CaseSlugRule { title, municipality, _ in
         asciiSlug(title) ?? asciiSlug(municipality)
+    }
+
+    /// The body's code when it is a valid one (check digit), else `ascii`.
+    public static let municipalityCode = CaseSlugRule { title, municipality, code in
+        if let code, MunicipalityCode.isValid(code) { return code }
+        return ascii.slug(title, municipality, nil)
     }
 
     public static func asciiSlug(_ text: String) -> String? {
@@ -40,9 +49,9 @@ extension CaseID {
 
     /// `<slug>-<suffix>`, e.g. `c-7kq4mz`, `smart-school-0d3f9a`, `132012-x2b7n1`.
     /// `random` is the caller's random seed; ids in `taken` are never returned.
-    public static func make(title: String, municipality: String, rule: CaseSlugRule = .ascii,
+    public static func make(title: String, municipality: String, code: String? = nil, rule: CaseSlugRule = .municipalityCode,
                             random: UInt64, taken: (String) -> Bool) -> String {
-        var slug = rule.slug(title, municipality) ?? "c"
+        var slug = rule.slug(title, municipality, code) ?? "c"
         if !isValid(slug + "-x") || slug.utf8.count > maxLength - suffixLength - 1 { slug = "c" }
         var r = SplitMix64(seed: random)
         while true {

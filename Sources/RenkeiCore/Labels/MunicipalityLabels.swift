@@ -4,13 +4,14 @@
 public enum MunicipalityLabel: String, CaseIterable, Sendable {
     case code, kind, size, desk, readiness, casesByStage, deadlines, calendar, notes
     case noProfile, noCases, noDeadlines, unknownReadiness, cases, municipalities
-    case unresolvedSection, reading, romaji
+    case unresolvedSection, unresolvedPartnerSection, reading, romaji
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
     public var pair: (ja: String, en: String) {
         switch self {
-        case .code: return ("地方公共団体コード", "Local government code")
+        // A table's column head over 6-digit codes: short.
+        case .code: return ("団体コード", "Code")
         case .kind: return ("団体区分", "Kind of body")
         case .size: return ("規模", "Size class")
         case .desk: return ("担当窓口", "Desk")
@@ -26,6 +27,7 @@ public enum MunicipalityLabel: String, CaseIterable, Sendable {
         case .cases: return ("案件", "Cases")
         case .municipalities: return ("自治体", "Municipalities")
         case .unresolvedSection: return ("コード未確定の自治体", "Municipalities without a code")
+        case .unresolvedPartnerSection: return ("コード未確定の連携先自治体", "Municipal partners without a code")
         case .reading: return ("読み", "Reading")
         case .romaji: return ("ローマ字", "Romaji")
         }
@@ -51,6 +53,11 @@ public enum MunicipalityMessage: Equatable, Sendable {
     case ambiguous(caseId: String, name: String, candidates: [String])
     case unresolved(caseId: String, name: String)
     case unknownCode(caseId: String, code: String)
+    /// A municipal partner (kind 自治体) on a case whose name fits several bodies, none, or whose
+    /// record's code the table lacks: `validate`'s notices; a partner record settles each.
+    case partnerAmbiguous(caseId: String, name: String, candidates: [String])
+    case partnerUnresolved(caseId: String, name: String)
+    case partnerUnknownCode(caseId: String, name: String, code: String)
     case summary(linked: Int, ambiguous: Int, unresolved: Int, already: Int)
     /// `show`/`list` when a typed name fits several bodies.
     case chooseOne(input: String, candidates: [String])
@@ -99,6 +106,15 @@ public enum MunicipalityMessage: Equatable, Sendable {
         case .unknownCode(let id, let code):
             return ja ? "\(id): municipality.code「\(code)」は団体コード表にありません（検査数字を確認）— renkei municipality find 名前 で探せます"
                       : "\(id): municipality.code '\(code)' is not in the table (check digit?) — look it up with renkei municipality find NAME"
+        case .partnerAmbiguous(let id, let name, let cs):
+            return ja ? "\(id): 連携先の自治体「\(name)」は複数の団体に当たります: \(cs.joined(separator: "、")) — partners/ の記録に municipalityCode を書いて選んでください"
+                      : "\(id): municipal partner '\(name)' fits several bodies: \(cs.joined(separator: ", ")) — choose by writing its municipalityCode in a record in partners/"
+        case .partnerUnresolved(let id, let name):
+            return ja ? "\(id): 連携先の自治体「\(name)」は団体コード表にありません（自由記述のまま）— 一つの団体なら partners/ の記録に municipalityCode を書いてください"
+                      : "\(id): municipal partner '\(name)' is not in the table of local governments (kept as free text) — if it is one body, write its municipalityCode in a record in partners/"
+        case .partnerUnknownCode(let id, let name, let code):
+            return ja ? "\(id): 連携先の自治体「\(name)」の記録の municipalityCode「\(code)」は団体コード表にありません — renkei municipality find 名前 で探せます"
+                      : "\(id): municipal partner '\(name)': its record's municipalityCode '\(code)' is not in the table — look it up with renkei municipality find NAME"
         case .summary(let linked, let ambiguous, let unresolved, let already):
             return ja ? "結び付け \(linked) 件・候補複数 \(ambiguous) 件・該当なし \(unresolved) 件・設定済み \(already) 件"
                       : "linked \(linked), several candidates \(ambiguous), not found \(unresolved), already linked \(already)"

@@ -49,14 +49,16 @@ public enum MunicipalityOnEntry {
     }
 
     /// What `name` (with `prefecture`, if written) is.
-    public static func outcome(_ name: String, prefecture: String?, _ r: MunicipalityResolver) -> Outcome {
+    /// The nearest bodies come from a full resolver's typing index; an exact lookup (what
+    /// `renkei new` loads: ≈ 1 ms instead of ≈ 7 ms for the index) offers none.
+    public static func outcome(_ name: String, prefecture: String?, _ r: some MunicipalityLookup) -> Outcome {
         let typed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         let code = TextNormalizer.nfkc(typed)
         if MunicipalityCode.isValid(code), let e = r.table.entry(code: code) { return .linked(e) }
         switch r.resolve(typed, prefecture: prefecture) {
         case .resolved(let e): return .linked(e)
         case .ambiguous(let list): return .ambiguous(list)
-        case .unresolved: return .freeText(near: typed.isEmpty ? [] : r.suggest(typed, limit: 3))
+        case .unresolved: return .freeText(near: typed.isEmpty ? [] : (r as? MunicipalityResolver)?.suggest(typed, limit: 3) ?? [])
         }
     }
 
@@ -65,7 +67,7 @@ public enum MunicipalityOnEntry {
     /// body's name; one that contains it (埼玉県狭山市, 府中市（東京都）) is kept as written.
     /// Other outcomes leave the input as typed.
     @discardableResult
-    public static func link(_ input: inout NewCaseInput, _ r: MunicipalityResolver) -> Outcome {
+    public static func link(_ input: inout NewCaseInput, _ r: some MunicipalityLookup) -> Outcome {
         let o = outcome(input.municipality, prefecture: input.prefecture, r)
         if case .linked(let e) = o {
             if !TextNormalizer.nfkc(input.municipality).contains(e.name) { input.municipality = r.table.fullName(e) }

@@ -29,7 +29,7 @@ public struct MunicipalityOverview: Equatable, Sendable {
         displayName = table.displayName(entry)
         prefecture = table.prefectureName(of: entry.code) ?? ""
         self.profile = profile
-        size = profile?.size ?? entry.kind.defaultSize
+        size = MunicipalityProfile.sizeClass(of: entry.kind, profile: profile)
         sizeFromProfile = profile?.size != nil
         var groups: [(stage: Stage, cases: [CaseSummary])] = []
         for st in Stage.allCases {

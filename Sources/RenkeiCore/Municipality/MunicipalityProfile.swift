@@ -79,6 +79,15 @@ public struct MunicipalityProfile: Codable, Equatable, Sendable {
     }
 }
 
+extension MunicipalityProfile {
+    /// A body's size class (都市部 / 小・中規模): what its profile says, else the default of its
+    /// kind (`BodyKind.defaultSize`). The one rule `municipality show/list`, the workbench's
+    /// municipality view and the insight features all use.
+    public static func sizeClass(of kind: BodyKind, profile: MunicipalityProfile?) -> SizeClass {
+        profile?.size ?? kind.defaultSize
+    }
+}
+
 public enum ReadinessStatus: String, Codable, Sendable, CaseIterable {
     case yes, partial, no
 }

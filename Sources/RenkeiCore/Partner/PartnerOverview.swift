@@ -9,13 +9,19 @@ public struct PartnerOverview: Equatable, Sendable {
     public var cases: [PartnerInvolvement]
     /// Distinct municipalities among `cases` (by code, else by the name the case gives).
     public var municipalityCount: Int
+    /// For a municipal partner (kind 自治体): its body, as `MunicipalPartnerLink` resolves it
+    /// (the record's code, else its name); nil for other partners or without a lookup.
+    public var body: MunicipalPartnerLink.Status? = nil
+    /// `body` as the CLI and the workbench show it.
+    public var bodyCaption: MunicipalityMessage? = nil
 
     /// nil when neither a record nor any case names `name`.
     /// - Parameters:
     ///   - cases: the cases that may name the partner (the caller may pre-filter by name).
     ///   - codes: case id → its municipality's code (`MunicipalityMembership`).
+    ///   - lookup: resolves a municipal partner's name to its body (`body`).
     public static func make(name: String, records: [PartnerRecord], cases: [Case], codes: [String: String],
-                            table: MunicipalityTable?) -> PartnerOverview? {
+                            table: MunicipalityTable?, lookup: (any MunicipalityLookup)? = nil) -> PartnerOverview? {
         let found = records.first { $0.matches(name) }
         // A name with no record still works: the cases that name it, kind from the first of them.
         let record = found ?? {
@@ -30,6 +36,12 @@ public struct PartnerOverview: Equatable, Sendable {
             }
         }
         let distinct = Set(involved.map { $0.municipalityCode ?? "name:" + $0.municipality })
-        return PartnerOverview(record: record, hasRecord: found != nil, cases: involved, municipalityCount: distinct.count)
+        var o = PartnerOverview(record: record, hasRecord: found != nil, cases: involved, municipalityCount: distinct.count)
+        if let lookup, record.kind == .municipality {
+            let status = MunicipalPartnerLink.status(name: name, record: found, lookup)
+            o.body = status
+            o.bodyCaption = MunicipalPartnerLink.caption(status, name: record.name, table: lookup.table)
+        }
+        return o
     }
 }

@@ -33,7 +33,7 @@ public enum InsightCodes {
             guard let e = entry else { continue }   // a stored code the table lacks stays as it is
             features[i].municipalityCode = e.code
             if features[i].prefecture == nil { features[i].prefecture = table.prefectureName(of: e.code) }
-            if features[i].size == nil { features[i].size = profiles[e.code]?.size ?? e.kind.defaultSize }
+            if features[i].size == nil { features[i].size = MunicipalityProfile.sizeClass(of: e.kind, profile: profiles[e.code]) }
         }
     }
 }

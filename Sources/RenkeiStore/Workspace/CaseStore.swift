@@ -66,9 +66,9 @@ public final class CaseStore: @unchecked Sendable {
     private let catalogSlot: LoadOnce<Catalog>
     /// Summary cache used by `portfolio()`; nil means decode every case.
     public var index: SummaryIndex?
-    /// The readable part of new case ids (ASCII of the title by default; a municipality
-    /// directory can supply codes).
-    public var slugRule: CaseSlugRule = .ascii
+    /// The readable part of new case ids: the municipality's code when the input carries one
+    /// (`NewCaseInput.code`, set by `MunicipalityOnEntry.link`), else ASCII of the title.
+    public var slugRule: CaseSlugRule = .municipalityCode
     /// Set by an open workbench (a random id per run): its commands are journaled with it and
     /// its undo/redo only take back what was done in it. nil for the CLI.
     public var session: String?
@@ -259,7 +259,7 @@ public final class CaseStore: @unchecked Sendable {
         try workspace.lock.withLock {
             var input = input
             if input.id.isEmpty {
-                input.id = CaseID.make(title: input.title, municipality: input.municipality, rule: slugRule,
+                input.id = CaseID.make(title: input.title, municipality: input.municipality, code: input.code, rule: slugRule,
                                        random: UInt64.random(in: 0 ... .max), taken: idIsTaken)
             } else if idIsTaken(input.id), !FileManager.default.fileExists(atPath: try workspace.caseURL(input.id).path) {
                 throw StoreError.workspace(.idUsedInTrash(input.id))

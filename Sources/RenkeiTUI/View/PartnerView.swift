@@ -14,9 +14,12 @@ extension AppState {
     func partnerLines(_ o: PartnerOverview, width w: Int) -> ([Line], Int?) {
         var out: [Line] = []
         let r = o.record
-        let keyW = keyWidth([Label.partnerKind.text(lang), ML.notes.text(lang)] + [PartnerLabel.corporateNumber, .aliases, .people].map { $0.text(lang) })
+        let keyW = keyWidth([Label.partnerKind.text(lang), ML.notes.text(lang)] + [PartnerLabel.corporateNumber, .aliases, .people].map { $0.text(lang) }
+                            + (o.bodyCaption == nil ? [] : [Label.municipality.text(lang)]))
         let stageW = Stage.allCases.map { DisplayWidth.of($0.label(lang)) }.max() ?? 8
         out += kv(Label.partnerKind.text(lang), r.kind.label(lang), width: w, keyWidth: keyW)
+        // A municipal partner's body, resolved like a case's municipality (issue 16).
+        if let b = o.bodyCaption { out += kv(Label.municipality.text(lang), b.text(lang), width: w, keyWidth: keyW) }
         if let n = r.corporateNumber { out += kv(PartnerLabel.corporateNumber.text(lang), n, width: w, keyWidth: keyW) }
         if !r.aliases.isEmpty { out += kv(PartnerLabel.aliases.text(lang), WorkbenchMessage.list(r.aliases).text(lang), width: w, keyWidth: keyW) }
         for p in r.people {

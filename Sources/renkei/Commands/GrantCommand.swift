@@ -32,7 +32,7 @@ struct GrantCommand: ParsableCommand {
         let (programmes, problems) = ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace)
         for p in problems { Output.warn(p.text(Output.lang)) }
         if !(tick.isEmpty && untick.isEmpty) { try tickItems(id, programmes: programmes, ctx) }
-        let world = try MunicipalityWorld.load(ctx)
+        let world = try MunicipalityWorld.loadExact(ctx)
         let windows = CalendarLoader.load(data: ctx.data, workspace: ctx.workspace, knownMunicipalities: nil).fundingWindows
         let codes = world.codes()
         guard let c = world.cases.first(where: { $0.id == id }) else { throw CLIError(Message.unknownCase(id).text(Output.lang)) }

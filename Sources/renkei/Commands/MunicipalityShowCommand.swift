@@ -16,11 +16,14 @@ struct MunicipalityShowCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx, cases: false)
-        for p in world.profileProblems { Output.warn(p) }
-        let entry = try world.body(name)
         // The index carries each linked case's code: no case file is decoded.
-        let summaries = try world.filter(entry.code, MunicipalityWorld.summaries(ctx))
+        let all = try MunicipalityWorld.summaries(ctx)
+        let world = try MunicipalityWorld.loadExact(ctx, summaries: all, typed: name)
+        for p in world.profileProblems { Output.warn(p) }
+        let entry = try MunicipalityWorld.body(name, world.resolver) {
+            MunicipalityWorld.offered(name, try MunicipalityWorld.load(ctx, cases: false).resolver)
+        }
+        let summaries = try world.filter(entry.code, all)
         let context = ctx.store.calendars(for: summaries, data: ctx.data, today: ctx.today).context
         let deadlines = summaries.flatMap { DeadlineEngine.items(for: $0, context: context) }
         let o = MunicipalityOverview(entry: entry, table: world.table, profile: world.profiles[entry.code], cases: summaries,
@@ -109,10 +112,10 @@ struct MunicipalityListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx, cases: false)
+        let summaries = try MunicipalityWorld.summaries(ctx)
+        let world = try MunicipalityWorld.loadExact(ctx, summaries: summaries)
         for p in world.profileProblems { Output.warn(p) }
         let lang = Output.lang
-        let summaries = try MunicipalityWorld.summaries(ctx)
         let codes = MunicipalityMembership.codes(summaries, world.resolver)
         var count: [String: Int] = [:]
         for (_, code) in codes { count[code, default: 0] += 1 }
@@ -123,7 +126,7 @@ struct MunicipalityListCommand: ParsableCommand {
             let p = world.profiles[code]
             let r = ReadinessSummary(profile: p, items: ctx.catalog.readinessItems)
             rows.append(Row(code: code, name: world.table.displayName(e), kind: e.kind.rawValue,
-                            size: (p?.size ?? e.kind.defaultSize).rawValue, cases: count[code] ?? 0,
+                            size: MunicipalityProfile.sizeClass(of: e.kind, profile: p).rawValue, cases: count[code] ?? 0,
                             readiness: readiness ? .init(yes: r.yes, partial: r.partial, no: r.no, unknown: r.unknown) : nil))
         }
         let unresolved = summaries.filter { codes[$0.id] == nil }.map(\.id)

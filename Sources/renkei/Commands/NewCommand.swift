@@ -12,7 +12,7 @@ struct NewCommand: ParsableCommand {
     @Option(help: "A partner (startup, intermediary…); repeat for several.") var partner: [String] = []
     @Option(name: .customLong("fiscal-year"), help: "Target fiscal year N (N年度).") var fiscalYear: Int?
     @Option(help: "Department (原課).") var department: String?
-    @Option(help: "Case id ([A-Za-z0-9-]); default c-NNNN.") var id: String?
+    @Option(help: "Case id ([A-Za-z0-9-]); default: the municipality's 6-digit code (or ASCII words of the title) and a random suffix, e.g. 112151-x2b7n1.") var id: String?
 
     func run() throws {
         if let id, !CaseID.isValid(id) { throw CLIError(CaseID.validationMessage(id, Output.lang), code: .usage) }
@@ -22,8 +22,12 @@ struct NewCommand: ParsableCommand {
         var input = NewCaseInput(id: id ?? "", title: title, municipality: municipality, prefecture: prefecture,
                                  partners: partner, fiscalYear: fiscalYear, department: department)
         // Linked to its 団体コード when the name fits one body (issue 16); several: asked below, never guessed.
-        let table = try? MunicipalityTableLoader.load(data: ctx.data)
-        let outcome = table.map { MunicipalityOnEntry.link(&input, MunicipalityResolver(table: $0)) }
+        // An exact lookup of this one name (or code), not the typing index: start-up stays within
+        // issue 16's 5 ms (BENCHMARKS, municipality.exact_lookup_one_name_ms).
+        let typed = TextNormalizer.nfkc(municipality.trimmingCharacters(in: .whitespacesAndNewlines))
+        let lookup = try? MunicipalityTableLoader.exactLookup(data: ctx.data, names: [(municipality, prefecture)], codes: MunicipalityCode.isValid(typed) ? [typed] : [])
+        let table = lookup?.table
+        let outcome = lookup.map { MunicipalityOnEntry.link(&input, $0) }
         let r = try ctx.store.createCase(input, actor: ctx.actor, now: ctx.now)
         if let w = r.journalWarning { Output.warn(w.text(Output.lang)) }
         let doc = r.document

@@ -24,6 +24,10 @@ struct PartnerShowCommand: ParsableCommand {
     struct Out: Encodable {
         struct Row: Encodable { var caseId: String; var title: String; var municipality: String; var municipalityCode: String?; var stage: String; var role: String? }
         var name: String, kind: String, corporateNumber: String?, municipalityCode: String?, record: Bool
+        /// A municipal partner's body: recorded / resolved / ambiguous / unresolved / unknown-code
+        /// (nil for other partners); `candidates` when ambiguous.
+        var municipalityState: String?
+        var municipalityCandidates: [String]?
         var people: [Contact]
         var notes: String?
         var cases: [Row]
@@ -31,17 +35,22 @@ struct PartnerShowCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx)
         let partners = PartnerLoader.load(ctx.workspace)
+        // Exact answers for the cases and this partner's body (its name, its record's code).
+        let world = try MunicipalityWorld.loadExact(ctx, names: { [name] + [partners.record(named: name)?.name].compactMap { $0 }
+                                                                + MunicipalPartnerLink.names(in: $0, records: partners.records) },
+                                                    codes: partners.records.compactMap(\.municipalityCode))
         for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let lang = Output.lang
-        guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table) else {
+        guard let o = PartnerOverview.make(name: name, records: partners.records, cases: world.cases, codes: world.codes(), table: world.table,
+                                           lookup: world.resolver) else {
             throw CLIError(PartnerMessage.notFound(name).text(lang), code: .usage)
         }
         let record = o.record, involved = o.cases
         if json {
             try Output.json(Out(name: record.name, kind: record.kind.rawValue, corporateNumber: record.corporateNumber,
-                                municipalityCode: record.municipalityCode, record: o.hasRecord,
+                                municipalityCode: o.body?.entry?.code ?? record.municipalityCode, record: o.hasRecord,
+                                municipalityState: o.body.map(Self.state), municipalityCandidates: o.body.flatMap(Self.candidates),
                                 people: record.people, notes: record.notes,
                                 cases: involved.map { .init(caseId: $0.caseId, title: $0.title, municipality: $0.municipality,
                                                             municipalityCode: $0.municipalityCode, stage: $0.stage.rawValue, role: $0.role) }))
@@ -50,6 +59,7 @@ struct PartnerShowCommand: ParsableCommand {
         var head = "\(record.name)  \(record.kind.label(lang))"
         if let n = record.corporateNumber { head += "  \(PartnerLabel.corporateNumber.text(lang)) \(n)" }
         Output.line(head)
+        if let body = o.bodyCaption { Output.line("  \(Label.municipality.text(lang)): " + body.text(lang)) }
         if !record.aliases.isEmpty { Output.line("  \(PartnerLabel.aliases.text(lang)): " + record.aliases.joined(separator: ", ")) }
         for p in record.people { Output.line("  \(PartnerLabel.people.text(lang)): \(p.name)" + (p.role.map { "（\($0)）" } ?? "")) }
         if let n = record.notes, !n.isEmpty { Output.line("  \(ML.notes.text(lang)): \(TerminalText.inline(n))") }
@@ -58,6 +68,19 @@ struct PartnerShowCommand: ParsableCommand {
         Output.table(header: [Label.colId.text(lang), ML.municipalities.text(lang), Label.colStage.text(lang), Label.colTitle.text(lang)],
                      rows: involved.map { [$0.caseId, $0.municipality, $0.stage.label(lang), TerminalText.inline($0.title)] },
                      maxWidths: [34, 24, 14, 50])
+    }
+
+    static func state(_ s: MunicipalPartnerLink.Status) -> String {
+        switch s {
+        case .recorded: return "recorded"
+        case .resolved: return "resolved"
+        case .ambiguous: return "ambiguous"
+        case .unresolved: return "unresolved"
+        case .unknownCode: return "unknown-code"
+        }
+    }
+    static func candidates(_ s: MunicipalPartnerLink.Status) -> [String]? {
+        if case .ambiguous(let list) = s { return list.map(\.code) } else { return nil }
     }
 }
 
@@ -72,7 +95,7 @@ struct PartnerListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx)
+        let world = try MunicipalityWorld.loadExact(ctx)
         let partners = PartnerLoader.load(ctx.workspace)
         for p in partners.problems { Output.warn(p.text(Output.lang)) }
         let codes = world.codes()

@@ -34,19 +34,22 @@ struct ValidateCommand: ParsableCommand {
         // is still checked for damage).
         let cases = MunicipalityWorld.readableCases(ctx)
         let profileFiles = ProfileLoader.load(ctx.workspace)
-        let lookup = try MunicipalityWorld.exactLookup(ctx, names: cases.filter { $0.municipality.code == nil }.map { ($0.municipality.name, $0.municipality.prefecture) },
-                                                       codes: cases.compactMap(\.municipality.code) + profileFiles.profiles.flatMap { [$0.key, $0.value.code] })
+        let partnerFiles = PartnerLoader.load(ctx.workspace)
+        let partnerNames = MunicipalPartnerLink.names(in: cases, records: partnerFiles.records).map { (name: $0, prefecture: String?.none) }
+        let lookup = try MunicipalityWorld.exactLookup(ctx, names: cases.filter { $0.municipality.code == nil }.map { ($0.municipality.name, $0.municipality.prefecture) } + partnerNames,
+                                                       codes: cases.compactMap(\.municipality.code) + profileFiles.profiles.flatMap { [$0.key, $0.value.code] }
+                                                           + partnerFiles.records.compactMap(\.municipalityCode))
         let table = lookup.table
         // The shipped adjacency: insight reads it quietly (without it nothing is "neighbouring").
         do { _ = try MunicipalityTableLoader.adjacency(data: ctx.data) } catch { problems.append(ErrorText.line(error, Output.lang)) }
-        problems += (profileFiles.problems + PartnerLoader.load(ctx.workspace).problems).map { $0.text(Output.lang) }
+        problems += (profileFiles.problems + partnerFiles.problems).map { $0.text(Output.lang) }
         // Funding programmes (Data/funding, <workspace>/programmes): read by `grant` and the workbench.
         problems += ProgrammeLoader.load(data: ctx.data, workspace: ctx.workspace).problems.map { $0.text(Output.lang) }
         for (code, profile) in profileFiles.profiles.sorted(by: { $0.key < $1.key }) {
             problems += profile.problems(file: ctx.workspace.municipalitiesDir.appendingPathComponent("\(code).json").path,
                                          table: table, catalog: ctx.catalog).map { $0.text(Output.lang) }
         }
-        var notices: [String] = []
+        var notices: [String] = [], partnerNotices: [String] = []
         for c in cases {
             switch MunicipalityLink.status(of: c.municipality, lookup) {
             case .linked: break
@@ -58,13 +61,32 @@ struct ValidateCommand: ParsableCommand {
             case .unresolved: notices.append(MunicipalityMessage.unresolved(caseId: c.id, name: c.municipality.name).text(Output.lang))
             case .unknownCode(let code): problems.append(MunicipalityMessage.unknownCode(caseId: c.id, code: code).text(Output.lang))
             }
+            // Each municipal partner resolves the same way (its record's code, else its name);
+            // one that does not is a notice of its own (a partner record settles it, not `resolve`).
+            for partner in c.partners {
+                switch MunicipalPartnerLink.status(of: partner, records: partnerFiles.records, lookup) {
+                case nil, .recorded?, .resolved?: break
+                case .ambiguous(let list)?:
+                    partnerNotices.append(MunicipalityMessage.partnerAmbiguous(caseId: c.id, name: partner.name,
+                                                                        candidates: list.map { "\(table.displayName($0)) \($0.code)" }).text(Output.lang))
+                case .unresolved?: partnerNotices.append(MunicipalityMessage.partnerUnresolved(caseId: c.id, name: partner.name).text(Output.lang))
+                case .unknownCode(let code)?: problems.append(MunicipalityMessage.partnerUnknownCode(caseId: c.id, name: partner.name, code: code).text(Output.lang))
+                }
+            }
         }
-        if json { try Output.json(ValidateJSON(problems: problems, cases: p.summaries.count, unresolvedMunicipalities: notices)) }
+        if json {
+            try Output.json(ValidateJSON(problems: problems, cases: p.summaries.count, unresolvedMunicipalities: notices,
+                                         unresolvedMunicipalPartners: partnerNotices))
+        }
         else {
             for line in problems { Output.line(line) }
             if !notices.isEmpty {
                 Output.line("\(ML.unresolvedSection.text(Output.lang)) (\(notices.count)) — renkei municipality resolve:")
                 for n in notices { Output.line("  " + n) }
+            }
+            if !partnerNotices.isEmpty {
+                Output.line("\(ML.unresolvedPartnerSection.text(Output.lang)) (\(partnerNotices.count)):")
+                for n in partnerNotices { Output.line("  " + n) }
             }
             if problems.isEmpty { Output.line(StatusMessage.validated(cases: p.summaries.count).text(Output.lang)) }
         }
@@ -77,4 +99,6 @@ struct ValidateJSON: Encodable {
     var cases: Int
     /// Cases whose municipality has no code yet (a notice, not a problem).
     var unresolvedMunicipalities: [String] = []
+    /// Municipal partners (kind 自治体) that fit several bodies or none (a notice too).
+    var unresolvedMunicipalPartners: [String] = []
 }

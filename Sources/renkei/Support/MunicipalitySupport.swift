@@ -22,6 +22,38 @@ struct MunicipalityWorld {
                                  profileProblems: p.problems.map { $0.text(Output.lang) }, cases: wantCases ? readableCases(ctx) : [])
     }
 
+    /// The same world for commands that only need exact answers about the cases (`grant`,
+    /// `partner show/list`): the table rows their municipalities (and `names`, `codes`) can be,
+    /// resolved by a resolver over those rows — the same answers as the whole table's (the rows
+    /// kept are a superset, `MunicipalityExactLookupTests`) without the ≈ 6 ms typing index.
+    /// Never for `suggest`: it only knows those rows.
+    static func loadExact(_ ctx: AppContext, names: (([Case]) -> [String])? = nil, codes extra: [String] = []) throws -> MunicipalityWorld {
+        let cases = readableCases(ctx)
+        let p = ProfileLoader.load(ctx.workspace)
+        let lookup = try exactLookup(ctx, names: cases.filter { $0.municipality.code == nil }.map { ($0.municipality.name, $0.municipality.prefecture) }
+                                         + (names?(cases) ?? []).map { ($0, String?.none) },
+                                     codes: cases.compactMap(\.municipality.code) + Array(p.profiles.keys) + extra)
+        return MunicipalityWorld(resolver: MunicipalityResolver(table: lookup.table), profiles: p.profiles,
+                                 profileProblems: p.problems.map { $0.text(Output.lang) }, cases: cases)
+    }
+
+    /// `municipality show/list`: exact answers for the summaries' municipalities, the profiles'
+    /// codes and `typed`, without the typing index (`show`'s error path that offers the nearest
+    /// bodies builds the full one then). No cases are decoded.
+    static func loadExact(_ ctx: AppContext, summaries: [CaseSummary], typed: String? = nil) throws -> MunicipalityWorld {
+        let p = ProfileLoader.load(ctx.workspace)
+        var names = summaries.filter { $0.municipalityCode == nil }.map { (name: $0.municipality, prefecture: $0.prefecture) }
+        var codes = summaries.compactMap(\.municipalityCode) + Array(p.profiles.keys)
+        if let typed {
+            names.append((typed, nil))
+            let t = TextNormalizer.nfkc(typed.trimmingCharacters(in: .whitespaces))
+            if MunicipalityCode.isValid(t) { codes.append(t) }
+        }
+        let lookup = try exactLookup(ctx, names: names, codes: codes)
+        return MunicipalityWorld(resolver: MunicipalityResolver(table: lookup.table), profiles: p.profiles,
+                                 profileProblems: p.problems.map { $0.text(Output.lang) }, cases: [])
+    }
+
     /// Every readable case, sorted by id (damaged files are warned about, not fatal).
     static func readableCases(_ ctx: AppContext) -> [Case] {
         var cases: [Case] = []

@@ -71,7 +71,8 @@ enum Output {
         let cols = header.count
         var widths = (0..<cols).map { i in DisplayWidth.of(header[i]) }
         for r in rows { for i in 0..<cols { widths[i] = max(widths[i], DisplayWidth.of(TerminalText.inline(r[i]))) } }
-        for i in 0..<cols where i < maxWidths.count { widths[i] = min(widths[i], maxWidths[i]) }
+        // A cap narrows long cells, never the column's head: a cut header (「地方…」) names nothing.
+        for i in 0..<cols where i < maxWidths.count { widths[i] = min(widths[i], max(maxWidths[i], DisplayWidth.of(header[i]))) }
         func render(_ r: [String]) -> String {
             (0..<cols).map { i in
                 let cell = TerminalText.inline(r[i])
