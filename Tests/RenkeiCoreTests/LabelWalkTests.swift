@@ -138,7 +138,7 @@ import Testing
                                        .needs("予算化"), .earliestRoute(ja: "6月補正", en: "June supplementary"), .noTargetFiscalYear(["c-0001"]),
                                        .damagedRow(file: "c-0002.json", reason: "line 3"), .list(["㈱ミライ", "髙橋"]), .inStageFor("3週"),
                                        .checklistDone(done: 2, total: 5), .unmetBeforeAdvancing(3), .fiscalYearSpan(2027), .notePreview("①"),
-                                       .recordCount("連絡先", 2), .signedAs("髙橋"), .samplesLoaded(17)]
+                                       .recordCount("連絡先", 2), .signedAs("髙橋"), .samplesLoaded(17), .unsnoozeHint(key: "z")]
         for m in all {
             #expect(!m.text(.ja).isEmpty && !m.text(.en).isEmpty, "\(m)")
             #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")

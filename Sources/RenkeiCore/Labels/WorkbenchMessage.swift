@@ -35,6 +35,8 @@ public enum WorkbenchMessage: Equatable, Sendable {
     /// The first run: the actor's name saved, the samples loaded.
     case signedAs(String)
     case samplesLoaded(Int)
+    /// Under a selected snoozed item of the overdue review.
+    case unsnoozeHint(key: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -73,6 +75,7 @@ public enum WorkbenchMessage: Equatable, Sendable {
         case .recordCount(let list, let n): return ja ? "\(list)（\(n)件）" : "\(list) (\(n))"
         case .signedAs(let name): return ja ? "変更は「\(name)」の名前で記録します" : "Changes are signed “\(name)”"
         case .samplesLoaded(let n): return ja ? "サンプル案件を \(n) 件読み込みました" : "Loaded \(n) sample cases"
+        case .unsnoozeHint(let key): return ja ? "\(key) でスヌーズを解除" : "\(key) to lift the snooze"
         }
     }
 }

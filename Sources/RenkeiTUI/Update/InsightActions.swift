@@ -178,6 +178,12 @@ extension AppState {
             return []
         case .snooze:
             if readOnly.contains(item.caseId) { toast(Label.readOnly.text(lang), .error); return [] }
+            if item.snoozed {
+                // On a row of the snoozed section: lift the snooze, then refresh the review.
+                modal = nil
+                pending += 2
+                return [.save(caseId: item.caseId, command: .unsnooze(item: item.milestoneId), expect: [:]), .overdue]
+            }
             var until = FormField(key: "until", label: Label.snoozeUntil.text(lang), kind: .text, input: TextInput(today.adding(days: 7).description))
             until.required = true; until.hint = "YYYY-MM-DD"
             var reason = FormField(key: "reason", label: Label.snoozeReason.text(lang), kind: .text, input: TextInput())

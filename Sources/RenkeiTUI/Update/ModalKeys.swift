@@ -131,7 +131,7 @@ extension AppState {
         case .importFile(let d):
             return handleImportKey(key, d)
         case .overdue(let review, var sel):
-            let items = review.allItems
+            let items = review.allItems + review.snoozed   // the snoozed section is selectable too
             if let a = settings.keymap.action(for: key, in: .overdue), [.snooze, .setNextAction, .calendar].contains(a) {
                 guard items.indices.contains(sel) else { return [] }
                 return overdueAction(a, items[sel], review: review, selection: sel)

@@ -9,8 +9,9 @@ extension AppState {
         var lines: [Line] = []
         var index = 0
         var selLine = 0
-        // The status column is as wide as its longest entry ("33 days over" is not cut).
-        let statusWidth = min(16, review.allItems.map { DisplayWidth.of($0.statusText(lang)) }.max() ?? 9)
+        // The status column is as wide as its longest entry ("1102 days overdue" is not cut),
+        // up to half the box.
+        let statusWidth = min(max(9, inner.width / 2), review.allItems.map { DisplayWidth.of($0.statusText(lang)) }.max() ?? 9)
         for g in review.groups {
             lines.append(Line([Span("\(g.title(lang)) ", g.kind == .missed ? theme.error : g.kind == .dueSoon ? theme.warning : theme.accent),
                                Span(Message.rowCount(g.count).text(lang), theme.dim)]))
@@ -39,12 +40,20 @@ extension AppState {
             }
             lines.append(.blank)
         }
-        // Snoozed items in their own section, like `renkei overdue` (each until when and why hidden).
+        // Snoozed items in their own section, like `renkei overdue` (each until when); they are
+        // selectable after the others, and the snooze key on one lifts its snooze.
         if !review.snoozed.isEmpty {
             lines.append(Line([Span(Label.snoozedSection.text(lang) + " ", theme.dim), Span(Message.rowCount(review.snoozed.count).text(lang), theme.dim)]))
             for item in review.snoozed {
+                let isSel = index == sel
+                if isSel { selLine = lines.count }
                 let until = item.snoozedUntil.map { settings.wareki ? $0.wareki : $0.description } ?? ""
-                lines.append(Line(Message.snoozedRow(item: item.label(lang), until: until, caseTitle: item.caseTitle).text(lang), theme.dim, indent: 2))
+                lines.append(Line([Span(Message.snoozedRow(item: item.label(lang), until: until, caseTitle: item.caseTitle).text(lang), theme.dim)],
+                                  selected: isSel, indent: 2))
+                if isSel, let key = settings.keymap.keys(for: .snooze, in: .overdue).first {
+                    lines.append(Line(WorkbenchMessage.unsnoozeHint(key: key.display).text(lang), theme.accent, indent: 4))
+                }
+                index += 1
             }
             lines.append(.blank)
         }
