@@ -186,4 +186,29 @@ import Testing
         #expect(!h.screen().text.contains("新規 kintone-2  "))
         #expect(h.screen().text.contains("新規 kintone-"))
     }
+
+    /// Found trying the import as a new user (ja, 80×24, the kintone CSV with five bad rows): a
+    /// plan that cannot be applied said only 「Esc 戻る」 while its reasons ran past the box, so
+    /// nothing told the person ↑↓ shows the rest; and ↓ scrolled on past the last entry, so ↑
+    /// afterwards seemed dead. Now ↑↓ is named when the reasons do not fit, and ↓ stops at the end.
+    @Test(arguments: Lang.allCases)
+    func aPlanThatCannotBeAppliedSaysHowToSeeTheRestOfItsReasons(_ lang: Lang) {
+        var h = Harness(TUIFixtures.state(lang, width: 80, height: 24))
+        h.send(Self.adjustedMapping() + [.key(.enter)])
+        let rows = (2...31).map { ImportRowPreview(row: $0, action: .invalid, caseId: "kintone-\($0)", title: "行\($0)",
+                                                   problems: [RowProblem(row: $0, column: "期限", value: "2026/13/\($0)", expected: .date)]) }
+        h.send(.transfer(.importPlanned(ImportPlanPreview(request: Self.adjusted, rows: rows))))
+        let scroll = TransferLabel.importScrollKey.text(lang)
+        #expect(h.screen().text.contains(scroll), "\(h.screen().text)")
+        #expect(!h.screen().text.contains("2026/13/31"))
+        h.send(Array(repeating: .key(.down), count: 200))
+        let atEnd = h.screen().text
+        #expect(atEnd.contains("2026/13/31"))
+        h.send(.key(.up))
+        #expect(h.screen().text != atEnd, "↑ after a long ↓ must move at once")
+        // A plan whose reasons fit keeps the short footer (the goldens hold it).
+        var small = Harness(TUIFixtures.state(lang, width: 120, height: 40))
+        small.send(Self.preview())
+        #expect(!small.screen().text.contains(scroll))
+    }
 }

@@ -12,7 +12,7 @@ public enum TransferLabel: String, CaseIterable, Sendable {
     case importTitle, importFile, importFound, importNoFiles, importPickFooter, importReading
     case importMappingTitle, importColumn, importField, importExample, importMappingFooter, importChooseField, importChooseFooter
     case importPreviewTitle, importPreviewFooter, importCannotApply, importPlanning, importBackFooter
-    case importSheetKey, importEncodingKey, importValuesKey, importValuesHint
+    case importSheetKey, importEncodingKey, importValuesKey, importValuesHint, importScrollKey
     case importValuesTitle, importValue, importValueRows, importValueUnmapped, importValuesFooter, importValuesNone, importValuesMore, importChooseValue
     case targetKey, targetStage, targetStageReason, targetNote, targetIgnore
     // the list as CSV (: CSV 書き出し)
@@ -73,6 +73,7 @@ public enum TransferLabel: String, CaseIterable, Sendable {
         case .importPlanning: return ("行ごとに確認しています…", "Checking every row…")
         case .importBackFooter: return ("Esc 戻る", "Esc back")
         case .importSheetKey: return ("s 次のシート", "s next sheet")
+        case .importScrollKey: return ("↑↓ スクロール", "↑↓ scroll")
         case .importEncodingKey: return ("e 文字コード", "e encoding")
         case .importValuesKey: return ("v 値の対応", "v value map")
         case .importValuesHint: return ("段階・手法などの値に対応がない行は、Esc で列の対応に戻り、その列で v を押すと値の意味を選べます",

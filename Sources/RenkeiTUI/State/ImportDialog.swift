@@ -106,6 +106,11 @@ public struct ImportPlanPreview: Equatable, Sendable {
     /// Like `renkei import --apply`: only a plan without an invalid row is written.
     public var applicable: Bool { fileProblems.isEmpty && !rows.contains { $0.action == .invalid } }
     public var writes: Bool { rows.contains { $0.action == .create || $0.action == .update } }
+    /// The preview's entries, as the dialog lists them: file problems, each invalid row's reasons,
+    /// every other row with its warnings (how far ↓ can scroll).
+    public var entryCount: Int {
+        fileProblems.count + rows.reduce(0) { $0 + ($1.action == .invalid ? $1.problems.count : 1 + $1.warnings.count) }
+    }
     /// Some row holds a stage, exit, method or domain that no value map explains (`v` fixes it).
     public var hasUnmappedValues: Bool {
         rows.contains { $0.problems.contains { p in

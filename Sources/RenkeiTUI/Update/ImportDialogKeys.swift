@@ -102,9 +102,10 @@ extension AppState {
         switch key {
         case .esc, .char("q"), .backspace:
             d.step = .mapping; d.plan = nil; d.busy = false; d.problem = nil
-        case .down, .char("j"): d.scroll += 1
+        // Never past the last entry: ↑ after a long ↓ moves at once.
+        case .down, .char("j"): d.scroll = min(d.scroll + 1, max(0, (d.plan?.entryCount ?? 1) - 1))
         case .up, .char("k"): d.scroll = max(0, d.scroll - 1)
-        case .pageDown, .char(" "): d.scroll += max(1, height - 8)
+        case .pageDown, .char(" "): d.scroll = min(d.scroll + max(1, height - 8), max(0, (d.plan?.entryCount ?? 1) - 1))
         case .pageUp: d.scroll = max(0, d.scroll - max(1, height - 8))
         case .char("g"), .home: d.scroll = 0
         case .char("s"), .char("e"):

@@ -150,17 +150,28 @@ extension AppState {
         if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
         if plan.hasUnmappedValues { out += wrapText(TransferLabel.importValuesHint.text(lang), width: textWidth).map { Line($0, theme.dim) } }
         let body = previewEntries(plan)
-        let footer = keyLine(plan.applicable && plan.writes ? .importPreviewFooter : .importBackFooter, adding: choiceKeys(d.info), beforeLast: 1)
-            .lines(textWidth, maxLines: 2).map { Line($0, theme.key) }
-        let rows = max(1, room - out.count - 1 - footer.count)
+        let first = max(0, min(d.scroll, body.count - 1))
         // Scrolled by entry; each entry wrapped whole (a reason is never cut), as many as fit.
-        var shown: [Line] = []
-        for (entry, style) in body.dropFirst(max(0, min(d.scroll, body.count - 1))) {
-            let wrapped = wrapText(entry.text(lang), width: textWidth)
-            if shown.count + wrapped.count > rows { break }
-            shown += wrapped.enumerated().map { Line($0.element, style, indent: $0.offset == 0 ? 0 : 2) }
+        func layout(scrollKey: Bool) -> (shown: [Line], footer: [Line], all: Bool) {
+            let extra = (scrollKey ? [TransferLabel.importScrollKey.text(lang)] : []) + choiceKeys(d.info)
+            let footer = keyLine(plan.applicable && plan.writes ? .importPreviewFooter : .importBackFooter, adding: extra, beforeLast: 1)
+                .lines(textWidth, maxLines: 2).map { Line($0, theme.key) }
+            let rows = max(1, room - out.count - 1 - footer.count)
+            var shown: [Line] = [], count = 0
+            for (entry, style) in body.dropFirst(first) {
+                let wrapped = wrapText(entry.text(lang), width: textWidth)
+                if shown.count + wrapped.count > rows { break }
+                shown += wrapped.enumerated().map { Line($0.element, style, indent: $0.offset == 0 ? 0 : 2) }
+                count += 1
+            }
+            return (shown, footer, first == 0 && count == body.count)
         }
-        out += shown
+        // A plan that cannot be applied says only "Esc back" — unless its reasons run past the
+        // box, when ↑↓ is how a person finds the rest (the applicable footer always has it).
+        var laid = layout(scrollKey: false)
+        if !laid.all && !(plan.applicable && plan.writes) { laid = layout(scrollKey: true) }
+        let footer = laid.footer
+        out += laid.shown
         out.append(.blank)
         out += footer
         return out
