@@ -206,6 +206,11 @@ import Testing
         #expect(atEnd.contains("2026/13/31"))
         h.send(.key(.up))
         #expect(h.screen().text != atEnd, "↑ after a long ↓ must move at once")
+        // The totals are wrapped, never cut: at 40 columns the cut fell on the invalid count.
+        var narrow = Harness(TUIFixtures.state(lang, width: 40, height: 12))
+        narrow.send(Self.preview())
+        let flat = narrow.screen().text.replacingOccurrences(of: "│", with: "").replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "")
+        #expect(flat.contains(lang == .ja ? "取り込めない行1" : "1invalid"), "\(narrow.screen().text)")
         // A plan whose reasons fit keeps the short footer (the goldens hold it).
         var small = Harness(TUIFixtures.state(lang, width: 120, height: 40))
         small.send(Self.preview())

@@ -145,8 +145,10 @@ extension AppState {
             out += keyLine(.importBackFooter, adding: d.busy ? [] : choiceKeys(d.info), beforeLast: 1).lines(textWidth, maxLines: 2).map { Line($0, theme.dim) }
             return out
         }
-        var out: [Line] = source + [Line(ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
-                                                     invalid: plan.count(.invalid), outcome: .preview).text(lang), .plain.withBold)]
+        // Wrapped, never cut: at 40 columns the cut fell on 「取り込めない行 1」, the count that matters.
+        let totals = ImportMessage.totals(create: plan.count(.create), update: plan.count(.update), unchanged: plan.count(.unchanged),
+                                          invalid: plan.count(.invalid), outcome: .preview).text(lang)
+        var out: [Line] = source + wrapText(totals, width: textWidth).map { Line($0, .plain.withBold) }
         if !plan.applicable { out += wrapText(TransferLabel.importCannotApply.text(lang), width: textWidth).map { Line($0, theme.warning) } }
         if plan.hasUnmappedValues { out += wrapText(TransferLabel.importValuesHint.text(lang), width: textWidth).map { Line($0, theme.dim) } }
         let body = previewEntries(plan)
