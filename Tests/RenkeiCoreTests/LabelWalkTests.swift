@@ -313,6 +313,28 @@ import Testing
         }
     }
 
+    /// Settings-file problems (shown when the workbench starts) and a failed git step: both
+    /// languages, and a git failure says what to do next by the kind of step.
+    @Test func settingsProblemsAndGitFailuresSayWhatToDo() {
+        let settings: [SettingsProblem] = [.unreadable(.io(path: "~/.config/renkei/keys.json", .notRegular(.fifo))),
+                                           .damaged(path: "config.json", .wrongType(path: "wareki", expected: .bool)), .language("fr"), .theme("pink"),
+                                           .unknownAction("frobnicate", known: ["advance", "quit"]), .unknownKey(action: "quit", key: "nope-key")]
+        for p in settings {
+            #expect(Self.hasJapanese(p.text(.ja)) && p.text(.ja) != p.text(.en), "\(p)")
+            #expect(p.text(.ja).contains("—"), "\(p): no what-to-do in \(p.text(.ja))")
+        }
+        let fetch = SyncMessage.gitFailed(command: "fetch -q", detail: "fatal: unable to access")
+        #expect(fetch.text(.ja).contains("ネットワーク") && fetch.text(.ja).contains("renkei sync"), "\(fetch.text(.ja))")
+        #expect(fetch.text(.en).contains("check the network and the remote") && fetch.text(.en).contains("renkei sync again"))
+        let clone = SyncMessage.gitFailed(command: "clone", detail: "x")
+        #expect(clone.text(.ja).contains("renkei clone") && clone.text(.en).contains("renkei clone again"))
+        for command in ["merge-tree", "commit-tree", "add -A", "update-ref", "sync"] {
+            let m = SyncMessage.gitFailed(command: command, detail: "fatal: x")
+            #expect(m.text(.ja).contains("git status") && m.text(.ja).contains("renkei sync"), "\(m.text(.ja))")
+            #expect(m.text(.en).contains("run renkei sync again") && m.text(.en).contains("git status"), "\(m.text(.en))")
+        }
+    }
+
     @Test func choicesResolveJapaneseAndCodes() {
         func code(_ s: String, _ cs: [Choice]) -> String? { if case .found(let c) = Choice.resolve(s, among: cs) { return c.code }; return nil }
         #expect(code("予算化", Choice.stages) == "budgeting")
