@@ -10,6 +10,10 @@ typedef int (*reader_int_fn)(void *);
 typedef const unsigned char *(*reader_string_fn)(void *);
 typedef void (*reader_free_fn)(void *);
 typedef void (*init_fn)(void);
+// Error callbacks: xmlGenericErrorFunc (printf-like) and xmlStructuredErrorFunc (an xmlError *).
+typedef void (*generic_error_fn)(void *, const char *, ...);
+typedef void (*structured_error_fn)(void *, const void *);
+typedef void (*set_error_fn)(void *, void *);
 
 
 // xmlParserOption bits: no network access, no error printing of its own (the importer names the
@@ -22,8 +26,13 @@ static struct {
     reader_string_fn name, value;
     reader_free_fn free_reader;
 } api;
+static set_error_fn set_generic, set_structured;
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 static char load_failure[512];
+
+// The importer names the part and line itself (XLSXReadError); libxml2's own words stay unsaid.
+static void silent_generic(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void silent_structured(void *ctx, const void *error) { (void)ctx; (void)error; }
 
 static void *find(void *lib, const char *symbol) {
     void *f = dlsym(lib, symbol);
@@ -54,6 +63,16 @@ static void load(void) {
     api.free_reader = (reader_free_fn)find(lib, "xmlFreeTextReader");
     if (load_failure[0]) { memset(&api, 0, sizeof api); return; }
     init();   // once, before any thread parses (libxml2's rule for threaded programs)
+    // XML_PARSE_NOERROR does not reach every message: "xmlSAX2Characters: huge text node" (a
+    // sheet with a text run over 10 MB) went to stderr beside the importer's own line. The
+    // handlers are per thread in libxml2, so they are set for new threads here and for the
+    // parsing thread in renkei_xml_open. Optional: a libxml2 without them still parses.
+    set_generic = (set_error_fn)dlsym(lib, "xmlSetGenericErrorFunc");
+    set_structured = (set_error_fn)dlsym(lib, "xmlSetStructuredErrorFunc");
+    set_error_fn thread_default_generic = (set_error_fn)dlsym(lib, "xmlThrDefSetGenericErrorFunc");
+    set_error_fn thread_default_structured = (set_error_fn)dlsym(lib, "xmlThrDefSetStructuredErrorFunc");
+    if (thread_default_generic) thread_default_generic(NULL, (void *)silent_generic);
+    if (thread_default_structured) thread_default_structured(NULL, (void *)silent_structured);
 }
 
 int renkei_xml_load(char *reason, size_t size) {
@@ -65,6 +84,8 @@ int renkei_xml_load(char *reason, size_t size) {
 
 void *renkei_xml_open(const char *buffer, int size) {
     if (!api.for_memory) return NULL;
+    if (set_generic) set_generic(NULL, (void *)silent_generic);
+    if (set_structured) set_structured(NULL, (void *)silent_structured);
     return api.for_memory(buffer, size, NULL, NULL, XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NONET | XML_PARSE_NOCDATA);
 }
 
