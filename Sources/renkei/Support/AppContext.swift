@@ -133,6 +133,8 @@ struct AppContext {
     /// says more (a quarantined case).
     func caseId(_ typed: String, missingOK: Bool = false) throws -> String {
         guard CaseID.isValid(typed) else { throw CLIError(CaseID.validationMessage(typed, Output.lang), code: .usage) }
+        // A whole id wins over longer ids it prefixes (c-1 vs c-10), so its file alone decides.
+        if store.hasCaseFile(typed) { return typed }
         let ids = store.caseFileNames().map { String($0.dropLast(5)) }
         switch CaseIDPrefix.match(typed, among: ids) {
         case .exact(let id), .unique(let id): return id
