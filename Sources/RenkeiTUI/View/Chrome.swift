@@ -9,8 +9,9 @@ extension AppState {
     /// date on the right. When it does not fit, parts give way whole, least important first —
     /// the app name, the page name (the counts name the view), the 和暦 beside the date, the
     /// sync state's parts (the last sync before the counts of edits) — and only what is still
-    /// too wide is cut (issue 14: at 80 columns `· 破…` lost the damaged count).
-    func titleBar(_ scr: inout Screen, _ where_: String) {
+    /// too wide is cut (issue 14: at 80 columns `· 破…` lost the damaged count). Where `where_`
+    /// holds free text (a case title, a name), that text is cut rather than the sync counts.
+    func titleBar(_ scr: inout Screen, _ where_: String, freeText: Bool = false) {
         let c = counts
         var parts: [(text: String, style: Style)] = [(Label.appName.text(lang), theme.titleAccent), (where_, theme.title)]
         let listed = page == .list || page == .board
@@ -27,7 +28,7 @@ extension AppState {
         if !fits() { parts.removeFirst() }
         if !fits(), listed { parts.removeFirst() }
         if !fits() { wareki = settings.wareki }
-        while !fits(), !sync.isEmpty { sync.removeLast() }
+        while !freeText, !fits(), !sync.isEmpty { sync.removeLast() }
         scr.bar(0, left: spans(), right: right(), style: theme.title)
     }
 
