@@ -14,7 +14,7 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownLanguage(String)
     case invalidTemplateName(String)
     case templateNotFound(name: String, searched: [String])
-    case template(path: String, reason: String)
+    indirect case template(path: String, reason: TemplateProblem)
     case outputExists(String)
     case outputNotWritable(path: String, problem: OutputProblem)
     case quarantined(id: String, path: String)
@@ -45,7 +45,7 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
             let where_ = dirs.isEmpty ? (ja ? "（テンプレートのフォルダがありません）" : "(no template folder)") : dirs.joined(separator: ja ? " と " : " or ")
             return ja ? "テンプレート「\(n).mustache」が \(where_) にありません" : "no template '\(n).mustache' in \(where_)"
         case .template(let path, let reason):
-            return ja ? "テンプレート \(path): \(reason)" : "template \(path): \(reason)"
+            return ja ? "テンプレート \(path): \(reason.text(lang))" : "template \(path): \(reason.text(lang))"
         case .outputExists(let p):
             return ja ? "\(p) はすでにあります — 上書きするには --force を付けてください" : "\(p) already exists; use --force to overwrite it"
         case .outputNotWritable(let p, let problem):

@@ -14,7 +14,7 @@ struct AppContext {
     var catalog: Catalog { store.catalog }
     private let catalogOnDemand: CatalogOnDemand
     /// Problems of the catalog and the workspace's extensions, one line each (loads the catalog).
-    var catalogProblems: [String] { catalogOnDemand.problems }
+    func catalogProblems(_ lang: Lang) -> [String] { catalogOnDemand.problems(lang) }
     let actor: String
     /// Whether the actor was given (RENKEI_ACTOR or the config's "actor"), not guessed from the
     /// login: the workbench asks for the name when it was not (issue 14).
