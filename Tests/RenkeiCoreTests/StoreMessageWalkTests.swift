@@ -205,7 +205,8 @@ import RenkeiTestSupport
                                     .outputNotWritable(path: "/x/予定.ics", problem: .directory), .outputNotWritable(path: "/x/予定.ics", problem: .symlinkLoop),
                                     .outputNotWritable(path: "/x/予定.ics", problem: .special), .outputNotWritable(path: "/x/予定.ics", problem: .pipeWithoutReader),
                                     .outputNotWritable(path: "/x/予定.ics", problem: .folderMissing("/x")), .outputNotWritable(path: "/x", problem: .notAFolder), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
-                                    .invalidCaseId("../etc/passwd"), .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
+                                    .invalidCaseId("../etc/passwd"), .unknownAudience("x"), .noPDFEngine, .pdfFailed(.timedOut(browser: "chromium", seconds: 60)), .pdfFailed(.noTemporaryFolder),
+                                    .pdfFailed(.cannotStart("/usr/bin/chromium")), .pdfFailed(.noPDF(browser: "chromium", status: 1)), .shareOnlyOption("--contact-person")]
 
     @Test func everyExportMessageIsJapaneseUnderJa() {
         let all = Self.exports
