@@ -4,14 +4,20 @@
 # and with the floor: a minimal Foundation program built by this script with the same flags as
 # the installed renkei (-O, Swift runtime linked statically). Prints a Markdown table for
 # BENCHMARKS.md's "Start-up" section.
-#   Benchmarks/startup.sh            (BIN=… to use a renkei built elsewhere; N=… for another size)
+#   Benchmarks/startup.sh            (BIN=… to use a renkei built elsewhere; N=… for another size;
+#                                      RB=… a renkei-bench binary to reuse)
+# Wall clock: each row runs renkei and its peer in BLOCKS alternating hyperfine blocks of RUNS runs
+# (Benchmarks/wall_paired.py), both pinned to CPU PIN (PIN= to leave them unpinned), so a burst of
+# load hits both sides; "block ratios" shows the lowest and highest ratio of single blocks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 RENKEI_DATA=$ROOT/Data RENKEI_TODAY=2026-11-23
 N=${N:-1000}
 DIR=${BENCH_DIR:-/tmp/renkei-startup}
-RUNS=${RUNS:-30}
+BLOCKS=${BLOCKS:-12}
+RUNS=${RUNS:-10}
+PIN=${PIN-1}
 mkdir -p "$DIR"
 for tool in valgrind hyperfine task; do
   command -v $tool >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind hyperfine taskwarrior >/dev/null
@@ -20,8 +26,10 @@ if [ -z "${BIN:-}" ]; then
   swift build -c release --static-swift-stdlib --product renkei >&2
   BIN=$ROOT/.build/release/renkei
 fi
-swift build --product renkei-bench >&2   # only generates the taskwarrior tasks
-RB=$ROOT/.build/debug/renkei-bench
+if [ -z "${RB:-}" ]; then
+  swift build --product renkei-bench >&2   # only generates the taskwarrior tasks
+  RB=$ROOT/.build/debug/renkei-bench
+fi
 
 # The floor: Foundation imported, one line printed, built like renkei.
 cat > "$DIR/floor.swift" <<'SWIFT'
@@ -41,33 +49,33 @@ if [ "$($TASK count 2>/dev/null || echo 0)" != "$N" ]; then
   $TASK import "$TW/tasks.json" >/dev/null
 fi
 ID=$(printf "c-%04d" $((N / 2)))
-# Warm the indexes and caches once.
+# Warm the indexes and caches once. Files written less than 2 s before an index scan are re-read
+# on every run (SummaryIndex.racySlackNs, git's racily-clean rule), so a workspace generated just
+# now is left to age first: otherwise the first measured run rebuilds the index (731 M, not 8.7 M).
+sleep 3
 for ws in "$WS" "$EMPTY"; do "$BIN" --workspace "$ws" list --count >/dev/null; done
 $TASK count >/dev/null
 
 instr() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/Collected/ { print $4 }'; }
-median_ms() { hyperfine -N --warmup 3 --runs "$RUNS" --export-json "$DIR/h.json" "$1" >/dev/null 2>&1
-              python3 -c "import json; print('%.1f' % (json.load(open('$DIR/h.json'))['results'][0]['median'] * 1000))"; }
+paired_ms() { python3 "$ROOT/Benchmarks/wall_paired.py" --blocks "$BLOCKS" --runs "$RUNS" ${PIN:+--pin "$PIN"} "$1" "$2"; }
 
 floor=$(instr "$DIR/floor")
-echo "| command | renkei instr. | peer | peer instr. | ratio (instr.) | renkei ms | peer ms | ratio (ms) |"
-echo "|---|---:|---|---:|---:|---:|---:|---:|"
+echo "| command | renkei instr. | peer | peer instr. | ratio (instr.) | renkei ms | peer ms | ratio (ms) | block ratios |"
+echo "|---|---:|---|---:|---:|---:|---:|---:|---:|"
 row() {  # label renkei-args… -- peer command
   local label=$1; shift
   local args=() ; while [ "$1" != "--" ]; do args+=("$1"); shift; done; shift
   local peer="$*"
-  local r p rm pm
+  local r p wall
   r=$(instr "$BIN" "${args[@]}")
-  rm=$(median_ms "$BIN ${args[*]}")
-  if [ "$peer" = floor ]; then p=$floor; pm=$(median_ms "$DIR/floor"); peer="Foundation floor"
-  else p=$(instr $peer); pm=$(median_ms "$peer"); fi
-  python3 - "$label" "$r" "$peer" "$p" "$rm" "$pm" <<'PY'
-import sys
-label, r, peer, p, rm, pm = sys.argv[1:]
-r, p, rm, pm = int(r), int(p), float(rm), float(pm)
-import re
+  if [ "$peer" = floor ]; then p=$floor; wall=$(paired_ms "$BIN ${args[*]}" "$DIR/floor"); peer="Foundation floor"
+  else p=$(instr $peer); wall=$(paired_ms "$BIN ${args[*]}" "$peer"); fi
+  python3 - "$label" "$r" "$peer" "$p" $wall <<'PY'
+import re, sys
+label, r, peer, p, rm, pm, ratio, lo, hi = sys.argv[1:]
+r, p = int(r), int(p)
 peer = re.sub(r" rc\.\S+", "", peer)   # the task command without its rc.* settings
-print(f"| `{label}` | {r/1e6:.1f} M | `{peer}` | {p/1e6:.1f} M | {r/p:.2f}× | {rm} | {pm} | {rm/pm:.2f}× |")
+print(f"| `{label}` | {r/1e6:.1f} M | `{peer}` | {p/1e6:.1f} M | {r/p:.2f}× | {rm} | {pm} | {ratio}× | {lo}–{hi} |")
 PY
 }
 row "list --count (empty workspace)" --workspace "$EMPTY" list --count -- floor

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks an .ics file the way a calendar would read it (issue 13): parsed by the icalendar
 package, CRLF only, no physical line over 75 octets, every line valid UTF-8, every VEVENT
-all-day with DTEND the next day, UID/DTSTAMP/SEQUENCE present, UIDs unique.
+all-day lasting one day (DTEND the next day, or DURATION:P1D where no next day can be written:
+9999-12-31), UID/DTSTAMP/SEQUENCE present, SEQUENCE within 0…2^31−1 (RFC 5545's INTEGER), UIDs unique.
 Prints one JSON line per event (uid, start, summary, sequence, categories) on success.
 Usage: check_ics.py FILE"""
 import datetime
@@ -28,17 +29,23 @@ def main(path):
     out = []
     for ev in cal.walk("VEVENT"):
         uid = str(ev.get("UID"))
-        for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SEQUENCE", "SUMMARY"):
+        for prop in ("UID", "DTSTAMP", "DTSTART", "SEQUENCE", "SUMMARY"):
             if ev.get(prop) is None:
                 errors.append(f"{uid}: no {prop}")
         if uid in seen:
             errors.append(f"duplicate UID {uid}")
         seen.add(uid)
-        start, end = ev.decoded("DTSTART"), ev.decoded("DTEND")
-        if isinstance(start, datetime.datetime) or not isinstance(start, datetime.date):
+        start = ev.decoded("DTSTART")
+        if (ev.get("DTEND") is None) == (ev.get("DURATION") is None):
+            errors.append(f"{uid}: needs exactly one of DTEND and DURATION")
+        elif isinstance(start, datetime.datetime) or not isinstance(start, datetime.date):
             errors.append(f"{uid}: DTSTART is not a DATE")
-        elif end - start != datetime.timedelta(days=1):
+        elif ev.get("DTEND") is not None and ev.decoded("DTEND") - start != datetime.timedelta(days=1):
             errors.append(f"{uid}: DTEND is not the day after DTSTART")
+        elif ev.get("DURATION") is not None and ev.decoded("DURATION") != datetime.timedelta(days=1):
+            errors.append(f"{uid}: DURATION is not one day")
+        if not 0 <= int(ev.get("SEQUENCE", 0)) <= 2**31 - 1:
+            errors.append(f"{uid}: SEQUENCE {ev.get('SEQUENCE')} is outside 0…2147483647")
         cats = ev.get("CATEGORIES")
         out.append({"uid": uid, "start": start.isoformat(), "summary": str(ev.get("SUMMARY")),
                     "description": str(ev.get("DESCRIPTION", "")), "sequence": int(ev.get("SEQUENCE")),

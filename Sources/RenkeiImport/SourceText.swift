@@ -39,6 +39,7 @@ public enum SourceText {
         var text: String? = nil
         let encoding: SourceEncoding
         if let forced { encoding = forced } else if hasBOM { encoding = .utf8BOM } else if let utf8 = String(validating: data, as: UTF8.self) {
+            if isISO2022JP(data) { throw ImportError(.unknownEncoding(file: file, forced: nil)) }
             encoding = .utf8; text = utf8
         } else { encoding = .cp932 }
         if text == nil {
@@ -51,6 +52,13 @@ public enum SourceText {
             throw ImportError(.unknownEncoding(file: file, forced: forced?.display))
         }
         return (normalizeWaveDash(text), encoding)
+    }
+
+    /// ISO-2022-JP (JIS: old mail and host systems) is 7-bit, so it passes as UTF-8; its escape
+    /// shift into JIS X 0208 (ESC $ B, or ESC $ @ for the 1978 set) gives it away.
+    /// Read as UTF-8 it would show 「␛$B7oL>␛(B」 for 件名 and import nothing useful.
+    static func isISO2022JP(_ data: Data) -> Bool {
+        data.contains(0x1B) && (data.range(of: Data([0x1B, 0x24, 0x42])) != nil || data.range(of: Data([0x1B, 0x24, 0x40])) != nil)
     }
 
     /// 〜 (U+301C WAVE DASH, from Macs and UTF-8 editors) and ～ (U+FF5E, what CP932 decodes 0x8160

@@ -12,8 +12,13 @@ public enum XLSXSource {
     static let cellLimit = 4_000_000
 
     public static func table(_ data: Data, file: String, sheet wanted: String? = nil) throws -> SourceTable {
-        // Password-protected workbooks are not zips but OLE compound files (as are old .xls).
-        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw ImportError(.encryptedWorkbook(file: file)) }
+        // Password-protected workbooks are not zips but OLE compound files, as are old .xls: a
+        // container with the legacy Workbook/Book stream and no EncryptionInfo is an .xls.
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            func has(_ stream: String) -> Bool { data.range(of: Data(stream.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) != nil }
+            if !has("EncryptionInfo") && (has("Workbook") || has("Book")) { throw ImportError(.unsupportedFormat(file: file)) }
+            throw ImportError(.encryptedWorkbook(file: file))
+        }
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw ImportError(.corruptWorkbook(file: file, detail: .notZip))

@@ -96,7 +96,7 @@ struct MoveIn {
     }
 
     /// Why a case file does not read (nil: it does, or it is not a case file).
-    static func unreadable(_ path: String, _ data: Data) -> String? {
+    static func unreadable(_ path: String, _ data: Data) -> DamageReason? {
         guard CommitMerge.isCase(path) else { return nil }
         do { _ = try CaseCodec.decode(data, path: path); return nil } catch { return SyncEngine.reason(error) }
     }

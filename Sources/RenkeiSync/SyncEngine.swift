@@ -199,9 +199,9 @@ public final class SyncEngine {
         }
     }
 
-    static func reason(_ e: Error) -> String {
-        if case StoreError.damaged(_, let r) = e { return r.text(.en) }
-        return "\(e)"
+    /// Why a file does not read, typed so the notice is said in the reader's language.
+    static func reason(_ e: Error) -> DamageReason {
+        (e as? StoreError)?.damageReason ?? .text("\(e)")
     }
 
     /// Someone pushed between our fetch and our push: fetch and merge again.

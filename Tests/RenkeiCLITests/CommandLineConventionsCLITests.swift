@@ -53,6 +53,11 @@ import Testing
         #expect(typo.stderr == "renkei: unknown command 'lst' — did you mean 'list'? (renkei --help lists them)\n", "\(typo.stderr)")
         let ja = try raw(["overdu"], env: ["LANG": "ja_JP.UTF-8"])
         #expect(ja.status == 2 && ja.stderr.contains("「overdue」のことですか"), "\(ja.stderr)")
+        // Two neighbours swapped is one typo, not two edits.
+        for (typed, meant) in [("lsit", "list"), ("sycn", "sync"), ("shwo", "show")] {
+            let swapped = try raw([typed])
+            #expect(swapped.status == 2 && swapped.stderr.contains("did you mean '\(meant)'?"), "\(typed): \(swapped.stderr)")
+        }
         let none = try raw(["狭山市"])
         #expect(none.status == 2 && none.stderr.split(separator: "\n").count == 1, "\(none.stderr)")
         #expect(!none.stderr.contains("did you mean"))

@@ -42,4 +42,24 @@ import Testing
             #expect(r.stderr.contains("symbolic links") && !r.stderr.contains("pipe"), "\(r.stderr)")
         }
     }
+
+    /// Found by the hostile sweep: the dry run printed a title cell whole — a 400,000-character
+    /// title (or column name) was one 1.2 MB line in the terminal. The preview names a cell in at
+    /// most a line's worth of characters (a last … says it was cut); `--json` keeps the whole text.
+    @Test func aHugeCellIsNamedNotEchoed() throws {
+        let ws = try CLI.tempWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let title = "※" + String(repeating: "髙", count: 400_000), column = String(repeating: "見", count: 400_000)
+        let file = ws.appendingPathComponent("巨大.csv")
+        try "件名,自治体,\(column)\n\(title),狭山市,①\n".write(to: file, atomically: true, encoding: .utf8)
+        for lang in ["ja", "en"] {
+            let r = try CLI.run(["import", file.path], workspace: ws, env: ["RENKEI_LANG": lang])
+            #expect(r.status == 0, "\(r.stderr)")
+            let longest = r.stdout.split(separator: "\n").map(\.count).max() ?? 0
+            #expect(longest < 200, "\(lang): a preview line of \(longest) characters")
+            #expect(r.stdout.contains("※髙髙") && r.stdout.contains("髙…") && r.stdout.contains("見…"), "\(lang)")
+        }
+        let json = try CLI.run(["import", file.path, "--json"], workspace: ws)
+        #expect(json.status == 0 && json.stdout.contains(title), "--json keeps the whole title")
+    }
 }

@@ -116,4 +116,70 @@ import RenkeiTestSupport
         #expect(r.status != 0)
         #expect(r.stderr.contains("cases/狭山.json") && EnglishLeak.hasJapanese(r.stderr), "\(r.stderr)")
     }
+
+    /// Deadline data broken every way a person breaks it (a calendar with impossible dates, a
+    /// wrong type, a cut file; funding windows with a rate over 100, closes before opens, an
+    /// empty id, an id twice, an unknown kind; a catalog extension with a bad item id, no page and
+    /// a method needing an unknown field, and one that is not JSON), and a case title CP932
+    /// cannot hold (more than the 50 replacements the export names one by one).
+    static func addHostileDeadlineData(_ ws: URL) throws {
+        func write(_ path: String, _ text: String) throws {
+            let url = ws.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try write("calendars/狭山市.json", #"""
+        {"id": "Sayama City", "appliesTo": {"municipalities": ["狭山氏"], "prefectures": ["埼玉"]},
+         "milestones": [{"id": "request", "year": "N-2", "date": "02-30"}, {"id": "request", "year": "N-1", "date": "02-29"},
+                        {"id": "policy", "date": "１０-０１"}, {"id": "vote", "year": "N", "date": "04-05"}],
+         "supplementary": [{"id": "june", "request": "05-10", "vote": "04-30"}, {"id": "june", "request": "03-01", "vote": "03-20"}]}
+        """#)
+        try write("calendars/髙山市.json", #"{"id": "takayama", "milestones": [{"id": "request", "year": 2026, "date": "10-31"}]}"#)
+        try write("calendars/途中.json", #"{"id": "cut", "milestones": [[["#)
+        try write("funding/窓口.json", #"""
+        [{"id": "", "name": "①交付金", "kind": "grant", "opens": "2027-03-01", "closes": "2027-02-20", "ratePercent": 150},
+         {"id": "dup-2027", "name": "㈱ミライ補助", "kind": "subsidy", "closes": "2027-01-10"},
+         {"id": "dup-2027", "name": "髙橋基金", "kind": "subsidy", "closes": "2027-01-11"}]
+        """#)
+        try write("funding/種類.json", #"{"id": "alien-1", "name": "ｶﾞｲｱ", "kind": "alien", "closes": "2027-01-10"}"#)
+        try write("funding/日付.json", #"{"id": "date-1", "name": "令和9年度", "kind": "grant", "closes": "2027-02-30"}"#)
+        try write("funding/途中.json", #"[{"id": "cut""#)
+        try write("catalog/追加.json", #"""
+        {"schemaVersion": 1, "source": "①独自の手引き", "stages": [], "exits": [], "domains": [],
+         "methods": [{"id": "x-method", "ja": "独自手法", "en": "Own method", "page": "p.1", "exit": "procurement",
+                      "requiredFields": ["nosuch"], "items": []}],
+         "referenceItems": [{"id": "Bad Item", "ja": "髙い参考", "en": "x", "page": ""}]}
+        """#)
+        try write("catalog/壊れ.json", #"{"schemaVersion": 1, "source": "#)
+    }
+
+    /// Issue 14's class check for the deadline data and the CP932 export: validate, calendar,
+    /// overdue and export say nothing in English about them under LANG=ja_JP.UTF-8, and they
+    /// do say it (the sweep alone would pass on silence).
+    @Test func deadlineDataCatalogAndCP932SayNothingInEnglish() throws {
+        let ws = try Self.hostileWorkspace()
+        try Self.addHostileDeadlineData(ws)
+        let title = String(repeating: "🌸", count: 60) + "①髙"
+        #expect(try CLI.run(["set", Self.caseId, "title", title], workspace: ws, env: Self.ja).status == 0)
+        let csv = try Scratch.directory("cp932").appendingPathComponent("一覧.csv")
+        let commands: [[String]] = [["validate"], ["calendar"], ["calendar", "--municipality", "狭山市"], ["overdue", "--all"],
+                                    ["export", "--all", "--format", "csv", "--encoding", "cp932", "-o", csv.path]]
+        var leaks: [String] = [], said = ""
+        for args in commands {
+            let r = try CLI.run(args, workspace: ws, env: Self.ja)
+            said += r.stdout + r.stderr
+            for (stream, text) in [("stderr", r.stderr), ("stdout", r.stdout)] {
+                // A sample's next action names a programme in capitals (JAPAN STARTUP SELECTION): data, not prose.
+                let runs = EnglishLeak.runs(in: text).filter { $0 != $0.uppercased() }
+                if !runs.isEmpty { leaks.append("renkei \(args.joined(separator: " ")) (\(stream)): \(runs)") }
+            }
+        }
+        #expect(leaks.isEmpty, "English under LANG=ja_JP.UTF-8:\n\(leaks.joined(separator: "\n"))")
+        for (file, words) in [("狭山市.json", "日付ではありません"), ("髙山市.json", "型が違います"), ("途中.json", "JSON の書き方に誤り"),
+                              ("窓口.json", "百分率"), ("窓口.json", "受付開始"), ("窓口.json", "dup-2027"), ("種類.json", "値が不明です"),
+                              ("日付.json", "日付（YYYY-MM-DD）ではありません"), ("追加.json", "requiredFields"), ("壊れ.json", "JSON")] {
+            #expect(said.split(separator: "\n").contains { $0.contains(file) && $0.contains(words) }, "\(file) / \(words) not said:\n\(said)")
+        }
+        #expect(said.contains("〓") && said.contains("文字も 〓 にしました"), "\(said)")
+    }
 }

@@ -73,4 +73,23 @@ import Testing
         #expect(try CLI.run(["ical", "--no-feed"], workspace: ws, env: Self.env).status == 0)
         #expect(!FileManager.default.fileExists(atPath: ws.appendingPathComponent("ical/feed.json").path))
     }
+
+    /// Found by the hostile sweep through the binary: `ical/state.json` with a SEQUENCE of
+    /// Int.max for an event whose date moved killed `renkei ical` (SIGILL, exit 132), and a next
+    /// action due 9999-12-31 gave DTEND = DTSTART. Both now give a calendar the parser takes.
+    @Test func aHandEditedStateAndTheLastDayStillGiveACalendarThatParses() throws {
+        let ws = try CLI.tempWorkspace(sample: true)
+        defer { try? FileManager.default.removeItem(at: ws) }
+        let id = "sayama-ntt-eco-action"
+        #expect(try CLI.run(["next-action", id, "最後の日に確認", "--due", "9999-12-31"], workspace: ws, env: Self.env).status == 0)
+        let state = ws.appendingPathComponent("ical/state.json")
+        try FileManager.default.createDirectory(at: state.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"format":"renkei.ical-state","events":{"\#(id).next-action@renkei":{"date":"2000-01-01","sequence":9223372036854775807},"\#(id).request@renkei":{"date":"2000-01-01","sequence":-6}}}"#.utf8).write(to: state)
+        let out = ws.appendingPathComponent("a.ics")
+        let r = try CLI.run(["ical", "-o", out.path], workspace: ws, env: Self.env)
+        #expect(r.status == 0, "\(r.stderr)")
+        let events = try parse(out)
+        #expect(events.first { $0["uid"] as? String == "\(id).next-action@renkei" }?["start"] as? String == "9999-12-31")
+        #expect(events.allSatisfy { (0...Int(Int32.max)).contains($0["sequence"] as? Int ?? -1) })
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RenkeiTestSupport
 
 /// Issue 14 on the command line: Japanese values everywhere a value is typed, Japanese output
 /// under a Japanese locale (no internal codes), ids typed by prefix, and the one usage message.
@@ -240,6 +241,25 @@ import Testing
         #expect(try kpis().count == before)
         #expect(try CLI.run(["undo"], workspace: ws).status == 0)
         #expect(try kpis().count == before + 1)
+    }
+
+    /// `set ID department …` and `set ID tags …` (until now only the reliability checks ran them):
+    /// the status lines and their undo are Japanese and name the field in Japanese, never its code.
+    @Test func departmentAndTagsStatusLinesAreJapanese() throws {
+        let ws = try workspace(); defer { remove(ws) }
+        let id = "tamba-sagri-farmland"
+        let steps: [([String], String)] = [
+            (["set", id, "department", "農林振興課 ㈱連携担当"], "\(id): 原課を「農林振興課 ㈱連携担当」にしました"),
+            (["set", id, "tags", "スマート農業,髙齢化,ｽﾏｰﾄ"], "\(id): タグを「"),
+            (["undo"], "取り消しました: \(id)"),
+        ]
+        for (args, expected) in steps {
+            let r = try CLI.run(args, workspace: ws, env: ja)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(r.stdout.contains(expected), "\(args): \(r.stdout)")
+            #expect(EnglishLeak.runs(in: r.stdout + r.stderr).isEmpty, "\(args): \(r.stdout)\(r.stderr)")
+            for code in ["department", "tags", "field-set", " = "] { #expect(!r.stdout.contains(code), "\(args): \(code) in \(r.stdout)") }
+        }
     }
 }
 

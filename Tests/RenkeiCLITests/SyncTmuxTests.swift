@@ -80,4 +80,47 @@ import RenkeiTestSupport
         #expect(notes.contains { $0.hasPrefix(typed) && $0.count == typed.count + more.count }, "\(notes)")
         #expect(c["department"] as? String == "企画課 髙橋")
     }
+
+    /// A shared workspace opened where git is not on PATH (a PC without git): the header says
+    /// 「未共有」/ "not shared" in both languages, `Y` says in one line to install git, and the
+    /// workspace stays usable — a note saves and waits in the work tree for the next sync.
+    @Test(.enabled(if: Tmux.available)) func aSharedWorkspaceWithoutGitOnPathIsUsableAndSaysWhatToDo() throws {
+        let lab = try SyncLab()
+        try lab.setUp(["a"])
+        let noGit = lab.dir.appendingPathComponent("bin-without-git")
+        try FileManager.default.createDirectory(at: noGit, withIntermediateDirectories: true)
+        for (lang, notShared, missing, saved) in [("ja", "未共有", "git が見つかりません", "保存しました"), ("en", "not shared", "git is not installed", "Saved")] {
+            let tmux = Tmux()
+            defer { tmux.kill() }
+            var env = lab.env("a")
+            env["RENKEI_LANG"] = lang
+            env["RENKEI_DATA"] = CLI.dataDir.path
+            env["LANG"] = "C.UTF-8"
+            env["XDG_CONFIG_HOME"] = lab.dir.appendingPathComponent("config").path
+            env["PATH"] = noGit.path
+            let vars = env.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+            try tmux.start("/usr/bin/env \(vars) SWIFT_BACKTRACE=interactive=no '\(CLI.binary.path)' --workspace '\(lab.ws("a").path)' --today 2026-11-23",
+                           width: 120, height: 32)
+            let first = try tmux.waitFor("the list") { $0.contains("aichi") || $0.contains("愛知") }
+            #expect(first.split(separator: "\n").first?.contains(notShared) == true, "\(lang): \(first)")
+            try tmux.keys("Y")
+            let said = try tmux.waitFor(missing)
+            #expect(said.split(separator: "\n").filter { $0.contains(missing) }.count == 1, "\(lang): \(said)")
+            // Still usable: open the case, add a note, save.
+            try tmux.keys("/")
+            try tmux.type(Self.id)
+            _ = try tmux.waitFor("/ \(Self.id)")
+            try tmux.keys("Enter")
+            try tmux.keys("Enter")
+            try tmux.keys("a")
+            let typed = "git なしのメモ ① \(lang)"
+            try tmux.type(typed)
+            _ = try tmux.waitFor(typed)
+            try tmux.keys("C-s")
+            _ = try tmux.waitFor(saved)
+            let notes = (try lab.caseJSON("a", Self.id)["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            #expect(notes.contains(typed), "\(lang): \(notes)")
+        }
+        #expect(try lab.git("a", ["status", "--porcelain"]).1.contains("cases/\(Self.id).json"))
+    }
 }

@@ -25,7 +25,7 @@ import Testing
         #expect(r.statusText(.en) == "24 days overdue")
         #expect(r.dueText(wareki: true) == "R8.10.30")
         #expect(r.currentStage == .coordination && r.requiredStage == .budgeting)
-        #expect(r.calendarId == "default" && r.calendarNote == nil)
+        #expect(r.calendarId == "default" && r.calendarFallback == nil)
         #expect(r.ja == "予算要求締切" && r.fiscalYear == 2027)
         let route = try #require(r.earliestRoute)
         #expect(route.kind == .supplementary)

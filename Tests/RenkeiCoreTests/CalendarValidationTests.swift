@@ -145,7 +145,7 @@ import Testing
     }
 
     @Test func rejectedCalendarFallsBackToDefaultAndSaysSo() throws {
-        let problem = CalendarProblem(file: "calendars/sapporo.json", field: "milestones[2].date (request)", message: "\"02-30\" is not a date (month 2 has no day 30)")
+        let problem = CalendarProblem(file: "calendars/sapporo.json", field: "milestones[2].date (request)", .noSuchDay("02-30", month: 2, day: 30))
         let calendars = CalendarSet(calendars: [F.shippedCalendar("designated-city-example")],
                                     rejected: [.init(file: "calendars/sapporo.json", id: "sapporo", appliesTo: .init(municipalities: ["札幌市"]), problems: [problem])])
         let sapporo = F.summary(stage: .coordination, fiscalYear: 2027, municipality: "札幌市", prefecture: "北海道", kind: .designatedCity)
@@ -154,7 +154,8 @@ import Testing
         #expect(res.calendar.id == "default" && res.fallback?.file == "calendars/sapporo.json")
         let item = try #require(DeadlineEngine.items(for: sapporo, context: F.context("2026-11-23", calendars: calendars)).first)
         #expect(item.calendarId == "default")
-        #expect(item.calendarNote == "暦ファイルに誤りがあるため標準の予算編成カレンダーを使用: calendars/sapporo.json: milestones[2].date (request): \"02-30\" is not a date (month 2 has no day 30)")
+        #expect(item.calendarNote(.ja) == "暦ファイルに誤りがあるため標準の予算編成カレンダーを使用: calendars/sapporo.json: milestones[2].date (request): 「02-30」は日付ではありません（2月に30日はありません）— 存在する日付にしてください")
+        #expect(item.calendarNote(.en) == "using the default budget calendar because of a bad calendar file: calendars/sapporo.json: milestones[2].date (request): \"02-30\" is not a date (month 2 has no day 30)")
         let review = OverdueReview.build(summaries: [sapporo, F.summary("c-0002")], context: F.context("2026-11-23", calendars: calendars))
         #expect(review.calendarFallbacks.map(\.caseId) == ["c-0001"])
         #expect(review.calendarProblems == [problem])

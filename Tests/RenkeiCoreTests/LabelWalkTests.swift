@@ -281,7 +281,7 @@ import Testing
         let all: [ReviewMessage] = [.overdueHeader(today: "2026-11-23", wareki: "令和8年11月23日", missed: 2, within: 30, dueSoon: 3, snoozed: 1),
                                     .movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日"),
                                     .earliestRoute("6月補正", closed: "当初予算は締切済み"), .alternativeRoute("予備費"),
-                                    .defaultCalendarUsed("狭山市.json"), .snoozedHeader(2), .snoozedUntil("2026-12-01"), .andMore(5),
+                                    .defaultCalendarUsed("狭山市.json"), .holidayCoverage(from: 2024, to: 2027), .holidayCoverage(from: nil, to: nil), .snoozedHeader(2), .snoozedUntil("2026-12-01"), .andMore(5),
                                     .noTargetFiscalYear("c-0001"), .calendarHeader(fiscalYear: 2027, name: "標準", municipality: "狭山市"),
                                     .similarHeader(id: "c-0001", title: "①", compared: 16),
                                     .timeWithEra(base: "2026/11/23 09:00", wareki: "令和8年", fiscalYear: "2026年度")]
@@ -290,6 +290,70 @@ import Testing
             #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
         }
         #expect(ReviewMessage.movedEarlier(month: 5, day: 3, scheduled: "2027-05-03", reason: "憲法記念日").text(.ja) == "［5/3は憲法記念日→前営業日］")
+    }
+
+    /// Calendar, holiday and funding-window problems and the catalog's (issue 14: English
+    /// under a Japanese locale): every kind in both languages, Japanese in Japanese, with the
+    /// file and field kept in front of the line and something to do in it.
+    @Test func calendarAndCatalogProblemsInBothLanguages() {
+        let kinds: [CalendarProblemKind] = [
+            .empty, .missing, .wrongType(.text), .null(.integer), .notADate, .unknownValue(accepted: ["grant", "subsidy"]),
+            .unknownValue(accepted: []), .badValue(detail: "範囲外"), .damaged(.syntax(line: 3, column: 7, path: "", detail: "the file ends too early (truncated?)")),
+            .notAnObject, .calendarId("札幌"), .milestoneTwice("request"), .yearMissing, .notAYear("N-2"), .milestoneMissing("vote"),
+            .outOfOrder(year: "N-1", date: "10-15", before: 2, beforeId: "request", beforeYear: "N-1", beforeDate: "11-30"),
+            .onOrAfterApril(year: "N", date: "04-05"), .submissionTooLate(year: "N", date: "03-13", days: 19, lead: 20),
+            .submissionTooLate(year: "N", date: "03-03", days: 29, lead: 30), .windowTwice("june"),
+            .voteNotAfterRequest(vote: "04-30", request: "05-10"), .windowsOutOfOrder, .notAPrefecture("北海県"),
+            .unknownMunicipality("札幌氏", didYouMean: ["札幌市"]), .unknownMunicipality("髙山氏", didYouMean: []), .monthDayMissing,
+            .notAMonthDay("March 25"), .february29, .noSuchDay("02-30", month: 2, day: 30), .defaultCalendarMissing, .noHolidayData,
+            .holidayDaysMissing, .holidayNotADate("2026-02-30"), .rateNotPercent(150), .closesBeforeOpens(closes: "2027-01-10", opens: "2027-02-01"),
+            .windowDefinedTwice(id: "dden-2027", otherFile: "funding/grants.json"),
+        ]
+        for k in kinds {
+            let line = CalendarProblem(file: "calendars/札幌市.json", field: "milestones[2].date", k)
+            #expect(line.text(.ja).hasPrefix("calendars/札幌市.json: milestones[2].date: ") && line.text(.en).hasPrefix("calendars/札幌市.json: milestones[2].date: "))
+            #expect(Self.hasJapanese(k.text(.ja)) && k.text(.ja) != k.text(.en), "\(k): \(k.text(.ja))")
+            // (A file that is not JSON says where: line and column.)
+            if case .damaged = k { continue }
+            #expect(k.text(.ja).contains("—") || k.text(.ja).contains("してください"), "\(k): no what-to-do in \(k.text(.ja))")
+        }
+        let catalog: [CatalogProblem] = [.unreadable(.damaged(path: "catalog/追加.json", .syntax(line: 1, column: 30, path: "", detail: "the file ends too early (truncated?)"))),
+                                         .itemIdTwice(file: "g.json", id: "kpi", times: 2), .noGuidePage(file: "g.json", item: "kpi"),
+                                         .itemId(file: "g.json", id: "Bad Item"), .stageNeedsUnknownField(file: "g.json", stage: "budgeting", field: "nosuch"),
+                                         .methodNeedsUnknownField(file: "g.json", method: "joint", field: "nosuch"), .stageMissing(file: "g.json", stage: .budgeting),
+                                         .exitUnknownMethod(file: "g.json", exit: "procurement", method: "ghost"),
+                                         .roughQuoteItemMissing(file: "g.json", item: "rough-quote"), .referenceItems(file: "g.json", found: 5)]
+        for p in catalog {
+            #expect(Self.hasJapanese(p.text(.ja)) && p.text(.ja) != p.text(.en), "\(p)")
+            #expect(p.text(.ja).contains(".json"), "\(p): no file in \(p.text(.ja))")
+        }
+        // A decode error's JSONDecoder English never reaches the Japanese line.
+        #expect(!CalendarProblemKind.damaged(.syntax(line: 1, column: 2, path: "", detail: "the file ends too early (truncated?)")).text(.ja).contains("ends"))
+        for m in [TransferMessage.cp932Row(row: 3, column: "件名", character: "🌸", codePoints: "U+1F338"), .cp932More(12)] {
+            #expect(Self.hasJapanese(m.text(.ja)) && m.text(.ja) != m.text(.en), "\(m)")
+        }
+    }
+
+    /// Settings-file problems (shown when the workbench starts) and a failed git step: both
+    /// languages, and a git failure says what to do next by the kind of step.
+    @Test func settingsProblemsAndGitFailuresSayWhatToDo() {
+        let settings: [SettingsProblem] = [.unreadable(.io(path: "~/.config/renkei/keys.json", .notRegular(.fifo))),
+                                           .damaged(path: "config.json", .wrongType(path: "wareki", expected: .bool)), .language("fr"), .theme("pink"),
+                                           .unknownAction("frobnicate", known: ["advance", "quit"]), .unknownKey(action: "quit", key: "nope-key")]
+        for p in settings {
+            #expect(Self.hasJapanese(p.text(.ja)) && p.text(.ja) != p.text(.en), "\(p)")
+            #expect(p.text(.ja).contains("—"), "\(p): no what-to-do in \(p.text(.ja))")
+        }
+        let fetch = SyncMessage.gitFailed(command: "fetch -q", detail: "fatal: unable to access")
+        #expect(fetch.text(.ja).contains("ネットワーク") && fetch.text(.ja).contains("renkei sync"), "\(fetch.text(.ja))")
+        #expect(fetch.text(.en).contains("check the network and the remote") && fetch.text(.en).contains("renkei sync again"))
+        let clone = SyncMessage.gitFailed(command: "clone", detail: "x")
+        #expect(clone.text(.ja).contains("renkei clone") && clone.text(.en).contains("renkei clone again"))
+        for command in ["merge-tree", "commit-tree", "add -A", "update-ref", "sync"] {
+            let m = SyncMessage.gitFailed(command: command, detail: "fatal: x")
+            #expect(m.text(.ja).contains("git status") && m.text(.ja).contains("renkei sync"), "\(m.text(.ja))")
+            #expect(m.text(.en).contains("run renkei sync again") && m.text(.en).contains("git status"), "\(m.text(.en))")
+        }
     }
 
     @Test func choicesResolveJapaneseAndCodes() {

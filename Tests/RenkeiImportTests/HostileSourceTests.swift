@@ -97,4 +97,33 @@ import ZIPFoundation
             #expect(file == "カンマ.csv" && columns == 10_000)
         }
     }
+
+    /// Found by the hostile sweep's encodings: ISO-2022-JP (JIS, what old mail and host systems
+    /// write) is 7-bit, so it passed as valid UTF-8 and the preview showed 「␛$B7oL>␛(B」 as column
+    /// names with every row invalid. It is neither encoding renkei reads: one line that says so.
+    @Test func sevenBitJISIsNotTakenForUTF8() throws {
+        // 「件名,自治体⏎※試験,狭山市⏎」 as Python's iso2022_jp codec writes it.
+        let jis = Data([27, 36, 66, 55, 111, 76, 62, 27, 40, 66, 44, 27, 36, 66, 60, 43, 60, 35, 66, 78, 27, 40, 66, 10, 27, 36, 66, 34, 40, 59, 110, 56,
+                        51, 27, 40, 66, 44, 27, 36, 66, 54, 57, 59, 51, 59, 84, 27, 40, 66, 10])
+        #expect(String(validating: jis, as: UTF8.self) != nil)   // why detection let it through
+        #expect(throws: ImportError(.unknownEncoding(file: "jis.csv", forced: nil))) { try SourceText.decode(jis, file: "jis.csv") }
+        #expect(throws: ImportError(.unknownEncoding(file: "jis.csv", forced: nil))) { try ImportSource.table(jis, file: "jis.csv") }
+        // An ESC that is not a JIS shift stays text (a hostile cell, shown inert later).
+        #expect(try SourceText.decode(Data("件名,自治体\n\u{1B}[31m赤,狭山市\n".utf8), file: "esc.csv").encoding == .utf8)
+    }
+
+    /// Found by the hostile sweep: an old .xls workbook saved under an .xlsx name (the same OLE
+    /// container as a password-protected .xlsx) was called password-protected. A container with
+    /// a legacy Workbook/Book stream and no EncryptionInfo is an .xls: save it as .xlsx.
+    @Test func anOldXlsUnderAnXlsxNameIsNotCalledPasswordProtected() throws {
+        let ole = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + Data(count: 504)
+        let xls = ole + Data("Workbook".utf16LittleEndianBytes) + Data(count: 64)
+        #expect(throws: ImportError(.unsupportedFormat(file: "古い.xlsx"))) { try ImportSource.table(xls, file: "古い.xlsx") }
+        let encrypted = ole + Data("EncryptionInfo".utf16LittleEndianBytes) + Data(count: 64) + Data("EncryptedPackage".utf16LittleEndianBytes)
+        #expect(throws: ImportError(.encryptedWorkbook(file: "鍵.xlsx"))) { try ImportSource.table(encrypted, file: "鍵.xlsx") }
+    }
+}
+
+private extension String {
+    var utf16LittleEndianBytes: [UInt8] { utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
 }

@@ -91,4 +91,37 @@ import Testing
         #expect(later.state.events["sayama-eco.request@renkei"]?.sequence == 1)
         #expect(later.text.contains("UID:sayama-eco.request@renkei\r\n"))
     }
+
+    /// Found by the hostile sweep: `ical/state.json` is a file a person or a tool can edit. A
+    /// SEQUENCE of Int.max trapped on `+ 1` when the date moved (SIGILL, no calendar written);
+    /// a negative one was written as SEQUENCE:-6. RFC 5545's INTEGER ends at 2^31 − 1.
+    @Test(arguments: [Int.max, Int(Int32.max), Int(Int32.max) + 5, -7, Int.min])
+    func aHandEditedSequenceNeverTrapsAndStaysARealSequence(_ stored: Int) throws {
+        let stamp = Timestamp("2026-11-23T09:00:00+09:00")!
+        let events = DeadlineFeed.events([summary()], context: context("2026-09-01"))
+        var state = DeadlineFeed.State()
+        state.events["sayama-eco.next-action@renkei"] = .init(date: Day("2000-01-01")!, sequence: stored)   // the date moved
+        state.events["sayama-eco.request@renkei"] = .init(date: try #require(events.first { $0.uid == "sayama-eco.request@renkei" }).date, sequence: stored)   // it did not
+        let out = DeadlineFeed.render(events, previous: state, stamp: stamp)
+        for uid in ["sayama-eco.next-action@renkei", "sayama-eco.request@renkei"] {
+            let sequence = try #require(out.state.events[uid]?.sequence)
+            #expect((0...Int(Int32.max)).contains(sequence), "\(uid): \(sequence)")
+            #expect(out.text.contains("SEQUENCE:\(sequence)\r\n"))
+        }
+        // A moved date still counts up wherever there is room to.
+        if (0..<Int(Int32.max)).contains(stored) { #expect(out.state.events["sayama-eco.next-action@renkei"]?.sequence == stored + 1) }
+    }
+
+    /// Found by the hostile sweep: a next action or snooze on 9999-12-31 (the last day a file
+    /// holds) got DTEND = DTSTART, which RFC 5545 forbids and icalendar reads as a zero-length
+    /// event. The last day lasts one day by DURATION instead; every other day keeps DTEND.
+    @Test func theLastDayOfTheCalendarLastsOneDay() {
+        let stamp = Timestamp("2026-11-23T09:00:00+09:00")!
+        let last = DeadlineFeed.events([summary(due: "9999-12-31", snooze: "9999-12-31")], context: context("2026-09-01"))
+        let text = DeadlineFeed.render(last, previous: .init(), stamp: stamp).text
+        #expect(text.contains("DTSTART;VALUE=DATE:99991231\r\nDURATION:P1D\r\n"))
+        #expect(!text.contains("DTEND;VALUE=DATE:99991231"))
+        let before = DeadlineFeed.render(DeadlineFeed.events([summary(due: "9999-12-30")], context: context("2026-09-01")), previous: .init(), stamp: stamp).text
+        #expect(before.contains("DTSTART;VALUE=DATE:99991230\r\nDTEND;VALUE=DATE:99991231\r\n"))
+    }
 }

@@ -40,7 +40,7 @@ struct CaseFileMergeTests {
             try CaseFileMerge.merge(base: b, ours: o, theirs: Data(torn), path: "cases/c-7kq4mz.json", catalog: catalog)
         } throws: { e in
             guard case CaseFileMerge.Failure.damaged(side: .theirs, let reason) = e else { return false }
-            return reason.contains("line")
+            return reason.text(.en).contains("line") && reason.text(.ja).contains("行")
         }
     }
 

@@ -77,12 +77,20 @@ public struct CalendarResolution: Equatable, Sendable {
         self.calendar = calendar; self.fallback = fallback
     }
 
-    public func note(_ lang: Lang) -> String? {
-        guard let f = fallback else { return nil }
-        let first = f.problems.first.map(\.description) ?? f.file
-        return lang == .ja ? "暦ファイルに誤りがあるため標準の予算編成カレンダーを使用: \(first)"
-                           : "using the default budget calendar because of a bad calendar file: \(first)"
-    }
+    public func note(_ lang: Lang) -> String? { fallbackNote?.text(lang) }
+
+    /// Why the default is used, kept typed so each reader gets it in their language.
+    public var fallbackNote: CalendarFallbackNote? { fallback.map { CalendarFallbackNote(file: $0.file, problem: $0.problems.first) } }
+}
+
+/// A case's own calendar file was rejected: the file and its first problem.
+public struct CalendarFallbackNote: Codable, Equatable, Sendable {
+    public var file: String
+    public var problem: CalendarProblem?
+
+    public init(file: String, problem: CalendarProblem?) { self.file = file; self.problem = problem }
+
+    public func text(_ lang: Lang) -> String { ReviewMessage.defaultCalendarUsed(problem?.text(lang) ?? file).text(lang) }
 }
 
 extension BudgetCalendar {

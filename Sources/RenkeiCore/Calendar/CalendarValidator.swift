@@ -20,24 +20,24 @@ public enum CalendarValidator {
     ///     municipalities); nil skips that check.
     public static func validate(_ cal: BudgetCalendar, file: String, knownMunicipalities: Set<String>? = nil) -> [CalendarProblem] {
         var out: [CalendarProblem] = []
-        func problem(_ field: String, _ message: String) { out.append(CalendarProblem(file: file, field: field, message: message)) }
+        func problem(_ field: String, _ kind: CalendarProblemKind) { out.append(CalendarProblem(file: file, field: field, kind)) }
 
         if cal.id.isEmpty || !cal.id.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7A) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "-" }) {
-            problem("id", "'\(cal.id)' must be lowercase letters, digits and '-'")
+            problem("id", .calendarId(cal.id))
         }
 
         // Milestones: well-formed dates.
         var seen = Set<String>()
         for (i, m) in cal.milestones.enumerated() {
             let f = "milestones[\(i)]"
-            if m.id.isEmpty { problem("\(f).id", "is empty") }
-            if !seen.insert(m.id).inserted { problem("\(f).id", "'\(m.id)' appears twice; milestone ids must be unique") }
-            if m.year == nil { problem("\(f).year (\(m.id))", "is missing; use \"N-1\" or \"N\" (relative to fiscal year N)") }
-            else if m.yearOffset == nil { problem("\(f).year (\(m.id))", "'\(m.year!)' is not \"N-1\", \"N\" or \"N+1\"") }
+            if m.id.isEmpty { problem("\(f).id", .empty) }
+            if !seen.insert(m.id).inserted { problem("\(f).id", .milestoneTwice(m.id)) }
+            if m.year == nil { problem("\(f).year (\(m.id))", .yearMissing) }
+            else if m.yearOffset == nil { problem("\(f).year (\(m.id))", .notAYear(m.year!)) }
             out += checkDate(m.date, field: "\(f).date (\(m.id))", file: file)
         }
         for id in requiredMilestones where cal.milestone(id) == nil {
-            problem("milestones", "the '\(id)' milestone is missing (the deadline rules need it)")
+            problem("milestones", .milestoneMissing(id))
         }
 
         // Order, the end of the cycle and 第211条 — over a leap and a common year.
@@ -47,14 +47,15 @@ public enum CalendarValidator {
             for n in [2027, 2028] {
                 if let a = prev.rawDate(fiscalYear: n), let b = cur.rawDate(fiscalYear: n), b < a {
                     problem("milestones[\(ci)].date (\(cur.id))",
-                            "\(cur.year ?? "?") \(cur.date ?? "?") comes before milestones[\(pi)] (\(prev.id)) \(prev.year ?? "?") \(prev.date ?? "?"); list milestones in date order")
+                            .outOfOrder(year: cur.year ?? "?", date: cur.date ?? "?", before: pi, beforeId: prev.id,
+                                        beforeYear: prev.year ?? "?", beforeDate: prev.date ?? "?"))
                     break
                 }
             }
         }
         for (i, m) in usable where m.id != MilestoneSpec.start {
             if let d = m.rawDate(fiscalYear: 2027), d >= Day(year: 2027, month: 4, day: 1)! {
-                problem("milestones[\(i)].date (\(m.id))", "\(m.year ?? "?") \(m.date ?? "?") is on or after April 1 of N; the budget cycle for N must end before the fiscal year starts")
+                problem("milestones[\(i)].date (\(m.id))", .onOrAfterApril(year: m.year ?? "?", date: m.date ?? "?"))
             }
         }
         if let (i, sub) = cal.milestones.enumerated().first(where: { $0.element.id == MilestoneSpec.submission }),
@@ -62,9 +63,7 @@ public enum CalendarValidator {
             let lead = cal.requiredSubmissionLeadDays
             let days = [2027, 2028].compactMap { n in sub.rawDate(fiscalYear: n).map { $0.days(until: Day(year: n, month: 4, day: 1)!) } }.min() ?? 0
             if days < lead {
-                let who = lead == 30 ? "prefectures and designated cities" : "municipalities"
-                problem("milestones[\(i)].date (submission)",
-                        "\(sub.year ?? "?") \(sub.date ?? "?") is only \(days) days before April 1; 地方自治法 第211条 requires 議会提出 at least \(lead) days before the fiscal year for \(who)")
+                problem("milestones[\(i)].date (submission)", .submissionTooLate(year: sub.year ?? "?", date: sub.date ?? "?", days: days, lead: lead))
             }
         }
 
@@ -72,41 +71,40 @@ public enum CalendarValidator {
         var windowIds = Set<String>()
         for (i, w) in cal.supplementary.enumerated() {
             let f = "supplementary[\(i)]"
-            if !windowIds.insert(w.id).inserted { problem("\(f).id", "'\(w.id)' appears twice; window ids must be unique") }
+            if !windowIds.insert(w.id).inserted { problem("\(f).id", .windowTwice(w.id)) }
             let r = checkDate(w.request, field: "\(f).request (\(w.id))", file: file)
             let v = checkDate(w.vote, field: "\(f).vote (\(w.id))", file: file)
             out += r + v
             if r.isEmpty, v.isEmpty, let rq = w.rawRequest(fiscalYear: 2027), let vt = w.rawVote(fiscalYear: 2027), vt <= rq {
-                problem("\(f).vote (\(w.id))", "\(w.vote!) is not after the request deadline \(w.request!) (both inside fiscal year N, April–March)")
+                problem("\(f).vote (\(w.id))", .voteNotAfterRequest(vote: w.vote!, request: w.request!))
             }
         }
         let order = cal.supplementary.compactMap { $0.rawRequest(fiscalYear: 2027) }
         if order != order.sorted() {
-            problem("supplementary", "windows are not in date order (April → March)")
+            problem("supplementary", .windowsOutOfOrder)
         }
 
         // References.
         for (i, p) in cal.appliesTo.prefectures.enumerated() where !Prefectures.all.contains(p) {
-            problem("appliesTo.prefectures[\(i)]", "'\(p)' is not a prefecture (use the full name, e.g. 北海道, 東京都, 大阪府, 福岡県)")
+            problem("appliesTo.prefectures[\(i)]", .notAPrefecture(p))
         }
         for (i, m) in cal.appliesTo.municipalities.enumerated() {
-            if m.trimmingCharacters(in: .whitespaces).isEmpty { problem("appliesTo.municipalities[\(i)]", "is empty") }
+            if m.trimmingCharacters(in: .whitespaces).isEmpty { problem("appliesTo.municipalities[\(i)]", .empty) }
             else if let known = knownMunicipalities, !known.contains(m) {
                 let hint = known.filter { $0.hasPrefix(String(m.prefix(2))) }.sorted().prefix(3)
-                problem("appliesTo.municipalities[\(i)]", "unknown municipality '\(m)' — no case in this workspace has it"
-                        + (hint.isEmpty ? "" : "; did you mean \(hint.joined(separator: ", "))?"))
+                problem("appliesTo.municipalities[\(i)]", .unknownMunicipality(m, didYouMean: Array(hint)))
             }
         }
         return out
     }
 
     static func checkDate(_ s: String?, field: String, file: String) -> [CalendarProblem] {
-        guard let s else { return [CalendarProblem(file: file, field: field, message: "is missing; write the month-day as \"MM-DD\"")] }
-        guard let md = MonthDay(s) else { return [CalendarProblem(file: file, field: field, message: "'\(s)' is not a month-day \"MM-DD\"")] }
+        guard let s else { return [CalendarProblem(file: file, field: field, .monthDayMissing)] }
+        guard let md = MonthDay(s) else { return [CalendarProblem(file: file, field: field, .notAMonthDay(s))] }
         if md.month == 2 && md.day == 29 {
-            return [CalendarProblem(file: file, field: field, message: "\"02-29\" does not exist every year; use 02-28 or 03-01")]
+            return [CalendarProblem(file: file, field: field, .february29)]
         }
-        guard md.isValidEveryYear else { return [CalendarProblem(file: file, field: field, message: "\"\(s)\" is not a date (month \(md.month) has no day \(md.day))")] }
+        guard md.isValidEveryYear else { return [CalendarProblem(file: file, field: field, .noSuchDay(s, month: md.month, day: md.day))] }
         return []
     }
 }

@@ -78,13 +78,13 @@ public enum DeadlineEngine {
                             _ base: (DeadlineKind, String, String, String, Day, Bool) -> DeadlineItem) -> [DeadlineItem] {
         guard s.needsBudget, let n = s.fiscalYear else { return [] }
         let cal = res.calendar
-        let note = res.note(.ja)
+        let note = res.fallbackNote
         func make(_ kind: DeadlineKind, _ m: MilestoneSpec, id: String? = nil, ja: String? = nil, en: String? = nil) -> DeadlineItem? {
             guard let raw = m.rawDate(fiscalYear: n) else { return nil }
             var item = base(kind, id ?? m.id, ja ?? m.ja, en ?? m.en, raw, true)
             item.fiscalYear = n
             item.calendarId = cal.id
-            item.calendarNote = note
+            item.calendarFallback = note
             return item
         }
         func route() -> FundingRoute {

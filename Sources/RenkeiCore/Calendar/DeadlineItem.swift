@@ -49,21 +49,24 @@ public struct DeadlineItem: Codable, Equatable, Sendable {
     /// The budget calendar the date comes from (nil for next actions, stale, funding windows).
     public var calendarId: String?
     /// Set when the case's own calendar file was rejected and the default was used.
-    public var calendarNote: String?
+    public var calendarFallback: CalendarFallbackNote?
 
     public init(caseId: String, caseTitle: String = "", municipality: String = "", prefecture: String? = nil,
                 kind: DeadlineKind, milestoneId: String, ja: String, en: String, due: Day, scheduled: Day? = nil,
                 shiftReason: String? = nil, daysOverdue: Int, currentStage: Stage, requiredStage: Stage? = nil,
                 requirementJa: String? = nil, requirementEn: String? = nil, fiscalYear: Int? = nil,
                 earliestRoute: FundingRoute? = nil, snoozed: Bool = false, snoozedUntil: Day? = nil,
-                calendarId: String? = nil, calendarNote: String? = nil) {
+                calendarId: String? = nil, calendarFallback: CalendarFallbackNote? = nil) {
         self.caseId = caseId; self.caseTitle = caseTitle; self.municipality = municipality; self.prefecture = prefecture
         self.kind = kind; self.milestoneId = milestoneId; self.ja = ja; self.en = en; self.due = due
         self.scheduled = scheduled ?? due; self.shiftReason = shiftReason; self.daysOverdue = daysOverdue
         self.currentStage = currentStage; self.requiredStage = requiredStage; self.requirementJa = requirementJa
         self.requirementEn = requirementEn; self.fiscalYear = fiscalYear; self.earliestRoute = earliestRoute
-        self.snoozed = snoozed; self.snoozedUntil = snoozedUntil; self.calendarId = calendarId; self.calendarNote = calendarNote
+        self.snoozed = snoozed; self.snoozedUntil = snoozedUntil; self.calendarId = calendarId; self.calendarFallback = calendarFallback
     }
+
+    /// Which calendar file was set aside and why, in the reader's language.
+    public func calendarNote(_ lang: Lang) -> String? { calendarFallback?.text(lang) }
 
     /// Missed: the due day has passed (`daysOverdue > 0`).
     public var isMissed: Bool { daysOverdue > 0 }

@@ -43,12 +43,12 @@ public struct FundingWindow: Codable, Equatable, Sendable {
     public func problems(file: String, index: Int?) -> [CalendarProblem] {
         let p = index.map { "[\($0)]." } ?? ""
         var out: [CalendarProblem] = []
-        if id.isEmpty { out.append(CalendarProblem(file: file, field: "\(p)id", message: "is empty")) }
+        if id.isEmpty { out.append(CalendarProblem(file: file, field: "\(p)id", .empty)) }
         if let r = ratePercent, !(r > 0 && r <= 100) {
-            out.append(CalendarProblem(file: file, field: "\(p)ratePercent", message: "\(r) is not a rate in percent (0 < rate ≤ 100; 補助率1/2 → 50)"))
+            out.append(CalendarProblem(file: file, field: "\(p)ratePercent", .rateNotPercent(r)))
         }
         if let o = opens, o > closes {
-            out.append(CalendarProblem(file: file, field: "\(p)closes", message: "\(closes) is before opens \(o)"))
+            out.append(CalendarProblem(file: file, field: "\(p)closes", .closesBeforeOpens(closes: closes.description, opens: o.description)))
         }
         return out
     }

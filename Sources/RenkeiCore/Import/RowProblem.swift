@@ -10,7 +10,7 @@ public struct RowProblem: Equatable, Sendable, CustomStringConvertible, Encodabl
 
     public init(row: Int, column: String? = nil, value: String? = nil, expected: ImportMessage) {
         self.row = row; self.column = column
-        self.value = value.map { v in let t = TerminalText.inline(v); return t.count > 40 ? String(t.prefix(39)) + "…" : t }
+        self.value = value.map { TerminalText.inline($0, limit: 40) }
         self.expected = expected
     }
 

@@ -7,8 +7,10 @@ public enum ReviewMessage: Equatable, Sendable {
     case movedEarlier(month: Int, day: Int, scheduled: String, reason: String)
     case earliestRoute(String, closed: String?)
     case alternativeRoute(String)
-    /// A case whose own calendar file was rejected: the note says which.
+    /// A case whose own calendar file was rejected: the note says which file and why.
     case defaultCalendarUsed(String)
+    /// `renkei calendar`: the holiday data does not cover the years shown.
+    case holidayCoverage(from: Int?, to: Int?)
     case snoozedHeader(Int)
     case snoozedUntil(String)
     case andMore(Int)
@@ -31,7 +33,12 @@ public enum ReviewMessage: Equatable, Sendable {
         case .earliestRoute(let route, let closed):
             return (ja ? "最短ルート: " : "earliest route: ") + route + (closed.map { ja ? "（\($0)）" : "; \($0)" } ?? "")
         case .alternativeRoute(let route): return (ja ? "代替: " : "alternative: ") + route
-        case .defaultCalendarUsed(let note): return ja ? note : "default calendar used: " + note
+        case .defaultCalendarUsed(let why):
+            return ja ? "暦ファイルに誤りがあるため標準の予算編成カレンダーを使用: \(why)" : "using the default budget calendar because of a bad calendar file: \(why)"
+        case .holidayCoverage(let from, let to):
+            let years = from.flatMap { f in to.map { "\(f)–\($0)" } }
+            return ja ? "祝日データは\(years.map { "\($0)年の分" } ?? "どの年の分も")しかありません。範囲外の日付は土日と年末年始だけを休みとして扱います — Scripts/gen-holidays.py で範囲を広げてください"
+                      : "holiday data covers \(years ?? "no years"); dates outside it only skip weekends and 年末年始 (extend it with Scripts/gen-holidays.py)"
         case .snoozedHeader(let n): return ja ? "スヌーズ中 (\(n))" : "Snoozed (\(n))"
         case .snoozedUntil(let day): return ja ? "〜" + day : "until " + day
         case .andMore(let n): return ja ? " ほか\(n)件" : " and \(n) more"

@@ -6,10 +6,10 @@ public enum SyncMessage: Equatable, Sendable {
     case committedOffline(reason: String)
     case initialized(path: String, remote: String?)
     case cloned(path: String, cases: Int)
-    case quarantinedSide(file: String, side: MergeSide, reason: String, kept: MergeSide, aside: String)
+    case quarantinedSide(file: String, side: MergeSide, reason: DamageReason, kept: MergeSide, aside: String)
     case restoredFromTrash(caseId: String)
     case otherFileKept(file: String, aside: String)
-    case localDamaged(file: String, reason: String)
+    case localDamaged(file: String, reason: DamageReason)
     // failures
     case gitMissing
     case notARepository(path: String)
@@ -22,7 +22,7 @@ public enum SyncMessage: Equatable, Sendable {
     case gitFailed(command: String, detail: String)
     case targetNotEmpty(path: String)
     case syncBusy
-    case driverFailed(file: String, side: MergeSide, reason: String)
+    case driverFailed(file: String, side: MergeSide, reason: DamageReason)
     case driverNewer(file: String, side: MergeSide, version: Int)
     // conflicts
     case noConflicts
@@ -61,8 +61,8 @@ public enum SyncMessage: Equatable, Sendable {
             return ja ? "\(path) に複製しました（案件 \(n) 件）" : "cloned into \(path) (\(n) cases)"
         case .quarantinedSide(let file, let s, let reason, let k, let aside):
             let side = MergeSideName.of(s, lang), kept = MergeSideName.of(k, lang)
-            return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。\(kept)の版を残し、もう一方は \(aside) に保存しました"
-                      : "\(file): \(side) version does not read (\(reason)); not merged — kept \(kept) version, the other is in \(aside)"
+            return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason.text(lang))）。\(kept)の版を残し、もう一方は \(aside) に保存しました"
+                      : "\(file): \(side) version does not read (\(reason.text(lang))); not merged — kept \(kept) version, the other is in \(aside)"
         case .restoredFromTrash(let id):
             // Said by whichever machine merges: the trash may have been here or there.
             return ja ? "\(id): 一方の端末でごみ箱に移され、もう一方で編集されていたため、編集を残して元に戻しました"
@@ -70,8 +70,8 @@ public enum SyncMessage: Equatable, Sendable {
         case .otherFileKept(let file, let aside):
             return ja ? "\(file): 両方で変更されたため一方を残し、もう一方を \(aside) に保存しました" : "\(file): changed on both sides — kept one, the other is in \(aside)"
         case .localDamaged(let file, let reason):
-            return ja ? "\(file) はこの端末で壊れているため送信しませんでした（\(reason)）— 直すか renkei quarantine で隔離してください"
-                      : "\(file) is damaged here and was not sent (\(reason)) — fix it or set it aside with renkei quarantine"
+            return ja ? "\(file) はこの端末で壊れているため送信しませんでした（\(reason.text(lang))）— 直すか renkei quarantine で隔離してください"
+                      : "\(file) is damaged here and was not sent (\(reason.text(lang))) — fix it or set it aside with renkei quarantine"
         case .gitMissing:
             return ja ? "git が見つかりません — git をインストールしてください（make deps）" : "git is not installed — install it (make deps)"
         case .notARepository(let path):
@@ -94,15 +94,15 @@ public enum SyncMessage: Equatable, Sendable {
             return ja ? "他の人の送信が続き、\(n) 回試しても送信できませんでした — しばらくしてもう一度 renkei sync を実行してください"
                       : "others kept pushing; could not send after \(n) tries — run renkei sync again in a moment"
         case .gitFailed(let command, let detail):
-            return ja ? "git \(command) に失敗しました: \(detail)" : "git \(command) failed: \(detail)"
+            return (ja ? "git \(command) に失敗しました: \(detail)" : "git \(command) failed: \(detail)") + GitStep(command).whatToDo(lang)
         case .targetNotEmpty(let path):
             return ja ? "\(path) は空ではありません — 新しいフォルダを指定してください" : "\(path) is not empty — give a new directory"
         case .syncBusy:
             return ja ? "別の同期が実行中です — 終わってからもう一度実行してください" : "another sync is running — try again when it has finished"
         case .driverFailed(let file, let s, let reason):
             let side = MergeSideName.of(s, lang)
-            return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason)）。両方の版は git に残っています（git checkout --ours / --theirs \(file)）"
-                      : "\(file): \(side) version does not read (\(reason)); not merged — both versions stay in git (git checkout --ours / --theirs \(file))"
+            return ja ? "\(file): \(side)の版が読めないため統合しませんでした（\(reason.text(lang))）。両方の版は git に残っています（git checkout --ours / --theirs \(file)）"
+                      : "\(file): \(side) version does not read (\(reason.text(lang))); not merged — both versions stay in git (git checkout --ours / --theirs \(file))"
         case .driverNewer(let file, let s, let v):
             let side = MergeSideName.of(s, lang)
             return ja ? "\(file): \(side)の版は新しい renkei（形式 \(v)）で書かれています — renkei を更新してから統合してください"
@@ -145,6 +145,35 @@ public enum MergeSideName {
         case (.base, _): return "the common base's"
         case (.ours, _): return "this machine's"
         case (.theirs, _): return "the other machine's"
+        }
+    }
+}
+
+/// What a person does after a git step failed: a step that talks to the remote (fetch, push,
+/// clone) fails on the network or the remote's address; a local one (merge, commit, add …) is
+/// tried again by the next sync, and `git status` shows what state it left.
+enum GitStep {
+    case remote(clone: Bool), local
+
+    init(_ command: String) {
+        let verb = command.split(separator: " ").first.map(String.init) ?? command
+        switch verb {
+        case "fetch", "push", "pull", "ls-remote": self = .remote(clone: false)
+        case "clone": self = .remote(clone: true)
+        default: self = .local
+        }
+    }
+
+    func whatToDo(_ lang: Lang) -> String {
+        let ja = lang == .ja
+        switch self {
+        case .remote(let clone):
+            let again = clone ? "renkei clone" : "renkei sync"
+            return ja ? " — ネットワークと送信先（git remote -v）を確認して、もう一度 \(again) を実行してください。作業はこの端末で続けられます"
+                      : " — check the network and the remote (git remote -v), then run \(again) again; you can keep working offline"
+        case .local:
+            return ja ? " — もう一度 renkei sync を実行してください。続けて失敗するときは git status で状態を確かめてください"
+                      : " — run renkei sync again; if it keeps failing, look at git status"
         }
     }
 }

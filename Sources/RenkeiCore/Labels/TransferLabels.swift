@@ -112,6 +112,10 @@ public enum TransferMessage: Equatable, Sendable {
     /// The list written in CP932 had characters it cannot hold: how many, and the first (row,
     /// column, character) — written as 〓, never dropped silently.
     case cp932Replaced(count: Int, row: Int, column: String, character: String, codePoints: String)
+    /// `export --encoding cp932`: one character it could not hold, one line each on stderr.
+    case cp932Row(row: Int, column: String, character: String, codePoints: String)
+    /// …and how many more after the first lines.
+    case cp932More(Int)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -135,6 +139,11 @@ public enum TransferMessage: Equatable, Sendable {
         case .cp932Replaced(let n, let row, let column, let ch, let cp):
             return ja ? "CP932 にない文字 \(n) 個を 〓 にしました（最初は \(row)行目、列「\(column)」の「\(ch)」\(cp)）。UTF-8 で書き出せばそのまま残ります"
                       : "\(n) character(s) CP932 cannot hold written as 〓 (the first: row \(row), column \(column): '\(ch)' \(cp)); export in UTF-8 to keep them"
+        case .cp932Row(let row, let column, let ch, let cp):
+            return ja ? "\(row)行目、列「\(column)」の「\(ch)」（\(cp)）は CP932 にないため 〓 にしました — 残すには UTF-8 で書き出してください"
+                      : "row \(row), column \(column): '\(ch)' (\(cp)) has no CP932 code; written as 〓"
+        case .cp932More(let n):
+            return ja ? "ほか \(n) 文字も 〓 にしました" : "… and \(n) more characters written as 〓"
         }
     }
 }

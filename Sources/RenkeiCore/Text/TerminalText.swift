@@ -20,6 +20,14 @@ public enum TerminalText {
         sanitize(s, keepNewlines: false)
     }
 
+    /// One line of at most `limit` characters, a last "…" where it was cut: a cell of a
+    /// megabyte is named in a message, not echoed whole.
+    public static func inline(_ s: String, limit: Int) -> String {
+        let cut = s.count > limit
+        let t = inline(cut ? String(s.prefix(limit)) : s)
+        return cut || t.count > limit ? String(t.prefix(max(0, limit - 1))) + "…" : t
+    }
+
     public static func needsEscape(_ u: Unicode.Scalar, keepNewlines: Bool = false) -> Bool {
         let v = u.value
         if keepNewlines && (v == 0x0A || v == 0x09) { return false }

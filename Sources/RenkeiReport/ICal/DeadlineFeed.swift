@@ -96,14 +96,15 @@ public enum DeadlineFeed {
         ical.text("X-WR-CALNAME", name)
         let dtstamp = ICalText.utc(stamp)
         for e in events {
-            var sequence = 0
-            if let old = previous.events[e.uid] { sequence = old.date == e.date ? old.sequence : old.sequence + 1 }
+            let sequence = previous.events[e.uid].map { nextSequence($0, date: e.date) } ?? 0
             state.events[e.uid] = .init(date: e.date, sequence: sequence)
             ical.line("BEGIN", "VEVENT")
             ical.text("UID", e.uid)
             ical.line("DTSTAMP", dtstamp)
             ical.line("DTSTART;VALUE=DATE", ICalText.date(e.date))
-            ical.line("DTEND;VALUE=DATE", ICalText.date(e.date.adding(days: 1)))
+            // 9999-12-31 has no next day to end on (DTEND = DTSTART is forbidden): one day by DURATION.
+            let end = e.date.adding(days: 1)
+            if end > e.date { ical.line("DTEND;VALUE=DATE", ICalText.date(end)) } else { ical.line("DURATION", "P1D") }
             ical.line("SEQUENCE", String(sequence))
             ical.text("SUMMARY", e.summary)
             ical.text("DESCRIPTION", e.description)
@@ -113,5 +114,14 @@ public enum DeadlineFeed {
         }
         ical.line("END", "VCALENDAR")
         return (ical.output, state)
+    }
+
+    /// The SEQUENCE for an event last written as `old`: one more when its date moved. The state is
+    /// a file anyone can edit, so the stored number is brought into RFC 5545's range first
+    /// (0…2^31 − 1: never negative, and Int.max + 1 would trap).
+    static func nextSequence(_ old: State.Entry, date: Day) -> Int {
+        let top = Int(Int32.max)
+        let kept = min(max(old.sequence, 0), top)
+        return old.date == date ? kept : min(kept, top - 1) + 1
     }
 }

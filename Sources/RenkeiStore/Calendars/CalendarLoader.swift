@@ -50,8 +50,7 @@ public enum CalendarLoader {
             }
         }
         if !sawDefault {
-            problems.append(CalendarProblem(file: data.calendars.appendingPathComponent("default.json").path, field: "",
-                                            message: "the default budget calendar is missing; using renkei's built-in default"))
+            problems.append(CalendarProblem(file: data.calendars.appendingPathComponent("default.json").path, field: "", .defaultCalendarMissing))
         }
         if let ws = workspace {
             let known = (knownMunicipalities?.isEmpty ?? true) ? nil : knownMunicipalities
@@ -90,7 +89,7 @@ public enum CalendarLoader {
         let file = url.path
         let bytes: Data
         do { bytes = try RegularFile.read(url, limit: maxFileSize) } catch {
-            return .failure(.init(file: file, appliesTo: guessAppliesTo(nil, url), problems: [CalendarProblem(file: file, field: "", message: "\(error)".replacingOccurrences(of: file + ": ", with: ""))]))
+            return .failure(.init(file: file, appliesTo: guessAppliesTo(nil, url), problems: [readProblem(error, file: file)]))
         }
         let cal: BudgetCalendar
         do {
@@ -99,23 +98,35 @@ public enum CalendarLoader {
             if let tree = try? JSONDocument.parse(bytes), let fast = BudgetCalendar(tree: tree) { cal = fast }
             else { cal = try JSONDecoder().decode(BudgetCalendar.self, from: bytes) }
         } catch let e as DecodingError {
-            let (field, message) = split(CaseCodec.describe(e))
-            return .failure(.init(file: file, id: lenientId(bytes), appliesTo: guessAppliesTo(bytes, url), problems: [CalendarProblem(file: file, field: field, message: message)]))
+            return .failure(.init(file: file, id: lenientId(bytes), appliesTo: guessAppliesTo(bytes, url), problems: [decodeProblem(e, bytes: bytes, file: file)]))
         } catch {
-            return .failure(.init(file: file, appliesTo: guessAppliesTo(bytes, url), problems: [CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError(bytes))]))
+            return .failure(.init(file: file, appliesTo: guessAppliesTo(bytes, url), problems: [CalendarProblem(file: file, field: "", .damaged(CaseCodec.syntaxReason(bytes)))]))
         }
         let problems = CalendarValidator.validate(cal, file: file, knownMunicipalities: known)
         if !problems.isEmpty { return .failure(.init(file: file, id: cal.id, appliesTo: cal.appliesTo, problems: problems)) }
         return .success(cal)
     }
 
-    /// "field 'a.b' is missing" → ("a.b", "is missing").
-    static func split(_ described: String) -> (String, String) {
-        guard described.hasPrefix("field '"), let end = described.dropFirst(7).firstIndex(of: "'") else { return ("", described) }
-        let field = String(described[described.index(described.startIndex, offsetBy: 7)..<end])
-        var rest = String(described[described.index(after: end)...]).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
-        return (field, rest)
+    /// A decode error as a problem at its field (the field is named once, in `field`); JSON
+    /// that does not parse is described from the bytes (line, column), never JSONDecoder's English.
+    static func decodeProblem(_ e: DecodingError, bytes: Data, file: String) -> CalendarProblem {
+        switch CaseCodec.reason(e, bytes: bytes) {
+        case .fieldMissing(let p): return CalendarProblem(file: file, field: p, .missing)
+        case .wrongType(let p, let k): return CalendarProblem(file: file, field: p, .wrongType(k))
+        case .nullField(let p, let k): return CalendarProblem(file: file, field: p, .null(k))
+        case .notADate(let p): return CalendarProblem(file: file, field: p, .notADate)
+        case .unknownValue(let p, let accepted):
+            // A funding window's kind is the one closed set these files have.
+            let known = accepted.isEmpty && p.hasSuffix("kind") ? FundingKind.allCases.map(\.rawValue) : accepted
+            return CalendarProblem(file: file, field: p, .unknownValue(accepted: known))
+        case .badValue(let p, let detail): return CalendarProblem(file: file, field: p, .badValue(detail: detail))
+        case let other: return CalendarProblem(file: file, field: "", .damaged(other))
+        }
+    }
+
+    /// A file that could not be read (permissions, a FIFO, too large), worded by the store.
+    static func readProblem(_ error: Error, file: String) -> CalendarProblem {
+        CalendarProblem(file: file, field: "", .damaged((error as? StoreError)?.damageReason ?? .failure(CaseStore.message(error, path: file))))
     }
 
     static func lenientId(_ bytes: Data) -> String? {
@@ -140,23 +151,23 @@ public enum CalendarLoader {
     public static func loadHolidays(_ url: URL) -> (HolidaySet, [CalendarProblem]) {
         let file = url.path
         guard FileManager.default.fileExists(atPath: file) else {
-            return (.none, [CalendarProblem(file: file, field: "", message: "no holiday data; only weekends and 年末年始 are treated as closed (run Scripts/gen-holidays.py)")])
+            return (.none, [CalendarProblem(file: file, field: "", .noHolidayData)])
         }
         // Read once, outside the decode's do/catch, so a syntax error is described from these
         // bytes (reading the path again could meet a different file — or a FIFO).
         let bytes: Data
         do { bytes = try RegularFile.read(url, limit: maxFileSize) } catch {
-            return (.none, [CalendarProblem(file: file, field: "", message: "\(error)".replacingOccurrences(of: file + ": ", with: ""))])
+            return (.none, [readProblem(error, file: file)])
         }
         // The strict parser first (issue 19: JSONSerialization cost ~1.7 M instructions per run);
         // JSONSerialization only for what it declines, so its leniency is kept.
         let tree: JSONValue
         if let strict = try? JSONDocument.parse(bytes) { tree = strict }
         else if let lenient = (try? JSONSerialization.jsonObject(with: bytes)).flatMap(JSONValue.init(jsonObject:)) { tree = lenient }
-        else { return (.none, [CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError(bytes))]) }
-        guard case .object = tree else { return (.none, [CalendarProblem(file: file, field: "", message: "expected a JSON object")]) }
+        else { return (.none, [CalendarProblem(file: file, field: "", .damaged(CaseCodec.syntaxReason(bytes)))]) }
+        guard case .object = tree else { return (.none, [CalendarProblem(file: file, field: "", .notAnObject)]) }
         guard let read = holidays(tree: tree, file: file) else {
-            return (.none, [CalendarProblem(file: file, field: "days", message: "is missing or not an object of \"YYYY-MM-DD\": name")])
+            return (.none, [CalendarProblem(file: file, field: "days", .holidayDaysMissing)])
         }
         return read
     }
@@ -168,7 +179,7 @@ public enum CalendarLoader {
         names.reserveCapacity(days.count)
         var problems: [CalendarProblem] = []
         for (k, v) in days {
-            guard let d = Day(k) else { problems.append(CalendarProblem(file: file, field: "days.\(k)", message: "'\(k)' is not a date YYYY-MM-DD")); continue }
+            guard let d = Day(k) else { problems.append(CalendarProblem(file: file, field: "days.\(k)", .holidayNotADate(k))); continue }
             if case .string(let name) = v { names[d] = name } else { names[d] = "祝日" }
         }
         func year(_ key: String) -> Int? {
@@ -195,7 +206,7 @@ public enum CalendarLoader {
             let file = url.path
             let bytes: Data
             do { bytes = try RegularFile.read(url, limit: maxFileSize) } catch {
-                problems.append(CalendarProblem(file: file, field: "", message: "\(error)".replacingOccurrences(of: file + ": ", with: "")))
+                problems.append(readProblem(error, file: file))
                 continue
             }
             do {
@@ -205,17 +216,16 @@ public enum CalendarLoader {
                 for (i, w) in list.enumerated() {
                     let p = w.problems(file: file, index: isArray ? i : nil)
                     if let other = seen[w.id] {
-                        problems.append(CalendarProblem(file: file, field: isArray ? "[\(i)].id" : "id", message: "'\(w.id)' is also defined in \(other)"))
+                        problems.append(CalendarProblem(file: file, field: isArray ? "[\(i)].id" : "id", .windowDefinedTwice(id: w.id, otherFile: other)))
                         continue
                     }
                     problems += p
                     if p.isEmpty { windows.append(w); seen[w.id] = file }
                 }
             } catch let e as DecodingError {
-                let (field, message) = split(CaseCodec.describe(e))
-                problems.append(CalendarProblem(file: file, field: field, message: message))
+                problems.append(decodeProblem(e, bytes: bytes, file: file))
             } catch {
-                problems.append(CalendarProblem(file: file, field: "", message: CaseCodec.syntaxError(bytes)))
+                problems.append(CalendarProblem(file: file, field: "", .damaged(CaseCodec.syntaxReason(bytes))))
             }
         }
         return (windows.sorted { ($0.closes, $0.id) < ($1.closes, $1.id) }, problems)

@@ -6,7 +6,7 @@ import RenkeiCore
 public enum CatalogLoader {
     public struct Result: Sendable {
         public var catalog: Catalog
-        public var problems: [String]
+        public var problems: [CatalogProblem]
     }
 
     public static func load(data: DataDirectory, workspace: Workspace?) throws -> Result {
@@ -21,11 +21,12 @@ public enum CatalogLoader {
                 do {
                     let ext = try decode(url)
                     catalog.extend(with: ext)
+                    problems += entries(ext, file: url.path).sorted { $0.description < $1.description }
                 } catch {
-                    problems.append("\(error)")
+                    problems.append(.unreadable(CaseStore.message(error, path: url.path)))
                 }
             }
-            if !files.isEmpty { problems += validate(catalog, file: dir.path) }
+            if !files.isEmpty { problems += whole(catalog, file: dir.path) }
         }
         return Result(catalog: catalog, problems: problems)
     }
@@ -39,31 +40,44 @@ public enum CatalogLoader {
         do {
             return try JSONDecoder().decode(Catalog.self, from: bytes)
         } catch let e as DecodingError {
-            throw StoreError.damaged(path: url.path, reason: CaseCodec.reason(e))
+            throw StoreError.damaged(path: url.path, reason: CaseCodec.reason(e, bytes: bytes))
         } catch {
             throw StoreError.damaged(path: url.path, reason: CaseCodec.syntaxReason(bytes))
         }
     }
 
-    /// Problems, one line each, naming the file and the offending id or field.
-    public static func validate(_ c: Catalog, file: String) -> [String] {
-        var out: [String] = []
-        var seen: [String: Int] = [:]
-        for item in c.allItems { seen[item.id, default: 0] += 1 }
-        for (id, n) in seen where n > 1 { out.append("\(file): checklist item id '\(id)' is used \(n) times; ids must be unique") }
+    /// Problems, one line each, naming the file and the offending id or field (sorted by their
+    /// English line, so the order does not depend on the reader's language).
+    public static func validate(_ c: Catalog, file: String) -> [CatalogProblem] {
+        (entries(c, file: file) + whole(c, file: file)).sorted { $0.description < $1.description }
+    }
+
+    /// What one file's own items, stages and methods get wrong: checked per file, so a problem
+    /// in a workspace extension names that file (not the catalog directory).
+    static func entries(_ c: Catalog, file: String) -> [CatalogProblem] {
+        var out: [CatalogProblem] = []
         let allowedFields = Set(CaseFields.specs.map(\.path) + ["partners", "budget.items", "kpis"])
         for item in c.allItems {
-            if item.page.isEmpty { out.append("\(file): item '\(item.id)' has no guide page reference") }
+            if item.page.isEmpty { out.append(.noGuidePage(file: file, item: item.id)) }
             if item.id.isEmpty || !item.id.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }) {
-                out.append("\(file): item id '\(item.id)' must be lowercase letters, digits and '-'")
+                out.append(.itemId(file: file, id: item.id))
             }
         }
-        for s in c.stages { for f in s.requiredFields where !allowedFields.contains(f) { out.append("\(file): stage '\(s.id.rawValue)' requires unknown field '\(f)'") } }
-        for m in c.methods { for f in m.requiredFields where !allowedFields.contains(f) { out.append("\(file): method '\(m.id)' requires unknown field '\(f)'") } }
-        for s in Stage.pipeline where c.stage(s) == nil { out.append("\(file): stage '\(s.rawValue)' is missing") }
-        for e in c.exits { for m in e.methods where c.method(m) == nil { out.append("\(file): exit '\(e.id.rawValue)' lists unknown method '\(m)'") } }
-        if c.item(CaseSummary.roughQuoteItem) == nil { out.append("\(file): the 下見積もり item '\(CaseSummary.roughQuoteItem)' is missing (the deadline rules need it)") }
-        if c.referenceItems.count < 6 { out.append("\(file): expected the guide's six budget reference items, found \(c.referenceItems.count)") }
-        return out.sorted()
+        for s in c.stages { for f in s.requiredFields where !allowedFields.contains(f) { out.append(.stageNeedsUnknownField(file: file, stage: s.id.rawValue, field: f)) } }
+        for m in c.methods { for f in m.requiredFields where !allowedFields.contains(f) { out.append(.methodNeedsUnknownField(file: file, method: m.id, field: f)) } }
+        return out
+    }
+
+    /// What only the whole catalog (shipped + extensions) can get wrong.
+    static func whole(_ c: Catalog, file: String) -> [CatalogProblem] {
+        var out: [CatalogProblem] = []
+        var seen: [String: Int] = [:]
+        for item in c.allItems { seen[item.id, default: 0] += 1 }
+        for (id, n) in seen where n > 1 { out.append(.itemIdTwice(file: file, id: id, times: n)) }
+        for s in Stage.pipeline where c.stage(s) == nil { out.append(.stageMissing(file: file, stage: s)) }
+        for e in c.exits { for m in e.methods where c.method(m) == nil { out.append(.exitUnknownMethod(file: file, exit: e.id.rawValue, method: m)) } }
+        if c.item(CaseSummary.roughQuoteItem) == nil { out.append(.roughQuoteItemMissing(file: file, item: CaseSummary.roughQuoteItem)) }
+        if c.referenceItems.count < 6 { out.append(.referenceItems(file: file, found: c.referenceItems.count)) }
+        return out.sorted { $0.description < $1.description }
     }
 }

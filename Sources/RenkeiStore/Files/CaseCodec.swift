@@ -175,6 +175,14 @@ public enum CaseCodec {
 
     static func describe(_ e: DecodingError) -> String { reason(e).text(.en) }
 
+    /// The reason with the file's bytes at hand: JSONDecoder's "The given data was not valid
+    /// JSON" (data corrupted at the top) is said from the bytes — line, column, what was found —
+    /// not in JSONDecoder's English.
+    static func reason(_ e: DecodingError, bytes: Data) -> DamageReason {
+        if case .dataCorrupted(let ctx) = e, ctx.codingPath.isEmpty { return syntaxReason(bytes) }
+        return reason(e)
+    }
+
     static func reason(_ e: DecodingError) -> DamageReason {
         switch e {
         case .keyNotFound(let key, let ctx):

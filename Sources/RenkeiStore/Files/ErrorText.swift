@@ -22,8 +22,16 @@ public enum ErrorText {
     /// (a command's refusal, `CommandMessage`; the store's `StoreMessage`); others as `line(_:)`.
     public static func line(_ error: Error, _ lang: Lang) -> String {
         if let e = error as? WordedError { return e.text(lang) }
+        if let e = error as? DecodingError { return CaseCodec.reason(e).text(lang) }
         if let e = error as? UndoJournal.Problem { return e.message.text(lang) }
         if let e = error as? FieldError { return e.sentence(lang) }
         return line(error)
+    }
+
+    /// Why a file's bytes did not decode, typed (so it can be said in the reader's language): a
+    /// file that is not JSON says where (line, column), not JSONDecoder's English.
+    public static func reason(_ error: Error, bytes: Data) -> DamageReason {
+        if let e = error as? DecodingError { return CaseCodec.reason(e, bytes: bytes) }
+        return (error as? StoreError)?.damageReason ?? .text(line(error))
     }
 }

@@ -8,7 +8,7 @@ import RenkeiCore
 public enum CaseFileMerge {
     public enum Failure: Error, Equatable {
         /// A side does not parse as a case: not merged, nothing overwritten.
-        case damaged(side: MergeSide, reason: String)
+        case damaged(side: MergeSide, reason: DamageReason)
         /// A side was written by a newer renkei.
         case newerSchema(side: MergeSide, version: Int)
     }
@@ -30,11 +30,11 @@ public enum CaseFileMerge {
         let merged: CaseMergeResult
         do { merged = try CaseMerge.merge(base: b, ours: o, theirs: t, loadCatalog: loadCatalog) }
         catch CaseMergeError.newerSchema(let side, let v) { throw Failure.newerSchema(side: side, version: v) }
-        catch CaseMergeError.notACase(let side) { throw Failure.damaged(side: side, reason: "not a case object") }
+        catch CaseMergeError.notACase(let side) { throw Failure.damaged(side: side, reason: .shape) }
         let raw = try CanonicalJSON.pretty(merged.tree) ?? JSONEncoder().encode(merged.tree)
         let doc: CaseDocument
         do { doc = try CaseCodec.decode(raw, path: path) }
-        catch { throw Failure.damaged(side: .ours, reason: "the merged case does not read back: \(error)") }
+        catch { throw Failure.damaged(side: .ours, reason: (error as? StoreError)?.damageReason ?? .text("the merged case does not read back: \(error)")) }
         return Output(data: try encode(doc), recorded: merged.recorded)
     }
 
@@ -63,15 +63,15 @@ public enum CaseFileMerge {
     static func tree(_ data: Data, side: MergeSide, path: String) throws -> JSONValue {
         let doc: CaseDocument
         do { doc = try CaseCodec.decode(data, path: path) }
-        catch let StoreError.damaged(_, reason) { throw Failure.damaged(side: side, reason: reason.text(.en)) }
-        catch { throw Failure.damaged(side: side, reason: "\(error)") }
+        catch let e as StoreError { throw Failure.damaged(side: side, reason: e.damageReason) }
+        catch { throw Failure.damaged(side: side, reason: .text("\(error)")) }
         if doc.readOnly { throw Failure.newerSchema(side: side, version: doc.value.schemaVersion) }
         // Straight from the value (`CaseTree`): encoding each side and parsing it back was
         // 13.7 M of the driver's 31.7 M instructions per file (callgrind), and
         // `JSONSerialization` plus bridging before that 45 M of 97 M.
         if let v = canonicalTree(doc) { return v }
         guard let v = try? JSONDocument.parse(CaseCodec.encode(doc)) else {
-            throw Failure.damaged(side: side, reason: "could not be read as JSON")
+            throw Failure.damaged(side: side, reason: .shape)
         }
         return v
     }

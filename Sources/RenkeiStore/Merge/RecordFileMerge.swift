@@ -25,7 +25,7 @@ public enum RecordFileMerge {
         func tree(_ d: Data, _ side: MergeSide) throws -> JSONValue {
             guard let obj = try? JSONSerialization.jsonObject(with: d, options: [.fragmentsAllowed]),
                   let v = JSONValue(jsonObject: obj), v.objectValue != nil else {
-                throw CaseFileMerge.Failure.damaged(side: side, reason: "not a JSON object")
+                throw CaseFileMerge.Failure.damaged(side: side, reason: .notAnObject)
             }
             return v
         }

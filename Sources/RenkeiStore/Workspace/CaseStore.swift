@@ -112,6 +112,16 @@ public final class CaseStore: @unchecked Sendable {
             .sorted()
     }
 
+    /// Whether `cases/<id>.json` is a regular file: one lstat, for a whole id typed on the command
+    /// line (listing `cases/` to match prefixes cost `show` a fifth of its instructions at 1,000
+    /// cases). Anything else (missing, a symlink, a directory) answers false and the caller
+    /// falls back to the listing, which decides as before.
+    public func hasCaseFile(_ id: String) -> Bool {
+        var st = stat()
+        let path = workspace.casesDir.path + "/" + id + ".json"
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFREG
+    }
+
     /// Every case's summary (and the damaged files), through the summary index when there is
     /// one. Same as `portfolio(PortfolioQuery())`.
     public func portfolio() throws -> Portfolio { try portfolio(PortfolioQuery()) }

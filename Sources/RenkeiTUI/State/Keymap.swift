@@ -1,4 +1,5 @@
 import Foundation
+import RenkeiCore
 /// A key press as the terminal adapter reports it.
 public enum Key: Hashable, Sendable {
     case char(Character)      // printable text, including Japanese from an IME
@@ -250,17 +251,17 @@ public struct Keymap: Equatable, Sendable {
     /// Applies user overrides: action name → key names. The listed keys replace the action's
     /// default keys in every context it is bound in (or globally when it was unbound), and are
     /// taken away from any other action in those contexts. Returns problems for the runtime to report.
-    public func applying(_ overrides: [String: [String]]) -> (Keymap, [String]) {
+    public func applying(_ overrides: [String: [String]]) -> (Keymap, [SettingsProblem]) {
         var map = self
-        var problems: [String] = []
+        var problems: [SettingsProblem] = []
         for (name, keyNames) in overrides.sorted(by: { $0.key < $1.key }) {
             guard let action = Action(rawValue: name) else {
-                problems.append("keys: unknown action '\(name)' (known: \(Action.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problems.append(.unknownAction(name, known: Action.allCases.map(\.rawValue)))
                 continue
             }
             var keys: [Key] = []
             for k in keyNames {
-                if let key = Key(name: k) { keys.append(key) } else { problems.append("keys.\(name): unknown key '\(k)'") }
+                if let key = Key(name: k) { keys.append(key) } else { problems.append(.unknownKey(action: name, key: k)) }
             }
             if action == .forceQuit && !keys.contains(.ctrl("c")) { keys.append(.ctrl("c")) }  // Ctrl-C always quits
             let contexts = Set(map.bindings.filter { $0.action == action }.map(\.context))

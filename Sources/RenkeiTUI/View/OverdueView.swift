@@ -33,7 +33,7 @@ extension AppState {
                         if let route = item.earliestRoute {
                             lines.append(Line(WorkbenchMessage.earliestRoute(ja: route.ja, en: route.en).text(lang), theme.accent, indent: indent))
                         }
-                        if let note = item.calendarNote { lines.append(Line(note, theme.warning, indent: indent)) }
+                        if let note = item.calendarNote(lang) { lines.append(Line(note, theme.warning, indent: indent)) }
                     }
                     index += 1
                 }

@@ -44,9 +44,11 @@ struct CalendarCommand: ParsableCommand {
         let today = ctx.today
         let n = fiscalYear ?? Self.currentCycle(cal, h, today)
         let timeline = FiscalTimeline.build(calendar: cal, holidays: h, fiscalYear: n, today: today)
-        var problems = loaded.result.problems.map(\.description)
+        // `--json` keeps its English problem lines (and its Japanese fallback note) for scripts.
+        let said: Lang = json ? .en : Output.lang
+        var problems = loaded.result.problems.map { $0.text(said) }
         if !h.covers(n - 1) || !h.covers(n + 1) {
-            problems.append("holiday data covers \(h.years.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "no years"); dates outside it only skip weekends and 年末年始")
+            problems.append(ReviewMessage.holidayCoverage(from: h.years?.lowerBound, to: h.years?.upperBound).text(said))
         }
         if json {
             try Output.json(CalendarJSON(

@@ -163,8 +163,11 @@ struct ExportCommand: ParsableCommand {
     /// cannot hold is reported on stderr (row, column, character) and written as 〓.
     static func portfolioCSV(_ report: inout PortfolioReport, store: CaseStore, cp932: Bool) -> Data {
         let out = ReportExporter.portfolioCSV(&report, store: store, cp932: cp932)
-        for r in out.replacements.prefix(50) { Output.warn(r.description) }
-        if out.replacements.count > 50 { Output.warn("… and \(out.replacements.count - 50) more characters written as 〓") }
+        for r in out.replacements.prefix(50) {
+            Output.warn(TransferMessage.cp932Row(row: r.row, column: r.column, character: String(r.character),
+                                                 codePoints: CP932Text.codePoints(r.character)).text(Output.lang))
+        }
+        if out.replacements.count > 50 { Output.warn(TransferMessage.cp932More(out.replacements.count - 50).text(Output.lang)) }
         return out.data
     }
 

@@ -88,7 +88,7 @@ struct OverdueRun {
                         Output.line("      → " + ReviewMessage.earliestRoute(route.label(lang), closed: route.closed(lang)).text(lang))
                         Output.line("      → " + ReviewMessage.alternativeRoute(route.alternative(lang)).text(lang))
                     }
-                    if let note = i.calendarNote { Output.line("      ! " + ReviewMessage.defaultCalendarUsed(note).text(lang)) }
+                    if let note = i.calendarNote(lang) { Output.line("      ! " + note) }
                 }
             }
         }
@@ -115,7 +115,7 @@ struct OverdueRun {
         if !loaded.result.problems.isEmpty {
             Output.line("")
             Output.line(Label.calendarProblemsHeading.text(lang))
-            for p in loaded.result.problems { Output.line("  \(p)") }
+            for p in loaded.result.problems { Output.line("  " + p.text(lang)) }
         }
     }
 }

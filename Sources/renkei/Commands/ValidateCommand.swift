@@ -12,12 +12,14 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global)
-        var problems = ctx.catalogProblems
+        // `--json` keeps the English lines it always had for the catalog and the calendars (scripts
+        // read them); the other problems were in the reader's language there already.
+        var problems = ctx.catalogProblems(json ? .en : Output.lang)
         let p = try ctx.store.portfolio()
         problems += p.damaged.map { StoreMessage.damaged(path: $0.path, $0.reason).text(Output.lang) }
         // The workspace's calendars and funding windows are files renkei reads too: a bad one
         // is a problem here, not only a line under `overdue`.
-        problems += ctx.store.calendars(for: p.summaries, data: ctx.data, today: ctx.today).loaded.problems.map(\.description)
+        problems += ctx.store.calendars(for: p.summaries, data: ctx.data, today: ctx.today).loaded.problems.map { $0.text(json ? .en : Output.lang) }
         for id in p.readOnly.sorted() { problems.append(StoreMessage.caseReadOnly(caseId: id, version: nil, nothingImported: false).text(Output.lang)) }
         for s in p.summaries {
             var found: [RecordProblem] = []

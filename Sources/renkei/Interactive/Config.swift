@@ -38,22 +38,22 @@ enum Config {
     }
 
     /// Settings plus problems to show (a bad config never stops the app).
-    static func load(env: [String: String] = ProcessEnvironment.current) -> (Settings, [String]) {
+    static func load(env: [String: String] = ProcessEnvironment.current) -> (Settings, [SettingsProblem]) {
         var s = Settings(lang: Lang(environment: env))
-        var problems: [String] = []
+        var problems: [SettingsProblem] = []
         let dir = directory
         var file = File()
         let cfg = dir.appendingPathComponent("config.json")
         if let data = readSettingsFile(cfg, &problems) {
             do { file = try JSONDecoder().decode(File.self, from: data) } catch {
-                problems.append("\(cfg.path): \(describe(error)) — using defaults")
+                problems.append(.damaged(path: cfg.path, ErrorText.reason(error, bytes: data)))
             }
         }
         if env["RENKEI_LANG"] == nil, let l = file.lang {
-            if let v = Lang(rawValue: l) { s.lang = v } else { problems.append("config.json: lang '\(l)' must be \"ja\" or \"en\"") }
+            if let v = Lang(rawValue: l) { s.lang = v } else { problems.append(.language(l)) }
         }
         if let t = file.theme {
-            if let v = ThemeKind(rawValue: t) { s.theme = v } else { problems.append("config.json: theme '\(t)' must be \"dark\" or \"light\"") }
+            if let v = ThemeKind(rawValue: t) { s.theme = v } else { problems.append(.theme(t)) }
         }
         if let c = file.color { s.colors = c }
         if let v = env["NO_COLOR"], !v.isEmpty { s.colors = false }
@@ -65,7 +65,7 @@ enum Config {
             do {
                 let extra = try JSONDecoder().decode([String: KeyList].self, from: data)
                 for (k, v) in extra { keys[k] = v.keys }
-            } catch { problems.append("\(keysFile.path): \(describe(error))") }
+            } catch { problems.append(.damaged(path: keysFile.path, ErrorText.reason(error, bytes: data))) }
         }
         let (km, keyProblems) = Keymap.default.applying(keys)
         s.keymap = km
@@ -73,7 +73,7 @@ enum Config {
         var views = file.views ?? []
         let viewsFile = dir.appendingPathComponent("views.json")
         if let data = readSettingsFile(viewsFile, &problems) {
-            do { views += try JSONDecoder().decode([SavedView].self, from: data) } catch { problems.append("\(viewsFile.path): \(describe(error))") }
+            do { views += try JSONDecoder().decode([SavedView].self, from: data) } catch { problems.append(.damaged(path: viewsFile.path, ErrorText.reason(error, bytes: data))) }
         }
         s.views = views
         return (s, problems)
@@ -81,9 +81,9 @@ enum Config {
 
     /// A settings file's bytes; nil when it is absent. Anything else that stops the read (a FIFO,
     /// a directory, too large) is a problem to show — and never blocks the start.
-    static func readSettingsFile(_ url: URL, _ problems: inout [String]) -> Data? {
+    static func readSettingsFile(_ url: URL, _ problems: inout [SettingsProblem]) -> Data? {
         do { return try RegularFile.read(url, limit: 1_048_576, followSymlinks: true) } catch StoreError.io(_, _, ENOENT) { return nil } catch {
-            problems.append("\(error) — using defaults")
+            problems.append(.unreadable((error as? StoreError)?.message ?? .io(path: url.path, .io(op: FileOp.read.rawValue, reason: .other(ErrorText.line(error))))))
             return nil
         }
     }
@@ -108,27 +108,18 @@ enum Config {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent("config.json")
         var object: [String: Any] = [:]
-        var problems: [String] = []
+        var problems: [SettingsProblem] = []
         if let data = readSettingsFile(url, &problems) {
             guard let o = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw CLIError(StatusMessage.configNotAnObject(path: url.path, actor: name).text(Output.lang))
             }
             object = o
-        } else if let p = problems.first { throw CLIError(p) }
+        } else if case .unreadable(let m)? = problems.first { throw CLIError(m.text(Output.lang)) }
         object["actor"] = name
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         let tmp = dir.appendingPathComponent(".config.json.tmp")
         try data.write(to: tmp)
         if FileManager.default.fileExists(atPath: url.path) { _ = try FileManager.default.replaceItemAt(url, withItemAt: tmp) }
         else { try FileManager.default.moveItem(at: tmp, to: url) }
-    }
-
-    static func describe(_ error: Error) -> String {
-        if case DecodingError.dataCorrupted(let c) = error {
-            return "not valid JSON (\((c.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String ?? c.debugDescription))"
-        }
-        if case DecodingError.typeMismatch(_, let c) = error { return "field '\(c.codingPath.map(\.stringValue).joined(separator: "."))' has the wrong type" }
-        if case DecodingError.keyNotFound(let k, _) = error { return "missing field '\(k.stringValue)'" }
-        return "\(error)"
     }
 }

@@ -34,7 +34,7 @@ enum InteractiveApp {
         // Draw 「保存中…」 while a durable save runs.
         program.willWrite = { state in term.draw(view(state)) }
         program.send(first)
-        for p in problems + context.catalogProblems { program.send(.failed(p)) }
+        for p in problems.map({ $0.text(settings.lang) }) + context.catalogProblems(settings.lang) { program.send(.failed(p)) }
         // Someone new: ask who signs the changes; a just-created workspace: offer the samples.
         if !context.actorConfigured || context.createdWorkspace {
             program.send(.firstRun(suggestedName: context.actorConfigured ? nil : (context.actor == "unknown" ? "" : context.actor),

@@ -14,7 +14,7 @@ struct AppContext {
     var catalog: Catalog { store.catalog }
     private let catalogOnDemand: CatalogOnDemand
     /// Problems of the catalog and the workspace's extensions, one line each (loads the catalog).
-    var catalogProblems: [String] { catalogOnDemand.problems }
+    func catalogProblems(_ lang: Lang) -> [String] { catalogOnDemand.problems(lang) }
     let actor: String
     /// Whether the actor was given (RENKEI_ACTOR or the config's "actor"), not guessed from the
     /// login: the workbench asks for the name when it was not (issue 14).
@@ -133,6 +133,8 @@ struct AppContext {
     /// says more (a quarantined case).
     func caseId(_ typed: String, missingOK: Bool = false) throws -> String {
         guard CaseID.isValid(typed) else { throw CLIError(CaseID.validationMessage(typed, Output.lang), code: .usage) }
+        // A whole id wins over longer ids it prefixes (c-1 vs c-10), so its file alone decides.
+        if store.hasCaseFile(typed) { return typed }
         let ids = store.caseFileNames().map { String($0.dropLast(5)) }
         switch CaseIDPrefix.match(typed, among: ids) {
         case .exact(let id), .unique(let id): return id

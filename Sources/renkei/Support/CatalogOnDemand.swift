@@ -15,12 +15,12 @@ final class CatalogOnDemand: @unchecked Sendable {
     init(data: DataDirectory, workspace: Workspace) {
         slot = LoadOnce {
             do { return try CatalogLoader.load(data: data, workspace: workspace) } catch {
-                Output.error(StatusMessage.catalogUnreadable(reason: "\(error)").text(Output.lang))
+                Output.error(StatusMessage.catalogUnreadable(reason: ErrorText.line(error, Output.lang)).text(Output.lang))
                 Foundation.exit(ExitStatus.error.rawValue)
             }
         }
     }
 
     var catalog: Catalog { slot.value.catalog }
-    var problems: [String] { slot.value.problems }
+    func problems(_ lang: Lang) -> [String] { slot.value.problems.map { $0.text(lang) } }
 }

@@ -113,18 +113,24 @@ enum CommandLineShape {
         return best.0
     }
 
-    /// Levenshtein distance over Characters (two rows; command names are short).
+    /// Edit distance over Characters where swapping two neighbours counts as one edit (optimal
+    /// string alignment): `lsit`, `sycn` and `shwo` are the typos people make, and plain
+    /// Levenshtein counts each as two, too far for a four-letter command.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
+        var beforePrevious = [Int](repeating: 0, count: y.count + 1)
         var previous = Array(0...y.count)
         var current = [Int](repeating: 0, count: y.count + 1)
         for i in 1...x.count {
             current[0] = i
             for j in stride(from: 1, through: y.count, by: 1) {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[y.count]
     }

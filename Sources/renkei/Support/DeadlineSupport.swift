@@ -72,6 +72,6 @@ struct DeadlineItemJSON: Encodable {
         daysOverdue = i.daysOverdue; status = i.statusText(.ja)
         currentStage = i.currentStage.rawValue; requiredStage = i.requiredStage?.rawValue; requirement = i.requirementJa
         fiscalYear = i.fiscalYear; earliestRoute = i.earliestRoute; snoozed = i.snoozed; snoozedUntil = i.snoozedUntil?.description
-        calendarId = i.calendarId; calendarNote = i.calendarNote
+        calendarId = i.calendarId; calendarNote = i.calendarNote(.ja)   // as --json always said it
     }
 }

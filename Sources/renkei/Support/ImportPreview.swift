@@ -11,13 +11,13 @@ enum ImportPreview {
         say(.header(file: plan.file, source: ImportMessage.source(encoding: plan.source, sheet: plan.sheet).text(lang), rows: plan.rows.count, origin: origin))
         let key = plan.mapping.key ?? plan.mapping.columns.first(where: { $0.value == "id" })?.key
         for column in header {
-            say(.column(name: TerminalText.inline(column), target: plan.mapping.columns[column] ?? "note", key: column == key))
+            say(.column(name: TerminalText.inline(column, limit: 60), target: plan.mapping.columns[column] ?? "note", key: column == key))
         }
         for p in plan.fileProblems { say(.fileError(p.text(lang))) }
         for row in plan.rows {
             let id = row.id ?? "-"
             switch row.action {
-            case .create: say(.create(row: row.row, caseId: id, title: TerminalText.inline(row.title)))
+            case .create: say(.create(row: row.row, caseId: id, title: TerminalText.inline(row.title, limit: 80)))
             case .update: say(.update(row: row.row, caseId: id, fields: row.changedFields))
             case .unchanged: say(.unchanged(row: row.row, caseId: id))
             case .invalid: for p in row.problems { say(.invalid(p.text(lang))) }
