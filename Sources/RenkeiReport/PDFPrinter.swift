@@ -37,7 +37,7 @@ public enum PDFPrinter {
     public static func print(html: Data) throws -> Data {
         guard let browser = engine() else { throw ReportError.noPDFEngine }
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("renkei-pdf-XXXXXX").path.utf8CString)
-        guard let made = mkdtemp(&template) else { throw ReportError.pdfFailed("cannot create a temporary folder") }
+        guard let made = mkdtemp(&template) else { throw ReportError.pdfFailed(.noTemporaryFolder) }
         let dir = URL(fileURLWithPath: String(cString: made))
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = dir.appendingPathComponent("sheet.html"), out = dir.appendingPathComponent("sheet.pdf")
@@ -53,17 +53,17 @@ public enum PDFPrinter {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { throw ReportError.pdfFailed("cannot start \(browser.path)") }
+        do { try p.run() } catch { throw ReportError.pdfFailed(.cannotStart(browser.path)) }
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while p.isRunning && Date() < deadline { usleep(50_000) }
         if p.isRunning {
             p.terminate()
             p.waitUntilExit()
-            throw ReportError.pdfFailed("\(browser.lastPathComponent) did not finish within \(Int(timeoutSeconds)) s")
+            throw ReportError.pdfFailed(.timedOut(browser: browser.lastPathComponent, seconds: Int(timeoutSeconds)))
         }
         // Our own temp folder, but read like any other file: never block, never follow a link.
         guard let data = try? RegularFile.read(out, limit: 1 << 30), data.starts(with: Array("%PDF".utf8)) else {
-            throw ReportError.pdfFailed("\(browser.lastPathComponent) exited with status \(p.terminationStatus) and wrote no PDF")
+            throw ReportError.pdfFailed(.noPDF(browser: browser.lastPathComponent, status: p.terminationStatus))
         }
         return data
     }

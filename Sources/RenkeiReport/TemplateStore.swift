@@ -62,14 +62,14 @@ public struct TemplateStore: Sendable {
         var pending = main.partials, done: Set<String> = [name]
         while let p = pending.popLast() {
             guard done.insert(p).inserted else { continue }
-            guard TemplateStore.isValidName(p) else { throw ReportError.template(path: url.path, reason: "partial '\(TerminalText.inline(p))': " + ReportError.invalidTemplateName(p).description) }
+            guard TemplateStore.isValidName(p) else { throw ReportError.template(path: url.path, reason: .partialName(TerminalText.inline(p), .invalidTemplateName(p))) }
             let partial = try parse(try locate(p), name: p)
             library.register(partial.template, named: p)
             graph[p] = partial.partials
             pending += partial.partials
         }
         if let loop = TemplateStore.partialLoop(from: name, graph) {
-            throw ReportError.template(path: url.path, reason: "partials include each other in a loop (\(loop.joined(separator: " → "))); a template must not include itself — remove {{> \(loop[loop.count - 1])}} from \(loop[loop.count - 2])")
+            throw ReportError.template(path: url.path, reason: .partialLoop(loop))
         }
         return (main.template, library, url)
     }
@@ -85,9 +85,9 @@ public struct TemplateStore: Sendable {
             guard lstat(u.path, &st) == 0 else { continue }
             let data: Data
             do { data = try RegularFile.read(u, limit: TemplateStore.maxTemplateSize) } catch {
-                throw ReportError.template(path: u.path, reason: "\(error)".replacingOccurrences(of: u.path + ": ", with: ""))
+                throw ReportError.template(path: u.path, reason: .unreadable((error as? StoreError)?.damageReason ?? .text("\(error)")))
             }
-            guard let css = String(data: data, encoding: .utf8) else { throw ReportError.template(path: u.path, reason: "not valid UTF-8 text") }
+            guard let css = String(data: data, encoding: .utf8) else { throw ReportError.template(path: u.path, reason: .notUTF8) }
             var out = css.replacingOccurrences(of: "</style", with: "<\\/style", options: .caseInsensitive)
             while out.last?.isNewline == true { out.removeLast() }
             return out
@@ -105,7 +105,7 @@ public struct TemplateStore: Sendable {
             rest = rest[r.upperBound...]
             let tag = rest.drop { $0 == "{" || $0 == " " || $0 == "\t" }
             guard let kind = tag.first else { break }
-            if kind == "=" { throw PartialScanError(message: "set-delimiter tags ({{=…=}}) are not supported in renkei templates") }
+            if kind == "=" { throw PartialScanError() }
             guard kind == ">" || kind == "<" else { continue }
             guard let close = tag.range(of: "}}") else { break }
             out.append(tag[tag.index(after: tag.startIndex)..<close.lowerBound].trimmingCharacters(in: .whitespaces))
@@ -114,7 +114,8 @@ public struct TemplateStore: Sendable {
         return out
     }
 
-    struct PartialScanError: Error { var message: String }
+    /// A set-delimiter tag (`TemplateProblem.setDelimiter`).
+    struct PartialScanError: Error {}
 
     /// The first loop in the partial graph from `start` ("case.html → note → case.html"), if any.
     /// renkei's report data is not recursive, so a template that includes itself, directly or
@@ -156,10 +157,10 @@ public struct TemplateStore: Sendable {
         }
         let data: Data
         do { data = try RegularFile.read(url, limit: TemplateStore.maxTemplateSize) } catch {
-            throw ReportError.template(path: url.path, reason: "\(error)".replacingOccurrences(of: url.path + ": ", with: ""))
+            throw ReportError.template(path: url.path, reason: .unreadable((error as? StoreError)?.damageReason ?? .text("\(error)")))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ReportError.template(path: url.path, reason: "not valid UTF-8 text")
+            throw ReportError.template(path: url.path, reason: .notUTF8)
         }
         let template: MustacheTemplate
         do {
@@ -168,10 +169,11 @@ public struct TemplateStore: Sendable {
         } catch let e as MustacheTemplate.ParserError {
             let ctx = e.context
             // The prefix takes one line: report the line number of the user's file.
-            throw ReportError.template(path: url.path, reason: "line \(max(1, ctx.lineNumber - 1)), column \(max(1, ctx.columnNumber)): \(e.error) near \"\(TerminalText.inline(String(ctx.line.trimmingCharacters(in: .whitespaces).prefix(60))))\"")
+            throw ReportError.template(path: url.path, reason: .syntax(line: max(1, ctx.lineNumber - 1), column: max(1, ctx.columnNumber), detail: "\(e.error)",
+                                                                      near: TerminalText.inline(String(ctx.line.trimmingCharacters(in: .whitespaces).prefix(60)))))
         }
         let partials: [String]
-        do { partials = try TemplateStore.partialNames(text) } catch { throw ReportError.template(path: url.path, reason: error.message) }
+        do { partials = try TemplateStore.partialNames(text) } catch { throw ReportError.template(path: url.path, reason: .setDelimiter) }
         TemplateStore.cache.lock.lock()
         TemplateStore.cache.entries[url.path] = .init(size: Int(st.st_size), mtime: Int(st.st_mtim.tv_sec), nsec: Int(st.st_mtim.tv_nsec),
                                                      template: template, partials: partials)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RenkeiTestSupport
 
 /// Issue 18, finding 8: `x{{> case.html}}` in a workspace template made `export` die with
 /// SIGSEGV (partials recursing without end; the workbench's `x` would take the workbench
@@ -25,6 +26,10 @@ import Testing
             #expect(!r.signalled && r.status == 1, "\(files): \(r.status) \(r.stderr.prefix(300))")
             #expect(r.stderr.contains(expected) && r.stderr.contains("templates/"), "\(files): \(r.stderr)")
             #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
+            // Under a Japanese locale: the same file and loop, no English (issue 14).
+            let ja = try Sh.renkei(["export", String(id), "-f", format, "--for", "internal"], ws: ws, env: ["LANG": "ja_JP.UTF-8"], timeout: 60)
+            #expect(ja.status == 1 && ja.stderr.contains("templates/") && EnglishLeak.runs(in: ja.stderr).isEmpty, "\(files): \(ja.stderr)")
+            if expected.contains("→") { #expect(ja.stderr.contains(expected), "\(ja.stderr)") }
         }
         // The shipped templates (with their partials) still render.
         try? FileManager.default.removeItem(at: templates)

@@ -118,9 +118,10 @@ import Testing
         }
     }
 
-    /// The workbench and the CLI speak only through the table: no inline `ja ? … : …` in
-    /// Sources/RenkeiTUI or Sources/renkei (issue 14).
-    @Test(arguments: ["Sources/RenkeiTUI", "Sources/renkei"])
+    /// The workbench, the CLI, the runtime, the store, sync and import speak only through the
+    /// table: no inline `ja ? … : …` there (issue 14). (Core's insight renderers and the reports
+    /// still have some: see the audit.)
+    @Test(arguments: ["Sources/RenkeiTUI", "Sources/renkei", "Sources/RenkeiApp", "Sources/RenkeiStore", "Sources/RenkeiImport", "Sources/RenkeiSync"])
     func noInlineTranslation(_ dir: String) throws {
         let root = RepoRoot.url.appendingPathComponent(dir)
         var files = 0
@@ -131,7 +132,7 @@ import Testing
                 Issue.record("\(dir)/\(url.lastPathComponent):\(n + 1): inline translation — put the words in RenkeiCore/Labels/: \(line.trimmingCharacters(in: .whitespaces))")
             }
         }
-        #expect(files > 10, "\(dir): no sources found")
+        #expect(files >= 10, "\(dir): no sources found")
     }
 
     /// The workbench's sentences with values (once inline in the TUI): each case worded in both

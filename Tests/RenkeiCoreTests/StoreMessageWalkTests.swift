@@ -195,12 +195,18 @@ import RenkeiTestSupport
 
     static let exports: [ExportMessage] = [.unknownFormat("xyz", allowed: ["md", "pdf"]), .unknownLanguage("fr"), .invalidTemplateName("../x"),
                                     .templateNotFound(name: "case", searched: ["/ws/templates"]), .templateNotFound(name: "case", searched: []),
-                                    .template(path: "/ws/templates/case.mustache", reason: "line 2"), .outputExists("事例.md"),
+                                    .template(path: "/ws/templates/case.mustache", reason: .syntax(line: 2, column: 5, detail: "unfinishedName", near: "{{#件名")),
+                                    .template(path: "/ws/templates/case.md.mustache", reason: .partialLoop(["case.md", "case-part", "case.md"])),
+                                    .template(path: "/ws/templates/case.md.mustache", reason: .setDelimiter),
+                                    .template(path: "/ws/templates/report-style.css", reason: .notUTF8),
+                                    .template(path: "/ws/templates/case.md.mustache", reason: .partialName("../x", .invalidTemplateName("../x"))),
+                                    .template(path: "/ws/templates/case.md.mustache", reason: .unreadable(.unreadable(.notRegular(.fifo)))), .outputExists("事例.md"),
                                     .outputNotWritable(path: "/ro/事例.md", problem: .io(.io(op: "write", reason: .readOnlyFileSystem))),
                                     .outputNotWritable(path: "/x/予定.ics", problem: .directory), .outputNotWritable(path: "/x/予定.ics", problem: .symlinkLoop),
                                     .outputNotWritable(path: "/x/予定.ics", problem: .special), .outputNotWritable(path: "/x/予定.ics", problem: .pipeWithoutReader),
                                     .outputNotWritable(path: "/x/予定.ics", problem: .folderMissing("/x")), .outputNotWritable(path: "/x", problem: .notAFolder), .quarantined(id: "c-0001", path: "/ws/quarantine/c-0001.json"),
-                                    .invalidCaseId("../etc/passwd"), .unknownAudience("x"), .noPDFEngine, .pdfFailed("timeout"), .shareOnlyOption("--contact-person")]
+                                    .invalidCaseId("../etc/passwd"), .unknownAudience("x"), .noPDFEngine, .pdfFailed(.timedOut(browser: "chromium", seconds: 60)), .pdfFailed(.noTemporaryFolder),
+                                    .pdfFailed(.cannotStart("/usr/bin/chromium")), .pdfFailed(.noPDF(browser: "chromium", status: 1)), .shareOnlyOption("--contact-person")]
 
     @Test func everyExportMessageIsJapaneseUnderJa() {
         let all = Self.exports

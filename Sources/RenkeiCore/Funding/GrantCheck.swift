@@ -11,7 +11,7 @@ public struct GrantCheck: Equatable, Sendable {
     /// The rest, which the municipality budgets itself (地方負担分).
     public var localYen: Int?
     /// Set when the amounts cannot be computed exactly (overflow) — never a wrong figure.
-    public var arithmeticProblem: String?
+    public var arithmeticProblem: GrantArithmetic?
     public var bodyClass: BodyClass
     /// The cap on the state's money for this body on the first track (ソフト事業 unless stated).
     public var track: FundingProgramme.Track?
@@ -29,15 +29,15 @@ public struct GrantCheck: Equatable, Sendable {
         for p in programmes {
             guard let s = c.budget.funding.first(where: { p.covers($0, windows: windows) }) else { continue }
             let total = c.budget.totalYen
-            var national: Int?, local: Int?, problem: String?
+            var national: Int?, local: Int?, problem: GrantArithmetic?
             let (product, overflow) = total.multipliedReportingOverflow(by: p.ratePercent)
             if overflow || total < 0 {
-                problem = "\(c.id): budget total \(total) yen × \(p.ratePercent)% cannot be computed exactly"
+                problem = .overflow(caseId: c.id, totalYen: total, ratePercent: p.ratePercent)
             } else {
                 national = product / 100
                 local = total - product / 100
                 // The two shares must add up to the total, to the yen.
-                if national! + local! != total { problem = "\(c.id): shares do not add up to the total"; national = nil; local = nil }
+                if national! + local! != total { problem = .sharesDoNotAdd(caseId: c.id); national = nil; local = nil }
             }
             let cls: BodyClass = kind == .prefecture ? .prefecture : (centralCoreCity ? .centralCoreCity : .municipality)
             let track = p.tracks.first

@@ -14,7 +14,7 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownLanguage(String)
     case invalidTemplateName(String)
     case templateNotFound(name: String, searched: [String])
-    case template(path: String, reason: String)
+    indirect case template(path: String, reason: TemplateProblem)
     case outputExists(String)
     case outputNotWritable(path: String, problem: OutputProblem)
     case quarantined(id: String, path: String)
@@ -22,7 +22,7 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidCaseId(String)
     case unknownAudience(String)
     case noPDFEngine
-    case pdfFailed(String)
+    case pdfFailed(PDFFailure)
     case shareOnlyOption(String)
 
     public var description: String { text(.en) }
@@ -45,7 +45,7 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
             let where_ = dirs.isEmpty ? (ja ? "（テンプレートのフォルダがありません）" : "(no template folder)") : dirs.joined(separator: ja ? " と " : " or ")
             return ja ? "テンプレート「\(n).mustache」が \(where_) にありません" : "no template '\(n).mustache' in \(where_)"
         case .template(let path, let reason):
-            return ja ? "テンプレート \(path): \(reason)" : "template \(path): \(reason)"
+            return ja ? "テンプレート \(path): \(reason.text(lang))" : "template \(path): \(reason.text(lang))"
         case .outputExists(let p):
             return ja ? "\(p) はすでにあります — 上書きするには --force を付けてください" : "\(p) already exists; use --force to overwrite it"
         case .outputNotWritable(let p, let problem):
@@ -63,8 +63,8 @@ public enum ExportMessage: Error, Equatable, Sendable, CustomStringConvertible {
             return ja ? "PDF を作るプログラムが見つかりません: chromium と fonts-noto-cjk を入れる（bash Scripts/install-deps.sh）か、--format html で書き出してブラウザから印刷してください"
                       : "no PDF engine found: install chromium and fonts-noto-cjk (bash Scripts/install-deps.sh), or export --format html and print it from a browser"
         case .pdfFailed(let reason):
-            return ja ? "PDF の作成に失敗しました: \(reason) — --format html で書き出してブラウザから印刷してください"
-                      : "PDF printing failed: \(reason); export --format html and print it from a browser instead"
+            return ja ? "PDF の作成に失敗しました: \(reason.text(lang)) — --format html で書き出してブラウザから印刷してください"
+                      : "PDF printing failed: \(reason.text(lang)); export --format html and print it from a browser instead"
         case .shareOnlyOption(let option):
             return ja ? "\(option) は事例シート用です — 外すか --for share を付けてください" : "\(option) applies to the share sheet; drop it or use --for share"
         }

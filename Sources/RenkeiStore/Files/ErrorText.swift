@@ -23,6 +23,7 @@ public enum ErrorText {
     public static func line(_ error: Error, _ lang: Lang) -> String {
         if let e = error as? WordedError { return e.text(lang) }
         if let e = error as? DecodingError { return CaseCodec.reason(e).text(lang) }
+        if let e = error as? EncodingError { return DamageReason.notWritable(path: CaseCodec.encodingPath(e)).text(lang) }
         if let e = error as? UndoJournal.Problem { return e.message.text(lang) }
         if let e = error as? FieldError { return e.sentence(lang) }
         return line(error)

@@ -45,7 +45,7 @@ struct GrantCommand: ParsableCommand {
         if json {
             try Output.json(checks.map { g in
                 Out(programme: g.programme.id, source: g.programme.source, fundingSource: g.sourceName, totalYen: g.totalYen,
-                    nationalYen: g.nationalYen, localYen: g.localYen, arithmeticProblem: g.arithmeticProblem,
+                    nationalYen: g.nationalYen, localYen: g.localYen, arithmeticProblem: g.arithmeticProblem?.text(.en),   // --json keeps its English line
                     bodyClass: g.bodyClass.rawValue, track: g.track?.id, capYen: g.capYen, overCap: g.overCap,
                     applicationsThisYear: g.applicationsThisYear, applicationLimit: g.applicationLimit,
                     windowCloses: g.window?.closes.description,
@@ -59,7 +59,7 @@ struct GrantCommand: ParsableCommand {
             let p = g.programme
             Output.line("\(c.id)  \(p.title(lang))  (\(GrantLabel.source.text(lang)): \(p.source))")
             Output.line("  \(Label.budgetTotal.text(lang)): \(Yen.format(g.totalYen))")
-            if let problem = g.arithmeticProblem { Output.line("  " + problem) }
+            if let problem = g.arithmeticProblem { Output.line("  " + problem.text(Output.lang)) }
             if let n = g.nationalYen, let l = g.localYen {
                 Output.line("  \(GrantLabel.national.text(lang)) \(p.ratePercent)%: \(Yen.format(n))")
                 Output.line("  \(GrantLabel.local.text(lang)): \(Yen.format(l))")
