@@ -34,13 +34,8 @@ extension AppState {
     }
 
     func renderList(_ scr: inout Screen) {
-<<<<<<< HEAD
         titleBar(&scr, showArchived ? ArchiveLabel.portfolioArchived.text(lang) : Label.portfolio.text(lang))
-        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort, idWidth: listIdWidth)
-=======
-        titleBar(&scr, Label.portfolio.text(lang))
         let layout = listLayout
->>>>>>> main
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
         for col in layout.cols {
