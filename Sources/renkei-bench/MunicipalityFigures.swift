@@ -4,7 +4,8 @@ import RenkeiStore
 
 /// `renkei-bench municipality [--runs N]` — issue 16's budgets: loading the table (only the
 /// commands that need it pay this), resolving a typed name per keystroke (≤ 2 ms), and the exact
-/// lookup `show`/`overdue`/`validate` use instead of the whole resolver.
+/// lookup `show`/`overdue`/`validate` use instead of the whole resolver, and the typing lookup
+/// `municipality find` and search by reading use instead of it.
 func municipalityFigures(runs: Int) {
     let data: DataDirectory
     do { data = try DataDirectory.locate() } catch { die("\(error)") }
@@ -42,6 +43,19 @@ func municipalityFigures(runs: Int) {
     report("municipality.exact_lookup_one_code_ms", sample(runs) {
         do { _ = try MunicipalityTableLoader.exactLookup(data: data, names: [], codes: ["011011"]) } catch { die("\(error)") }
     })
+    // What `municipality find` and search by reading pay instead of load + resolver build: read
+    // and split the file, keep the rows the text can offer, suggest over those (issue 16).
+    for (label, text) in [("kanji", "狭山"), ("kana", "さやま"), ("kana_one", "さ"), ("romaji", "sayama"), ("romaji_one", "s"), ("inner", "山")] {
+        var keptRows = 0
+        report("municipality.typing_lookup_\(label)_ms", sample(runs) {
+            do {
+                let lookup = try MunicipalityTableLoader.rows(data: data).typingLookup(for: [text])
+                _ = lookup.suggest(text, limit: 10)
+                keptRows = lookup.table.entries.count
+            } catch { die("\(error)") }
+        })
+        print("municipality.typing_lookup_\(label)_rows \(keptRows)")
+    }
     print("municipality.exact_lookup_rows \(kept)")
     print("municipality.entries \(table.entries.count)")
     print("municipality.adjacency_bodies \(pairs)")

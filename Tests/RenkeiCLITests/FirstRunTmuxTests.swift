@@ -9,15 +9,25 @@ import Testing
     typealias Tmux = TUIEndToEndTests.Tmux
 
     @Test(.enabled(if: Tmux.available)) func firstRunAsksTheNameAndOffersTheSamples() throws {
+        try firstRun(locale: "LANG=C.UTF-8 RENKEI_LANG=ja")
+    }
+
+    /// The same first run on a Japanese terminal: LANG=ja_JP.UTF-8 alone decides the language.
+    @Test(.enabled(if: Tmux.available), .enabled(if: JapaneseLocale.available, JapaneseLocale.skipReason))
+    func firstRunOnAJapaneseTerminal() throws {
+        try firstRun(locale: "LANG=ja_JP.UTF-8", unsetting: JapaneseLocale.unsetting)
+    }
+
+    func firstRun(locale: String, unsetting: String = "") throws {
         let base = Scratch.url("first-run-e2e")
         defer { try? FileManager.default.removeItem(at: base) }
         let dataHome = base.appendingPathComponent("data"), config = base.appendingPathComponent("config")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         let errLog = base.appendingPathComponent("stderr.log")
         // No RENKEI_ACTOR, no RENKEI_WORKSPACE: the default location under XDG_DATA_HOME.
-        let env = ["RENKEI_DATA=\(CLI.dataDir.path)", "USER=login", "LANG=C.UTF-8", "RENKEI_LANG=ja",
+        let env = ["RENKEI_DATA=\(CLI.dataDir.path)", "USER=login", locale,
                    "XDG_DATA_HOME=\(dataHome.path)", "XDG_CONFIG_HOME=\(config.path)"].joined(separator: " ")
-        let command = "env -u RENKEI_ACTOR -u RENKEI_WORKSPACE \(env) SWIFT_BACKTRACE=interactive=no '\(CLI.binary.path)' --today 2026-11-23 2>>'\(errLog.path)'"
+        let command = "env -u RENKEI_ACTOR -u RENKEI_WORKSPACE \(unsetting) \(env) SWIFT_BACKTRACE=interactive=no '\(CLI.binary.path)' --today 2026-11-23 2>>'\(errLog.path)'"
         defer {
             if let err = try? String(contentsOf: errLog, encoding: .utf8), err.contains("rror") { Issue.record("renkei stderr:\n\(err.prefix(4000))") }
         }
@@ -27,12 +37,13 @@ import Testing
         try tmux.start(command, width: 100, height: 30)
         var screen = try tmux.waitFor("ようこそ")
         #expect(screen.contains("login"), "the login name is offered:\n\(screen)")
+        #expect(EnglishLeak.runs(in: screen).isEmpty, "English on the first screen:\n\(screen)")
         try tmux.keys("C-u")
         try tmux.type("髙橋 花子")
         _ = try tmux.waitFor("髙橋 花子")
         try tmux.keys("Enter")
         screen = try tmux.waitFor("サンプル案件を読み込む")
-        #expect(screen.contains("空のまま始める"))
+        #expect(screen.contains("空のまま始める") && EnglishLeak.runs(in: screen).isEmpty, "\(screen)")
         try tmux.keys("Enter")
         _ = try tmux.waitFor("the samples in the list") { $0.contains("サンプル案件を 17 件読み込みました") || $0.contains("パーソナル助産師") }
         // A note on the selected case: signed with the name given.

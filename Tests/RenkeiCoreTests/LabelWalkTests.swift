@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func everyValueInBothLanguages() {
-        for v in Stage.allCases { check(v.label(.ja), v.label(.en), "Stage.\(v)") }
+        for v in Stage.allCases { check(v.label(.ja), v.label(.en), "Stage.\(v)"); check(v.shortJa, v.shortEn, "Stage.\(v) short") }
         for v in Exit.allCases { check(v.label(.ja), v.label(.en), "Exit.\(v)"); check(v.shortJa, v.en, "Exit.\(v) short") }
         for v in SizeClass.allCases { check(v.label(.ja), v.label(.en), "SizeClass.\(v)") }
         for v in MunicipalityKind.allCases { check(v.label(.ja), v.label(.en), "MunicipalityKind.\(v)") }

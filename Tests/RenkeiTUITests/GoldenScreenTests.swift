@@ -72,6 +72,7 @@ import Testing
         // Issue 14: values by name in the edit menu, the snoozed section, English not cut, palette aliases.
         Scenario(name: "edit-picker-en", lang: .en, msgs: { open("x-symbols") + k("e") }),
         Scenario(name: "edit-picker-references", msgs: { open("x-symbols") + k("e") + Array(repeating: .key(.down), count: 22) }),
+        Scenario(name: "edit-picker-references-en", lang: .en, msgs: { open("x-symbols") + k("e") + Array(repeating: .key(.down), count: 22) }),
         Scenario(name: "overdue-en", lang: .en, msgs: { k("o") }),
         Scenario(name: "overdue-snoozed-section", msgs: { k("o") + k("z") + [.key(.tab)] + k("議会日程待ち") + [.key(.ctrl("s"))] + k("G") }),
         Scenario(name: "palette-print", msgs: { k(":") + k("印刷") }),

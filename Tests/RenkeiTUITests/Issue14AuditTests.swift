@@ -15,8 +15,9 @@ import Testing
             var state = TUIFixtures.state(.ja, width: width, height: 24)
             state.sort = column
             let header = String(Harness(state).screen().text.split(separator: "\n")[1])
-            #expect(ListLayout(width: width, stageWidth: state.stageColumnWidth, sorted: column).cols.contains { $0.column == column })
-            #expect(header.contains("↑") && header.contains(String(column.label.text(.ja).prefix(1))), "\(column) at \(width): \(header)")
+            #expect(state.listLayout.cols.contains { $0.column == column })
+            // Narrower than 80, a short header (期限 for 次の期限) may stand in for the full one.
+            #expect(header.contains("↑") && [column.label, column.shortLabel].contains { header.contains(String($0.text(.ja).prefix(1))) }, "\(column) at \(width): \(header)")
             if width >= 80 { #expect(header.contains(column.label.text(.ja) + "↑"), "\(column) at \(width): \(header)") }
         }
     }

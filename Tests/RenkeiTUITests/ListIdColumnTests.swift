@@ -12,7 +12,7 @@ import Testing
         for lang in Lang.allCases {
             var state = TUIFixtures.state(lang, width: width, height: 40)
             state.sort = sort
-            let layout = ListLayout(width: width, stageWidth: state.stageColumnWidth, sorted: sort, idWidth: state.listIdWidth)
+            let layout = state.listLayout
             let shown = layout.cols.contains { $0.column == .id }
             if width >= 120 || sort == .id { #expect(shown, "\(lang) \(width) sorted by \(sort): no id column") }
             guard shown else { continue }

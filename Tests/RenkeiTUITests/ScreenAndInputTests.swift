@@ -315,6 +315,33 @@ import Testing
         }
     }
 
+    /// The six reference items as drawn in the edit picker, at every width from 40 to 200 in
+    /// both languages: all six on screen, each showing more than the shared 参考項目「 prefix,
+    /// no two rows alike (the audit's gap: only the labels were checked, clipped to 30).
+    @Test func referenceItemsStayDistinguishableInThePickerAtEveryWidth() {
+        for lang in Lang.allCases {
+            var h = Harness(TUIFixtures.state(lang, width: 200, height: 60))
+            h.send(GoldenScreenTests.open("x-symbols") + TUIFixtures.keys("e"))
+            let prefix = lang == .ja ? "参考項目「" : "Reference: "
+            let names = TUIFixtures.catalog.referenceItems.map { $0.label(lang) }
+            for width in 40...200 {
+                h.send(.resize(width: width, height: 60))
+                // Each row from the prefix to the dialog's right border.
+                let rows = h.screen().text.split(separator: "\n").compactMap { line -> String? in
+                    guard let at = line.range(of: prefix) else { return nil }
+                    return String(line[at.lowerBound...].prefix { $0 != "│" }).trimmingCharacters(in: .whitespaces)
+                }
+                #expect(rows.count == names.count, "\(lang) \(width): \(rows)")
+                #expect(Set(rows).count == rows.count, "\(lang) \(width): two reference items look alike: \(rows)")
+                for (row, name) in zip(rows, names) {
+                    let shown = row.dropFirst(prefix.count)
+                    #expect(shown.count >= 3 && name.hasPrefix(shown.prefix(3)), "\(lang) \(width): '\(row)' does not show '\(name)'")
+                    if width >= 100 { #expect(row.contains(name), "\(lang) \(width): '\(name)' is cut: \(row)") }
+                }
+            }
+        }
+    }
+
     @Test func overdueAndExportAskTheRuntime() {
         let s = TUIFixtures.state()
         #expect(update(s, .key(.char("o"))).1 == [.overdue])

@@ -8,6 +8,8 @@ public enum Label: String, CaseIterable, Sendable {
     case sortedBy, view
     // columns
     case colId, colTitle, colMunicipality, colPartners, colStage, colExit, colDeadline, colDays
+    // a column's short header, drawn when the full one does not fit (never a cut word)
+    case colMunicipalityShort, colPartnersShort, colExitShort, colDeadlineShort, endedPausedShort
     // detail tabs
     case tabOverview, tabChecklist, tabBudget, tabKPI, tabHistory, tabNotes, tabSimilar
     // insight, calendar, overdue actions
@@ -168,6 +170,11 @@ public enum Label: String, CaseIterable, Sendable {
         case .colExit: return ("出口/手法", "Exit/method")
         case .colDeadline: return ("次の期限", "Next due")
         case .colDays: return ("滞留", "Days")
+        case .colMunicipalityShort: return ("自治体", "Munic.")
+        case .colPartnersShort: return ("連携先", "Partn.")
+        case .colExitShort: return ("出口", "Exit")
+        case .colDeadlineShort: return ("期限", "Due")
+        case .endedPausedShort: return ("終了等", "Ended")
         case .tabOverview: return ("概要", "Overview")
         case .tabChecklist: return ("チェックリスト", "Checklist")
         case .tabBudget: return ("予算", "Budget")

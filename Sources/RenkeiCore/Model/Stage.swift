@@ -77,6 +77,33 @@ public enum Stage: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
     public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }
+    /// The name a narrow column shows when `label` does not fit (a board column at 80 columns
+    /// is 12 wide: `課題特定…` was cut); never a cut word.
+    public var shortJa: String {
+        switch self {
+        case .issueDefinition: return "課題特定"
+        case .partnerSearch: return "連携先探索"
+        case .coordination: return "調整"
+        case .method: return "方法検討"
+        case .budgeting: return "予算化"
+        case .realized: return "実現"
+        case .dropped: return "見送り"
+        case .paused: return "保留"
+        }
+    }
+    public var shortEn: String {
+        switch self {
+        case .issueDefinition: return "Issue"
+        case .partnerSearch: return "Partners"
+        case .coordination: return "Coord."
+        case .method: return "Method"
+        case .budgeting: return "Budget"
+        case .realized: return "Realized"
+        case .dropped: return "Dropped"
+        case .paused: return "Paused"
+        }
+    }
+    public func shortLabel(_ lang: Lang) -> String { lang == .ja ? shortJa : shortEn }
 
     /// A five-step progress line, e.g. "●●●○○"; end states show their own mark.
     public var progressGlyph: String {

@@ -106,13 +106,26 @@ public struct MunicipalityRows: Sendable {
     /// reading a name can match (a superset — see `mayMatch`), and the designated city of each
     /// ward kept (its full name 札幌市中央区 is one of the ward's keys).
     public func exactLookup(names: [(name: String, prefecture: String?)], codes: [String]) -> MunicipalityExactLookup {
-        var keep = [Bool](repeating: false, count: count)
-        var prefectures: [MunicipalityEntry] = []
-        for i in 0..<count where kinds[i] == .prefecture { keep[i] = true; prefectures.append(entry(i)) }
+        let prefectures = (0..<count).filter { kinds[$0] == .prefecture }.map(entry)
         // Codes compare as numbers; one that is not 6 digits (a hand-typed 11215X) by its text.
         let wantedNumbers = Set(codes.compactMap { Self.number($0.utf8) })
         let wantedOther = codes.filter { Self.number($0.utf8) == nil }
         let queries = names.compactMap { MunicipalityResolver.Query($0.name, prefecture: $0.prefecture, prefectures: prefectures) }
+        let resolver = resolver(keeping: { i, parentRow, scratch in
+            if !wantedNumbers.isEmpty, let n = number(i, 0), wantedNumbers.contains(n) { return true }
+            if !wantedOther.isEmpty, wantedOther.contains(where: { field(i, 0).elementsEqual($0.utf8) }) { return true }
+            return !queries.isEmpty && mayMatch(i, queries, parentRow: parentRow, &scratch)
+        })
+        return MunicipalityExactLookup(resolver: resolver)
+    }
+
+    /// A resolver over every prefecture, the rows `keep` says yes to (it is asked about the other
+    /// rows, with the row of a ward's designated city), and the designated city of each ward kept
+    /// — its full name 札幌市中央区 is one of the ward's keys and `displayName` needs it. The rows
+    /// stay in the table's order, so answers come in the order the whole table gives them.
+    func resolver(keeping keep: (Int, Int?, inout FoldScratch) -> Bool) -> MunicipalityResolver {
+        var kept = [Bool](repeating: false, count: count)
+        for i in 0..<count where kinds[i] == .prefecture { kept[i] = true }
         // A ward's keys include its city's name (札幌市中央区): find those cities first.
         var parentNumbers = Set<Int>(), parentOther = false
         for i in 0..<count where !field(i, 5).isEmpty {
@@ -128,13 +141,9 @@ public struct MunicipalityRows: Sendable {
             return (0..<count).first { field($0, 0).elementsEqual(p) }
         }
         var scratch = FoldScratch()
-        for i in 0..<count where !keep[i] {
-            if !wantedNumbers.isEmpty, let n = number(i, 0), wantedNumbers.contains(n) { keep[i] = true; continue }
-            if !wantedOther.isEmpty, wantedOther.contains(where: { field(i, 0).elementsEqual($0.utf8) }) { keep[i] = true; continue }
-            if !queries.isEmpty && mayMatch(i, queries, parentRow: parentRow(i), &scratch) { keep[i] = true }
-        }
-        for i in 0..<count where keep[i] { if let p = parentRow(i) { keep[p] = true } }
-        return MunicipalityExactLookup(resolver: MunicipalityResolver(table: table(rows: (0..<count).filter { keep[$0] })))
+        for i in 0..<count where !kept[i] && keep(i, parentRow(i), &scratch) { kept[i] = true }
+        for i in 0..<count where kept[i] { if let p = parentRow(i) { kept[p] = true } }
+        return MunicipalityResolver(table: table(rows: (0..<count).filter { kept[$0] }))
     }
 
     /// Buffers `mayMatch` reuses from row to row (no allocation per row).

@@ -1,12 +1,15 @@
 /// Search by reading (issue 14): a term typed as kana or romaji also finds the names it is the
 /// reading of — 「ｻﾔﾏ」「さやま」「sayama」 find 狭山市 — from the readings shipped in the
-/// municipality table (`MunicipalityResolver`, issue 16) and the partner records' aliases
+/// municipality table (`MunicipalityResolver` or its raw rows, issue 16) and the partner records' aliases
 /// (「charichari」「キュアアップ」), and hiragana finds katakana (「ちゃりちゃり」 → チャリチャリ株式会社).
 /// The search itself stays `FoldedSearch`: a term becomes a few alternatives, any of which may
 /// occur in the folded text.
 public struct SearchReadings: Sendable {
     /// The shipped table's resolver (nil without the table); the new-case form links with it too.
     public let resolver: MunicipalityResolver?
+    /// What offers the bodies a reading stands for: `resolver` (the workbench builds it once, on a
+    /// worker), or the raw rows (a command answers its one query without the typing index).
+    let bodies: (any MunicipalitySuggesting)?
     /// Each partner record's folded name and its keys (name and aliases, kana as hiragana,
     /// spaces removed — `MunicipalityFolding.text`).
     let partners: [(name: String, keys: [String])]
@@ -20,6 +23,16 @@ public struct SearchReadings: Sendable {
     public init(resolver: MunicipalityResolver?, partners: [PartnerRecord] = [], source: Int = 0) {
         self.source = source
         self.resolver = resolver
+        self.bodies = resolver
+        self.partners = partners.map { p in (TextNormalizer.fold(p.name), ([p.name] + p.aliases).map(MunicipalityFolding.text)) }
+    }
+
+    /// Readings for one command's query (`list --search`, `calendar --municipality`): the same
+    /// alternatives, offered from the raw rows (`MunicipalityRows.suggest`); no resolver to link with.
+    public init(bodies: (any MunicipalitySuggesting)?, partners: [PartnerRecord] = []) {
+        self.source = 0
+        self.resolver = nil
+        self.bodies = bodies
         self.partners = partners.map { p in (TextNormalizer.fold(p.name), ([p.name] + p.aliases).map(MunicipalityFolding.text)) }
     }
 
@@ -36,8 +49,7 @@ public struct SearchReadings: Sendable {
         // A partner whose name or alias is, or starts with, the term (charichari → チャリチャリ株式会社).
         let key = MunicipalityFolding.text(term)
         for p in partners where p.keys.contains(where: { $0.hasPrefix(key) }) && !out.contains(p.name) { out.append(p.name) }
-        guard let resolver else { return out }
-        let bodies = resolver.suggest(term, limit: SearchReadings.maxBodies + 1)
+        guard let bodies = self.bodies?.suggest(term, limit: SearchReadings.maxBodies + 1) else { return out }
         guard bodies.count <= SearchReadings.maxBodies else { return out }
         for e in bodies { let n = TextNormalizer.fold(e.name); if !out.contains(n) { out.append(n) } }
         return out

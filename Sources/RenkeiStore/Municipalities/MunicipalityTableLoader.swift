@@ -15,8 +15,13 @@ public enum MunicipalityTableLoader {
     public static func exactLookup(data: DataDirectory, names: [(name: String, prefecture: String?)],
                                    codes: [String]) throws -> MunicipalityExactLookup {
         // The bytes go to the row reader as they are: only the rows kept are decoded.
+        try rows(data: data).exactLookup(names: names, codes: codes)
+    }
+
+    /// The table's rows, split but not decoded: what `municipality find` and search by reading
+    /// offer candidates from (`MunicipalityRows.typingLookup`, `suggest`) without the typing index.
+    public static func rows(data: DataDirectory) throws -> MunicipalityRows {
         try readBytes(data.municipalities, generator: "gen-municipalities.py", MunicipalityRows.init(bytes:))
-            .exactLookup(names: names, codes: codes)
     }
 
     /// For what `MunicipalityLink.status` asks about these cases' municipalities: a stored code,

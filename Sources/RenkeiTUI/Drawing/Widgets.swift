@@ -169,11 +169,18 @@ struct ListLayout {
     ///   so the order the rows are in is always on screen (issue 14: the default ID sort was
     ///   invisible at 80 columns).
     /// - Parameter idWidth: the display width of the longest id in the list (ids are ASCII).
-    init(width: Int, stageWidth: Int, sorted: SortColumn? = nil, idWidth: Int = 12) {
+    /// - Parameter headers: each column's short header width in the shown language: a column is
+    ///   never narrower than its short header (the sorted one: and its arrow), so the renderer can
+    ///   always show the full header or the short one, never a cut word (issue 14: `Municipal…`).
+    ///   The full header does not widen a column: `Munic.` costs less than a date cut to `12-02`.
+    init(width: Int, stageWidth: Int, sorted: SortColumn? = nil, idWidth: Int = 12, headers: [SortColumn: Int] = [:]) {
         let avail = width - 2          // a marker column on the left, one spare on the right
         var chosen: [SortColumn: (Int, Bool)] = [:]
         var used = 0
-        let priority = ListLayout.priority(idWidth: max(2, idWidth))
+        let priority = ListLayout.priority(idWidth: max(2, idWidth)).map { c, comfortable, compact in
+            let short = (headers[c] ?? 0) + (c == sorted ? 1 : 0)
+            return (c, comfortable: max(comfortable, short), compact: compact > 0 ? max(compact, short) : 0)
+        }
         for (c, comf00, compact) in priority {
             let comf0 = c == .title ? min(comf00, max(compact, avail * 45 / 100)) : comf00
             let comf = c == .stage ? stageWidth : comf0

@@ -17,6 +17,16 @@ public enum SortColumn: String, CaseIterable, Sendable {
         case .days: return .colDays
         }
     }
+    /// The header a narrow column shows instead of a cut `label` (`Munic.`, not `Municipal…`).
+    public var shortLabel: Label {
+        switch self {
+        case .municipality: return .colMunicipalityShort
+        case .partners: return .colPartnersShort
+        case .exit: return .colExitShort
+        case .deadline: return .colDeadlineShort
+        case .id, .title, .stage, .days: return label   // already short in both languages
+        }
+    }
 }
 
 /// One row of the portfolio list: a case (index into `summaries`) or a damaged file.

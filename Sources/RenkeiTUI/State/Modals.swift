@@ -43,6 +43,9 @@ public struct Form: Equatable, Sendable {
     public var fields: [FormField]
     public var focus = 0
     public var error: String?
+    /// A line above the fields saying what the form is about (the snoozed item): a title
+    /// holding it was cut at 80 columns.
+    public var note: String?
 }
 
 public enum PromptPurpose: Equatable, Sendable {

@@ -190,7 +190,7 @@ extension AppState {
             reason.required = true
             modalBehind = .overdue(review: review, selection: selection)
             modal = .form(Form(purpose: .snooze(caseId: item.caseId, item: item.milestoneId),
-                               title: "\(Label.snoozeTitle.text(lang)) — \(item.caseId) · \(item.label(lang))", fields: [until, reason]))
+                               title: "\(Label.snoozeTitle.text(lang)) — \(item.caseId)", fields: [until, reason], note: item.label(lang)))
             return []
         case .setNextAction:
             if readOnly.contains(item.caseId) { toast(Label.readOnly.text(lang), .error); return [] }

@@ -11,14 +11,16 @@ extension AppState {
         for col in layout.columns {
             let cards = boardColumns[col.index]
             let stage = stages[col.index]
-            let name = stage?.label(lang) ?? Label.endedPausedColumn.text(lang)
+            let names = stage.map { [$0.label(lang), $0.shortLabel(lang)] } ?? [Label.endedPausedColumn.text(lang), Label.endedPausedShort.text(lang)]
             let focused = col.index == boardColumn
             var count = " \(cards.count)"
             var prefix = ""
             if col.index == layout.columns.first?.index, layout.hiddenLeft { prefix = "‹" }
             if col.index == layout.columns.last?.index, layout.hiddenRight { count += "›" }
             let nameW = max(1, col.width - DisplayWidth.of(prefix) - DisplayWidth.of(count))
-            let head = prefix + DisplayWidth.clip(name, to: nameW) + count
+            // The full name, else the short one (a 12-column board cut `課題特定…`).
+            let name = names.first { DisplayWidth.of($0) <= nameW } ?? DisplayWidth.clip(names[1], to: nameW)
+            let head = prefix + name + count
             let hs = (stage.map { theme.stage($0) } ?? theme.dim).withBold
             scr.putPadded(col.x, 1, head, columns: col.width, focused ? hs.withReverse : hs.withUnderline)
             if col.x + col.width < width { for y in 1..<(height - 1) { scr.put(col.x + col.width, y, "│", theme.border) } }

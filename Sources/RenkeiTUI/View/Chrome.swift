@@ -5,16 +5,31 @@ import RenkeiCore
 extension AppState {
     // MARK: chrome
 
-    func titleBar(_ scr: inout Screen, _ where_: String) {
+    /// The title bar: app name │ where │ counts (list and board), then the sync state and the
+    /// date on the right. When it does not fit, parts give way whole, least important first —
+    /// the app name, the page name (the counts name the view), the 和暦 beside the date, the
+    /// sync state's parts (the last sync before the counts of edits) — and only what is still
+    /// too wide is cut (issue 14: at 80 columns `· 破…` lost the damaged count). Where `where_`
+    /// holds free text (a case title, a name), that text is cut rather than the sync counts.
+    func titleBar(_ scr: inout Screen, _ where_: String, freeText: Bool = false) {
         let c = counts
-        var left = [Span(" " + Label.appName.text(lang) + " ", theme.titleAccent), Span("│ " + where_ + " ", theme.title)]
-        if page == .list || page == .board {
+        var parts: [(text: String, style: Style)] = [(Label.appName.text(lang), theme.titleAccent), (where_, theme.title)]
+        let listed = page == .list || page == .board
+        if listed {
             let view = views.indices.contains(viewIndex) ? views[viewIndex].name : ""
             let info = Message.listCounts(view: view, shown: c.shown, total: c.total, active: c.active, ended: c.ended, damaged: c.damaged)
-            left.append(Span("│ " + info.text(lang) + " ", theme.title))
+            parts.append((info.text(lang), theme.title))
         }
-        let date = DisplayFormat.day(today, wareki: settings.wareki || width >= 100) + " "
-        scr.bar(0, left: left, right: syncHeaderSpans() + [Span(date, theme.title)], style: theme.title)
+        var wareki = settings.wareki || width >= 100
+        var sync = syncHeaderSpans()
+        func spans() -> [Span] { parts.enumerated().map { Span(($0.offset == 0 ? " " : "│ ") + $0.element.text + " ", $0.element.style) } }
+        func right() -> [Span] { sync + [Span(DisplayFormat.day(today, wareki: wareki) + " ", theme.title)] }
+        func fits() -> Bool { (spans() + right()).reduce(0) { $0 + DisplayWidth.of(TerminalText.inline($1.text)) } + 1 <= width }
+        if !fits() { parts.removeFirst() }
+        if !fits(), listed { parts.removeFirst() }
+        if !fits() { wareki = settings.wareki }
+        while !freeText, !fits(), !sync.isEmpty { sync.removeLast() }
+        scr.bar(0, left: spans(), right: right(), style: theme.title)
     }
 
     func renderStatus(_ scr: inout Screen) {

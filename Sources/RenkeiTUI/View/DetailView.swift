@@ -8,7 +8,7 @@ extension AppState {
     func renderDetail(_ scr: inout Screen) {
         guard let d = detail else { return }
         let s = summary(d.id)
-        titleBar(&scr, "\(d.id)  \(d.doc?.title ?? s?.title ?? "")")
+        titleBar(&scr, "\(d.id)  \(d.doc?.title ?? s?.title ?? "")", freeText: true)
         // stage line
         if let c = d.doc ?? nil {
             var spans = [Span(" " + c.stage.progressGlyph + " " + c.stage.label(lang), theme.stage(c.stage).withBold),

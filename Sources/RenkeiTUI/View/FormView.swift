@@ -20,8 +20,11 @@ extension AppState {
             h += warningLines(fld, width: innerW).count
             return Block(field: i, height: h)
         }
-        let total = blocks.reduce(0) { $0 + $1.height } + 2
-        let inner = scr.dialog(width: w, height: min(height, total + 2), title: f.title, theme: theme)
+        let note = f.note.map { wrapText($0, width: innerW + 2) } ?? []
+        let total = blocks.reduce(0) { $0 + $1.height } + 2 + note.count
+        let dialog = scr.dialog(width: w, height: min(height, total + 2), title: f.title, theme: theme)
+        for (i, l) in note.enumerated() where i < dialog.height - 1 { scr.put(dialog.x, dialog.y + i, l, theme.accent, limit: dialog.maxX) }
+        let inner = Rect(x: dialog.x, y: dialog.y + note.count, width: dialog.width, height: max(0, dialog.height - note.count))
         let footer = Label.formFooter.text(lang)
         let avail = max(0, inner.height - 1)
         // scroll so the focused block is visible

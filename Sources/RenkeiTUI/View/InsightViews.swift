@@ -66,7 +66,7 @@ extension AppState {
             return
         }
         let who = calendarMunicipality ?? Label.defaultCalendarShort.text(lang)
-        titleBar(&scr, "\(Label.calendarTitle.text(lang)) \(DisplayFormat.fiscalYear(t.fiscalYear, lang)) · \(who)")
+        titleBar(&scr, "\(Label.calendarTitle.text(lang)) \(DisplayFormat.fiscalYear(t.fiscalYear, lang)) · \(who)", freeText: true)
         var y = 1
         let name = "\(res.calendar.label(lang)) [\(res.calendar.id)]"
         scr.put(1, y, name, theme.dim, limit: width - 1); y += 1

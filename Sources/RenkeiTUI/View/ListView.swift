@@ -17,16 +17,29 @@ extension AppState {
         summaries.reduce(DisplayWidth.of(SortColumn.id.label.text(lang))) { max($0, $1.id.utf8.count) }
     }
 
+    /// The list's columns at this width, in this language, sorted as it is.
+    var listLayout: ListLayout {
+        let headers = Dictionary(uniqueKeysWithValues: SortColumn.allCases.map { ($0, DisplayWidth.of($0.shortLabel.text(lang))) })
+        return ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort, idWidth: listIdWidth, headers: headers)
+    }
+
+    /// A column's header: the full one where it fits, else the short one (`自治体`/`Munic.`);
+    /// only a terminal narrower than every short header cuts one, and never the sort arrow.
+    func listHeader(_ column: SortColumn, width: Int) -> String {
+        let arrow = column == sort ? (descending ? "↓" : "↑") : ""
+        let room = max(1, width - DisplayWidth.of(arrow))
+        let full = column.label.text(lang), short = column.shortLabel.text(lang)
+        let text = DisplayWidth.of(full) <= room ? full : DisplayWidth.of(short) <= room ? short : DisplayWidth.clip(short, to: room, ellipsis: "")
+        return text + arrow
+    }
+
     func renderList(_ scr: inout Screen) {
         titleBar(&scr, Label.portfolio.text(lang))
-        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort, idWidth: listIdWidth)
+        let layout = listLayout
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
         for col in layout.cols {
-            var label = col.column.label.text(lang)
-            // The arrow survives a narrow column: the label is cut, never the sort direction.
-            if col.column == sort { label = DisplayWidth.clip(label, to: max(1, col.width - 1), ellipsis: "") + (descending ? "↓" : "↑") }
-            scr.putPadded(col.x, 1, label, columns: col.width, theme.header.withUnderline, alignRight: col.column == .days)
+            scr.putPadded(col.x, 1, listHeader(col.column, width: col.width), columns: col.width, theme.header.withUnderline, alignRight: col.column == .days)
         }
         let top = listBodyTop, h = listBodyHeight
         if rows.isEmpty {
@@ -76,7 +89,9 @@ extension AppState {
             case .municipality: scr.putPadded(col.x, y, s.municipality, columns: col.width, base)
             case .partners: scr.putPadded(col.x, y, s.partners.joined(separator: "、"), columns: col.width, base)
             case .stage:
-                let text = col.compact && col.width <= 6 ? s.stage.progressGlyph : "\(s.stage.progressGlyph) \(s.stage.label(lang))"
+                // The stage's name, its short name, or the glyphs alone: never a cut name (`C…`).
+                let text = [s.stage.label(lang), s.stage.shortLabel(lang)].map { "\(s.stage.progressGlyph) \($0)" }
+                    .first { DisplayWidth.of($0) <= col.width } ?? s.stage.progressGlyph
                 scr.putPadded(col.x, y, text, columns: col.width, st(theme.stage(s.stage)))
             case .exit:
                 var t = ""

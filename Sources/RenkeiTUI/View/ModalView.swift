@@ -52,7 +52,10 @@ extension AppState {
             if y < inner.maxY { scr.putKeyLine(inner.x, y, KeyLine(Label.confirmFooter.text(lang)), theme.dim, limit: inner.maxX) }
         case .picker(let p):
             let h = min(height - 2, p.ids.count + 3)
-            let inner = scr.dialog(width: min(width - 2, 64), height: h, title: p.title, theme: theme)
+            // As wide as the longest item where the screen allows (a reference item's long name
+            // is then whole), never narrower than 64; on a narrower screen items are clipped.
+            let longest = p.labels.map(DisplayWidth.of).max() ?? 0
+            let inner = scr.dialog(width: min(width - 2, max(64, longest + 4)), height: h, title: p.title, theme: theme)
             let listH = max(0, inner.height - 1)
             let first = max(0, min(p.selection - listH / 2, p.ids.count - listH))
             for i in 0..<listH {

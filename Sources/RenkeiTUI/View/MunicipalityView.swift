@@ -7,7 +7,7 @@ import RenkeiCore
 extension AppState {
     func renderMunicipality(_ scr: inout Screen) {
         guard let o = orgPages.municipality else { titleBar(&scr, Label.municipality.text(lang)); return }
-        titleBar(&scr, "\(Label.municipality.text(lang)) — \(o.displayName)  \(o.entry.code)")
+        titleBar(&scr, "\(Label.municipality.text(lang)) — \(o.displayName)  \(o.entry.code)", freeText: true)
         let (lines, selLine) = municipalityLines(o, width: max(1, width - 2))
         drawOrgLines(lines, selected: selLine, &scr)
     }

@@ -6,7 +6,7 @@ import RenkeiCore
 extension AppState {
     func renderPartner(_ scr: inout Screen) {
         guard let o = orgPages.partner else { titleBar(&scr, Label.partners.text(lang)); return }
-        titleBar(&scr, "\(PartnerLabel.partner.text(lang)) — \(o.record.name)")
+        titleBar(&scr, "\(PartnerLabel.partner.text(lang)) — \(o.record.name)", freeText: true)
         let (lines, selLine) = partnerLines(o, width: max(1, width - 2))
         drawOrgLines(lines, selected: selLine, &scr)
     }

@@ -29,7 +29,7 @@ struct CalendarCommand: ParsableCommand {
         let resolution: CalendarResolution
         let municipality = try self.municipality.map { typed in
             // さやま / sayama name 狭山市 by its reading (the shipped table, loaded only here).
-            let readings = SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)))
+            let readings = SearchReadings(bodies: try? MunicipalityTableLoader.rows(data: ctx.data))
             return try Self.municipalityName(typed, summaries: loaded.portfolio.summaries, calendars: set, readings: readings)
         }
         if let m = municipality {

@@ -48,8 +48,7 @@ struct ListRun {
         // The index pre-filters the search on bytes and decodes only candidate rows.
         // Kana and romaji also find the names they read, from the shipped table (loaded only for a search).
         let readings = search.flatMap { SearchReadings.needed(for: $0) ? $0 : nil }.map { _ in
-            SearchReadings(resolver: (try? MunicipalityTableLoader.load(data: ctx.data)).map(MunicipalityResolver.init(table:)),
-                           partners: PartnerLoader.load(ctx.workspace).records)
+            SearchReadings(bodies: try? MunicipalityTableLoader.rows(data: ctx.data), partners: PartnerLoader.load(ctx.workspace).records)
         }
         let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false, readings: readings))
         var rows = portfolio.summaries.filter { s in

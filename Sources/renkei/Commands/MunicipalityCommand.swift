@@ -27,15 +27,17 @@ struct MunicipalityFindCommand: ParsableCommand {
     func run() throws {
         try OptionValue.check(limit, "--limit", 1...Int.max, command: "municipality find")
         let ctx = try AppContext.make(global)
-        let world = try MunicipalityWorld.load(ctx, cases: false)
+        // The rows `text` can offer, not the typing index over the whole table (start-up, issue 16).
+        let lookup = try MunicipalityWorld.rows(ctx).typingLookup(for: [text])
+        let table = lookup.table
         let lang = Output.lang
-        let found = world.resolver.suggest(text, limit: limit)
-        let rows = found.map { Row(code: $0.code, name: world.table.fullName($0), prefecture: world.table.prefectureName(of: $0.code) ?? "",
+        let found = lookup.suggest(text, limit: limit)
+        let rows = found.map { Row(code: $0.code, name: table.fullName($0), prefecture: table.prefectureName(of: $0.code) ?? "",
                                    kind: $0.kind.rawValue, kana: $0.kana, romaji: $0.romaji) }
         if json { try Output.json(rows); return }
         if rows.isEmpty { throw CLIError(MunicipalityMessage.notFound(input: text).text(lang)) }
         Output.table(header: [ML.code.text(lang), ML.municipalities.text(lang), ML.kind.text(lang), ML.reading.text(lang), ML.romaji.text(lang)],
-                     rows: zip(found, rows).map { e, r in [r.code, world.table.displayName(e), e.kind.label(lang), r.kana, r.romaji] },
+                     rows: zip(found, rows).map { e, r in [r.code, table.displayName(e), e.kind.label(lang), r.kana, r.romaji] },
                      maxWidths: [6, 30, 14, 20, 20])
     }
 }
@@ -59,7 +61,9 @@ struct MunicipalityResolveCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try AppContext.make(global, mutating: !dryRun)
-        let world = try MunicipalityWorld.load(ctx)
+        // Exact answers only (a name that fits several bodies is listed, never guessed): the rows
+        // the cases' names and codes can be, not the typing index (start-up, issue 16).
+        let world = try MunicipalityWorld.loadExact(ctx)
         let lang = Output.lang
         var rows: [Out.Row] = []
         var linked = 0, ambiguous = 0, unresolved = 0, already = 0

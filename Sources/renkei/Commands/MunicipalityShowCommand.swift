@@ -20,10 +20,8 @@ struct MunicipalityShowCommand: ParsableCommand {
         let all = try MunicipalityWorld.summaries(ctx)
         let world = try MunicipalityWorld.loadExact(ctx, summaries: all, typed: name)
         for p in world.profileProblems { Output.warn(p) }
-        let entry = try MunicipalityWorld.body(name, world.resolver) {
-            MunicipalityWorld.offered(name, try MunicipalityWorld.load(ctx, cases: false).resolver)
-        }
-        let summaries = try world.filter(entry.code, all)
+        let entry = try MunicipalityWorld.body(name, world.resolver) { MunicipalityWorld.offered(name, try MunicipalityWorld.rows(ctx)) }
+        let summaries = world.cases(code: entry.code, all)
         let context = ctx.store.calendars(for: summaries, data: ctx.data, today: ctx.today).context
         let deadlines = summaries.flatMap { DeadlineEngine.items(for: $0, context: context) }
         let o = MunicipalityOverview(entry: entry, table: world.table, profile: world.profiles[entry.code], cases: summaries,

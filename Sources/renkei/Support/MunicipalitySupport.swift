@@ -14,19 +14,20 @@ struct MunicipalityWorld {
     /// Every readable case (damaged files are warned about, not fatal).
     let cases: [Case]
 
-    static func load(_ ctx: AppContext, cases wantCases: Bool = true) throws -> MunicipalityWorld {
-        let table: MunicipalityTable
-        do { table = try MunicipalityTableLoader.load(data: ctx.data) } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
-        let p = ProfileLoader.load(ctx.workspace)
-        return MunicipalityWorld(resolver: MunicipalityResolver(table: table), profiles: p.profiles,
-                                 profileProblems: p.problems.map { $0.text(Output.lang) }, cases: wantCases ? readableCases(ctx) : [])
+    /// The table's raw rows: candidates for what was typed (`find`, the "did you mean" of a name
+    /// that fits no body) come from them (`MunicipalityRows.typingLookup`), not from the typing
+    /// index over the whole table (≈ 6 ms, issue 16's start-up budget is 5); a damaged table is
+    /// the one line the loader gives.
+    static func rows(_ ctx: AppContext) throws -> MunicipalityRows {
+        do { return try MunicipalityTableLoader.rows(data: ctx.data) } catch { throw CLIError(ErrorText.line(error, Output.lang)) }
     }
 
-    /// The same world for commands that only need exact answers about the cases (`grant`,
-    /// `partner show/list`): the table rows their municipalities (and `names`, `codes`) can be,
-    /// resolved by a resolver over those rows — the same answers as the whole table's (the rows
-    /// kept are a superset, `MunicipalityExactLookupTests`) without the ≈ 6 ms typing index.
-    /// Never for `suggest`: it only knows those rows.
+    /// What the municipality and partner commands that answer about the cases load (`grant`,
+    /// `partner show/list`, `municipality resolve`): every readable case, the profiles, and the
+    /// table rows their municipalities (and `names`, `codes`) can be, resolved by a resolver over
+    /// those rows — the same answers as the whole table's (the rows kept are a superset,
+    /// `MunicipalityExactLookupTests`) without the ≈ 6 ms typing index. Never for `suggest`: it
+    /// only knows those rows (candidates come from `rows`).
     static func loadExact(_ ctx: AppContext, names: (([Case]) -> [String])? = nil, codes extra: [String] = []) throws -> MunicipalityWorld {
         let cases = readableCases(ctx)
         let p = ProfileLoader.load(ctx.workspace)
@@ -79,15 +80,10 @@ struct MunicipalityWorld {
         return p.summaries.sorted { $0.id < $1.id }
     }
 
-    /// The body a person typed (name, reading, romaji or code), or a usage error listing the
-    /// candidates when it fits several.
-    func body(_ typed: String) throws -> MunicipalityEntry {
-        try Self.body(typed, resolver) { Self.offered(typed, resolver) }
-    }
-
     /// 「狭山市（埼玉県） 112151」 for the bodies nearest to what was typed.
-    static func offered(_ typed: String, _ r: MunicipalityResolver) -> [String] {
-        r.suggest(typed, limit: 5).map { "\(r.table.displayName($0)) \($0.code)" }
+    static func offered(_ typed: String, _ rows: MunicipalityRows) -> [String] {
+        let r = rows.typingLookup(for: [typed])
+        return r.suggest(typed, limit: 5).map { "\(r.table.displayName($0)) \($0.code)" }
     }
 
     /// `near`: the bodies to offer when `typed` fits none — the only answer that needs the typing
@@ -125,12 +121,13 @@ struct MunicipalityWorld {
             names.append((s.municipality, s.prefecture))
         }
         let lookup = try exactLookup(ctx, names: names, codes: MunicipalityCode.isValid(t) ? [t] : [])
-        return try filter(typed, summaries, lookup) { offered(typed, try load(ctx, cases: false).resolver) }
+        return try filter(typed, summaries, lookup) { offered(typed, try rows(ctx)) }
     }
 
-    /// The same with the whole resolver at hand (`municipality show`).
-    func filter(_ typed: String, _ summaries: [CaseSummary]) throws -> [CaseSummary] {
-        try Self.filter(typed, summaries, resolver) { Self.offered(typed, resolver) }
+    /// The cases of the body with this code (`municipality show`, once the body is known).
+    func cases(code: String, _ summaries: [CaseSummary]) -> [CaseSummary] {
+        let codes = MunicipalityMembership.codes(summaries, resolver)
+        return summaries.filter { codes[$0.id] == code }
     }
 
     static func filter(_ typed: String, _ summaries: [CaseSummary], _ lookup: some MunicipalityLookup,
