@@ -34,8 +34,13 @@ extension AppState {
     }
 
     func renderList(_ scr: inout Screen) {
+<<<<<<< HEAD
+        titleBar(&scr, showArchived ? ArchiveLabel.portfolioArchived.text(lang) : Label.portfolio.text(lang))
+        let layout = ListLayout(width: width, stageWidth: stageColumnWidth, sorted: sort, idWidth: listIdWidth)
+=======
         titleBar(&scr, Label.portfolio.text(lang))
         let layout = listLayout
+>>>>>>> main
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
         for col in layout.cols {
@@ -43,7 +48,9 @@ extension AppState {
         }
         let top = listBodyTop, h = listBodyHeight
         if rows.isEmpty {
-            let msg = !loaded ? Label.loading.text(lang) : (summaries.isEmpty && damaged.isEmpty ? Label.emptyWorkspace.text(lang) : Label.noMatches.text(lang))
+            let msg = !loaded ? Label.loading.text(lang)
+                : showArchived && filter.text.isEmpty ? ArchiveLabel.noneArchived.text(lang)
+                : (summaries.isEmpty && damaged.isEmpty ? Label.emptyWorkspace.text(lang) : Label.noMatches.text(lang))
             for (i, l) in wrapText(msg, width: max(1, width - 4)).prefix(max(0, h - 1)).enumerated() {
                 scr.put(2, top + 1 + i, l, theme.dim)
             }
