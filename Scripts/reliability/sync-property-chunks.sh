@@ -3,10 +3,10 @@
 # (Tests/RenkeiAppTests/SyncConvergencePropertyTests: 3 replicas + a bare repository, random
 # data-changing operations incl. new cases, moves back, trash, undo/redo, random syncs; at the end
 # byte-identical cases/ and trash/, every event once, validate) from a RELEASE build of the test
-# product — the debug build spends ~1 s of CPU a sequence, most of it outside git — frozen in a
-# copy so that rebuilds meanwhile cannot change what is being tested. Chunks of seeds run JOBS at a
-# time, each chunk under the shared quiet lock and `nice -n 10` (so nobody's lock is held for long)
-# and logged to its own file; a chunk that fails keeps its log, which names the seed (replay one
+# product (the debug build took ~13 s a sequence at load 20 at stop 28), frozen in a copy so
+# that rebuilds meanwhile cannot change what is being tested. Chunks of seeds run JOBS at a time,
+# each chunk under the shared quiet lock and `nice -n 10` (so nobody's lock is held for long) and
+# logged to its own file; a chunk that fails keeps its log, which names the seed (replay one
 # with RENKEI_SYNC_SEED=<seed> RENKEI_SYNC_PROPERTY_SEQUENCES=1 RENKEI_SYNC_TRACE=1).
 #   Scripts/reliability/sync-property-chunks.sh [sequences=3000] [chunk=50] [jobs=2] [steps=12] [first-seed=1]
 # RENKEI_STOP_AT=HH:MM (UTC) starts no chunk after that time; RENKEI_SCRATCH is the build

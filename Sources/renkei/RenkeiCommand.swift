@@ -33,6 +33,8 @@ struct Renkei: ParsableCommand {
             BudgetLineCommand.self,
             NoteCommand.self,
             DeleteCommand.self,
+            ArchiveCommand.self,
+            UnarchiveCommand.self,
             UndoCommand.self,
             RedoCommand.self,
             ValidateCommand.self,

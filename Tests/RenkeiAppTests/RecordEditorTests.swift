@@ -224,7 +224,7 @@ import Testing
         }
         let en = AppState(settings: Settings(lang: .en), today: TempWorkspace.today)
         for (query, action) in [("contact", Action.editContacts), ("delete", .deleteCase), ("funding", .editFunding), ("partner", .editPartners),
-                                ("archive", .moveTo), ("print", .export), ("KPI", .editKPIs)] {
+                                ("archive", .archiveCase), ("unarchive", .unarchiveCase), ("print", .export), ("KPI", .editKPIs)] {
             #expect(en.paletteMatches(query).first == action, "\(query) finds \(action) first")
         }
     }

@@ -36,6 +36,7 @@ import Testing
         for p in GrantLabel.allCases { check(p.text(.ja), p.text(.en), "GrantLabel.\(p)") }
         for p in TransferLabel.allCases { check(p.text(.ja), p.text(.en), "TransferLabel.\(p)") }
         for p in SyncLabel.allCases { check(p.text(.ja), p.text(.en), "SyncLabel.\(p)") }
+        for p in ArchiveLabel.allCases { check(p.text(.ja), p.text(.en), "ArchiveLabel.\(p)") }
         for v in BodyClass.allCases { check(v.label(.ja), v.label(.en), "BodyClass.\(v)") }
     }
 
@@ -112,6 +113,9 @@ import Testing
         for p in SyncLabel.allCases {
             #expect(text.contains("SyncLabel.\(String(describing: p))"), "SyncLabel.\(p) is unused")
         }
+        for p in ArchiveLabel.allCases {
+            #expect(text.contains("ArchiveLabel.\(String(describing: p))"), "ArchiveLabel.\(p) is unused")
+        }
     }
 
     /// The workbench, the CLI, the runtime, the store, sync and import speak only through the
@@ -151,6 +155,23 @@ import Testing
         #expect(WorkbenchMessage.dueOver(days: 24).text(.ja) == "24日超過")
         #expect(WorkbenchMessage.list(["a", "b"]).text(.ja) == "a、b")
         #expect(WorkbenchMessage.fiscalYearSpan(2027).text(.ja) == "（2027-04-01〜2028-03-31）")
+    }
+
+    /// Archiving's sentences (issue 14) and its refusals, Japanese under a Japanese locale.
+    @Test func archiveMessagesInBothLanguages() {
+        let all: [ArchiveMessage] = [.archived(caseId: "c-0001"), .unarchived(caseId: "c-0001"),
+                                     .archivedOn(when: "2026/12/04 09:30", by: "髙橋", note: "横展開の参考に"), .archivedOn(when: "2026/12/04 09:30", by: "髙橋", note: nil)]
+        for m in all {
+            #expect(Self.hasJapanese(m.text(.ja)), "\(m): \(m.text(.ja))")
+            #expect(m.text(.ja) != m.text(.en), "\(m) is not translated")
+        }
+        for m in [CommandMessage.alreadyArchived(caseId: "c-0001"), .notArchived(caseId: "c-0001")] {
+            #expect(Self.hasJapanese(m.text(.ja)) && m.text(.ja) != m.text(.en), "\(m)")
+        }
+        let names = FieldNames(catalog: Catalog())
+        #expect(names.name(Case.archivedField, .ja) == "アーカイブ" && names.value(Case.archivedField, .bool(true), .ja) == "アーカイブ済み")
+        #expect(CommandSummary(label: Command.archive(note: nil).label).text(.ja, names: names) == "アーカイブ")
+        #expect(CommandSummary(label: Command.unarchive.label).text(.ja, names: names) == "アーカイブから戻す")
     }
 
     /// The export dialog's sentences: counts as the preview shows them, in both languages.

@@ -13,7 +13,8 @@ public struct DeadlineCounter {
     public init(context: DeadlineContext) { self.context = context }
 
     /// Missed, unsnoozed items of one case.
-    public mutating func missedCount(_ s: CaseSummary) -> Int { missedCount(DeadlineFacts(s)) }
+    /// An archived case has none (issue 14; the index leaves archived cases' facts out).
+    public mutating func missedCount(_ s: CaseSummary) -> Int { s.archived ? 0 : missedCount(DeadlineFacts(s)) }
 
     /// Missed, unsnoozed items of one case, from the index's lean deadline section.
     public mutating func missedCount(_ s: DeadlineFacts) -> Int {

@@ -11,12 +11,13 @@
 /// `staleDays[stage]` days) and the deadlines of linked funding windows.
 ///
 /// End states: `dropped` has no items; `realized` and `paused` keep only their next action.
+/// An archived case (issue 14) has none: it was taken out of the daily views on purpose.
 /// A case with no target fiscal year gets no budget items (`OverdueReview.unscheduled` lists it).
 /// Snoozed items are returned with `snoozed == true` (callers hide them but count them).
 public enum DeadlineEngine {
     /// All deadline items of one case, sorted by due day.
     public static func items(for s: CaseSummary, context ctx: DeadlineContext) -> [DeadlineItem] {
-        if s.stage == .dropped { return [] }
+        if s.stage == .dropped || s.archived { return [] }
         let resolution = ctx.calendars.resolve(for: s)
         var out: [DeadlineItem] = []
 

@@ -79,7 +79,7 @@ public struct OverdueReview: Equatable, Sendable {
         var unscheduled: [String] = []
         var fallbacks: [CalendarFallback] = []
         let within = max(0, within)
-        for s in summaries {
+        for s in summaries where !s.archived {   // archived: out of the review (issue 14)
             if s.needsBudget && s.fiscalYear == nil && !s.stage.isEndState { unscheduled.append(s.id) }
             if !ctx.calendars.rejected.isEmpty, !s.stage.isEndState,
                let r = ctx.calendars.resolve(for: s).fallback {

@@ -53,7 +53,7 @@ public struct FunnelReport: Codable, Equatable, Sendable {
     }
     public struct Overdue: Codable, Equatable, Sendable {
         public var overdue: Int
-        /// Open cases (not realized/dropped/paused).
+        /// Open cases (not realized/dropped/paused, not archived).
         public var open: Int
         public var share: Double?
     }
@@ -120,7 +120,8 @@ public struct FunnelReport: Codable, Equatable, Sendable {
                     if stage == .realized { o.realized += 1 } else { o.dropped += 1 }
                     outcomes[fy] = o
                 }
-                if !stage.isEndState {
+                // An archived case was set aside on purpose: not open, never overdue (issue 14).
+                if !stage.isEndState && !buf[k].archived {
                     open += 1
                     if calendar.isOverdue(buf[k]) { overdue += 1 }
                 }

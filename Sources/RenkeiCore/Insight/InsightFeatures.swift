@@ -41,6 +41,8 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
     /// Which of the six budget reference items are filled (for "what it learned" counts).
     public var referenceCount: Int
     public var kpiCount: Int
+    /// Archived (issue 14): counted in the funnel's history, not among its open cases.
+    public var archived = false
 
     public struct StageVisit: Codable, Equatable, Sendable {
         public var stage: Stage
@@ -74,6 +76,7 @@ public struct InsightFeatures: Codable, Equatable, Sendable {
         // Filled: something besides whitespace (what trimming .whitespacesAndNewlines would leave).
         referenceCount = c.budget.reference.values.filter { $0.unicodeScalars.contains { !TextNormalizer.isWhitespaceOrNewline($0.value) } }.count
         kpiCount = c.kpis.count
+        archived = c.isArchived
     }
 
     /// For tests and synthetic portfolios.

@@ -61,5 +61,6 @@ extension InsightFeatures {
                   textHashes: InsightFeatures.unpack(x.t), stageVisits: InsightIndexFields.visits(x.v),
                   referenceCount: x.r, kpiCount: x.n)
         municipalityCode = s.municipalityCode
+        archived = s.archived
     }
 }

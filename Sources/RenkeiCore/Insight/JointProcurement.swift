@@ -85,7 +85,7 @@ public enum JointProcurementFinder {
         var skipped: [JointProcurementSkip] = []
         var buckets: [String: [JointProcurementGroup.Member]] = [:]   // "domain\u{1F}fy"
         var considered = 0
-        for f in cases where (f.exit == .procurement || f.exit == nil) && !f.stage.isEndState {
+        for f in cases where (f.exit == .procurement || f.exit == nil) && !f.stage.isEndState && !f.archived {   // archived: set aside (issue 14)
             guard let domain = f.domain else {
                 skipped.append(.init(id: f.id, ja: "課題分野が未設定", en: "no issue domain set")); continue
             }

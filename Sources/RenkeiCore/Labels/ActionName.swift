@@ -10,6 +10,7 @@ public enum ActionName: String, CaseIterable, Sendable {
     case sync, conflicts, keepWinner, takeOther
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
     case importFile, exportCSV
+    case archiveCase, unarchiveCase, toggleArchived
 
     public func text(_ lang: Lang) -> String { lang == .ja ? pair.ja : pair.en }
 
@@ -84,6 +85,9 @@ public enum ActionName: String, CaseIterable, Sendable {
         case .loadSamples: return ("サンプル案件を読み込む", "load sample cases")
         case .importFile: return ("取り込み（Excel・CSV・kintone の一覧から）", "import cases (Excel, CSV, kintone)")
         case .exportCSV: return ("一覧を CSV で書き出す（Excel・Shift_JIS）", "export the list as CSV (Excel, Shift_JIS)")
+        case .archiveCase: return ("案件をアーカイブ（一覧・期限から外す）", "archive case (out of the list and deadlines)")
+        case .unarchiveCase: return ("アーカイブから戻す", "bring case back from the archive")
+        case .toggleArchived: return ("アーカイブ済みの案件を表示／一覧に戻る", "show archived cases / back to the list")
         }
     }
 }

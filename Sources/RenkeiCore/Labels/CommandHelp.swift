@@ -32,6 +32,9 @@ public enum CommandHelp {
     static let japanese: [String: String] = [
         "連携 — a terminal workbench for public–private collaboration cases (官民連携).": "連携 — 官民連携の案件を扱う端末のワークベンチ",
         "Move a case to trash/ (undo with 'renkei undo').": "案件をごみ箱（trash/）へ移す（renkei undo で戻せる）",
+        "Archive cases: out of list, overdue and calendars, kept for reports (undo with 'renkei undo').":
+            "案件をアーカイブ（一覧・期限・カレンダーから外し、レポートには残す。renkei undo で戻せる）",
+        "Bring archived cases back into list, overdue and calendars.": "アーカイブした案件を一覧・期限・カレンダーに戻す",
         "Partners: edit a case's partner list (default), show a partner across cases, list partner records.": "連携先: 案件の連携先の編集（既定）、連携先ごとの案件の表示、連携先の記録の一覧",
         "One partner: its record (kind, 法人番号, people) and every case it is in, across municipalities.": "連携先ひとつ: 記録（種類・法人番号・担当者）と、自治体をまたいだ関わる案件",
         "Partner records (<workspace>/partners) with how many cases and municipalities each is in.": "連携先の記録（<workspace>/partners）と、それぞれの案件数・自治体数",

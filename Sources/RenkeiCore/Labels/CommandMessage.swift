@@ -29,6 +29,9 @@ public enum CommandMessage: Equatable, Sendable {
     case severalBudgetLines(caseId: String)
     /// An import row with nothing to write reached the applier.
     case importRowEmpty(row: Int)
+    /// Archiving an archived case, or bringing back one that is not archived: nothing changes.
+    case alreadyArchived(caseId: String)
+    case notArchived(caseId: String)
 
     public func text(_ lang: Lang) -> String {
         let ja = lang == .ja
@@ -86,6 +89,11 @@ public enum CommandMessage: Equatable, Sendable {
                       : "\(id): the other budget has several lines — edit the case file to take it"
         case .importRowEmpty(let row):
             return ja ? "\(row)行目: 書き込む内容がありません" : "row \(row): nothing to write"
+        case .alreadyArchived(let id):
+            return ja ? "\(id): すでにアーカイブ済みです（変更なし）— 戻すには renkei unarchive \(id)"
+                      : "\(id) is already archived (nothing changed); 'renkei unarchive \(id)' brings it back"
+        case .notArchived(let id):
+            return ja ? "\(id): アーカイブされていません（変更なし）" : "\(id) is not archived (nothing changed)"
         }
     }
 }

@@ -25,6 +25,7 @@ public struct FieldNames: Sendable {
         case "fundingList": return Label.funding.text(lang)
         case "budgetItemList": return Label.budgetLines.text(lang)
         case "stageReason": return Label.reason.text(lang)
+        case Case.archivedField: return ArchiveLabel.field.text(lang)
         default: return path
         }
     }
@@ -43,6 +44,7 @@ public struct FieldNames: Sendable {
             return Choice.label(of: code, in: choices, lang)
         }
         if path == "stage", let s = v.stringValue.flatMap(Stage.init(rawValue:)) { return s.label(lang) }
+        if path == Case.archivedField, case .bool(let on) = v { return on ? ArchiveLabel.archived.text(lang) : Label.none.text(lang) }
         if path.hasPrefix("checklist.") { return Message.tickedBy(v.objectValue?["by"]?.stringValue ?? "").text(lang) }
         if path.hasPrefix("note."), let text = v.objectValue?["text"]?.stringValue { return text }
         if path.hasPrefix("snooze."), let o = v.objectValue {
@@ -93,6 +95,7 @@ public struct FieldNames: Sendable {
 public enum CommandSummary: Equatable, Sendable {
     case set([String]), tick(String), untick(String), note, advance, move(Stage), snooze(String), unsnooze(String), newCase
     case deleteCase
+    case archive, unarchive
     case other(String)
 
     public init(label: String) {
@@ -101,6 +104,8 @@ public enum CommandSummary: Equatable, Sendable {
         else if label == "advance" { self = .advance }
         else if label == "new case" { self = .newCase }
         else if label == "delete case" { self = .deleteCase }
+        else if label == "archive" { self = .archive }
+        else if label == "unarchive" { self = .unarchive }
         else if let s = rest("move to "), let st = Stage(rawValue: s) { self = .move(st) }
         else if let s = rest("untick ") { self = .untick(s) }
         else if let s = rest("tick ") { self = .tick(s) }
@@ -122,6 +127,8 @@ public enum CommandSummary: Equatable, Sendable {
         case .unsnooze(let i): return Message.unsnoozeOf(names.itemName(i, lang)).text(lang)
         case .newCase: return Message.newCase.text(lang)
         case .deleteCase: return ActionName.deleteCase.text(lang)
+        case .archive: return EventKind.archived.label(lang)
+        case .unarchive: return EventKind.unarchived.label(lang)
         case .other(let l): return l
         }
     }

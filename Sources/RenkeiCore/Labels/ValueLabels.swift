@@ -100,6 +100,8 @@ extension EventKind {
         case .redo: return "やり直し"
         case .imported: return "取り込み"
         case .restored: return "ごみ箱から復元（他の端末で編集）"
+        case .archived: return "アーカイブ"
+        case .unarchived: return "アーカイブから戻す"
         }
     }
     public var en: String {
@@ -119,6 +121,8 @@ extension EventKind {
         case .redo: return "redo"
         case .imported: return "imported"
         case .restored: return "restored from trash (edited elsewhere)"
+        case .archived: return "archived"
+        case .unarchived: return "brought back from the archive"
         }
     }
     public func label(_ lang: Lang) -> String { lang == .ja ? ja : en }

@@ -96,10 +96,13 @@ public struct Case: Codable, Equatable, Sendable {
     public var stageEnteredDay: Day? {
         events.last(where: { e in e.changes.contains { $0.field == "stage" } })?.at.day ?? events.first?.at.day
     }
-    /// Day of the last activity on the case. Snoozing (and undoing or redoing a snooze) is not
-    /// activity: snoozing a budget deadline must not also hide the case's 停滞 warning.
+    /// Day of the last activity on the case. Snoozing and archiving (and undoing or redoing
+    /// either) are not activity: snoozing a budget deadline must not also hide the case's 停滞
+    /// warning, and a case brought back from the archive has not moved meanwhile.
     public var lastEventDay: Day? {
-        events.last(where: { e in e.changes.isEmpty || !e.changes.allSatisfy { $0.field.hasPrefix("snooze.") } })?.at.day
+        events.last(where: { e in
+            e.changes.isEmpty || !e.changes.allSatisfy { $0.field.hasPrefix("snooze.") || $0.field == Case.archivedField }
+        })?.at.day
     }
     public var nextEventSeq: Int { (events.map(\.seq).max() ?? 0) + 1 }
     /// A note id no note of this case has, from the caller's random bits.

@@ -41,6 +41,9 @@ public struct CaseSummary: Codable, Equatable, Sendable {
     /// Compact similarity features (text hashes, stage timeline), so similar cases, 共同調達 and
     /// the funnel run from the index instead of decoding every case file.
     public var insight: InsightIndexFields?
+    /// Archived (issue 14, `Case.archival`): out of the list, the overdue review, the deadline
+    /// feeds and the funnel's open figures by default; reports still include it.
+    public var archived: Bool
 
     public struct SnoozeMark: Codable, Equatable, Sendable {
         public var item: String
@@ -56,7 +59,7 @@ public struct CaseSummary: Codable, Equatable, Sendable {
         department = ""; partners = []; stage = .issueDefinition; exit = nil; method = nil; domain = nil; fiscalYear = nil
         totalYen = 0; roughQuoteYen = nil; roughQuoteTicked = false; tags = []; nextActionText = nil; nextActionDue = nil
         snoozes = []; createdDay = nil; stageEnteredDay = nil; lastEventDay = nil; eventCount = 0; searchText = ""
-        fundingWindows = []; fundingSources = []; insight = nil
+        fundingWindows = []; fundingSources = []; insight = nil; archived = false
     }
 
     public init(_ c: Case) {
@@ -94,6 +97,7 @@ public struct CaseSummary: Codable, Equatable, Sendable {
         fundingWindows = c.linkedFundingWindowIds
         fundingSources = c.budget.funding.map(\.name)
         insight = InsightIndexFields(c)
+        archived = c.isArchived
     }
 
     /// Whether the case needs municipal money (procurement exit, or any amount): budget deadlines apply.

@@ -72,5 +72,7 @@ public enum EventKind: String, Codable, Sendable, CaseIterable {
     case imported
     /// Trashed on one machine, edited on another: the merge brings the case back (issue 12).
     case restored
-
+    /// Set aside out of the daily views / brought back (issue 14). A fact of the log, not a
+    /// stored field: `Case.archival` reads the latest event that changed `archived`.
+    case archived, unarchived
 }

@@ -229,6 +229,7 @@ public enum CaseFields {
         case "kpis": return c.kpis.isEmpty ? .null : .int(c.kpis.count)
         case "nextAction.text": return s(c.nextAction?.text)
         case "nextAction.due": return s(c.nextAction?.due?.description)
+        case Case.archivedField: return .bool(c.isArchived)
         default:
             if path.hasPrefix("checklist.") {
                 let id = String(path.dropFirst("checklist.".count))
@@ -283,6 +284,10 @@ public enum CaseFields {
             guard let x = str().flatMap(Stage.init(rawValue:)) else { throw bad(.stageId) }
             c.stage = x
         case "stageReason": c.stageReason = str()
+        case Case.archivedField:
+            // Derived from the event log (`Case.archival`): nothing to store. The event that
+            // records this change (archive, unarchive, or its undo/redo) is what sets it.
+            guard case .bool = v else { throw bad(.oneOf(["true", "false"])) }
         case "budget.fiscalYear": c.budget.fiscalYear = v.intValue
         case "budget.expenditureItem": c.budget.expenditureItem = str()
         case "budget.roughQuoteYen": c.budget.roughQuoteYen = v.intValue

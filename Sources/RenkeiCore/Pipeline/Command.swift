@@ -17,6 +17,9 @@ public enum Command: Sendable, Equatable {
     case unsnooze(item: String)
     /// Review of a concurrent edit left by a merge: keep the merged value, or take the other.
     case resolveConcurrentEdit(id: String, takeOther: Bool)
+    /// Out of the daily views, kept for reports (issue 14); the note is the event's reason.
+    case archive(note: String?)
+    case unarchive
 
     /// Short label for history, undo lists and toasts.
     public var label: String {
@@ -31,6 +34,8 @@ public enum Command: Sendable, Equatable {
         case .snooze(let i, _, _): return "snooze \(i)"
         case .unsnooze(let i): return "unsnooze \(i)"
         case .resolveConcurrentEdit(let id, _): return "resolve \(id)"
+        case .archive: return "archive"
+        case .unarchive: return "unarchive"
         }
     }
 }
@@ -193,6 +198,18 @@ public enum CaseCommands {
                 try change(a.path, to: a.value)
             }
             kind = .fieldSet
+
+        case .archive(let note):
+            // Only the event records it (`Case.archival`): there is no stored field to set.
+            guard !c.isArchived else { throw CommandError.noChange(.alreadyArchived(caseId: c.id)) }
+            changes.append(Change(field: Case.archivedField, before: .bool(false), after: .bool(true)))
+            reason = note.flatMap { n in n.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : n }
+            kind = .archived
+
+        case .unarchive:
+            guard c.isArchived else { throw CommandError.noChange(.notArchived(caseId: c.id)) }
+            changes.append(Change(field: Case.archivedField, before: .bool(true), after: .bool(false)))
+            kind = .unarchived
         }
 
         guard !changes.isEmpty else { throw CommandError.noChange(.nothingChanged(caseId: c.id)) }

@@ -13,7 +13,8 @@ extension Snapshot {
     ///   104 deadline facts (…) · 128 header checksum u64 (of bytes 0..<128)
     /// Table: count × 64-byte rows, then the names.
     ///   row: inode u64 · size i64 · mtimeNs i64 · ctimeNs i64 · nameOff u32 · nameLen u32 ·
-    ///        recOff u32 · recLen u32 · searchOff u32 · searchLen u32 · kind u8 · st_mode u32 · pad[3]
+    ///        recOff u32 · recLen u32 · searchOff u32 · searchLen u32 · kind u8 · st_mode u32 ·
+    ///        flags u8 (1: archived) · pad[2]
     func serialize() throws -> [UInt8] {
         let n = names.count
         guard records.count < Int(UInt32.max), search.count < Int(UInt32.max) else {
@@ -31,7 +32,7 @@ extension Snapshot {
             table.u32(UInt32(nameStart)); table.u32(UInt32(namesBlob.count - nameStart))
             table.u32(UInt32(recordRanges[i].lowerBound)); table.u32(UInt32(recordRanges[i].count))
             table.u32(UInt32(searchRanges[i].lowerBound)); table.u32(UInt32(searchRanges[i].count))
-            table.u8(kinds[i]); table.u32(st.mode); for _ in 0..<3 { table.u8(0) }
+            table.u8(kinds[i]); table.u32(st.mode); table.u8(flags[i]); for _ in 0..<2 { table.u8(0) }
         }
         table.bytes.append(contentsOf: namesBlob)
 
@@ -113,11 +114,14 @@ extension Snapshot {
                 let no = Int(try r.u32()), nl = Int(try r.u32())
                 let ro = Int(try r.u32()), rl = Int(try r.u32())
                 let so = Int(try r.u32()), sl = Int(try r.u32())
-                let kind = try r.u8(); let mode = try r.u32(); r.pos += 3
-                guard no + nl <= namesLen, ro + rl <= recLen, so + sl <= searchLen, kind <= 2 else { throw IndexFormatError("entry out of range") }
+                let kind = try r.u8(); let mode = try r.u32(); let flags = try r.u8(); r.pos += 2
+                guard no + nl <= namesLen, ro + rl <= recLen, so + sl <= searchLen, kind <= 2, flags <= Snapshot.archivedFlag else {
+                    throw IndexFormatError("entry out of range")
+                }
                 s.names.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(namesStart + no)..<(namesStart + no + nl)]), as: UTF8.self))
                 s.stats.append(FileStat(inode: ino, size: size, mtimeNs: m, ctimeNs: c, mode: mode))
                 s.kinds.append(kind)
+                s.flags.append(flags)
                 s.recordRanges.append(ByteSpan(ro..<(ro + rl)))
                 s.searchRanges.append(ByteSpan(so..<(so + sl)))
                 s.summaries.append(nil)

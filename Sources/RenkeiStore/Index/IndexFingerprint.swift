@@ -16,13 +16,14 @@ import RenkeiCore
 /// constant, and `IndexFingerprintTests` recomputes it: a change to `CaseSummary` or its encoding
 /// fails that test with the new value to store here.
 enum IndexFingerprint {
-    static let value: UInt64 = 0x378178d0906be482
+    static let value: UInt64 = 0xd1a77485a8e1d060
 
     static func compute() -> UInt64 {
         // /3: the municipality code in the summary and the deadline facts; /4: the funding
         // sources' names (issue 16); /5: a damaged file's reason is a typed `DamageReason`
-        // stored as JSON (issue 14), no longer an English sentence.
-        var text = "renkei-index/5\n"
+        // stored as JSON (issue 14), no longer an English sentence; /6: the archived flag, in the
+        // summary and in each table row's flags byte, so counts skip archived cases (issue 14).
+        var text = "renkei-index/6\n"
         let summaries = probeCases().map(CaseSummary.init)
         for s in summaries { describeType(s, into: &text) }
         text += Stage.allCases.map(\.rawValue).joined(separator: ",") + "\n"
@@ -41,7 +42,7 @@ enum IndexFingerprint {
     /// Three hand-written cases (not the synthetic generator, which is dev support and may change
     /// freely) that between them fill every optional and nested field a summary derives from:
     /// history, ticks (incl. the rough-quote item), notes, budget with funding links, KPIs,
-    /// next action, snooze; an ended case; a bare one.
+    /// next action, snooze; an ended and archived case; a bare one.
     static func probeCases() -> [Case] {
         let at = Timestamp("2026-11-23T09:00:00+09:00")!, later = Timestamp("2026-11-24T10:30:00+09:00")!
         func event(_ seq: Int, _ time: Timestamp, _ kind: EventKind, _ field: String, _ before: JSONValue, _ after: JSONValue,
@@ -66,7 +67,8 @@ enum IndexFingerprint {
         let ended = Case(id: "c-0002", title: "shared bikes", municipality: Municipality(name: "福岡市"), exit: .coCreation,
                          stage: .dropped, stageReason: "予算不足",
                          events: [event(1, at, .created, "stage", .null, .string(Stage.issueDefinition.rawValue)),
-                                  event(2, later, .ended, "stage", .string(Stage.issueDefinition.rawValue), .string(Stage.dropped.rawValue), reason: "予算不足")])
+                                  event(2, later, .ended, "stage", .string(Stage.issueDefinition.rawValue), .string(Stage.dropped.rawValue), reason: "予算不足"),
+                                  event(3, later, .archived, Case.archivedField, .bool(false), .bool(true), reason: "横展開の参考に")])
         let bare = Case(id: "c-0003", title: "", municipality: Municipality(name: ""))
         return [full, ended, bare]
     }

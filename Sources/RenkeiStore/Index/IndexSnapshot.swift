@@ -13,6 +13,9 @@ final class Snapshot: @unchecked Sendable {
     var names: [String] = []
     var stats: [FileStat] = []
     var kinds: [UInt8] = []
+    /// Per row: `Snapshot.archivedFlag` for an archived case (issue 14), so `list --count` and
+    /// `overdue --count` leave archived cases out from the table alone, decoding no record.
+    var flags: [UInt8] = []
     /// Encoded records (summary without searchText, or a damaged file's reason).
     var records: [UInt8] = []
     var recordRanges: [ByteSpan] = []
@@ -95,6 +98,10 @@ final class Snapshot: @unchecked Sendable {
 
     init(scanStartNs: Int64) { self.scanStartNs = scanStartNs }
 
+    static let archivedFlag: UInt8 = 1
+    /// Whether row `i` is a usable case that is archived.
+    func isArchived(_ i: Int) -> Bool { flags[i] & Snapshot.archivedFlag != 0 }
+
     lazy var lookup: [String: Int] = {
         var d = [String: Int](minimumCapacity: names.count)
         for (i, n) in names.enumerated() { d[n] = i }
@@ -102,12 +109,12 @@ final class Snapshot: @unchecked Sendable {
     }()
 
     func reserve(_ n: Int) {
-        names.reserveCapacity(n); stats.reserveCapacity(n); kinds.reserveCapacity(n)
+        names.reserveCapacity(n); stats.reserveCapacity(n); kinds.reserveCapacity(n); flags.reserveCapacity(n)
         recordRanges.reserveCapacity(n); searchRanges.reserveCapacity(n); summaries.reserveCapacity(n); facts.reserveCapacity(n)
     }
 
     func append(copying j: Int, from b: Snapshot, name: String) {
-        names.append(name); stats.append(b.stats[j]); kinds.append(b.kinds[j])
+        names.append(name); stats.append(b.stats[j]); kinds.append(b.kinds[j]); flags.append(b.flags[j])
         let r = b.recordRanges[j]
         let start = records.count
         records.append(contentsOf: b.records[r.range])
@@ -128,6 +135,7 @@ final class Snapshot: @unchecked Sendable {
         var search: [UInt8] = []
         var summary: CaseSummary?
         var facts: DeadlineFacts?
+        var flags: UInt8 = 0
 
         init(_ full: CaseSummary) {
             var s = full
@@ -138,6 +146,7 @@ final class Snapshot: @unchecked Sendable {
             record = w.bytes
             summary = s
             facts = DeadlineFacts(full)
+            flags = full.archived ? Snapshot.archivedFlag : 0
         }
 
         /// A damaged file: its typed reason is the record.
@@ -145,7 +154,7 @@ final class Snapshot: @unchecked Sendable {
     }
 
     func append(decoded d: SummaryIndex.Decoded, name: String) {
-        names.append(name); stats.append(d.stat); kinds.append(d.kind.rawValue)
+        names.append(name); stats.append(d.stat); kinds.append(d.kind.rawValue); flags.append(d.row.flags)
         let start = records.count
         records.append(contentsOf: d.row.record)
         recordRanges.append(ByteSpan(start..<records.count))

@@ -110,6 +110,7 @@ public final class SummaryIndex: @unchecked Sendable {
                 var damaged: [DamagedFile] = []
                 for i in 0..<snap.names.count {
                     if snap.kinds[i] == Kind.damaged.rawValue { damaged.append(snap.damaged(i, casesDir: workspace.casesDir)); continue }
+                    if snap.isArchived(i) { continue }   // out of every deadline view (issue 14)
                     guard let f = snap.facts[i] else { throw IndexFormatError("deadline facts missing for \(snap.names[i])") }
                     facts.append(f)
                 }
@@ -126,18 +127,18 @@ public final class SummaryIndex: @unchecked Sendable {
         }
     }
 
-    /// Number of usable cases and the damaged files, without decoding any summary record.
-    public func count(decoder: @escaping FileDecoder) throws -> (count: Int, damaged: [DamagedFile]) {
+    /// Number of usable cases (those not archived, and the archived ones) and the damaged
+    /// files, from the table alone: no summary record is decoded.
+    public func count(decoder: @escaping FileDecoder) throws -> CaseCount {
         try mutex.withLock {
             let snap = try refresh(decoder: decoder, progress: nil)
-            var n = 0
-            var damaged: [DamagedFile] = []
+            var out = CaseCount()
             for i in 0..<snap.names.count {
                 if snap.kinds[i] == Kind.damaged.rawValue {
-                    damaged.append(snap.damaged(i, casesDir: workspace.casesDir))
-                } else { n += 1 }
+                    out.damaged.append(snap.damaged(i, casesDir: workspace.casesDir))
+                } else if snap.isArchived(i) { out.archived += 1 } else { out.count += 1 }
             }
-            return (n, damaged)
+            return out
         }
     }
 

@@ -87,6 +87,8 @@ enum SummaryRecordDecoder {
         if try present() {
             s.insight = InsightIndexFields(t: try string(), v: try string(), k: try string(), r: try int(), n: try int())
         }
+        try required()
+        s.archived = try r.u8() != 0
         return s
     }
 }

@@ -41,6 +41,18 @@ public struct Portfolio: Sendable {
     }
 }
 
+/// How many cases there are, from the index's table alone (`CaseStore.caseCount`).
+public struct CaseCount: Sendable, Equatable {
+    /// Usable cases that are not archived: what `renkei list --count` prints.
+    public var count = 0
+    /// Usable cases that are archived (issue 14).
+    public var archived = 0
+    public var damaged: [DamagedFile] = []
+    public init(count: Int = 0, archived: Int = 0, damaged: [DamagedFile] = []) {
+        self.count = count; self.archived = archived; self.damaged = damaged
+    }
+}
+
 /// The result of a durable mutation: the case as saved (new revision) and what was journaled.
 public struct SaveResult: Sendable {
     public var document: CaseDocument
@@ -125,22 +137,24 @@ public final class CaseStore: @unchecked Sendable {
         return p
     }
 
-    /// Number of usable cases and the damaged files — on a warm index without decoding a
-    /// single summary (the fast path of `renkei list --count`).
-    public func caseCount() throws -> (count: Int, damaged: [DamagedFile]) {
+    /// Number of usable cases — not archived, archived — and the damaged files, on a warm index
+    /// without decoding a single summary (the fast path of `renkei list --count`).
+    public func caseCount() throws -> CaseCount {
         try checkCasesDir()
         if let index { let dir = workspace.casesDir.path; return try index.count(decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         let p = try decodeAll()
-        return (p.summaries.count, p.damaged)
+        let archived = p.summaries.lazy.filter(\.archived).count
+        return CaseCount(count: p.summaries.count - archived, archived: archived, damaged: p.damaged)
     }
 
-    /// Every usable case's deadline facts and the damaged files — on a warm index from its small
-    /// deadline section alone (the fast path of `renkei overdue --count`).
+    /// Every usable case's deadline facts (archived cases have none: issue 14) and the damaged
+    /// files — on a warm index from its small deadline section alone (the fast path of
+    /// `renkei overdue --count`).
     public func deadlineFacts() throws -> (facts: [DeadlineFacts], damaged: [DamagedFile]) {
         try checkCasesDir()
         if let index { let dir = workspace.casesDir.path; return try index.deadlineFacts(decoder: { [self] in loadFileForIndex($0, casesPath: dir) }) }
         let p = try decodeAll()
-        return (p.summaries.map(DeadlineFacts.init), p.damaged)
+        return (p.summaries.filter { !$0.archived }.map(DeadlineFacts.init), p.damaged)
     }
 
     private func checkCasesDir() throws {

@@ -100,6 +100,8 @@ public struct AppState: Sendable {
     public var descending = false
     public var viewIndex = 0
     public var views: [SavedView]
+    /// The list and the board show the archived cases instead of the daily ones (issue 14).
+    public var showArchived = false
 
     // board: filtered cases per column (5 pipeline stages + end states)
     public internal(set) var boardColumns: [[Int]] = Array(repeating: [], count: 6)
@@ -169,13 +171,15 @@ public struct AppState: Sendable {
     public func summary(_ id: String) -> CaseSummary? { indexById[id].flatMap(summary(at:)) }
 
     public var counts: (total: Int, shown: Int, active: Int, ended: Int, damaged: Int) {
-        // Active and ended follow the filter (what the list shows), the total does not.
+        // Active and ended follow the filter (what the list shows), the total does not — but
+        // it counts only the side of the archive the list shows (issue 14).
         var shown = 0, active = 0
         for r in rows {
             guard case .summary(let i) = r, let s = summary(at: i) else { continue }
             shown += 1
             if !s.stage.isEndState { active += 1 }
         }
-        return (summaries.count, shown, active, shown - active, damaged.count)
+        let total = summaries.lazy.filter { $0.archived == showArchived }.count
+        return (total, shown, active, shown - active, damaged.count)
     }
 }

@@ -87,6 +87,7 @@ public enum Action: String, CaseIterable, Sendable, Hashable {
     case municipality, partner
     case editContacts, editPartners, editKPIs, editFunding, editBudgetLines, deleteCase, loadSamples
     case importFile, exportCSV
+    case archiveCase, unarchiveCase, toggleArchived
 
     /// Actions shown in the command palette (navigation is left out).
     public var inPalette: Bool {

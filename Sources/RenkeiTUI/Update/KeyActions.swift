@@ -208,6 +208,8 @@ extension AppState {
             return openImportDialog()
         case .exportCSV:
             offerCSVExport(); return []
+        case .archiveCase, .unarchiveCase, .toggleArchived:
+            return performArchiveAction(action)
         case .addNote:
             guard let id = focusedCaseId else { status = Label.noCaseSelected.text(lang); return [] }
             var f = FormField(key: "note", label: Label.tabNotes.text(lang), kind: .multiline, input: TextInput(multiline: true))

@@ -66,8 +66,11 @@ extension AppState {
         let stages = Set(view.stages)
         // Kana and romaji also find the names they read (さやま → 狭山市) once the readings are loaded.
         let viewTerms = FoldedSearch.query(view.filter, readings: readings), terms = FoldedSearch.query(filter.text, readings: readings)
-        let idx = stages.isEmpty && viewTerms.isEmpty && terms.isEmpty ? sortedAll : sortedAll.filter { i in
-            (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && FoldedSearch.matches(summaries[i].searchText, anyOf: viewTerms)
+        // Archived cases are out of the daily list and board; the archive view shows only them.
+        let archivedSide = showArchived
+        let idx = sortedAll.filter { i in
+            summaries[i].archived == archivedSide
+                && (stages.isEmpty || stages.contains(summaries[i].stage.rawValue)) && FoldedSearch.matches(summaries[i].searchText, anyOf: viewTerms)
                 && FoldedSearch.matches(summaries[i].searchText, anyOf: terms)
         }
         rows = idx.map { .summary($0) }

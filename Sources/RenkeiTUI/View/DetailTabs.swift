@@ -8,6 +8,10 @@ extension AppState {
         var out: [Line] = []
         switch d.tab {
         case .overview:
+            if let a = c.archival {
+                let when = DisplayFormat.day(a.at.day, wareki: settings.wareki)
+                out += wrapText(ArchiveMessage.archivedOn(when: when, by: a.by, note: a.note).text(lang), width: width).map { Line($0, theme.warning) }
+            }
             // 狭山市（埼玉県・112151）, or the name marked 未照合 with how to link it (issue 16).
             let caption = MunicipalityCaption(c, resolver: readings?.resolver, lang: lang, surface: .workbench)
             var muni = caption.display

@@ -16,6 +16,7 @@ extension AppState {
             if let e = c.exit { spans.append(Span("  " + e.label(lang), theme.dim)) }
             if let m = c.method { spans.append(Span(" / " + (catalog.method(m)?.label(lang) ?? m), theme.dim)) }
             if d.readOnly { spans.append(Span("  [" + Label.readOnly.text(lang) + "]", theme.warning)) }
+            if c.isArchived { spans.append(Span("  [" + ArchiveLabel.archived.text(lang) + "]", theme.warning)) }
             scr.bar(1, left: spans, right: [], style: .plain)
         }
         // tabs

@@ -34,7 +34,7 @@ extension AppState {
     }
 
     func renderList(_ scr: inout Screen) {
-        titleBar(&scr, Label.portfolio.text(lang))
+        titleBar(&scr, showArchived ? ArchiveLabel.portfolioArchived.text(lang) : Label.portfolio.text(lang))
         let layout = listLayout
         // column header
         scr.fill(Rect(x: 0, y: 1, width: width, height: 1), theme.header)
@@ -43,7 +43,9 @@ extension AppState {
         }
         let top = listBodyTop, h = listBodyHeight
         if rows.isEmpty {
-            let msg = !loaded ? Label.loading.text(lang) : (summaries.isEmpty && damaged.isEmpty ? Label.emptyWorkspace.text(lang) : Label.noMatches.text(lang))
+            let msg = !loaded ? Label.loading.text(lang)
+                : showArchived && filter.text.isEmpty ? ArchiveLabel.noneArchived.text(lang)
+                : (summaries.isEmpty && damaged.isEmpty ? Label.emptyWorkspace.text(lang) : Label.noMatches.text(lang))
             for (i, l) in wrapText(msg, width: max(1, width - 4)).prefix(max(0, h - 1)).enumerated() {
                 scr.put(2, top + 1 + i, l, theme.dim)
             }

@@ -19,6 +19,9 @@ struct HistoryCommand: ParsableCommand {
         if json { try Output.json(c.events); return }
         let lang = Output.lang, names = ctx.names
         let wareki = self.wareki || AppContext.configuredFlag("wareki", ProcessEnvironment.current) == true
+        if let a = c.archival {
+            Output.line(ArchiveMessage.archivedOn(when: LocalTime.text(a.at, wareki: wareki, lang), by: a.by, note: a.note).text(lang))
+        }
         for e in c.events {
             let line = "\(e.seq). \(LocalTime.text(e.at, wareki: wareki, lang))  \(e.actor)  \(e.kind.label(lang))"
             // `target` (the undone command's id) is for scripts: --json has it.

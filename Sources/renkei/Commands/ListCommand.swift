@@ -13,11 +13,13 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only the cases of this municipality: name, reading, romaji or 6-digit code (狭山市, さやま, sayama, 112151), matched by code.") var municipality: String?
     @Option(help: "Show at most N rows.") var limit: Int?
     @Flag(help: "Print only the number of matching cases.") var count = false
+    @Flag(help: "Only archived cases (renkei archive); without it they are left out.") var archived = false
+    @Flag(help: "Archived cases too.") var all = false
     @Flag(help: "Machine-readable output.") var json = false
 
     func run() throws {
         try ListRun(global: global.values, stage: stage, exit: exit, search: search, municipality: municipality, limit: limit,
-                    count: count, json: json).run()
+                    count: count, archived: archived, all: all, json: json).run()
     }
 }
 
@@ -31,17 +33,22 @@ struct ListRun {
     var municipality: String?
     var limit: Int?
     var count = false
+    /// Only archived cases; `all`: archived ones too. Neither: the daily view, without them.
+    var archived = false
+    var all = false
     var json = false
 
     func run() throws {
         try OptionValue.check(limit, "--limit", 1...Int.max, command: "list")
+        if archived && all { throw CLIError.usage(.notBoth("--archived", "--all"), "list") }
         let stageFilter = try stage.map { Stage(rawValue: try Choice.cli($0, .stage, Choice.stages))! }
         let exitFilter = try exit.map { Exit(rawValue: try Choice.cli($0, .exit, Choice.exits))! }
         let ctx = try AppContext.make(global)
         if count && stageFilter == nil && exitFilter == nil && search == nil && municipality == nil {
             // Fast path: validate the index against the directory, decode no summary.
-            let (n, damaged) = try ctx.store.caseCount()
-            for d in damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
+            let counted = try ctx.store.caseCount()
+            let n = archived ? counted.archived : all ? counted.count + counted.archived : counted.count
+            for d in counted.damaged { Output.warn(StatusMessage.damagedCaseFile(path: d.path, reason: d.reason.text(Output.lang), leftOut: false).text(Output.lang)) }
             if json { try Output.json(["count": n]) } else { Output.line(String(n)) }
             return
         }
@@ -52,7 +59,7 @@ struct ListRun {
         }
         let portfolio = try ctx.store.portfolio(PortfolioQuery(search: search, includeSearchText: false, readings: readings))
         var rows = portfolio.summaries.filter { s in
-            (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
+            (all || s.archived == archived) && (stageFilter == nil || s.stage == stageFilter) && (exitFilter == nil || s.exit == exitFilter)
         }
         // The table is read only for this filter; codes come from the index, not the case files.
         if let municipality { rows = try MunicipalityWorld.filter(ctx, municipality, rows) }
@@ -106,11 +113,13 @@ struct ListJSON: Encodable {
         var id: String, title: String, municipality: String, municipalityCode: String?, prefecture: String?, partners: [String]
         var stage: String, exit: String?, method: String?, fiscalYear: Int?, totalYen: Int, tags: [String]
         var nextActionDue: String?, daysInStageFrom: String?
+        var archived: Bool
         init(_ s: CaseSummary) {
             id = s.id; title = s.title; municipality = s.municipality; municipalityCode = s.municipalityCode; prefecture = s.prefecture; partners = s.partners
             stage = s.stage.rawValue; exit = s.exit?.rawValue; method = s.method; fiscalYear = s.fiscalYear
             totalYen = s.totalYen; tags = s.tags; nextActionDue = s.nextActionDue?.description
             daysInStageFrom = s.stageEnteredDay?.description
+            archived = s.archived
         }
     }
     var cases: [Row]

@@ -32,7 +32,12 @@ struct ShowRun {
         if json {
             // Derived, not stored: one key beside the file's own, so scripts need not load the table.
             let link = try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(caption))
-            doc.unknown = (doc.unknown ?? .object([:])).merging(unknown: .object(["municipalityLink": link]))
+            var derived: [String: JSONValue] = ["municipalityLink": link]
+            // Archived is a fact of the event log (issue 14); said here so scripts need not replay it.
+            if let a = doc.value.archival {
+                derived["archived"] = .object(["at": .string(a.at.text), "by": .string(a.by), "note": a.note.map(JSONValue.string) ?? .null])
+            }
+            doc.unknown = (doc.unknown ?? .object([:])).merging(unknown: .object(derived))
             Output.document(try CaseCodec.encode(doc), json: true)
             return
         }
@@ -40,6 +45,9 @@ struct ShowRun {
         func field(_ p: Label, _ v: String) -> String { "\(p.text(lang)): \(v)" }
         let none = Label.none.text(lang)
         Output.line("\(c.id)  \(c.title)" + (doc.readOnly ? "  [\(Label.readOnly.text(lang))]" : ""))
+        if let a = c.archival {
+            Output.line("  " + ArchiveMessage.archivedOn(when: LocalTime.text(a.at, wareki: false, lang), by: a.by, note: a.note).text(lang))
+        }
         Output.line("  " + field(.municipality, caption.display) + "  " + field(.department, c.department.isEmpty ? none : c.department))
         if let hint = caption.hint { Output.line("    → " + hint) }
         Output.line("  " + field(.partners, c.partners.isEmpty ? none : WorkbenchMessage.list(c.partners.map { $0.name + WorkbenchMessage.parenthetical($0.kind.label(lang)).text(lang) }).text(lang)))

@@ -70,6 +70,8 @@ enum QuickCommand {
         guard let limit = o.integer("limit") else { return nil }
         c.limit = limit
         c.count = o.flag("count")
+        c.archived = o.flag("archived")
+        c.all = o.flag("all")
         c.json = o.flag("json")
         return c
     }
